@@ -1,0 +1,235 @@
+/**
+ * The client profile: everything the receptionist needs to know about one client (tenant).
+ *
+ * One zod schema, used to validate API and form input, to type the mongoose model and to feed the
+ * pure call-flow engine. Pure module: zod only, no I/O.
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['fr-FR', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Twilio `<Say>` voices that fit each locale; the first is the default. */
+export const VOICES_BY_LOCALE: Record<Locale, readonly string[]> = {
+  'fr-FR': [
+    'Polly.Lea-Neural',
+    'Polly.Remi-Neural',
+    'Polly.Lea',
+    'Polly.Celine',
+    'Polly.Mathieu',
+    'Google.fr-FR-Neural2-A',
+    'Google.fr-FR-Neural2-B',
+    'Google.fr-FR-Wavenet-A',
+  ],
+  'en-US': [
+    'Polly.Joanna-Neural',
+    'Polly.Matthew-Neural',
+    'Polly.Joanna',
+    'Google.en-US-Neural2-C',
+    'Google.en-US-Neural2-D',
+  ],
+};
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** What a caller can ask for at the menu, by key or by voice. */
+export const MENU_CHOICES = ['urgent', 'message', 'hours', 'address'] as const;
+export type MenuChoice = (typeof MENU_CHOICES)[number];
+
+export const e164Schema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number such as +33180000000');
+
+const hhmmSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time of day as HH:MM (00:00 to 24:00)');
+
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date as YYYY-MM-DD');
+
+export const timeRangeSchema = z
+  .object({ start: hhmmSchema, end: hhmmSchema })
+  .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+const dayShiftsSchema = z.array(timeRangeSchema).max(6).default([]);
+
+/** Opening hours per weekday, in the client's timezone; several ranges make split shifts. */
+export const weeklyHoursSchema = z.object({
+  mon: dayShiftsSchema,
+  tue: dayShiftsSchema,
+  wed: dayShiftsSchema,
+  thu: dayShiftsSchema,
+  fri: dayShiftsSchema,
+  sat: dayShiftsSchema,
+  sun: dayShiftsSchema,
+});
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+
+/** A dated closure (holiday, vacation), inclusive on both ends, in the client's timezone. */
+export const closureSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema, label: z.string().trim().max(80).default('') })
+  .refine((c) => c.from <= c.to, { message: 'from must not be after to', path: ['to'] });
+
+/** A one-off manual override: "closed today" or "available now", until a given instant. */
+export const overrideSchema = z.object({
+  mode: z.enum(['closed', 'open']),
+  until: z.iso.datetime({ offset: true }),
+});
+
+export const transferTargetSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  number: e164Schema,
+  /** Seconds the target rings before the next one is tried. */
+  ringSeconds: z.number().int().min(5).max(60).default(20),
+});
+
+export const transferSettingsSchema = z.object({
+  /** `hunt`: one target after another; `simultaneous`: all ring at once, the first to accept wins. */
+  mode: z.enum(['hunt', 'simultaneous']).default('hunt'),
+  /** Caller ID shown to the target: the caller's own number, or the client's dedicated number. */
+  callerId: z.enum(['caller', 'client-number']).default('client-number'),
+  /** Whisper "who and why" and require a key press, so a voicemail can never take the call. */
+  screening: z.boolean().default(true),
+  /** Out of hours: `message` only, or still transfer calls that are urgent. */
+  outOfHours: z.enum(['message', 'urgent-only']).default('message'),
+});
+
+/** Conditions of a routing rule; all given conditions must hold (AND). */
+export const ruleConditionSchema = z
+  .object({
+    open: z.boolean().optional(),
+    timeWindow: z
+      .object({ days: z.array(z.enum(WEEKDAYS)).min(1).optional(), start: hhmmSchema, end: hhmmSchema })
+      .optional(),
+    caller: z.enum(['vip', 'blocked', 'known', 'unknown']).optional(),
+    menuChoice: z.enum(MENU_CHOICES).optional(),
+    urgentSpeech: z.boolean().optional(),
+  })
+  .strict();
+
+export const ruleActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('transfer') }),
+  z.object({ type: z.literal('message') }),
+  z.object({
+    type: z.literal('say'),
+    text: z.string().trim().min(1).max(500),
+    thenMenu: z.boolean().default(true),
+  }),
+  z.object({ type: z.literal('reject') }),
+]);
+export type RuleAction = z.infer<typeof ruleActionSchema>;
+
+export const routingRuleSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  when: ruleConditionSchema,
+  then: ruleActionSchema,
+});
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+
+export const notificationSettingsSchema = z.object({
+  sms: z
+    .object({ enabled: z.boolean().default(true), to: z.array(e164Schema).max(5).default([]) })
+    .prefault({}),
+  email: z
+    .object({ enabled: z.boolean().default(false), to: z.array(z.email()).max(5).default([]) })
+    .prefault({}),
+  webhook: z
+    .object({
+      enabled: z.boolean().default(false),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      secret: z.string().min(16).max(200).optional(),
+    })
+    .refine((w) => !w.enabled || (w.url && w.secret), {
+      message: 'an enabled webhook needs a url and a secret of at least 16 characters',
+    })
+    .prefault({}),
+  escalation: z
+    .object({
+      enabled: z.boolean().default(false),
+      delayMinutes: z.number().int().min(1).max(240).default(10),
+      resends: z.number().int().min(0).max(5).default(1),
+      backup: z.object({ name: z.string().trim().min(1).max(60), number: e164Schema }).optional(),
+    })
+    .prefault({}),
+  digest: z
+    .object({ enabled: z.boolean().default(false), localTime: hhmmSchema.default('08:00') })
+    .prefault({}),
+});
+
+export const messageTakingSchema = z.object({
+  /** `fallback`: record only when the caller cannot be understood; `always`: record after the questions. */
+  recording: z.enum(['never', 'fallback', 'always']).default('fallback'),
+  transcribe: z.boolean().default(true),
+  maxRecordingSeconds: z.number().int().min(10).max(300).default(120),
+});
+
+export const consentSchema = z.object({
+  /** Announce that the call may be recorded before anything is recorded. */
+  recordingNotice: z.boolean().default(true),
+});
+
+export const retentionSchema = z.object({
+  messageDays: z.number().int().min(1).max(3650).default(365),
+  recordingDays: z.number().int().min(1).max(3650).default(90),
+});
+
+export const clientProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    /** Dedicated Twilio numbers (E.164), unique across clients. */
+    numbers: z.array(e164Schema).min(1).max(10),
+    locale: z.enum(LOCALES).default('fr-FR'),
+    voice: z.string().optional(),
+    /** Custom greeting; when empty the engine greets with the client's name. */
+    greeting: z.string().trim().max(300).default(''),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'expected an IANA timezone such as Europe/Paris')
+      .default('Europe/Paris'),
+    weeklyHours: weeklyHoursSchema.prefault({}),
+    closures: z.array(closureSchema).max(100).default([]),
+    override: overrideSchema.nullable().default(null),
+    address: z.string().trim().max(200).default(''),
+    transferTargets: z.array(transferTargetSchema).max(5).default([]),
+    transfer: transferSettingsSchema.prefault({}),
+    /** Number dialled when the service itself fails mid-call. */
+    fallbackNumber: e164Schema.optional(),
+    vipNumbers: z.array(e164Schema).max(200).default([]),
+    blockedNumbers: z.array(e164Schema).max(500).default([]),
+    /** Extra words that mark a call as urgent, on top of the built-in French and English ones. */
+    urgencyKeywords: z.array(z.string().trim().min(2).max(40)).max(50).default([]),
+    rules: z.array(routingRuleSchema).max(50).default([]),
+    /** What happens when no rule matches: there is always a default. */
+    defaultAction: ruleActionSchema.default({ type: 'message' }),
+    messageTaking: messageTakingSchema.prefault({}),
+    consent: consentSchema.prefault({}),
+    retention: retentionSchema.prefault({}),
+    notifications: notificationSettingsSchema.prefault({}),
+    maxCallSeconds: z.number().int().min(60).max(3600).default(600),
+  })
+  .superRefine((p, ctx) => {
+    if (p.voice && !VOICES_BY_LOCALE[p.locale].includes(p.voice)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['voice'],
+        message: `voice ${p.voice} does not speak ${p.locale}; use one of ${VOICES_BY_LOCALE[p.locale].join(', ')}`,
+      });
+    }
+    if (new Set(p.numbers).size !== p.numbers.length) {
+      ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'numbers must not repeat' });
+    }
+  });
+
+export type ClientProfile = z.infer<typeof clientProfileSchema>;
+export type ClientProfileInput = z.input<typeof clientProfileSchema>;
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The environment, parsed once at start by one zod schema (the contract in ARCHITECTURE.md).
+ *
+ * Development and test get safe local defaults so `npm run dev` works without any `.env`;
+ * production refuses to start without real secrets.
+ */
+import { z } from 'zod';
+
+const DEV_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+const DEV_AUTH_TOKEN = 'dev-twilio-auth-token-not-secret';
+const DEV_SESSION_SECRET = 'dev-session-secret-not-secret-change-me';
+const DEV_ADMIN_API_TOKEN = 'dev-admin-api-token';
+
+const urlOf = (protocols: RegExp, example: string) =>
+  z.url({ protocol: protocols, error: `expected a URL such as ${example}` });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'expected a TCP port number' })
+      .int('expected a TCP port number')
+      .min(0, 'expected a TCP port number between 0 and 65535')
+      .max(65535, 'expected a TCP port number between 0 and 65535')
+      .default(3000),
+    PUBLIC_BASE_URL: urlOf(/^https?$/, 'https://receptionist.example.com')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    MONGODB_URI: urlOf(/^mongodb(\+srv)?$/, 'mongodb://127.0.0.1:27017/receptionist').optional(),
+    REDIS_URL: urlOf(/^rediss?$/, 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-f]{32}$/, 'expected a Twilio Account SID: AC followed by 32 hex characters')
+      .optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(16, 'expected a Twilio auth token (at least 16 characters)').optional(),
+    SESSION_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+    ADMIN_API_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
+    LOG_LEVEL: z
+      .enum(['error', 'warn', 'info', 'http', 'debug'], {
+        error: 'expected one of error, warn, info, http, debug',
+      })
+      .default('info'),
+    /** Base URL of Twilio's recording media host; tests point it at a local stand-in. */
+    TWILIO_MEDIA_BASE_URL: urlOf(/^https?$/, 'https://api.twilio.com').default('https://api.twilio.com'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of [
+      'PUBLIC_BASE_URL',
+      'MONGODB_URI',
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'SESSION_SECRET',
+      'ADMIN_API_TOKEN',
+    ] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
+    }
+  })
+  .transform((env) => {
+    const local = env.NODE_ENV !== 'production';
+    return {
+      nodeEnv: env.NODE_ENV,
+      isProduction: !local,
+      port: env.PORT,
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+      mongodbUri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/receptionist',
+      redisUrl: env.REDIS_URL,
+      twilio: {
+        accountSid: env.TWILIO_ACCOUNT_SID ?? DEV_ACCOUNT_SID,
+        authToken: env.TWILIO_AUTH_TOKEN ?? DEV_AUTH_TOKEN,
+        /** False when running on the built-in development credentials: nothing is sent to Twilio. */
+        live: Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN),
+        mediaBaseUrl: env.TWILIO_MEDIA_BASE_URL.replace(/\/+$/, ''),
+      },
+      sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
+      logLevel: env.LOG_LEVEL,
+    };
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = issue.path.join('.') || 'environment';
+  const shown =
+    typeof cleaned[name] === 'string' && !/TOKEN|SECRET/.test(name) ? ` (got "${cleaned[name]}")` : '';
+  throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}${shown}`);
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,31 @@
+/** Dependency rules: the call-flow core stays pure; edges depend inward, never the reverse. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'flow-is-pure',
+      comment: 'src/flow is the pure engine: it imports only itself and zod (no I/O, no adapters).',
+      severity: 'error',
+      from: { path: '^src/flow/' },
+      to: { pathNot: ['^src/flow/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'core-does-not-import-edges',
+      comment: 'Use cases and the store never import the web or webhook edges.',
+      severity: 'error',
+      from: { path: '^src/(app|store|flow|queue)/' },
+      to: { path: ['^webhooks/', '^src/web/', '^src/http/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: ['^test/', '^scripts/'] },
+  },
+};

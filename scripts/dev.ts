@@ -1,0 +1,113 @@
+/**
+ * `npm run dev`: provisions the local data services, seeds the demo client, runs the web server
+ * and the worker, and stops everything it started on Ctrl-C or SIGTERM.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { parseEnv } from '../src/config/env';
+import { connectMongo } from '../src/store/mongo';
+import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
+import { seedDemo } from './lib/seed';
+import { ensureMongo, ensureRedis, ROOT, type Service } from './lib/services';
+
+const started = Date.now();
+const children: ChildProcess[] = [];
+const services: Service[] = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const mongo = await ensureMongo(path.join(ROOT, 'var', 'ferretdb', 'dev'), 'receptionist');
+  services.push(mongo);
+  step(
+    `MongoDB-compatible storage at ${mongo.url}${mongo.startedByUs ? dim(' (FerretDB, data in var/ferretdb/dev)') : ''}`,
+  );
+  const redis = await ensureRedis(path.join(ROOT, 'var', 'redis'));
+  services.push(redis);
+  step(`Redis at ${redis.url}`);
+
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    MONGODB_URI: mongo.url,
+    REDIS_URL: redis.url,
+  };
+  const config = parseEnv(env);
+
+  await connectMongo(config.mongodbUri);
+  const demo = await seedDemo();
+  await mongoose.disconnect();
+
+  for (const [name, entry] of [
+    ['web', 'src/main/server.ts'],
+    ['worker', 'src/main/worker.ts'],
+  ] as const) {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(red(`${name} process exited (${signal ?? code}); stopping everything`));
+        void shutdown(1);
+      }
+    });
+    children.push(child);
+  }
+
+  await waitForReady(`http://127.0.0.1:${config.port}/readyz`);
+  const base = config.publicBaseUrl;
+  console.log(`
+${green('✓')} ${bold('Virtual receptionist running')} ${dim(`(ready in ${seconds(started)})`)}
+
+  Demo client        ${bold(demo.client.name)}, dedicated number ${bold(demo.client.numbers[0] ?? '')}
+  Web list           ${cyan(`${base}/`)}  login ${bold(demo.adminEmail)} / ${bold(demo.adminPassword)}
+  Twilio Voice URL   ${base}/webhooks/voice/incoming  ${dim('(status callback: /webhooks/voice/status)')}
+  Admin API          ${base}/api/v1  ${dim(`(Authorization: Bearer ${config.adminApiToken})`)}
+
+  Try a call:        npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --press 2
+  Stop:              Ctrl-C
+`);
+}
+
+async function waitForReady(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 200 within 60 s`);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  step('stopping web, worker and local services…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await Promise.all(services.map((s) => s.stop()));
+  console.log(`${green('✓')} stopped`);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (err: unknown) => {
+  console.error(red(`npm run dev failed: ${(err as Error).message}`));
+  await shutdown(1);
+});

@@ -1,0 +1,173 @@
+/**
+ * Local data services for development and tests: FerretDB (MongoDB wire protocol, SQLite backend)
+ * built from the pinned Go module in scripts/ferretdb, and Redis (REDIS_URL, the machine's
+ * 127.0.0.1:6379, or a project-started redis-server). Nothing here is a mock: real servers.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { dim, fail, step, withProgress } from './console';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
+const FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb');
+const FERRETDB_SRC = path.join(ROOT, 'scripts', 'ferretdb');
+
+export type Service = { url: string; stop: () => Promise<void>; startedByUs: boolean };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  name: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before listening`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not listen on port ${port} within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function ferretdbSourceHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(readFileSync(path.join(FERRETDB_SRC, f)));
+  return h.digest('hex');
+}
+
+/** Builds FerretDB into .tools/bin unless the same pinned build is already there. */
+export async function ensureFerretDB(): Promise<string> {
+  const stampFile = path.join(ROOT, '.tools', 'ferretdb.stamp');
+  const want = ferretdbSourceHash();
+  if (existsSync(FERRETDB_BIN) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === want) {
+    return FERRETDB_BIN;
+  }
+  if (spawnSync('go', ['version']).status !== 0) {
+    fail(
+      'Go is needed to build FerretDB (the local MongoDB-compatible server). Install Go, or set MONGODB_URI.',
+    );
+  }
+  mkdirSync(TOOLS_BIN, { recursive: true });
+  await withProgress('Building FerretDB v1.24.2 (first run only, about a minute)', async () => {
+    const build = spawn('go', ['build', '-o', FERRETDB_BIN, '.'], {
+      cwd: FERRETDB_SRC,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
+    if (code !== 0) fail(`building FerretDB failed (go build exited with ${code}); see the output above`);
+  });
+  writeFileSync(stampFile, want);
+  return FERRETDB_BIN;
+}
+
+/** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */
+export async function startFerretDB(dataDir: string, database: string): Promise<Service> {
+  const bin = await ensureFerretDB();
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir.endsWith('/') ? dataDir : `${dataDir}/`}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=error',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  await waitForPort(port, child, 'FerretDB');
+  return { url: `mongodb://127.0.0.1:${port}/${database}`, stop: () => stopChild(child), startedByUs: true };
+}
+
+async function redisAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}
+
+function ensureRedisServerBinary(): string {
+  if (spawnSync('sh', ['-c', 'command -v redis-server']).status === 0) return 'redis-server';
+  step('redis-server is missing; installing it from Debian packages (apt-get install redis-server)');
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit' });
+  if (install.status !== 0) fail('could not install redis-server; install it or set REDIS_URL');
+  return 'redis-server';
+}
+
+/** A project-started redis-server on a free port; nothing kept on disk. */
+export async function startRedisServer(dataDir: string): Promise<Service> {
+  const bin = ensureRedisServerBinary();
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  await waitForPort(port, child, 'redis-server');
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child), startedByUs: true };
+}
+
+/** REDIS_URL when set, else the machine's Redis on 6379, else a project-started one. */
+export async function ensureRedis(dataDir: string): Promise<Service> {
+  const fromEnv = process.env.REDIS_URL;
+  if (fromEnv) return { url: fromEnv, stop: async () => undefined, startedByUs: false };
+  if (await redisAnswers(6379)) {
+    return { url: 'redis://127.0.0.1:6379', stop: async () => undefined, startedByUs: false };
+  }
+  console.log(dim('  no Redis on 127.0.0.1:6379; starting one for this project'));
+  return startRedisServer(dataDir);
+}
+
+/** MONGODB_URI when set, else FerretDB with data in `dataDir`. */
+export async function ensureMongo(dataDir: string, database: string): Promise<Service> {
+  const fromEnv = process.env.MONGODB_URI;
+  if (fromEnv) return { url: fromEnv, stop: async () => undefined, startedByUs: false };
+  return startFerretDB(dataDir, database);
+}

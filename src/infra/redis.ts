@@ -1,0 +1,22 @@
+/** ioredis connections. BullMQ workers need `maxRetriesPerRequest: null`; request paths fail fast. */
+import { Redis } from 'ioredis';
+import { withTimeout } from '../store/mongo';
+
+export type RedisRole = 'command' | 'blocking';
+
+export function createRedis(url: string, role: RedisRole = 'command'): Redis {
+  return new Redis(url, {
+    // A blocking (worker) connection must wait for Redis forever; a request path must not hang.
+    maxRetriesPerRequest: role === 'blocking' ? null : 2,
+    enableOfflineQueue: role === 'blocking',
+    connectTimeout: 2000,
+    lazyConnect: false,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+}
+
+export async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<void> {
+  if (redis.status !== 'ready') throw new Error(`connection ${redis.status}`);
+  const answer = await withTimeout(redis.ping(), timeoutMs);
+  if (answer !== 'PONG') throw new Error(`unexpected answer ${answer}`);
+}

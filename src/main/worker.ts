@@ -1,0 +1,48 @@
+/** The worker process: `npm run worker`. Runs BullMQ workers and schedules repeatable jobs. */
+import { Queue, Worker } from 'bullmq';
+import { config, ConfigError } from '../config/env';
+import { createRedis } from '../infra/redis';
+import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
+import { purgeExpired } from '../queue/workers/retention-purge';
+import { connectMongo, disconnectMongo } from '../store/mongo';
+import { defaultLogger } from './runtime';
+import { onShutdown } from './shutdown';
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const logger = defaultLogger(cfg, 'worker');
+  await connectMongo(cfg.mongodbUri);
+  const connection = createRedis(cfg.redisUrl, 'blocking');
+
+  const maintenance = new Queue(QUEUES.maintenance, { connection });
+  // Every night at 03:30 server time; upsert keeps one schedule however many workers start.
+  await maintenance.upsertJobScheduler(MAINTENANCE_JOBS.retentionPurge, { pattern: '30 3 * * *' });
+
+  const worker = new Worker(
+    QUEUES.maintenance,
+    async (job) => {
+      if (job.name === MAINTENANCE_JOBS.retentionPurge) return purgeExpired(new Date());
+      throw new Error(`unknown maintenance job ${job.name}`);
+    },
+    { connection, concurrency: 1 },
+  );
+  worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
+  worker.on('failed', (job, err) => logger.error(`job ${job?.name ?? '?'} failed: ${err.message}`));
+  logger.info('worker started', { queues: Object.values(QUEUES) });
+
+  onShutdown(logger, [
+    { name: 'workers', run: () => worker.close() },
+    { name: 'queues', run: () => maintenance.close() },
+    { name: 'redis', run: async () => void connection.disconnect() },
+    { name: 'mongo', run: disconnectMongo },
+  ]);
+}
+
+main().catch((err: unknown) => {
+  console.error(
+    err instanceof ConfigError
+      ? err.message
+      : `worker failed to start: ${(err as Error).stack ?? String(err)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+/**
+ * Client repository: validates with the client-profile schema, keeps the dedicated-number claims
+ * (PhoneNumber collection) in step with the client, returns plain objects.
+ */
+import { Types } from 'mongoose';
+import { clientProfileSchema, type ClientProfile, type ClientProfileInput } from '../flow/profile';
+import { ConflictError, NotFoundError, isDuplicateKeyError } from './errors';
+import { ClientModel, PhoneNumberModel } from './models';
+
+export type Client = ClientProfile & { id: string; active: boolean; createdAt: Date; updatedAt: Date };
+
+function toClient(doc: Record<string, unknown> & { _id: Types.ObjectId }): Client {
+  const { _id, __v, createdAt, updatedAt, active, ...profile } = doc;
+  void __v;
+  // Stored documents were validated on write; parsing again fills defaults added since then.
+  return {
+    ...clientProfileSchema.parse(profile),
+    id: _id.toString(),
+    active: active !== false,
+    createdAt: createdAt as Date,
+    updatedAt: updatedAt as Date,
+  };
+}
+
+/** Claims numbers for a client; on a conflict releases what it claimed and names the taken number. */
+async function claimNumbers(clientId: Types.ObjectId, numbers: string[]): Promise<void> {
+  const claimed: string[] = [];
+  for (const number of numbers) {
+    const existing = await PhoneNumberModel.findOne({ number }).lean();
+    if (existing?.clientId.equals(clientId)) continue;
+    try {
+      await PhoneNumberModel.create({ number, clientId });
+      claimed.push(number);
+    } catch (err) {
+      await PhoneNumberModel.deleteMany({ number: { $in: claimed }, clientId });
+      if (isDuplicateKeyError(err)) {
+        throw new ConflictError(`number ${number} is already assigned to another client`, [
+          { path: `numbers.${numbers.indexOf(number)}`, message: 'already assigned to another client' },
+        ]);
+      }
+      throw err;
+    }
+  }
+}
+
+export async function createClient(input: ClientProfileInput): Promise<Client> {
+  const profile = clientProfileSchema.parse(input);
+  const _id = new Types.ObjectId();
+  await claimNumbers(_id, profile.numbers);
+  try {
+    await ClientModel.create({ _id, ...profile });
+  } catch (err) {
+    await PhoneNumberModel.deleteMany({ clientId: _id });
+    throw err;
+  }
+  return getClient(_id.toString());
+}
+
+export async function updateClient(id: string, input: ClientProfileInput): Promise<Client> {
+  const profile = clientProfileSchema.parse(input);
+  const _id = toObjectId(id);
+  const before = await ClientModel.findById(_id).lean();
+  if (!before) throw new NotFoundError(`client ${id} not found`);
+  await claimNumbers(_id, profile.numbers);
+  await ClientModel.replaceOne(
+    { _id },
+    { ...profile, active: before.active, createdAt: before.createdAt, updatedAt: new Date() },
+  );
+  await PhoneNumberModel.deleteMany({ clientId: _id, number: { $nin: profile.numbers } });
+  return getClient(id);
+}
+
+export async function getClient(id: string): Promise<Client> {
+  const doc = await ClientModel.findById(toObjectId(id)).lean();
+  if (!doc) throw new NotFoundError(`client ${id} not found`);
+  return toClient(doc as never);
+}
+
+export async function listClients(filter: { ids?: string[] } = {}): Promise<Client[]> {
+  const query = filter.ids ? { _id: { $in: filter.ids.map(toObjectId) } } : {};
+  const docs = await ClientModel.find(query).sort({ name: 1 }).lean();
+  return docs.map((d) => toClient(d as never));
+}
+
+/** The client whose dedicated number was dialled, or null for a number we do not serve. */
+export async function findClientByNumber(number: string): Promise<Client | null> {
+  const claim = await PhoneNumberModel.findOne({ number }).lean();
+  if (!claim) return null;
+  const doc = await ClientModel.findOne({ _id: claim.clientId, active: true }).lean();
+  return doc ? toClient(doc as never) : null;
+}
+
+export function toObjectId(id: string): Types.ObjectId {
+  if (!Types.ObjectId.isValid(id) || !/^[0-9a-f]{24}$/i.test(id)) throw new NotFoundError(`no such id ${id}`);
+  return new Types.ObjectId(id);
+}

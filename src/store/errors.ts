@@ -1,0 +1,18 @@
+/** Errors the store raises for conditions a caller of the repository can act on. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,242 @@
+/**
+ * mongoose models. Only what FerretDB v1 and MongoDB 7 both support: plain and compound unique
+ * indexes on fields every document has, no TTL, sparse, partial or text indexes, no transactions.
+ *
+ * The client profile itself is validated by its zod schema (src/flow/profile.ts) before any write;
+ * mongoose only stores it, so the two can never disagree.
+ */
+import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import type { ClientProfile } from '../flow/profile';
+
+const { Mixed } = Schema.Types;
+
+// ---------------------------------------------------------------------------------------------
+// Client: the tenant. Profile fields are typed by the zod schema; nested settings stay as stored.
+export type ClientRecord = ClientProfile & {
+  _id: Types.ObjectId;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const clientSchema = new Schema<ClientRecord>(
+  {
+    name: { type: String, required: true, trim: true },
+    numbers: { type: [String], required: true },
+    locale: { type: String, required: true, enum: ['fr-FR', 'en-US'] },
+    voice: { type: String },
+    greeting: { type: String, default: '' },
+    timezone: { type: String, required: true },
+    weeklyHours: { type: Mixed, required: true },
+    closures: { type: Mixed, default: [] },
+    override: { type: Mixed, default: null },
+    address: { type: String, default: '' },
+    transferTargets: { type: Mixed, default: [] },
+    transfer: { type: Mixed, required: true },
+    fallbackNumber: { type: String },
+    vipNumbers: { type: [String], default: [] },
+    blockedNumbers: { type: [String], default: [] },
+    urgencyKeywords: { type: [String], default: [] },
+    rules: { type: Mixed, default: [] },
+    defaultAction: { type: Mixed, required: true },
+    messageTaking: { type: Mixed, required: true },
+    consent: { type: Mixed, required: true },
+    retention: { type: Mixed, required: true },
+    notifications: { type: Mixed, required: true },
+    maxCallSeconds: { type: Number, required: true },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true, minimize: false },
+);
+clientSchema.index({ name: 1 });
+export const ClientModel = mongoose.model<ClientRecord>('Client', clientSchema);
+
+/**
+ * One document per dedicated number. Numbers live here (not only in Client.numbers) because
+ * FerretDB v1 does not enforce unique indexes on array elements; this collection's plain unique
+ * index makes "a number belongs to one client" hold on both FerretDB and MongoDB.
+ */
+const phoneNumberSchema = new Schema(
+  {
+    number: { type: String, required: true, unique: true },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true, index: true },
+  },
+  { timestamps: true },
+);
+export const PhoneNumberModel = mongoose.model('PhoneNumber', phoneNumberSchema);
+
+// ---------------------------------------------------------------------------------------------
+export const CALL_OUTCOMES = [
+  'in-progress',
+  'transferred',
+  'message',
+  'information',
+  'abandoned',
+  'rejected',
+  'failed',
+] as const;
+
+const callStepSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    name: { type: String, required: true },
+    detail: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const callSchema = new Schema(
+  {
+    callSid: { type: String, required: true, unique: true },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    from: { type: String, required: true },
+    to: { type: String, required: true },
+    status: { type: String, required: true, default: 'ringing' },
+    /** The flow engine's state between two webhooks (any instance can serve the next one). */
+    state: { type: Mixed, default: null },
+    /** Incremented on every state write; guards against two webhooks of one call racing. */
+    revision: { type: Number, required: true, default: 0 },
+    /** Webhook deliveries already applied (Twilio may retry): request fingerprint → response. */
+    handled: { type: [Mixed], default: [] },
+    steps: { type: [callStepSchema], default: [] },
+    outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },
+    startedAt: { type: Date, required: true },
+    endedAt: { type: Date },
+    durationSeconds: { type: Number },
+  },
+  { timestamps: true, minimize: false },
+);
+callSchema.index({ clientId: 1, startedAt: -1 });
+export type CallRecord = InferSchemaType<typeof callSchema> & { _id: Types.ObjectId };
+export const CallModel = mongoose.model('Call', callSchema);
+
+// ---------------------------------------------------------------------------------------------
+export const MESSAGE_STATUSES = ['new', 'in_progress', 'handled'] as const;
+export const DELIVERY_CHANNELS = ['sms', 'email', 'webhook', 'call'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+
+const noteSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    authorId: { type: Schema.Types.ObjectId, ref: 'User' },
+    authorName: { type: String, required: true },
+    text: { type: String, required: true, maxlength: 2000 },
+  },
+  { _id: true },
+);
+
+const deliverySchema = new Schema(
+  {
+    /** Stable id of the notification (message + channel + purpose); also the BullMQ job id. */
+    key: { type: String, required: true },
+    channel: { type: String, enum: DELIVERY_CHANNELS, required: true },
+    to: { type: String, required: true },
+    status: { type: String, enum: DELIVERY_STATUSES, required: true, default: 'pending' },
+    attempts: { type: Number, required: true, default: 0 },
+    lastError: { type: String },
+    providerId: { type: String },
+    updatedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const messageSchema = new Schema(
+  {
+    /** Idempotency key: one message per call (the CallSid), or a generated id otherwise. */
+    key: { type: String, required: true, unique: true },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    callSid: { type: String, required: true },
+    callerName: { type: String, default: '' },
+    callerNumber: { type: String, required: true },
+    callbackNumber: { type: String, default: '' },
+    reason: { type: String, default: '' },
+    urgent: { type: Boolean, required: true, default: false },
+    transcription: { type: String, default: '' },
+    recording: {
+      type: new Schema({ sid: String, url: String, durationSeconds: Number }, { _id: false }),
+      default: null,
+    },
+    summary: { type: String, required: true },
+    status: { type: String, enum: MESSAGE_STATUSES, required: true, default: 'new' },
+    assigneeId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    handledAt: { type: Date, default: null },
+    acknowledgedAt: { type: Date, default: null },
+    notes: { type: [noteSchema], default: [] },
+    deliveries: { type: [deliverySchema], default: [] },
+    /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
+    queuedAt: { type: Date, default: null },
+  },
+  { timestamps: true, minimize: false },
+);
+messageSchema.index({ clientId: 1, createdAt: -1 });
+messageSchema.index({ clientId: 1, status: 1, createdAt: -1 });
+messageSchema.index({ status: 1, createdAt: -1 });
+messageSchema.index({ queuedAt: 1, createdAt: 1 });
+export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
+export const MessageModel = mongoose.model('Message', messageSchema);
+
+// ---------------------------------------------------------------------------------------------
+const contactSchema = new Schema(
+  {
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    phone: { type: String, required: true },
+    name: { type: String, default: '' },
+    calls: { type: Number, required: true, default: 0 },
+    lastCallAt: { type: Date, default: null },
+    vip: { type: Boolean, default: false },
+    blocked: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+contactSchema.index({ clientId: 1, phone: 1 }, { unique: true });
+export type ContactRecord = InferSchemaType<typeof contactSchema> & { _id: Types.ObjectId };
+export const ContactModel = mongoose.model('Contact', contactSchema);
+
+// ---------------------------------------------------------------------------------------------
+export const USER_ROLES = ['admin', 'assistant'] as const;
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    role: { type: String, enum: USER_ROLES, required: true },
+    passwordHash: { type: String, required: true },
+    clientIds: { type: [Schema.Types.ObjectId], ref: 'Client', default: [] },
+    locale: { type: String, enum: ['fr-FR', 'en-US'], default: 'fr-FR' },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export const UserModel = mongoose.model('User', userSchema);
+
+// ---------------------------------------------------------------------------------------------
+const auditEventSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    actor: {
+      type: new Schema({ type: { type: String, required: true }, id: String, label: String }, { _id: false }),
+      required: true,
+    },
+    action: { type: String, required: true },
+    target: { type: new Schema({ type: String, id: String }, { _id: false }), default: null },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', default: null },
+    ip: { type: String, default: '' },
+    detail: { type: Mixed, default: null },
+  },
+  { timestamps: false },
+);
+auditEventSchema.index({ at: -1 });
+auditEventSchema.index({ clientId: 1, at: -1 });
+export type AuditEventRecord = InferSchemaType<typeof auditEventSchema> & { _id: Types.ObjectId };
+export const AuditEventModel = mongoose.model('AuditEvent', auditEventSchema);
+
+export const ALL_MODELS = [
+  ClientModel,
+  PhoneNumberModel,
+  CallModel,
+  MessageModel,
+  ContactModel,
+  UserModel,
+  AuditEventModel,
+] as const;

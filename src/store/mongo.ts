@@ -1,0 +1,37 @@
+/** The MongoDB connection (MongoDB 7 in production, FerretDB locally) and its readiness probe. */
+import mongoose from 'mongoose';
+import { ALL_MODELS } from './models';
+
+export async function connectMongo(uri: string): Promise<typeof mongoose> {
+  mongoose.set('strictQuery', true);
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, maxPoolSize: 20 });
+  // Index builds are part of start-up: a duplicate dedicated number must fail from the first call on.
+  await Promise.all(ALL_MODELS.map((m) => m.init()));
+  return mongoose;
+}
+
+export async function pingMongo(timeoutMs = 1000): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db || mongoose.connection.readyState !== 1) throw new Error('not connected');
+  await withTimeout(db.command({ ping: 1 }), timeoutMs);
+}
+
+export async function disconnectMongo(): Promise<void> {
+  await mongoose.disconnect();
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,67 @@
+import { ConfigError, parseEnv } from '../../src/config/env';
+
+describe('environment parsing', () => {
+  it('when nothing is set, then safe local defaults let the service start', () => {
+    const config = parseEnv({});
+    expect(config.port).toBe(3000);
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+    expect(config.mongodbUri).toBe('mongodb://127.0.0.1:27017/receptionist');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.twilio.live).toBe(false);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('when values are given, then they are used and the base URL loses its trailing slash', () => {
+    const config = parseEnv({
+      PORT: '8080',
+      PUBLIC_BASE_URL: 'https://rx.example.com/',
+      MONGODB_URI: 'mongodb://db:27017/rx',
+      REDIS_URL: 'redis://cache:6379/2',
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'x'.repeat(32),
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      publicBaseUrl: 'https://rx.example.com',
+      mongodbUri: 'mongodb://db:27017/rx',
+      redisUrl: 'redis://cache:6379/2',
+      logLevel: 'debug',
+    });
+    expect(config.twilio.live).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid environment variable PORT: expected a TCP port number \(got "eighty"\)$/],
+    [{ PORT: '70000' }, /^Invalid environment variable PORT: .*between 0 and 65535/],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, /^Invalid environment variable PUBLIC_BASE_URL: expected a URL/],
+    [
+      { MONGODB_URI: 'postgres://x' },
+      /^Invalid environment variable MONGODB_URI: expected a URL such as mongodb:/,
+    ],
+    [{ REDIS_URL: 'localhost:6379' }, /^Invalid environment variable REDIS_URL/],
+    [
+      { TWILIO_ACCOUNT_SID: 'AC123' },
+      /^Invalid environment variable TWILIO_ACCOUNT_SID: expected a Twilio Account SID/,
+    ],
+    [{ LOG_LEVEL: 'verbose' }, /^Invalid environment variable LOG_LEVEL: expected one of error, warn, info/],
+    [{ SESSION_SECRET: 'short' }, /^Invalid environment variable SESSION_SECRET: expected a random secret/],
+    [{ NODE_ENV: 'production' }, /^Invalid environment variable PUBLIC_BASE_URL: required in production$/],
+  ])('when %j, then start-up stops with one line naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      parseEnv(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('when a secret is invalid, then its value is not echoed', () => {
+    expect(() => parseEnv({ ADMIN_API_TOKEN: 'tiny' })).toThrow(
+      /^Invalid environment variable ADMIN_API_TOKEN: [^"]*$/,
+    );
+  });
+});

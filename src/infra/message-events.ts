@@ -1,0 +1,46 @@
+/**
+ * Message events on Redis pub/sub, so every web instance can push live updates (server-sent
+ * events) to the assistants' list, whichever instance stored the message.
+ */
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+export const MESSAGE_EVENTS_CHANNEL = 'receptionist:message-events';
+
+export const messageEventSchema = z.object({
+  type: z.enum(['message.created', 'message.updated']),
+  messageId: z.string(),
+  clientId: z.string(),
+  urgent: z.boolean().default(false),
+});
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+
+export async function publishMessageEvent(redis: Redis, event: MessageEvent): Promise<void> {
+  await redis.publish(MESSAGE_EVENTS_CHANNEL, JSON.stringify(event));
+}
+
+/** Subscribes with a dedicated connection (a subscribed ioredis connection can do nothing else). */
+export async function subscribeMessageEvents(
+  subscriber: Redis,
+  onEvent: (event: MessageEvent) => void,
+): Promise<() => Promise<void>> {
+  await subscriber.subscribe(MESSAGE_EVENTS_CHANNEL);
+  const listener = (channel: string, raw: string) => {
+    if (channel !== MESSAGE_EVENTS_CHANNEL) return;
+    const parsed = messageEventSchema.safeParse(safeJson(raw));
+    if (parsed.success) onEvent(parsed.data);
+  };
+  subscriber.on('message', listener);
+  return async () => {
+    subscriber.off('message', listener);
+    await subscriber.unsubscribe(MESSAGE_EVENTS_CHANNEL);
+  };
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

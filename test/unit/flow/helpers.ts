@@ -28,7 +28,14 @@ export function makeProfile(overrides: Partial<ClientProfileInput> = {}): Client
     name: 'Cabinet Martin',
     numbers: [CLIENT_NUMBER],
     address: '12 rue de la Paix, Paris',
-    weeklyHours: { mon: split, tue: split, wed: split, thu: split, fri: split, sat: [{ start: '09:00', end: '12:00' }] },
+    weeklyHours: {
+      mon: split,
+      tue: split,
+      wed: split,
+      thu: split,
+      fri: split,
+      sat: [{ start: '09:00', end: '12:00' }],
+    },
     transferTargets: [
       { name: 'Dr Martin', number: '+33611111111', ringSeconds: 20 },
       { name: 'Secrétariat', number: '+33622222222', ringSeconds: 15 },
@@ -79,7 +86,9 @@ export function play(
 }
 
 export const texts = (actions: Action[]): string[] =>
-  actions.flatMap((a) => (a.type === 'say' ? [a.text] : a.type === 'gather' ? a.prompt.map((s) => s.text) : []));
+  actions.flatMap((a) =>
+    a.type === 'say' ? [a.text] : a.type === 'gather' ? a.prompt.map((s) => s.text) : [],
+  );
 
 export const types = (actions: Action[]): string[] => actions.map((a) => a.type);
 

@@ -22,7 +22,12 @@ describe('opening hours in the client timezone', () => {
 
   it.each([
     ['first closure day, 17:00 local', '2026-12-22T16:00:00Z', false, 'closure'],
-    ['just after midnight local on the first day (still the 20th in UTC)', '2026-12-20T23:30:00Z', false, 'closure'],
+    [
+      'just after midnight local on the first day (still the 20th in UTC)',
+      '2026-12-20T23:30:00Z',
+      false,
+      'closure',
+    ],
     ['the day after the closure, 09:00 local', '2026-12-23T08:00:00Z', true, 'weekly'],
     ['the day before the closure, 10:00 local', '2026-12-18T09:00:00Z', true, 'weekly'],
   ])('when it is the %s (%s), then open is %s, decided by %s', (_l, iso, open, reason) => {
@@ -41,10 +46,13 @@ describe('opening hours in the client timezone', () => {
     ['closed override during opening hours', 'closed', '2026-11-23T12:00:00Z', '2026-11-23T09:00:00Z', false],
     ['open override on a Sunday', 'open', '2026-11-30T00:00:00Z', '2026-11-29T10:00:00Z', true],
     ['expired closed override', 'closed', '2026-11-23T12:00:00Z', '2026-11-23T13:00:00Z', true],
-  ] as const)('when there is a %s (%s until %s, at %s), then open is %s', (_l, mode, until, now, expected) => {
-    const p = makeProfile({ override: { mode, until } });
-    expect(isOpen(p, new Date(now))).toBe(expected);
-  });
+  ] as const)(
+    'when there is a %s (%s until %s, at %s), then open is %s',
+    (_l, mode, until, now, expected) => {
+      const p = makeProfile({ override: { mode, until } });
+      expect(isOpen(p, new Date(now))).toBe(expected);
+    },
+  );
 
   it('when a shift ends at 24:00, then 23:59 local is open', () => {
     const p = makeProfile({ weeklyHours: { sat: [{ start: '20:00', end: '24:00' }] } });
@@ -110,7 +118,9 @@ describe('opening hours read aloud', () => {
         thu: [{ start: '20:00', end: '24:00' }],
       },
     });
-    expect(hoursSentence(p)).toBe('Nous sommes ouverts le lundi et le mardi de 8 h 30 à 12 h, et le jeudi de 20 h à minuit.');
+    expect(hoursSentence(p)).toBe(
+      'Nous sommes ouverts le lundi et le mardi de 8 h 30 à 12 h, et le jeudi de 20 h à minuit.',
+    );
     expect(hoursSentence(p, 'en-US')).toBe(
       'We are open Monday and Tuesday from 8:30 AM to noon, and Thursday from 8 PM to midnight.',
     );

@@ -1,7 +1,7 @@
 /**
  * What every step sees, and the small builders they share.
  */
-import { displayNumber, spokenNumber } from './phone';
+import { displayNumber, isDiallable, spokenNumber } from './phone';
 import { VOICES_BY_LOCALE, type ClientProfile, type Locale } from './profile';
 import { PROMPTS, type Prompts, type SummaryFields } from './prompts';
 import type {
@@ -89,9 +89,14 @@ export function hasMessageContent(state: CallState): boolean {
   return Boolean(m.callerName || m.reason || m.recording || m.callbackNumber);
 }
 
+/** The confirmed callback number, else the caller ID when it can be called back. */
+export function callbackNumberOf(state: CallState): string | undefined {
+  return state.message.callbackNumber ?? (isDiallable(state.caller.number) ? state.caller.number : undefined);
+}
+
 export function summaryFields(state: CallState, locale: Locale, forSpeech: boolean): SummaryFields {
   const m = state.message;
-  const number = m.callbackNumber;
+  const number = callbackNumberOf(state);
   return {
     ...(m.callerName ? { callerName: m.callerName } : {}),
     ...(m.reason ? { reason: m.reason } : {}),
@@ -108,12 +113,13 @@ function spoken(number: string, locale: Locale): string {
 export function messageRecord(ctx: Ctx, final: boolean): MessageRecord {
   const { state, profile } = ctx;
   const m = state.message;
+  const callbackNumber = callbackNumberOf(state);
   return {
     key: messageKey(state.callSid),
     callSid: state.callSid,
     ...(m.callerName ? { callerName: m.callerName } : {}),
     callerNumber: state.caller.number,
-    ...(m.callbackNumber ? { callbackNumber: m.callbackNumber } : {}),
+    ...(callbackNumber ? { callbackNumber } : {}),
     ...(m.reason ? { reason: m.reason } : {}),
     urgent: m.urgent === true,
     ...(m.recording ? { recording: m.recording } : {}),

@@ -1,17 +1,9 @@
 /**
  * The engine's two entry points: the first webhook of a call, and every event after it.
  */
-import {
-  elapsedSeconds,
-  hasMessageContent,
-  makeCtx,
-  messageKey,
-  messageRecord,
-  say,
-  stepEffect,
-  type Ctx,
-} from './context';
-import { endCall, run } from './flow';
+import { makeCtx, say, stepEffect, type Ctx } from './context';
+import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp, transcription } from './events';
+import { run } from './flow';
 import { isOpen } from './hours';
 import { hoursSentence } from './hours-text';
 import type { ClientProfile } from './profile';
@@ -19,7 +11,7 @@ import { callerFlags, firstMatch, ruleContext } from './rules';
 import { applyRuleAction } from './steps/common';
 import { go, type StepResult } from './steps/step';
 import { STEPS } from './steps';
-import type { CallState, FlowEvent, Outcome, Transition } from './types';
+import type { CallState, FlowEvent, Transition } from './types';
 
 export interface StartCallInput {
   profile: ClientProfile;
@@ -104,27 +96,10 @@ export function startCall(input: StartCallInput): Transition {
   return run(started, decision, lead, [stepEffect(ctx, 'start', detail)]);
 }
 
-function callerHungUp(ctx: Ctx): Transition {
-  const { state } = ctx;
-  const base = { ...state, step: 'done' as const, attempts: 0 };
-  if (state.outcome) return { state: base, actions: [], effects: [] };
-  const outcome: Outcome = hasMessageContent(state)
-    ? 'message'
-    : state.infoGiven
-      ? 'information'
-      : 'abandoned';
-  const c = { ...ctx, state: { ...base, outcome } };
-  return {
-    state: c.state,
-    actions: [],
-    effects: [
-      ...(outcome === 'message' ? [{ type: 'store-message' as const, message: messageRecord(c, true) }] : []),
-      { type: 'set-outcome', outcome },
-      stepEffect(c, 'hangup', `caller hung up at ${state.step}`),
-    ],
-  };
-}
-
+/**
+ * Every event after the first webhook. Caller hang-ups, late transcriptions and events after the end
+ * are handled whatever the step; then the maximum call length; then the current step decides.
+ */
 export function handleEvent(
   profile: ClientProfile,
   state: CallState,
@@ -132,53 +107,9 @@ export function handleEvent(
   now: Date,
 ): Transition {
   const ctx = makeCtx(profile, state, now);
-  if (event.type === 'transcription') {
-    // Arrives asynchronously, maybe during the call: effects only, the state is left alone.
-    const text = event.text.trim();
-    if (event.status !== 'completed' || !text) return { state, actions: [], effects: [] };
-    const key = messageKey(state.callSid);
-    return {
-      state,
-      actions: [],
-      effects: [
-        {
-          type: 'update-message-transcription',
-          key,
-          text,
-          ...(event.recordingSid ? { recordingSid: event.recordingSid } : {}),
-        },
-      ],
-    };
-  }
+  if (event.type === 'transcription') return transcription(ctx, event);
   if (event.type === 'hangup') return callerHungUp(ctx);
   if (state.step === 'done') return lateEvent(ctx, event);
-  if (
-    event.type === 'timeout' ||
-    (elapsedSeconds(state, now) >= profile.maxCallSeconds && !isBridgedDial(ctx, event))
-  ) {
-    const outcome: Outcome = hasMessageContent(state) ? 'message' : 'abandoned';
-    const t = endCall(ctx, ctx.p.timeUp, outcome);
-    return {
-      ...t,
-      effects: [stepEffect(ctx, 'timeout', `after ${elapsedSeconds(state, now)} s`), ...t.effects],
-    };
-  }
+  if (event.type === 'timeout' || (timeIsUp(ctx) && !bridgedDial(ctx, event))) return timedOut(ctx);
   return run(ctx, STEPS[state.step].on(ctx, event));
-}
-
-function isBridgedDial(ctx: Ctx, event: FlowEvent): boolean {
-  return event.type === 'dial-result' && ctx.state.step === 'transfer' && event.bridged === true;
-}
-
-/** After the end: a dial result racing the hangup may still prove the call was transferred. */
-function lateEvent(ctx: Ctx, event: FlowEvent): Transition {
-  const { state } = ctx;
-  if (event.type === 'dial-result' && event.bridged === true && state.outcome !== 'transferred') {
-    return {
-      state: { ...state, outcome: 'transferred' },
-      actions: [{ type: 'hangup' }],
-      effects: [{ type: 'set-outcome', outcome: 'transferred' }],
-    };
-  }
-  return { state, actions: [{ type: 'hangup' }], effects: [] };
 }

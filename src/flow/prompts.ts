@@ -44,8 +44,12 @@ export interface Prompts {
   timeUp: string;
   rejected: string;
   recordingEmpty: string;
-  screenWhisper: (client: string, caller: string, spokenNumber: string, urgent: boolean) => string;
-  screenUnknownCaller: string;
+  screenWhisper: (
+    client: string,
+    caller: string,
+    spokenNumber: string | undefined,
+    urgent: boolean,
+  ) => string;
   screenDeclined: string;
   failSafe: string;
   failSafeRecord: string;
@@ -111,8 +115,7 @@ const fr: Prompts = {
   rejected: 'Nous ne pouvons pas donner suite à votre appel. Au revoir.',
   recordingEmpty: "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
   screenWhisper: (client, caller, n, urgent) =>
-    `Appel pour ${client} de ${caller}, au ${n}${urgent ? ', pour une urgence' : ''}. Tapez 1 pour prendre l'appel.`,
-  screenUnknownCaller: 'un correspondant',
+    `Appel pour ${client} ${caller ? `de ${caller}` : "d'un correspondant"}${n ? `, au ${n}` : ', numéro masqué'}${urgent ? ', pour une urgence' : ''}. Tapez 1 pour prendre l'appel.`,
   screenDeclined: "L'appel n'a pas été pris. Au revoir.",
   failSafe: 'Veuillez nous excuser, nous rencontrons un problème technique.',
   failSafeRecord: 'Après le bip, laissez votre nom, votre numéro et votre message. Nous vous rappellerons.',
@@ -173,8 +176,7 @@ const en: Prompts = {
   rejected: 'We cannot take your call. Goodbye.',
   recordingEmpty: 'I did not receive a message. Please feel free to call us again. Goodbye.',
   screenWhisper: (client, caller, n, urgent) =>
-    `Call for ${client} from ${caller}, on ${n}${urgent ? ', about an emergency' : ''}. Press 1 to take the call.`,
-  screenUnknownCaller: 'a caller',
+    `Call for ${client} from ${caller ?? 'a caller'}${n ? `, on ${n}` : ', number withheld'}${urgent ? ', about an emergency' : ''}. Press 1 to take the call.`,
   screenDeclined: 'The call was not taken. Goodbye.',
   failSafe: 'We are sorry, we are experiencing a technical problem.',
   failSafeRecord:

@@ -3,7 +3,7 @@
  * greeting, silence, another key — declines, so the caller comes back to message taking.
  */
 import { say, voiceFor } from './context';
-import { spokenNumber } from './phone';
+import { isDiallable, spokenNumber } from './phone';
 import type { ClientProfile } from './profile';
 import { PROMPTS } from './prompts';
 import type { Action, CallState } from './types';
@@ -12,9 +12,12 @@ import type { Action, CallState } from './types';
 export function screenCallee(profile: ClientProfile, state: CallState, _now?: Date): Action[] {
   const ctx = { voice: voiceFor(profile, profile.locale), state: { ...state, locale: profile.locale } };
   const p = PROMPTS[profile.locale];
-  const who = state.message.callerName ?? state.caller.name ?? p.screenUnknownCaller;
+  const who = state.message.callerName ?? state.caller.name;
   const urgent = state.menuChoice === 'urgent' || state.message.urgent === true || state.urgentHeard;
-  const text = p.screenWhisper(profile.name, who, spokenNumber(state.caller.number, profile.locale), urgent);
+  const number = isDiallable(state.caller.number)
+    ? spokenNumber(state.caller.number, profile.locale)
+    : undefined;
+  const text = p.screenWhisper(profile.name, who, number, urgent);
   return [
     {
       type: 'gather',

@@ -121,6 +121,13 @@ describe('screening the transfer target', () => {
     expect(actions[1]).toEqual({ type: 'redirect', callback: 'screen-result' });
   });
 
+  it('when the caller ID is withheld, then the whisper says so instead of reading a number', () => {
+    const run = play(profile, [digits('1')], { caller: { number: 'anonymous', known: false } });
+    expect(texts(screenCallee(profile, run.state))[0]).toBe(
+      "Appel pour Cabinet Martin d'un correspondant, numéro masqué, pour une urgence. Tapez 1 pour prendre l'appel.",
+    );
+  });
+
   it('when the target presses 1, then the response is empty so the parties are joined', () => {
     expect(screenResult(profile, play(profile, []).state, '1')).toEqual([]);
   });

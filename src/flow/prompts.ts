@@ -46,7 +46,7 @@ export interface Prompts {
   recordingEmpty: string;
   screenWhisper: (
     client: string,
-    caller: string,
+    caller: string | undefined,
     spokenNumber: string | undefined,
     urgent: boolean,
   ) => string;

@@ -1,0 +1,23 @@
+/**
+ * The pure call-flow engine: profile + state + event + now → next state, actions, effects.
+ * No I/O, no clock, no randomness; zod is the only import from outside this folder.
+ */
+export * from './profile';
+export * from './types';
+export { startCall, handleEvent, initialState, type StartCallInput } from './engine';
+export { screenCallee, screenResult } from './screening';
+export { failSafe, failSafeAfterDial, unknownNumber } from './failsafe';
+export { isOpen, openStatus, localTime, type LocalTime } from './hours';
+export { hoursSentence, hoursPhrase, spokenTime } from './hours-text';
+export { ruleMatches, firstMatch, type RuleContext } from './rules';
+export {
+  normalise,
+  menuChoiceFromSpeech,
+  menuChoiceFromDigits,
+  soundsUrgent,
+  yesNo,
+  MENU_KEYS,
+} from './speech';
+export { displayNumber, spokenNumber, isDiallable } from './phone';
+export { PROMPTS, UNKNOWN_NUMBER, type Prompts, type SummaryFields } from './prompts';
+export { messageKey, MAX_RETRIES, voiceFor } from './context';

@@ -1,0 +1,202 @@
+/**
+ * Every word the receptionist says, one table per locale. French uses the vouvoiement of a real
+ * receptionist; the virtual assistant speaks of herself in the feminine.
+ */
+import type { Locale } from './profile';
+
+export interface SummaryFields {
+  callerName?: string;
+  reason?: string;
+  /** Already formatted for reading or display. */
+  callbackNumber?: string;
+  urgent: boolean;
+  recording: boolean;
+}
+
+export interface Prompts {
+  greeting: (client: string) => string;
+  greetingKnown: (caller: string, client: string) => string;
+  consentNotice: string;
+  closedNow: string;
+  menu: string;
+  menuHints: string[];
+  anythingElse: string;
+  noInput: string;
+  notUnderstood: string;
+  takeMessage: string;
+  askName: string;
+  askReason: (name?: string) => string;
+  callbackConfirm: (spokenNumber: string) => string;
+  callbackEnter: string;
+  askUrgency: string;
+  recordIntro: string;
+  recordFallback: string;
+  readBack: (f: SummaryFields) => string;
+  confirmPrompt: string;
+  restart: string;
+  closing: string;
+  closingUrgent: string;
+  transferring: string;
+  transferFailed: string;
+  urgentClosed: string;
+  address: (address: string) => string;
+  noAddress: string;
+  timeUp: string;
+  rejected: string;
+  recordingEmpty: string;
+  screenWhisper: (
+    client: string,
+    caller: string | undefined,
+    spokenNumber: string | undefined,
+    urgent: boolean,
+  ) => string;
+  screenDeclined: string;
+  failSafe: string;
+  failSafeRecord: string;
+  failSafeConnect: string;
+  goodbye: string;
+  summary: (f: SummaryFields) => string;
+}
+
+const fr: Prompts = {
+  greeting: (client) => `Bonjour, vous êtes bien chez ${client}. Je suis l'assistante virtuelle.`,
+  greetingKnown: (caller, client) =>
+    `Bonjour ${caller}, vous êtes bien chez ${client}. Je suis l'assistante virtuelle.`,
+  consentNotice: 'Pour assurer le suivi de votre demande, votre message pourra être enregistré.',
+  closedNow: 'Nous sommes actuellement fermés.',
+  menu:
+    'Pour une urgence, tapez 1 ou dites urgence. Pour laisser un message, tapez 2 ou dites message. ' +
+    'Pour connaître nos horaires, tapez 3 ou dites horaires. Pour notre adresse, tapez 4 ou dites adresse.',
+  menuHints: [
+    'urgence',
+    'urgent',
+    'message',
+    'laisser un message',
+    'horaires',
+    "heures d'ouverture",
+    'adresse',
+  ],
+  anythingElse: 'Puis-je faire autre chose pour vous ?',
+  noInput: 'Excusez-moi, je ne vous ai pas entendu.',
+  notUnderstood: "Excusez-moi, je n'ai pas bien compris.",
+  takeMessage: 'Je vais prendre votre message.',
+  askName: "Puis-je avoir votre nom, s'il vous plaît ?",
+  askReason: (name) => `Merci${name ? ` ${name}` : ''}. En quelques mots, quel est l'objet de votre appel ?`,
+  callbackConfirm: (n) =>
+    `Nous vous rappellerons au ${n}. Tapez 1 pour confirmer, ou composez un autre numéro suivi de la touche dièse.`,
+  callbackEnter: 'Sur quel numéro pouvons-nous vous rappeler ? Composez-le, suivi de la touche dièse.',
+  askUrgency: 'Votre demande est-elle urgente ? Dites oui ou non, ou tapez 1 pour oui, 2 pour non.',
+  recordIntro:
+    'Après le bip, vous pouvez ajouter un message vocal. Appuyez sur une touche quand vous avez terminé.',
+  recordFallback:
+    "Je vous propose de laisser directement un message vocal. Après le bip, indiquez votre nom, votre numéro et l'objet de votre appel.",
+  readBack: (f) => {
+    const parts: string[] = [];
+    if (f.callerName) parts.push(`vous êtes ${f.callerName}`);
+    if (f.reason) parts.push(`vous appelez au sujet de : ${f.reason}`);
+    if (f.callbackNumber) parts.push(`nous vous rappellerons au ${f.callbackNumber}`);
+    if (f.recording) parts.push('vous avez laissé un message vocal');
+    if (f.urgent) parts.push("c'est urgent");
+    return `Je récapitule : ${parts.join(', ')}.`;
+  },
+  confirmPrompt: "Si c'est correct, tapez 1 ou dites oui. Pour recommencer, tapez 2 ou dites non.",
+  restart: 'Très bien, reprenons.',
+  closing:
+    'Merci, votre message a bien été transmis. Nous vous rappellerons dans les meilleurs délais. Au revoir.',
+  closingUrgent:
+    'Merci, votre message a bien été transmis comme urgent et sera traité en priorité. Au revoir.',
+  transferring: 'Je vous mets en relation, merci de patienter quelques instants.',
+  transferFailed: "Je suis désolée, personne n'est disponible pour le moment. Je vais prendre votre message.",
+  urgentClosed:
+    'Nous sommes fermés et je ne peux pas vous mettre en relation, mais je note votre message comme urgent.',
+  address: (a) => `Notre adresse est : ${a}.`,
+  noAddress: "Je suis désolée, je n'ai pas d'adresse à vous communiquer.",
+  timeUp: 'Je suis désolée, nous devons écourter cet appel. Ce que vous avez dit a bien été noté. Au revoir.',
+  rejected: 'Nous ne pouvons pas donner suite à votre appel. Au revoir.',
+  recordingEmpty: "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
+  screenWhisper: (client, caller, n, urgent) =>
+    `Appel pour ${client} ${caller ? `de ${caller}` : "d'un correspondant"}${n ? `, au ${n}` : ', numéro masqué'}${urgent ? ', pour une urgence' : ''}. Tapez 1 pour prendre l'appel.`,
+  screenDeclined: "L'appel n'a pas été pris. Au revoir.",
+  failSafe: 'Veuillez nous excuser, nous rencontrons un problème technique.',
+  failSafeRecord: 'Après le bip, laissez votre nom, votre numéro et votre message. Nous vous rappellerons.',
+  failSafeConnect: 'Je vous mets en relation.',
+  goodbye: 'Au revoir.',
+  summary: (f) =>
+    [
+      `Message de ${f.callerName ?? 'appelant non identifié'}`,
+      f.callbackNumber ? `, à rappeler au ${f.callbackNumber}.` : '.',
+      ` Objet : ${f.reason ?? 'non précisé'}.`,
+      f.urgent ? ' URGENT.' : '',
+      f.recording ? ' Message vocal joint.' : '',
+    ].join(''),
+};
+
+const en: Prompts = {
+  greeting: (client) => `Hello, you have reached ${client}. I am the virtual assistant.`,
+  greetingKnown: (caller, client) =>
+    `Hello ${caller}, you have reached ${client}. I am the virtual assistant.`,
+  consentNotice: 'Please note that your message may be recorded so that we can follow up on it.',
+  closedNow: 'We are currently closed.',
+  menu:
+    'For an emergency, press 1 or say emergency. To leave a message, press 2 or say message. ' +
+    'For our opening hours, press 3 or say hours. For our address, press 4 or say address.',
+  menuHints: ['emergency', 'urgent', 'message', 'leave a message', 'opening hours', 'address'],
+  anythingElse: 'Is there anything else I can do for you?',
+  noInput: "Sorry, I didn't hear anything.",
+  notUnderstood: "Sorry, I didn't quite catch that.",
+  takeMessage: 'I will take your message.',
+  askName: 'May I have your name, please?',
+  askReason: (name) => `Thank you${name ? `, ${name}` : ''}. In a few words, what is your call about?`,
+  callbackConfirm: (n) =>
+    `We will call you back on ${n}. Press 1 to confirm, or type another number followed by the pound key.`,
+  callbackEnter: 'What number can we call you back on? Please type it, followed by the pound key.',
+  askUrgency: 'Is your request urgent? Say yes or no, or press 1 for yes, 2 for no.',
+  recordIntro: 'After the beep, you may add a voice message. Press any key when you are done.',
+  recordFallback:
+    'You can leave a voice message instead. After the beep, please say your name, your number and what your call is about.',
+  readBack: (f) => {
+    const parts: string[] = [];
+    if (f.callerName) parts.push(`you are ${f.callerName}`);
+    if (f.reason) parts.push(`you are calling about: ${f.reason}`);
+    if (f.callbackNumber) parts.push(`we will call you back on ${f.callbackNumber}`);
+    if (f.recording) parts.push('you left a voice message');
+    if (f.urgent) parts.push('it is urgent');
+    return `Let me read that back: ${parts.join(', ')}.`;
+  },
+  confirmPrompt: 'If that is correct, press 1 or say yes. To start again, press 2 or say no.',
+  restart: "All right, let's start again.",
+  closing: 'Thank you, your message has been passed on. We will call you back as soon as possible. Goodbye.',
+  closingUrgent: 'Thank you, your message has been passed on as urgent and will be handled first. Goodbye.',
+  transferring: 'I am putting you through, please hold for a moment.',
+  transferFailed: 'I am sorry, nobody is available right now. I will take your message.',
+  urgentClosed: 'We are closed and I cannot put you through, but I will mark your message as urgent.',
+  address: (a) => `Our address is: ${a}.`,
+  noAddress: 'I am sorry, I have no address to give you.',
+  timeUp: 'I am sorry, we have to end this call. What you told us has been noted. Goodbye.',
+  rejected: 'We cannot take your call. Goodbye.',
+  recordingEmpty: 'I did not receive a message. Please feel free to call us again. Goodbye.',
+  screenWhisper: (client, caller, n, urgent) =>
+    `Call for ${client} from ${caller ?? 'a caller'}${n ? `, on ${n}` : ', number withheld'}${urgent ? ', about an emergency' : ''}. Press 1 to take the call.`,
+  screenDeclined: 'The call was not taken. Goodbye.',
+  failSafe: 'We are sorry, we are experiencing a technical problem.',
+  failSafeRecord:
+    'After the beep, please leave your name, your number and your message. We will call you back.',
+  failSafeConnect: 'I am putting you through.',
+  goodbye: 'Goodbye.',
+  summary: (f) =>
+    [
+      `Message from ${f.callerName ?? 'unidentified caller'}`,
+      f.callbackNumber ? `, call back on ${f.callbackNumber}.` : '.',
+      ` About: ${f.reason ?? 'not given'}.`,
+      f.urgent ? ' URGENT.' : '',
+      f.recording ? ' Voice message attached.' : '',
+    ].join(''),
+};
+
+export const PROMPTS: Record<Locale, Prompts> = { 'fr-FR': fr, 'en-US': en };
+
+/** Said before hanging up on a number that belongs to no client: French first, then English. */
+export const UNKNOWN_NUMBER: Record<Locale, string> = {
+  'fr-FR': "Le numéro que vous avez composé n'est pas attribué. Veuillez vérifier le numéro. Au revoir.",
+  'en-US': 'The number you have dialled is not assigned. Please check the number. Goodbye.',
+};

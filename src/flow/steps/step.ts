@@ -1,0 +1,43 @@
+/**
+ * The shape of one step: it asks its question, decides on the answer, and knows its safe path.
+ * Steps return decisions (StepResult); `flow.ts` turns them into transitions, so steps never call
+ * each other.
+ */
+import type { Ctx } from '../context';
+import type { Action, CallState, Effect, FlowEvent, Outcome, StepName, Transition } from '../types';
+
+export type StepResult =
+  /** Move to `step` (after saying `say`), with `patch` merged into the state. */
+  | { kind: 'go'; step: StepName; say?: string[]; patch?: Partial<CallState>; effects?: Effect[] }
+  /** Ask the same question again, or take the safe path after too many tries. */
+  | { kind: 'retry'; why: 'no-input' | 'not-understood' }
+  /** The message is complete: store it, thank the caller, hang up. */
+  | { kind: 'finish'; patch?: Partial<CallState> }
+  /** End the call now with `say`, storing what was collected if anything. */
+  | { kind: 'end'; say: string; outcome: Outcome; patch?: Partial<CallState> }
+  /** A fully built transition, for the rare step that needs one. */
+  | { kind: 'transition'; transition: Transition };
+
+export interface StepHandler {
+  /** Actions that ask this step's question: gather + no-input redirect, dial, record… */
+  prompt(ctx: Ctx): Action[];
+  /** Decide on the caller's answer. */
+  on(ctx: Ctx, event: FlowEvent): StepResult;
+  /** After MAX_RETRIES failed tries: the safe path. */
+  fallback(ctx: Ctx): StepResult;
+  /** Skip this step when its answer is already known or it cannot run. */
+  skip?(ctx: Ctx): StepResult | undefined;
+}
+
+export const go = (
+  step: StepName,
+  opts: { say?: string[]; patch?: Partial<CallState>; effects?: Effect[] } = {},
+): StepResult => ({ kind: 'go', step, ...opts });
+
+export const retry = (why: 'no-input' | 'not-understood' = 'not-understood'): StepResult => ({
+  kind: 'retry',
+  why,
+});
+
+/** Where message taking starts. */
+export const MESSAGE_START: StepName = 'name';

@@ -1,0 +1,72 @@
+import { elapsedSeconds, say, stepEffect, type Ctx } from '../context';
+import { isDiallable } from '../phone';
+import type { Action, FlowEvent } from '../types';
+import { go, type StepHandler, type StepResult } from './step';
+
+/** A dial ended with the two parties joined (a screened callee who declined never is). */
+export function wasBridged(event: Extract<FlowEvent, { type: 'dial-result' }>, screening: boolean): boolean {
+  if (event.bridged !== undefined) return event.bridged;
+  // Without DialBridged, a screened call cannot be told from a decline: assume not, so no message is lost.
+  return !screening && (event.status === 'completed' || event.status === 'answered');
+}
+
+function dial(ctx: Ctx): Action[] {
+  const { profile, state, now } = ctx;
+  const targets = profile.transferTargets;
+  const chosen =
+    profile.transfer.mode === 'hunt' ? targets.slice(state.transferIndex, state.transferIndex + 1) : targets;
+  const callerId =
+    profile.transfer.callerId === 'caller' && isDiallable(state.caller.number)
+      ? state.caller.number
+      : state.calledNumber;
+  const actions: Action[] = state.transferIndex === 0 ? [say(ctx, ctx.p.transferring)] : [];
+  actions.push({
+    type: 'dial',
+    targets: chosen.map((t) => ({ number: t.number, ringSeconds: t.ringSeconds })),
+    callerId,
+    timeLimitSeconds: Math.max(1, profile.maxCallSeconds - elapsedSeconds(state, now)),
+    screening: profile.transfer.screening,
+    callback: 'dial-result',
+  });
+  return actions;
+}
+
+function noOneAnswered(ctx: Ctx): StepResult {
+  return go('name', { say: [ctx.p.transferFailed] });
+}
+
+export const transfer: StepHandler = {
+  skip: (ctx) =>
+    ctx.profile.transferTargets.length === 0 ? go('name', { say: [ctx.p.takeMessage] }) : undefined,
+
+  prompt: dial,
+
+  on(ctx, event) {
+    if (event.type !== 'dial-result') {
+      // Not an answer to the dial (a stray retry): dial again rather than leave the caller in silence.
+      return { kind: 'transition', transition: { state: ctx.state, actions: dial(ctx), effects: [] } };
+    }
+    const { profile, state } = ctx;
+    if (wasBridged(event, profile.transfer.screening)) {
+      return {
+        kind: 'transition',
+        transition: {
+          state: { ...state, step: 'done', attempts: 0, outcome: 'transferred' },
+          actions: [{ type: 'hangup' }],
+          effects: [{ type: 'set-outcome', outcome: 'transferred' }, stepEffect(ctx, 'done', 'transferred')],
+        },
+      };
+    }
+    const next = state.transferIndex + 1;
+    const detail = `${event.status}, not bridged`;
+    if (profile.transfer.mode === 'hunt' && next < profile.transferTargets.length) {
+      return go('transfer', {
+        patch: { transferIndex: next },
+        effects: [stepEffect(ctx, 'transfer', detail)],
+      });
+    }
+    return { ...noOneAnswered(ctx), effects: [stepEffect(ctx, 'transfer', detail)] } as StepResult;
+  },
+
+  fallback: noOneAnswered,
+};

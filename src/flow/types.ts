@@ -1,0 +1,178 @@
+/**
+ * The engine's vocabulary: call state, events in, actions and effects out. All closed unions over
+ * `as const` tables, all plain JSON so the edge can persist the state between webhooks.
+ */
+import type { Locale, MenuChoice } from './profile';
+
+/** Callbacks the engine asks Twilio to request; the edge serves each at `/webhooks/voice/<name>`. */
+export const CALLBACK_NAMES = [
+  'menu',
+  'name',
+  'reason',
+  'callback-number',
+  'urgency',
+  'confirm',
+  'no-input',
+  'dial-result',
+  'recording',
+  'recording-empty',
+  'transcription',
+  'screen',
+  'screen-result',
+  'failsafe-dial',
+  'failsafe-recording',
+] as const;
+export type CallbackName = (typeof CALLBACK_NAMES)[number];
+
+/** Steps of a call; `state.step` is the step whose answer the engine is waiting for. */
+export const STEP_NAMES = [
+  'menu',
+  'transfer',
+  'name',
+  'reason',
+  'callback-number',
+  'urgency',
+  'recording',
+  'confirm',
+  'done',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+export const OUTCOMES = ['transferred', 'message', 'information', 'rejected', 'failed', 'abandoned'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** Higher wins: an edge receiving outcomes out of order must never downgrade (e.g. transferred → abandoned). */
+export const OUTCOME_RANK: Record<Outcome, number> = {
+  transferred: 6,
+  message: 5,
+  information: 4,
+  rejected: 3,
+  failed: 2,
+  abandoned: 1,
+};
+
+export interface MessageFields {
+  callerName?: string;
+  reason?: string;
+  /** Number to call back, as confirmed by the caller (digits or E.164). */
+  callbackNumber?: string;
+  /** Number read back and awaiting "press 1". */
+  callbackCandidate?: string;
+  urgent?: boolean;
+  recording?: { url: string; sid: string; durationSeconds: number };
+}
+
+export interface CallState {
+  version: 1;
+  callSid: string;
+  /** ISO instant the call started; the max call length is measured from it. */
+  startedAt: string;
+  locale: Locale;
+  step: StepName;
+  /** Failed tries (no input or not understood) at the current step. */
+  attempts: number;
+  caller: { number: string; name?: string; known: boolean; vip: boolean };
+  /** The client's number the caller dialled. */
+  calledNumber: string;
+  /** Open at the start of the call. */
+  open: boolean;
+  menuChoice?: MenuChoice;
+  /** An urgency word was heard in anything the caller said. */
+  urgentHeard: boolean;
+  /** Index of the next transfer target to dial (hunt mode). */
+  transferIndex: number;
+  message: MessageFields;
+  /** `always`: recording after the questions; `fallback`: caller could not be understood. */
+  recordingMode?: 'always' | 'fallback';
+  consentGiven: boolean;
+  infoGiven: boolean;
+  corrections: number;
+  outcome?: Outcome;
+}
+
+export type Say = { type: 'say'; text: string; voice: string; language: Locale };
+export type GatherInput = 'dtmf' | 'speech' | 'dtmf speech';
+
+export type Action =
+  | Say
+  | { type: 'pause'; seconds: number }
+  | {
+      type: 'gather';
+      input: GatherInput;
+      numDigits?: number;
+      timeoutSeconds: number;
+      speechTimeout?: 'auto' | number;
+      hints?: string[];
+      language: Locale;
+      callback: CallbackName;
+      prompt: Say[];
+    }
+  | { type: 'redirect'; callback: CallbackName }
+  | {
+      type: 'dial';
+      targets: { number: string; ringSeconds: number }[];
+      callerId: string;
+      timeLimitSeconds: number;
+      /** When true, each target's `<Number url>` is the `screen` callback. */
+      screening: boolean;
+      callback: CallbackName;
+    }
+  | {
+      type: 'record';
+      maxLengthSeconds: number;
+      timeoutSeconds: number;
+      transcribe: boolean;
+      callback: CallbackName;
+      transcribeCallback: CallbackName;
+      playBeep: boolean;
+    }
+  | { type: 'hangup' }
+  | { type: 'reject'; reason: 'rejected' | 'busy' };
+export type ActionType = Action['type'];
+
+export const DIAL_STATUSES = ['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled'] as const;
+export type DialStatus = (typeof DIAL_STATUSES)[number];
+
+export type FlowEvent =
+  | { type: 'digits'; digits: string }
+  | { type: 'speech'; text: string; confidence?: number }
+  | { type: 'no-input' }
+  | { type: 'dial-result'; status: DialStatus; bridged?: boolean; durationSeconds?: number }
+  | { type: 'recording'; url: string; sid: string; durationSeconds: number }
+  | { type: 'recording-empty' }
+  | { type: 'transcription'; text: string; status: 'completed' | 'failed'; recordingSid?: string }
+  | { type: 'timeout' }
+  | { type: 'hangup' };
+export type EventType = FlowEvent['type'];
+
+/** The message as the edge stores it; `key` is deterministic (one message per call) for upserts. */
+export interface MessageRecord {
+  key: string;
+  callSid: string;
+  callerName?: string;
+  callerNumber: string;
+  callbackNumber?: string;
+  reason?: string;
+  urgent: boolean;
+  recording?: { url: string; sid: string; durationSeconds: number };
+  /** Readable text in the client's language. */
+  summary: string;
+  /** Complete: the call is over for message taking; notify now (once, keyed on `key`). */
+  final: boolean;
+}
+
+export type Effect =
+  | { type: 'store-message'; message: MessageRecord }
+  | { type: 'set-outcome'; outcome: Outcome }
+  | { type: 'update-message-transcription'; key: string; recordingSid?: string; text: string }
+  | {
+      type: 'step';
+      name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup';
+      detail: string;
+      at: string;
+    };
+
+export interface Transition {
+  state: CallState;
+  actions: Action[];
+  effects: Effect[];
+}

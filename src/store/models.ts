@@ -87,6 +87,8 @@ const callStepSchema = new Schema(
 
 const callSchema = new Schema(
   {
+    /** The CallSid itself: FerretDB v1 serves `_id` lookups fastest, and every webhook does one. */
+    _id: { type: String, required: true },
     callSid: { type: String, required: true, unique: true },
     clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
     from: { type: String, required: true },
@@ -96,8 +98,9 @@ const callSchema = new Schema(
     state: { type: Mixed, default: null },
     /** Incremented on every state write; guards against two webhooks of one call racing. */
     revision: { type: Number, required: true, default: 0 },
-    /** Webhook deliveries already applied (Twilio may retry): request fingerprint → response. */
-    handled: { type: [Mixed], default: [] },
+    /** TwiML answered per turn, replayed when Twilio retries a callback (bounded, newest last). */
+    responses: { type: Mixed, default: {} },
+    locale: { type: String, default: 'fr-FR' },
     steps: { type: [callStepSchema], default: [] },
     outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },
     startedAt: { type: Date, required: true },
@@ -107,7 +110,7 @@ const callSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 callSchema.index({ clientId: 1, startedAt: -1 });
-export type CallRecord = InferSchemaType<typeof callSchema> & { _id: Types.ObjectId };
+export type CallRecord = InferSchemaType<typeof callSchema>;
 export const CallModel = mongoose.model('Call', callSchema);
 
 // ---------------------------------------------------------------------------------------------

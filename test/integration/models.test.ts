@@ -52,6 +52,7 @@ describe('Client', () => {
 describe('Call', () => {
   it('when a CallSid is stored twice, then the unique index refuses the second', async () => {
     const base = {
+      _id: 'CA' + 'a'.repeat(32),
       callSid: 'CA' + 'a'.repeat(32),
       clientId: new Types.ObjectId(),
       from: '+33611',
@@ -66,6 +67,7 @@ describe('Call', () => {
 
   it('when the outcome is not one we know, then validation says which values are allowed', async () => {
     const error = await CallModel.create({
+      _id: 'CA' + 'b'.repeat(32),
       callSid: 'CA' + 'b'.repeat(32),
       clientId: new Types.ObjectId(),
       from: '+33611',

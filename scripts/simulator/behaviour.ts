@@ -46,8 +46,18 @@ export function parseCalleeSpec(spec: string): CalleeBehaviour {
   }
 }
 
+/** Reads after "the callee will": "answer and press 1", "be busy"… */
 export function describeCallee(callee: CalleeBehaviour): string {
-  return callee.kind === 'answer' && callee.press ? `answer:${callee.press}` : callee.kind;
+  switch (callee.kind) {
+    case 'answer':
+      return callee.press ? `answer and press ${callee.press}` : 'answer without pressing anything';
+    case 'no-answer':
+      return 'not answer';
+    case 'busy':
+      return 'be busy';
+    case 'decline':
+      return 'answer, then hang up';
+  }
 }
 
 export function parseDigits(digits: string): string {

@@ -71,7 +71,6 @@ export class CallRun implements RunContext {
       params: this.params(caller),
     });
     const outcome = this.outcomeOf(end);
-    if (end.kind === 'left') this.rec.act('caller', 'hangup', 'hangs up');
     if (end.kind === 'finished') this.rec.note('caller', 'no verb left: Twilio hangs up');
     const duration = end.kind === 'rejected' ? 0 : Math.round(this.clock.seconds);
     const finalStatus =

@@ -36,7 +36,7 @@ export async function dial(verb: TwimlNode, leg: LegState, ctx: RunContext): Pro
   for (const { number, node } of [...numbers.map((node) => ({ number: node.text, node })), ...plain]) {
     const behaviour = ctx.callees.take();
     targets.push({ number, node, behaviour, callSid: newSid('CA') });
-    ctx.rec.act('callee', behaviourKind(behaviour), `${number}: ${describeCallee(behaviour)}`);
+    ctx.rec.act('callee', behaviourKind(behaviour), `at ${number} will ${describeCallee(behaviour)}`);
   }
   const ringSeconds = Number(verb.attrs.timeout ?? 30) || 30;
   ctx.rec.hear({
@@ -81,10 +81,10 @@ export async function dial(verb: TwimlNode, leg: LegState, ctx: RunContext): Pro
       accepted = end.kind === 'finished' && winner.behaviour.kind !== 'decline';
       if (end.kind === 'finished' && !accepted) {
         callee.input.take();
-        ctx.rec.act('callee', 'decline', `${winner.number} hangs up after the whisper`);
+        ctx.rec.act('callee', 'decline', `at ${winner.number} hangs up after the whisper`);
       }
     } else if (!accepted) {
-      ctx.rec.act('callee', 'decline', `${winner.number} picks up and hangs up at once`);
+      ctx.rec.act('callee', 'decline', `at ${winner.number} picks up and hangs up at once`);
     }
     attempt.dialCallStatus = 'completed';
     attempt.bridged = accepted;

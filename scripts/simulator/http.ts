@@ -98,7 +98,8 @@ export class Transport {
       contentType = response.headers.get('content-type');
       text = await response.text();
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // A DOMException, not always `instanceof Error` across realms: test the name.
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
       problems.push(
         problem(
           11200,

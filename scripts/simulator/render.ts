@@ -3,21 +3,6 @@
  */
 import type { CallReport, TimelineEntry } from './report';
 
-const ACTION_VERB: Record<
-  TimelineEntry & { type: 'action' } extends { kind: infer K extends string } ? K : never,
-  string
-> = {
-  press: 'presses',
-  say: 'says',
-  silence: 'is silent:',
-  record: 'records:',
-  hangup: 'hangs up:',
-  answer: 'answers:',
-  'no-answer': 'does not answer:',
-  busy: 'is busy:',
-  decline: 'declines:',
-};
-
 type Paint = (code: number, text: string) => string;
 
 const OUTCOME_TEXT: Record<CallReport['outcome'], string> = {
@@ -73,7 +58,7 @@ function renderEntry(entry: TimelineEntry, paint: Paint): string {
       return `${indent}${paint(36, `${who} hears`)}${how ? paint(2, ` [${how}]`) : ''} ${label}${quote(entry)}`;
     }
     case 'action':
-      return `${indent}${paint(35, `${who} ${ACTION_VERB[entry.kind]}`)} ${entry.detail}`;
+      return `${indent}${paint(35, who)} ${paint(35, entry.detail)}`;
     case 'request': {
       const status = entry.status === 0 ? 'no response' : String(entry.status);
       const ok = entry.status >= 200 && entry.status < 300;

@@ -87,10 +87,15 @@ export function parseTwiml(body: string, url: string): ParseResult {
       problem: problem(12100, 'error', 'Document parse failure: whitespace before the XML declaration', url),
     };
   }
+  const outsideCdata = body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  if (/&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)/.test(outsideCdata)) {
+    return { ok: false, problem: problem(12100, 'error', 'Document parse failure: unescaped "&"', url) };
+  }
   try {
     const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+      // Twilio's parser is strict: what xmldom merely warns about (an unescaped &) fails there.
+      onError: (_level, message) => {
+        throw new Error(message);
       },
     }).parseFromString(body, 'text/xml') as unknown as { documentElement: XmlNodeLike | null };
     if (!doc.documentElement) {

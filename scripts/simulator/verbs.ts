@@ -62,12 +62,12 @@ const gather: VerbHandler = (verb, leg, ctx) => {
   }
   if (step?.kind === 'press' && accepts.has('dtmf')) {
     const digits = collectDigits(step.digits, verb.attrs.finishOnKey ?? '#', verb.attrs.numDigits);
-    ctx.rec.act(leg.leg, 'press', step.digits);
+    ctx.rec.act(leg.leg, 'press', `presses ${step.digits}`);
     ctx.clock.seconds += Math.max(1, digits.length);
     return goto(ctx.params(leg, { Digits: digits }));
   }
   if (step?.kind === 'say' && accepts.has('speech')) {
-    ctx.rec.act(leg.leg, 'say', step.text);
+    ctx.rec.act(leg.leg, 'say', `says "${step.text}"`);
     ctx.clock.seconds += Math.ceil(step.text.length / CHARS_PER_SECOND) + 1;
     return goto(ctx.params(leg, { SpeechResult: step.text, Confidence: '0.92' }));
   }
@@ -75,7 +75,7 @@ const gather: VerbHandler = (verb, leg, ctx) => {
     const what = step.kind === 'press' ? `presses ${step.digits}` : `says "${step.text}"`;
     ctx.rec.act(leg.leg, step.kind, `${what}, but the gather only listens for ${[...accepts].join(' ')}`);
   } else {
-    ctx.rec.act(leg.leg, 'silence', `no input (gather times out after ${timeout} s)`);
+    ctx.rec.act(leg.leg, 'silence', `gives no input: the gather times out after ${timeout} s`);
   }
   ctx.clock.seconds += timeout;
   if (verb.attrs.actionOnEmptyResult === 'true') return goto(ctx.params(leg));

@@ -111,16 +111,17 @@ export function checkExpectations(scenario: Scenario, report: CallReport): strin
   const heardBy = (leg: 'caller' | 'callee') =>
     report.heard.filter((h) => h.leg === leg).map((h) => normalise(h.text));
   const inOrder = (texts: string[], wanted: string[], who: string) => {
+    const all = texts.join(' | ');
     let from = 0;
     for (const want of wanted) {
-      const found = texts.findIndex((text, i) => i >= from && text.includes(normalise(want)));
+      const found = all.indexOf(normalise(want), from);
       if (found < 0) {
         failures.push(
           `${who} did not hear "${want}"${from > 0 ? ' after the previous expected phrase' : ''}`,
         );
         return;
       }
-      from = found + 1;
+      from = found + normalise(want).length;
     }
   };
   inOrder(heardBy('caller'), expect.heard, 'the caller');

@@ -36,7 +36,7 @@ export async function dial(verb: TwimlNode, leg: LegState, ctx: RunContext): Pro
   for (const { number, node } of [...numbers.map((node) => ({ number: node.text, node })), ...plain]) {
     const behaviour = ctx.callees.take();
     targets.push({ number, node, behaviour, callSid: newSid('CA') });
-    ctx.rec.act('callee', behaviourKind(behaviour), `at ${number} will ${describeCallee(behaviour)}`);
+    ctx.rec.act('callee', behaviour.kind, `at ${number} will ${describeCallee(behaviour)}`);
   }
   const ringSeconds = Number(verb.attrs.timeout ?? 30) || 30;
   ctx.rec.hear({
@@ -116,10 +116,6 @@ export async function dial(verb: TwimlNode, leg: LegState, ctx: RunContext): Pro
       params: ctx.params(leg, params),
     },
   };
-}
-
-function behaviourKind(behaviour: CalleeBehaviour): 'answer' | 'no-answer' | 'busy' | 'decline' {
-  return behaviour.kind;
 }
 
 function calleeIdentity(parent: LegIdentity, target: Target, callerId: string | undefined): LegIdentity {

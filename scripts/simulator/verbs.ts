@@ -1,9 +1,9 @@
 /**
  * One small handler per TwiML verb, with Twilio's semantics. `<Dial>` lives in dial.ts.
  */
-import { methodOf, type LegState, type RunContext, type Step, type VerbHandler } from './context';
+import { methodOf, type Step, type VerbHandler } from './context';
 import { newSid } from './params';
-import { problem, type TwimlNode } from './twiml';
+import { problem } from './twiml';
 import { voiceMismatch } from './voices';
 
 const CONTINUE: Step = { type: 'continue' };
@@ -247,9 +247,3 @@ export const VERB_HANDLERS: Record<string, VerbHandler> = {
   Hangup: hangup,
   Reject: reject,
 };
-
-export function isHandled(verb: TwimlNode): boolean {
-  return verb.name in VERB_HANDLERS || verb.name === 'Dial';
-}
-
-export type { LegState, RunContext };

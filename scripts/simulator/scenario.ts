@@ -1,0 +1,162 @@
+/**
+ * Scenario files: a call to place (numbers, the caller's and callees' behaviour) and what must come
+ * of it. Format documented in test/fixtures/scenarios/README.md.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { BehaviourError, parseCalleeSpec } from './behaviour';
+import type { CallerStep } from './behaviour';
+import { OUTCOMES, type CallReport } from './report';
+
+const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'expected an E.164 number such as +33180000000');
+const digits = z.string().regex(/^[0-9*#w]+$/, 'expected DTMF digits (0-9, *, #)');
+
+const callerStepSchema = z.union([
+  z.strictObject({ press: digits }),
+  z.strictObject({ say: z.string().min(1) }),
+  z.strictObject({ silence: z.literal(true) }),
+  z.strictObject({ hangup: z.literal(true) }),
+]);
+
+const calleeSchema = z.string().transform((spec, ctx) => {
+  try {
+    return parseCalleeSpec(spec);
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: error instanceof BehaviourError ? error.message : String(error),
+    });
+    return z.NEVER;
+  }
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  from: e164,
+  to: e164,
+  caller: z.array(callerStepSchema).default([]),
+  silent: z.boolean().default(false),
+  callee: z.array(calleeSchema).default([]),
+  expect: z
+    .strictObject({
+      outcome: z.enum(OUTCOMES).optional(),
+      /** Substrings the caller hears, in this order (case, accents and spacing ignored). */
+      heard: z.array(z.string()).default([]),
+      notHeard: z.array(z.string()).default([]),
+      calleeHeard: z.array(z.string()).default([]),
+      transferredTo: e164.optional(),
+      requests: z
+        .strictObject({
+          /** Paths requested, in this order (others may come between). */
+          include: z.array(z.string()).default([]),
+          max: z.number().int().positive().optional(),
+          /** Every request answered 2xx. */
+          allOk: z.boolean().default(true),
+        })
+        .prefault({}),
+      /** Problem codes allowed; without it, no error-level problem may be flagged. */
+      problems: z.array(z.number().int()).optional(),
+    })
+    .prefault({}),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+export async function loadScenario(file: string): Promise<Scenario> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ScenarioError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const result = scenarioSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ScenarioError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+export function callerSteps(scenario: Scenario): CallerStep[] {
+  return scenario.caller.map((step): CallerStep => {
+    if ('press' in step) return { kind: 'press', digits: step.press };
+    if ('say' in step) return { kind: 'say', text: step.say };
+    if ('silence' in step) return { kind: 'silence' };
+    return { kind: 'hangup' };
+  });
+}
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Every way the report misses the expectation; empty when it meets it. */
+export function checkExpectations(scenario: Scenario, report: CallReport): string[] {
+  const failures: string[] = [];
+  const { expect } = scenario;
+  if (expect.outcome && report.outcome !== expect.outcome) {
+    failures.push(`outcome is ${report.outcome}, expected ${expect.outcome}`);
+  }
+  const heardBy = (leg: 'caller' | 'callee') =>
+    report.heard.filter((h) => h.leg === leg).map((h) => normalise(h.text));
+  const inOrder = (texts: string[], wanted: string[], who: string) => {
+    const all = texts.join(' | ');
+    let from = 0;
+    for (const want of wanted) {
+      const found = all.indexOf(normalise(want), from);
+      if (found < 0) {
+        failures.push(
+          `${who} did not hear "${want}"${from > 0 ? ' after the previous expected phrase' : ''}`,
+        );
+        return;
+      }
+      from = found + normalise(want).length;
+    }
+  };
+  inOrder(heardBy('caller'), expect.heard, 'the caller');
+  inOrder(heardBy('callee'), expect.calleeHeard, 'the callee');
+  const everything = heardBy('caller').join(' | ');
+  for (const banned of expect.notHeard) {
+    if (everything.includes(normalise(banned))) failures.push(`the caller heard "${banned}"`);
+  }
+  if (
+    expect.transferredTo &&
+    !report.transfers.some((t) => t.bridged && t.answeredBy === expect.transferredTo)
+  ) {
+    failures.push(`the call was not bridged with ${expect.transferredTo}`);
+  }
+  const paths = report.requests.map((r) => r.path);
+  let from = 0;
+  for (const path of expect.requests.include) {
+    const found = paths.indexOf(path, from);
+    if (found < 0) {
+      failures.push(`no request to ${path}${from > 0 ? ' after the previous expected path' : ''}`);
+      break;
+    }
+    from = found + 1;
+  }
+  if (expect.requests.max !== undefined && report.requests.length > expect.requests.max) {
+    failures.push(`${report.requests.length} requests, expected at most ${expect.requests.max}`);
+  }
+  if (expect.requests.allOk) {
+    for (const r of report.requests.filter((r) => r.status < 200 || r.status >= 300)) {
+      failures.push(`${r.method} ${r.path} answered ${r.status || 'nothing'}`);
+    }
+  }
+  const allowed = new Set(expect.problems ?? []);
+  for (const p of report.problems.filter((p) => p.severity === 'error')) {
+    if (p.code === null || !allowed.has(p.code)) failures.push(`problem: ${p.message}`);
+  }
+  return failures;
+}

@@ -31,6 +31,7 @@ export function initialState(input: StartCallInput): CallState {
     startedAt: now.toISOString(),
     locale: profile.locale,
     step: 'menu',
+    turn: 0,
     attempts: 0,
     caller: {
       number: caller.number,
@@ -108,6 +109,12 @@ export function handleEvent(
 ): Transition {
   const ctx = makeCtx(profile, state, now);
   if (event.type === 'transcription') return transcription(ctx, event);
+  const t = decide(ctx, event);
+  return { ...t, state: { ...t.state, turn: state.turn + 1 } };
+}
+
+function decide(ctx: Ctx, event: FlowEvent): Transition {
+  const { state } = ctx;
   if (event.type === 'hangup') return callerHungUp(ctx);
   if (state.step === 'done') return lateEvent(ctx, event);
   if (event.type === 'timeout' || (timeIsUp(ctx) && !bridgedDial(ctx, event))) return timedOut(ctx);

@@ -68,6 +68,12 @@ export interface CallState {
   startedAt: string;
   locale: Locale;
   step: StepName;
+  /**
+   * Number of events applied so far (0 after startCall). The edge can put it in the callback URLs it
+   * renders (`?turn=N`) and treat a request carrying an older turn as a Twilio retry: replay the
+   * stored response instead of applying the event twice.
+   */
+  turn: number;
   /** Failed tries (no input or not understood) at the current step. */
   attempts: number;
   caller: { number: string; name?: string; known: boolean; vip: boolean };

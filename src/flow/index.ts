@@ -10,6 +10,7 @@ export { failSafe, failSafeAfterDial, unknownNumber } from './failsafe';
 export { isOpen, openStatus, localTime, type LocalTime } from './hours';
 export { hoursSentence, hoursPhrase, spokenTime } from './hours-text';
 export { ruleMatches, firstMatch, type RuleContext } from './rules';
+export { previewRoute, type RoutePreview, type PreviewInput, type PreviewDecision } from './preview';
 export {
   normalise,
   menuChoiceFromSpeech,

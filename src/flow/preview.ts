@@ -1,0 +1,277 @@
+/**
+ * Route preview: what the engine would do with a call from `from` at `at`, and why, so a client's setup
+ * can be checked without a phone. The decision is read from the real engine (`startCall`, then
+ * `handleEvent` with the caller's menu answer), so preview and reality cannot disagree; the rules are
+ * evaluated again only to name the rule that matched and to explain the decision in words.
+ */
+import { handleEvent, startCall } from './engine';
+import { openStatus, localTime, type OpenReason } from './hours';
+import type { ClientProfile, MenuChoice, RoutingRule, Weekday } from './profile';
+import { callerFlags, firstMatch, ruleContext, type RuleContext } from './rules';
+import { menuChoiceFromDigits, menuChoiceFromSpeech, soundsUrgent } from './speech';
+import type { Action, CallState, FlowEvent, StepName, Transition } from './types';
+
+export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say';
+
+/** `index` is the rule's position in `profile.rules` (0-based); reasons number rules from 1. */
+export type PreviewRule = { index: number; name: string };
+
+export interface PreviewInput {
+  from: string;
+  at: Date;
+  /** Keys pressed at the menu; takes precedence over `speech` when both are given. */
+  digits?: string;
+  /** What the caller says at the menu. */
+  speech?: string;
+  known?: boolean;
+  callerName?: string;
+}
+
+export interface RoutePreview {
+  open: boolean;
+  openReason: OpenReason;
+  /** The client's wall clock, e.g. "Mon 2026-11-23 10:00 (Europe/Paris)". */
+  localTime: string;
+  caller: { vip: boolean; blocked: boolean; known: boolean };
+  atStart: { decision: PreviewDecision; rule: PreviewRule | null; reason: string };
+  /** Only when `digits` or `speech` is given. */
+  afterMenu?: {
+    choice: MenuChoice | null;
+    decision: PreviewDecision;
+    rule: PreviewRule | null;
+    reason: string;
+  };
+  /** When a decision is transfer: in dial order (hunt) or all at once (simultaneous). */
+  transferTargets?: { name: string; number: string; ringSeconds: number }[];
+  /** The first sentence the caller hears; empty when the call is rejected before answering. */
+  greeting: string;
+}
+
+/** A fixed CallSid: the preview never touches a real call. */
+const PREVIEW_CALL_SID = 'CA' + '0'.repeat(32);
+
+const MESSAGE_STEPS: readonly StepName[] = [
+  'name',
+  'reason',
+  'callback-number',
+  'urgency',
+  'recording',
+  'confirm',
+];
+
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/** What a transition means for the caller, read from its actions and resulting state only. */
+function decisionOf(t: Transition): PreviewDecision {
+  const { state, actions } = t;
+  if (actions.some((a) => a.type === 'reject') || state.outcome === 'rejected') return 'reject';
+  if (actions.some((a) => a.type === 'dial') || state.step === 'transfer') return 'transfer';
+  if (MESSAGE_STEPS.includes(state.step)) return 'message';
+  if (state.step === 'done') return state.outcome === 'information' ? 'say' : 'message';
+  // Back at the menu: after information was said (a fresh `go`, attempts reset), or asked again.
+  return state.infoGiven && state.attempts === 0 ? 'say' : 'menu';
+}
+
+function firstSaid(actions: Action[]): string {
+  for (const a of actions) {
+    if (a.type === 'say') return a.text;
+    if (a.type === 'gather' && a.prompt[0]) return a.prompt[0].text;
+  }
+  return '';
+}
+
+function ruleRef(rules: readonly RoutingRule[], rule: RoutingRule | undefined): PreviewRule | null {
+  return rule ? { index: rules.indexOf(rule), name: rule.name } : null;
+}
+
+const RULE_DECISION: Record<RoutingRule['then']['type'], PreviewDecision> = {
+  reject: 'reject',
+  transfer: 'transfer',
+  message: 'message',
+  say: 'say',
+};
+
+/** "rule #2 'VIP after hours' matched", with what the engine did when it differs from the rule's action. */
+function ruleReason(profile: ClientProfile, ref: PreviewRule, rule: RoutingRule, actual: PreviewDecision) {
+  const base = `rule #${ref.index + 1} '${ref.name}' matched`;
+  if (RULE_DECISION[rule.then.type] === actual) return `${base}: ${rule.then.type}`;
+  if (rule.then.type === 'transfer' && profile.transferTargets.length === 0) {
+    return `${base}: transfer, but there are no transfer targets, so ${actual}`;
+  }
+  return `${base}: ${rule.then.type}, engine decision ${actual}`;
+}
+
+function startReason(
+  profile: ClientProfile,
+  ctx: RuleContext,
+  decision: PreviewDecision,
+  rule: RoutingRule | undefined,
+  ref: PreviewRule | null,
+): string {
+  if (ctx.caller.blocked) return 'caller is in blockedNumbers: rejected before answering';
+  if (rule && ref) return ruleReason(profile, ref, rule, decision);
+  const noTargets = profile.transferTargets.length === 0;
+  if (decision === 'transfer' && ctx.caller.vip && ctx.open) {
+    return 'built-in: VIP during opening hours with transfer targets';
+  }
+  if (decision === 'message' && !ctx.open && profile.transfer.outOfHours === 'message') {
+    return 'closed and out-of-hours policy is message: hours read out, then message taking';
+  }
+  if (decision === 'menu') {
+    if (!ctx.open) return 'no rule matched; closed and out-of-hours policy is urgent-only: the menu';
+    if (ctx.caller.vip && noTargets) return 'no rule matched; VIP but no transfer targets: the menu';
+    return 'no rule matched; open: the menu';
+  }
+  return `no rule matched: ${decision}`;
+}
+
+function menuReason(
+  profile: ClientProfile,
+  ctx: RuleContext,
+  choice: MenuChoice,
+  decision: PreviewDecision,
+  rule: RoutingRule | undefined,
+  ref: PreviewRule | null,
+): string {
+  if (rule && ref) return ruleReason(profile, ref, rule, decision);
+  const prefix = `no rule matched; built-in meaning of '${choice}'`;
+  switch (choice) {
+    case 'urgent':
+      if (decision === 'transfer') {
+        return ctx.open
+          ? `${prefix}: open with transfer targets, transfer`
+          : `${prefix}: closed and out-of-hours policy is urgent-only, transfer`;
+      }
+      if (profile.transferTargets.length === 0) return `${prefix}: no transfer targets, urgent message`;
+      return `${prefix}: closed and out-of-hours policy is message, urgent message`;
+    case 'message':
+      return `${prefix}: message taking`;
+    case 'hours':
+      return `${prefix}: opening hours read out, then the menu again`;
+    case 'address':
+      return profile.address
+        ? `${prefix}: address read out, then the menu again`
+        : `${prefix}: no address set (said so), then the menu again`;
+  }
+}
+
+function afterMenu(
+  profile: ClientProfile,
+  input: PreviewInput,
+  at: Date,
+  start: Transition,
+  flags: RuleContext['caller'],
+  open: boolean,
+): NonNullable<RoutePreview['afterMenu']> & { transition?: Transition } {
+  const startDecision = decisionOf(start);
+  if (start.state.step !== 'menu') {
+    return {
+      choice: null,
+      decision: startDecision,
+      rule: null,
+      reason: `the menu is not reached: the call goes to ${startDecision} at the start`,
+    };
+  }
+  const state: CallState = start.state;
+  let event: FlowEvent;
+  let choice: MenuChoice | undefined;
+  let urgentSpeech = state.urgentHeard;
+  let heard: string;
+  if (input.digits !== undefined) {
+    event = { type: 'digits', digits: input.digits };
+    choice = menuChoiceFromDigits(input.digits);
+    heard = `key '${input.digits}'`;
+  } else {
+    const text = input.speech ?? '';
+    event = { type: 'speech', text };
+    choice = text.trim() ? menuChoiceFromSpeech(text) : undefined;
+    urgentSpeech = urgentSpeech || soundsUrgent(text, profile.urgencyKeywords);
+    heard = `speech "${text}"`;
+  }
+  const t = handleEvent(profile, state, event, at);
+  const decision = decisionOf(t);
+  if (!choice) {
+    return {
+      choice: null,
+      decision,
+      rule: null,
+      reason: `${heard} is no menu choice: ${decision === 'menu' ? 'the menu is asked again' : decision}`,
+    };
+  }
+  const ctx = ruleContext(profile, at, {
+    open,
+    caller: flags,
+    phase: 'menu',
+    menuChoice: choice,
+    urgentSpeech,
+  });
+  const rule = firstMatch(profile.rules, ctx);
+  const ref = ruleRef(profile.rules, rule);
+  return {
+    choice,
+    decision,
+    rule: ref,
+    reason: menuReason(profile, ctx, choice, decision, rule, ref),
+    transition: t,
+  };
+}
+
+function targetsOf(profile: ClientProfile, t: Transition): RoutePreview['transferTargets'] {
+  const all = profile.transferTargets;
+  const list = profile.transfer.mode === 'hunt' ? all.slice(t.state.transferIndex) : all;
+  return list.map(({ name, number, ringSeconds }) => ({ name, number, ringSeconds }));
+}
+
+export function previewRoute(profile: ClientProfile, input: PreviewInput): RoutePreview {
+  const { from, at } = input;
+  const known = input.known ?? false;
+  const status = openStatus(profile, at);
+  const local = localTime(at, profile.timezone);
+  const flags = callerFlags(profile, from, known);
+
+  const start = startCall({
+    profile,
+    caller: { number: from, known, ...(input.callerName ? { name: input.callerName } : {}) },
+    callSid: PREVIEW_CALL_SID,
+    now: at,
+  });
+  const decision = decisionOf(start);
+  const startCtx = ruleContext(profile, at, {
+    open: start.state.open,
+    caller: flags,
+    phase: 'start',
+    urgentSpeech: false,
+  });
+  const startRule = flags.blocked ? undefined : firstMatch(profile.rules, startCtx);
+  const startRef = ruleRef(profile.rules, startRule);
+
+  const preview: RoutePreview = {
+    open: status.open,
+    openReason: status.reason,
+    localTime: `${WEEKDAY_NAMES[local.weekday]} ${local.date} ${local.time} (${profile.timezone})`,
+    caller: flags,
+    atStart: {
+      decision,
+      rule: startRef,
+      reason: startReason(profile, startCtx, decision, startRule, startRef),
+    },
+    greeting: firstSaid(start.actions),
+  };
+
+  let transferTransition = decision === 'transfer' ? start : undefined;
+  if (input.digits !== undefined || input.speech !== undefined) {
+    const { transition, ...menu } = afterMenu(profile, input, at, start, flags, status.open);
+    preview.afterMenu = menu;
+    if (transition && menu.decision === 'transfer') transferTransition = transition;
+  }
+  if (transferTransition) preview.transferTargets = targetsOf(profile, transferTransition);
+  return preview;
+}

@@ -10,6 +10,10 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
+import { drainParkedMessages, parkInRedis } from '../app/failsafe-messages';
+import type { CallDeps, FollowUpsPort } from '../app/ports';
+import { publishMessageEvent } from '../infra/message-events';
+import { voiceRouter } from '../../webhooks/voice';
 
 export type WebRuntime = {
   config: Config;
@@ -27,10 +31,18 @@ export function defaultLogger(config: Config, service: string): Logger {
   return createLogger({ level: config.logLevel, json: config.isProduction, defaultMeta: { service } });
 }
 
-export async function startWeb(
-  config: Config,
-  options: { logger?: Logger; host?: string } = {},
-): Promise<WebRuntime> {
+export type StartWebOptions = {
+  logger?: Logger;
+  host?: string;
+  /** The follow-up pipeline (notifications); tests may pass their own. */
+  followUps?: FollowUpsPort;
+  /** The clock of the call flow; tests pin it. */
+  now?: () => Date;
+  /** Deadline of a voice webhook before the fail-safe answers (ms). */
+  webhookDeadlineMs?: number;
+};
+
+export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
   const logger = options.logger ?? defaultLogger(config, 'web');
   await connectMongo(config.mongodbUri);
   const redis = createRedis(config.redisUrl);
@@ -38,18 +50,47 @@ export async function startWeb(
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
+  const callDeps: CallDeps = {
+    logger,
+    followUps: options.followUps ?? {
+      messageStored: async (message) =>
+        void logger.info(`message ${message.id} stored (no follow-up pipeline)`),
+    },
+    publish: (event) => publishMessageEvent(redis, event),
+    parkMessage: parkInRedis(redis),
+    now: options.now ?? (() => new Date()),
+  };
+  const drainTimer = setInterval(() => {
+    drainParkedMessages(redis, callDeps).catch((err: Error) =>
+      logger.warn(`parked messages not drained yet: ${err.message}`),
+    );
+  }, 15_000);
+  drainTimer.unref();
+
   const app = buildApp({
     logger,
     probes: [
       { name: 'MongoDB', check: () => pingMongo() },
       { name: 'Redis', check: () => pingRedis(redis) },
     ],
-    routers: [],
+    routers: [
+      {
+        path: '/webhooks/voice',
+        router: voiceRouter({
+          publicBaseUrl: config.publicBaseUrl,
+          authToken: config.twilio.authToken,
+          logger,
+          deps: callDeps,
+          ...(options.webhookDeadlineMs ? { deadlineMs: options.webhookDeadlineMs } : {}),
+        }),
+      },
+    ],
   });
   const server = await listen(app, config.port, options.host);
   const port = portOf(server);
 
   const stop = async () => {
+    clearInterval(drainTimer);
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();

@@ -129,6 +129,33 @@ export async function findMessageByKey(key: string): Promise<Message | null> {
   return doc ? toMessage(doc as never) : null;
 }
 
+/**
+ * Creates the message or, when the call already produced it (the engine emits it again with more
+ * content, or Twilio retried), updates its content. `created` is true only for the first write.
+ */
+export async function upsertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
+  const stored = await storeMessage(input);
+  if (stored.created) return stored;
+  const { key, clientId, callSid, ...content } = input;
+  void clientId;
+  void callSid;
+  const doc = await MessageModel.findOneAndUpdate({ key }, { $set: content }, { new: true }).lean();
+  return { message: doc ? toMessage(doc as never) : stored.message, created: false };
+}
+
+/** Finds the message a fail-safe recording produced, by its recording id. */
+export async function attachTranscriptionByRecording(
+  recordingSid: string,
+  transcription: string,
+): Promise<Message | null> {
+  const doc = await MessageModel.findOneAndUpdate(
+    { 'recording.sid': recordingSid },
+    { $set: { transcription } },
+    { new: true },
+  ).lean();
+  return doc ? toMessage(doc as never) : null;
+}
+
 /** Adds the transcription that Twilio delivers after the call, and refreshes the summary. */
 export async function attachTranscription(
   key: string,

@@ -1,0 +1,26 @@
+/** What the call-handling use cases need from the outside world, injected by the composition root. */
+import type { Message } from '../store/messages';
+import type { MessageEvent } from '../infra/message-events';
+import type { Logger } from '../infra/logger';
+
+export type FollowUpsPort = {
+  /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
+  messageStored(message: Message): Promise<void>;
+};
+
+export type CallDeps = {
+  logger: Logger;
+  followUps: FollowUpsPort;
+  publish: (event: MessageEvent) => Promise<void>;
+  /** Parks a fail-safe message when MongoDB is down; drained into MongoDB once it answers. */
+  parkMessage: (payload: ParkedMessage) => Promise<void>;
+  now: () => Date;
+};
+
+export type ParkedMessage = {
+  callSid: string;
+  to: string;
+  from: string;
+  recording: { sid: string; url: string; durationSeconds: number };
+  at: string;
+};

@@ -97,10 +97,10 @@ export async function ensureFerretDB(): Promise<string> {
 }
 
 /** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */
-export async function startFerretDB(dataDir: string, database: string): Promise<Service> {
+export async function startFerretDB(dataDir: string, database: string, fixedPort?: number): Promise<Service> {
   const bin = await ensureFerretDB();
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const child = spawn(
     bin,
     [

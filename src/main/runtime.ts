@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
+import { apiRouter, type ApiRouterOptions } from '../api/router';
 import type { Config } from '../config/env';
 import { buildApp } from '../http/app';
 import { closeServer, listen, portOf } from '../http/lifecycle';
@@ -29,7 +30,12 @@ export function defaultLogger(config: Config, service: string): Logger {
 
 export async function startWeb(
   config: Config,
-  options: { logger?: Logger; host?: string } = {},
+  options: {
+    logger?: Logger;
+    host?: string;
+    /** Admin API plug-ins: the admin-session check and the engine's route preview. */
+    api?: Omit<ApiRouterOptions, 'adminApiToken'>;
+  } = {},
 ): Promise<WebRuntime> {
   const logger = options.logger ?? defaultLogger(config, 'web');
   await connectMongo(config.mongodbUri);
@@ -44,7 +50,9 @@ export async function startWeb(
       { name: 'MongoDB', check: () => pingMongo() },
       { name: 'Redis', check: () => pingRedis(redis) },
     ],
-    routers: [],
+    routers: [
+      { path: '/api/v1', router: apiRouter({ ...options.api, adminApiToken: config.adminApiToken }) },
+    ],
   });
   const server = await listen(app, config.port, options.host);
   const port = portOf(server);

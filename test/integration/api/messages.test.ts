@@ -1,43 +1,9 @@
-import { Types } from 'mongoose';
 import { AuditEventModel, MessageModel } from '../../../src/store/models';
+import type { Response } from 'supertest';
 import { profileInput, useApi } from './harness';
+import { clientA, seedDocs } from './message-fixtures';
 
 const { api } = useApi(__filename);
-
-const clientA = new Types.ObjectId();
-const clientB = new Types.ObjectId();
-const base = Date.parse('2026-03-01T08:00:00Z');
-
-/** 30 messages, one a minute, two sharing each instant (ties are broken by id); every 3rd urgent. */
-function seedDocs() {
-  return Array.from({ length: 30 }, (_, i) => ({
-    _id: new Types.ObjectId(),
-    key: `CA${String(i).padStart(32, '0')}`,
-    clientId: i % 2 === 0 ? clientA : clientB,
-    callSid: `CA${String(i).padStart(32, '0')}`,
-    callerName: `Caller ${i}`,
-    callerNumber: '+33612345678',
-    callbackNumber: '+33698765432',
-    reason: 'rappel',
-    urgent: i % 3 === 0,
-    summary: `Message ${i}`,
-    status: 'new',
-    assigneeId: null,
-    notes: [],
-    deliveries: [
-      {
-        key: `d${i}`,
-        channel: 'sms',
-        to: '+33600000000',
-        status: 'sent',
-        attempts: 1,
-        updatedAt: new Date(),
-      },
-    ],
-    createdAt: new Date(base + Math.floor(i / 2) * 60_000),
-    updatedAt: new Date(base),
-  }));
-}
 
 describe('admin API /messages', () => {
   beforeAll(async () => {
@@ -48,7 +14,9 @@ describe('admin API /messages', () => {
     const seen: { id: string; createdAt: string }[] = [];
     let cursor: string | null = null;
     do {
-      const res = await api('get', `/messages?limit=7${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: Response = await api('get', `/messages?limit=7${cursor ? `&cursor=${cursor}` : ''}`).expect(
+        200,
+      );
       seen.push(...res.body.data);
       cursor = res.body.nextCursor;
     } while (cursor);

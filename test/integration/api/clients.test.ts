@@ -45,6 +45,8 @@ describe('admin API /clients', () => {
     });
     expect(patched.body.notifications.email).toEqual({ enabled: true, to: ['a@example.com'] });
     expect(patched.body.notifications.sms.enabled).toBe(true);
+    const cleared = await api('patch', `/clients/${client.id}`).send({ greeting: null }).expect(200);
+    expect(cleared.body.greeting).toBe('');
 
     const bad = await api('patch', `/clients/${client.id}`)
       .send({ locale: 'de-DE', numbers: [] })
@@ -75,6 +77,9 @@ describe('admin API /clients', () => {
       .expect(400);
     expect(operator.body.details[0].path).toBe('name');
     await api('post', '/clients').send(['not', 'an', 'object']).expect(400);
+    const malformed = await api('post', '/clients').set('Content-Type', 'application/json').send('{"name":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('malformed JSON body');
     await api('get', '/clients?active[$ne]=x').expect(400);
     await api('get', '/clients?active=true&active=false').expect(400);
   });

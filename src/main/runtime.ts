@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
+import { apiRouter, type ApiRouterOptions } from '../api/router';
 import type { Config } from '../config/env';
 import { buildApp } from '../http/app';
 import { closeServer, listen, portOf } from '../http/lifecycle';
@@ -40,6 +41,8 @@ export type StartWebOptions = {
   now?: () => Date;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
+  /** Admin API plug-ins: the admin-session check and the engine's route preview. */
+  api?: Omit<ApiRouterOptions, 'adminApiToken'>;
 };
 
 export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
@@ -84,6 +87,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           ...(options.webhookDeadlineMs ? { deadlineMs: options.webhookDeadlineMs } : {}),
         }),
       },
+      { path: '/api/v1', router: apiRouter({ ...options.api, adminApiToken: config.adminApiToken }) },
     ],
   });
   const server = await listen(app, config.port, options.host);

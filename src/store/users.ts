@@ -1,8 +1,9 @@
 /** User repository: assistants and admins, passwords hashed with Argon2id. */
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { isDuplicateKeyError, ConflictError } from './errors';
-import { UserModel, USER_ROLES } from './models';
+import { Types } from 'mongoose';
+import { isDuplicateKeyError, ConflictError, NotFoundError } from './errors';
+import { ClientModel, UserModel, USER_ROLES } from './models';
 
 export const newUserSchema = z.object({
   email: z.email().trim().toLowerCase(),
@@ -13,6 +14,17 @@ export const newUserSchema = z.object({
   locale: z.enum(['fr-FR', 'en-US']).default('fr-FR'),
 });
 export type NewUser = z.input<typeof newUserSchema>;
+
+/** What an admin may change on a user; `password` resets it. */
+export const userChangesSchema = z.strictObject({
+  name: newUserSchema.shape.name.optional(),
+  role: newUserSchema.shape.role.optional(),
+  clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).optional(),
+  locale: z.enum(['fr-FR', 'en-US']).optional(),
+  active: z.boolean().optional(),
+  password: newUserSchema.shape.password.optional(),
+});
+export type UserChanges = z.input<typeof userChangesSchema>;
 
 export type User = {
   id: string;
@@ -56,8 +68,29 @@ function toUser(doc: {
   };
 }
 
+/** Refuses client ids that name no client, with the path of each one (nothing is written). */
+export async function assertClientsExist(clientIds: string[]): Promise<void> {
+  const found = await ClientModel.find(
+    { _id: { $in: clientIds.map((id) => new Types.ObjectId(id)) } },
+    { _id: 1 },
+  ).lean();
+  const known = new Set(found.map((c) => c._id.toString()));
+  const missing = clientIds.flatMap((id, i) =>
+    known.has(id.toLowerCase()) ? [] : [{ path: `clientIds.${i}`, message: `no client ${id}` }],
+  );
+  if (missing.length > 0) throw new UnknownClientsError(missing);
+}
+
+export class UnknownClientsError extends Error {
+  override name = 'UnknownClientsError';
+  constructor(readonly details: { path: string; message: string }[]) {
+    super('unknown client ids');
+  }
+}
+
 export async function createUser(input: NewUser): Promise<User> {
   const { password, ...fields } = newUserSchema.parse(input);
+  await assertClientsExist(fields.clientIds);
   try {
     const doc = await UserModel.create({ ...fields, passwordHash: await hashPassword(password) });
     return toUser(doc.toObject());
@@ -74,4 +107,30 @@ export async function createUser(input: NewUser): Promise<User> {
 export async function findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null> {
   const doc = await UserModel.findOne({ email: String(email).trim().toLowerCase() }).lean();
   return doc ? { ...toUser(doc), passwordHash: doc.passwordHash } : null;
+}
+
+export async function getUser(id: string): Promise<User> {
+  const doc = /^[0-9a-f]{24}$/i.test(id) ? await UserModel.findById(id).lean() : null;
+  if (!doc) throw new NotFoundError(`user ${id} not found`);
+  return toUser(doc);
+}
+
+export async function listUsers(filter: { role?: User['role']; active?: boolean } = {}): Promise<User[]> {
+  const docs = await UserModel.find(filter).sort({ email: 1 }).lean();
+  return docs.map(toUser);
+}
+
+/** Applies validated changes (role, clients, activation, password reset); clients must exist. */
+export async function updateUser(id: string, input: UserChanges): Promise<User> {
+  const { password, ...changes } = userChangesSchema.parse(input);
+  await getUser(id);
+  if (changes.clientIds) await assertClientsExist(changes.clientIds);
+  const $set = { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+  const doc = await UserModel.findByIdAndUpdate(id, { $set }, { new: true }).lean();
+  if (!doc) throw new NotFoundError(`user ${id} not found`);
+  return toUser(doc);
+}
+
+export function deactivateUser(id: string): Promise<User> {
+  return updateUser(id, { active: false });
 }

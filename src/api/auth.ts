@@ -1,0 +1,55 @@
+/**
+ * Who may call the admin API: the bearer `ADMIN_API_TOKEN`, or an admin signed in on the web
+ * (a session check the web edge plugs in). The actor is kept on `res.locals.actor` for the audit log.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../http/errors';
+
+export type Actor = { type: 'api-token' | 'user'; id: string; label: string };
+
+/** A signed-in admin as the web edge knows them; `true` when it cannot name them. */
+export type SessionAdmin = (req: Request) => boolean | { id: string; label: string } | null | undefined;
+
+export type ApiAuthOptions = {
+  /** The shared bearer token; compared in constant time. */
+  adminApiToken: string;
+  /** Admin-session check from the web edge; absent until the web sessions are wired. */
+  sessionAdmin?: SessionAdmin;
+};
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Constant-time comparison of two strings of any length (hashes have equal length). */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function bearerOf(req: Request): string | undefined {
+  const match = /^Bearer ([^\s]+)$/i.exec(req.get('authorization') ?? '');
+  return match?.[1];
+}
+
+export function apiAuth(options: ApiAuthOptions) {
+  const { adminApiToken, sessionAdmin } = options;
+  if (!adminApiToken) throw new Error('apiAuth needs an adminApiToken');
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const token = bearerOf(req);
+    if (token !== undefined && sameSecret(token, adminApiToken)) {
+      res.locals.actor = { type: 'api-token', id: 'admin-api-token', label: 'API token' } satisfies Actor;
+      return next();
+    }
+    const admin = token === undefined ? sessionAdmin?.(req) : undefined;
+    if (admin) {
+      const who = admin === true ? { id: 'session', label: 'admin session' } : admin;
+      res.locals.actor = { type: 'user', ...who } satisfies Actor;
+      return next();
+    }
+    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+    next(new HttpError(401, 'unauthorized'));
+  };
+}
+
+export function actorOf(res: Response): Actor {
+  return res.locals.actor as Actor;
+}

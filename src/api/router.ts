@@ -1,0 +1,49 @@
+/**
+ * The admin API, mounted at `/api/v1`: JSON in and out, bearer token (or admin session) on every
+ * route but the OpenAPI document, one error shape through the central handler.
+ */
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { HttpError } from '../http/errors';
+import { UnknownClientsError } from '../store/users';
+import { apiAuth, type SessionAdmin } from './auth';
+import { clientsRouter } from './clients-routes';
+import { messagesRouter } from './messages-routes';
+import { buildOpenApiDocument } from './openapi';
+import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
+import { usersRouter } from './users-routes';
+
+export type ApiRouterOptions = {
+  /** Bearer token of the API (`ADMIN_API_TOKEN`). */
+  adminApiToken: string;
+  /** Admin-session check from the web edge. @defaultValue none: token only */
+  sessionAdmin?: SessionAdmin;
+  /** The call-flow engine's decision function. @defaultValue answers 501 until wired */
+  routePreview?: RoutePreviewer;
+};
+
+/** Store errors the API answers as a client mistake rather than a 500. */
+function apiErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  if (err instanceof UnknownClientsError) return next(new HttpError(400, 'invalid body', err.details));
+  next(err);
+}
+
+export function apiRouter(options: ApiRouterOptions): Router {
+  const router = Router();
+  const openApiDocument = buildOpenApiDocument();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  router.use(apiAuth({ adminApiToken: options.adminApiToken, sessionAdmin: options.sessionAdmin }));
+  router.use(
+    express.json({
+      limit: '200kb',
+      type: ['application/json', 'application/merge-patch+json'],
+      strict: true,
+    }),
+  );
+  router.use('/clients', clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer }));
+  router.use('/users', usersRouter());
+  router.use('/messages', messagesRouter());
+  router.use(apiErrors);
+  return router;
+}

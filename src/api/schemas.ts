@@ -1,0 +1,79 @@
+/**
+ * Request schemas of the admin API (bodies and query strings). The client profile schema itself is
+ * the one in src/flow/profile.ts, used as-is; these only add what the API needs around it.
+ */
+import { z } from 'zod';
+import { clientProfileSchema, e164Schema } from '../flow/profile';
+import { MESSAGE_STATUSES, USER_ROLES } from '../store/models';
+import { newUserSchema, userChangesSchema } from '../store/users';
+import { objectIdSchema } from './validate';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const dateOrInstant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/,
+    'expected a date (YYYY-MM-DD) or an ISO instant',
+  )
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()), 'expected a valid date');
+
+/** Fields a client PATCH may carry: any profile field (the merge is validated whole) and `active`. */
+export const clientPatchSchema = z
+  .object({ ...clientProfileSchema.shape, active: z.boolean() })
+  .partial()
+  .meta({ description: 'Merged into the current profile; the result is validated with the full profile.' });
+export const CLIENT_PROFILE_KEYS = Object.keys(clientProfileSchema.shape);
+
+export const clientListQuerySchema = z.strictObject({ active: flag.optional() });
+
+export const newUserBodySchema = newUserSchema.strict();
+export const userChangesBodySchema = userChangesSchema;
+export const userListQuerySchema = z.strictObject({
+  role: z.enum(USER_ROLES).optional(),
+  active: flag.optional(),
+});
+
+export const messageListQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'expected a whole number from 1 to 100')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'at least 1').max(100, 'at most 100'))
+    .optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,80}$/, 'expected the nextCursor of a previous page')
+    .optional(),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'expected a page number from 1')
+    .transform(Number)
+    .optional(),
+  clientId: objectIdSchema.optional(),
+  status: z.enum(MESSAGE_STATUSES).optional(),
+  urgent: flag.optional(),
+  from: dateOrInstant.optional().meta({ description: 'Created at or after (inclusive).' }),
+  to: dateOrInstant.optional().meta({ description: 'Created before (exclusive).' }),
+});
+export type MessageListQuery = z.output<typeof messageListQuerySchema>;
+
+export const messageChangesSchema = z
+  .strictObject({
+    status: z.enum(MESSAGE_STATUSES).optional(),
+    assigneeId: objectIdSchema.nullable().optional(),
+  })
+  .refine((c) => c.status !== undefined || c.assigneeId !== undefined, 'expected status or assigneeId');
+export type MessageChanges = z.output<typeof messageChangesSchema>;
+
+export const newNoteSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+
+export const routePreviewInputSchema = z.strictObject({
+  from: e164Schema,
+  at: z.iso.datetime({ offset: true }).optional().meta({ description: 'Defaults to now.' }),
+  digits: z
+    .string()
+    .regex(/^[0-9*#]{1,20}$/, 'expected keypad digits')
+    .optional(),
+  speech: z.string().trim().max(500).optional(),
+});

@@ -1,0 +1,116 @@
+/**
+ * Response shapes of the admin API: zod schemas (documentation, OpenAPI) and the mappers that
+ * produce them from repository objects. Dates travel as ISO strings.
+ */
+import { z } from 'zod';
+import { clientProfileSchema } from '../flow/profile';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES } from '../store/models';
+import type { Message } from '../store/messages';
+
+const instant = z.iso.datetime();
+const id = z.string().meta({ description: 'Object id (24 hex characters).' });
+
+export const errorView = z.object({
+  error: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+export const clientView = z.object({
+  ...clientProfileSchema.shape,
+  id,
+  active: z
+    .boolean()
+    .meta({ description: 'False once deactivated: its numbers stay claimed but calls are refused.' }),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const clientListView = z.object({ data: z.array(clientView) });
+
+export const userView = z.object({
+  id,
+  email: z.email(),
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+  clientIds: z.array(id),
+  locale: z.enum(['fr-FR', 'en-US']),
+  active: z.boolean(),
+});
+
+export const userListView = z.object({ data: z.array(userView) });
+
+const deliveryView = z.object({
+  key: z.string(),
+  channel: z.enum(DELIVERY_CHANNELS),
+  to: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().optional(),
+  providerId: z.string().optional(),
+  updatedAt: instant,
+});
+
+export const messageSummaryView = z.object({
+  id,
+  clientId: id,
+  callSid: z.string(),
+  caller: z.object({ name: z.string(), number: z.string() }),
+  callbackNumber: z.string(),
+  urgent: z.boolean(),
+  status: z.enum(MESSAGE_STATUSES),
+  summary: z.string(),
+  assigneeId: id.nullable(),
+  createdAt: instant,
+  deliveries: z.array(deliveryView),
+});
+
+export const messageView = messageSummaryView.extend({
+  reason: z.string(),
+  transcription: z.string(),
+  recording: z.object({ sid: z.string(), url: z.string(), durationSeconds: z.number() }).nullable(),
+  handledAt: instant.nullable(),
+  notes: z.array(
+    z.object({ id, at: instant, authorId: id.nullable(), authorName: z.string(), text: z.string() }),
+  ),
+  updatedAt: instant,
+});
+
+export const messagePageView = z.object({
+  data: z.array(messageSummaryView),
+  nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next (older) page.' }),
+});
+
+export const routePreviewView = z.object({
+  decision: z.record(z.string(), z.unknown()).meta({ description: 'The action the engine would take.' }),
+  matchedRule: z
+    .string()
+    .nullable()
+    .meta({ description: 'Name of the rule that decided; null for the default.' }),
+  open: z.boolean(),
+  reasons: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()).optional().meta({
+    description:
+      'The engine preview: localTime, caller flags, atStart, afterMenu, transferTargets, greeting.',
+  }),
+});
+
+export function toMessageSummary(m: Message) {
+  return {
+    id: m.id,
+    clientId: m.clientId,
+    callSid: m.callSid,
+    caller: { name: m.callerName, number: m.callerNumber },
+    callbackNumber: m.callbackNumber,
+    urgent: m.urgent,
+    status: m.status,
+    summary: m.summary,
+    assigneeId: m.assigneeId,
+    createdAt: m.createdAt,
+    deliveries: m.deliveries,
+  };
+}
+
+export function toMessageView(m: Message) {
+  const { reason, transcription, recording, handledAt, notes, updatedAt } = m;
+  return { ...toMessageSummary(m), reason, transcription, recording, handledAt, notes, updatedAt };
+}

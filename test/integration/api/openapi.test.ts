@@ -1,0 +1,81 @@
+import request from 'supertest';
+import { clientProfileSchema } from '../../../src/flow/profile';
+import { useApi } from './harness';
+
+const { web } = useApi(__filename);
+
+const EXPECTED_OPERATIONS = [
+  'get /clients',
+  'post /clients',
+  'get /clients/{id}',
+  'put /clients/{id}',
+  'patch /clients/{id}',
+  'delete /clients/{id}',
+  'post /clients/{id}/route-preview',
+  'get /users',
+  'post /users',
+  'get /users/{id}',
+  'patch /users/{id}',
+  'get /messages',
+  'get /messages/{id}',
+  'patch /messages/{id}',
+  'post /messages/{id}/notes',
+];
+
+describe('admin API GET /openapi.json', () => {
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    components: {
+      schemas: Record<string, { properties?: Record<string, unknown> }>;
+      securitySchemes: object;
+    };
+    security: object[];
+  };
+  beforeAll(async () => {
+    const res = await request(web().server)
+      .get('/api/v1/openapi.json')
+      .expect(200)
+      .expect('Content-Type', /json/);
+    doc = JSON.parse(res.text);
+  });
+
+  it('when fetched, then it is an OpenAPI 3.1 document with bearer security', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+  });
+
+  it('when read, then it lists every route with its answers, and 401 on each', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
+    expect(operations.sort()).toEqual([...EXPECTED_OPERATIONS].sort());
+    for (const ops of Object.values(doc.paths)) {
+      for (const op of Object.values(ops)) expect(Object.keys(op.responses)).toContain('401');
+    }
+    expect(doc.paths['/clients']!.post!.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ClientProfile' } } },
+    });
+  });
+
+  it('when its client schemas are read, then they have every field of the client profile', () => {
+    const profileFields = Object.keys(clientProfileSchema.shape);
+    for (const name of ['ClientProfile', 'Client', 'ClientPatch']) {
+      expect(Object.keys(doc.components.schemas[name]!.properties!)).toEqual(
+        expect.arrayContaining(profileFields),
+      );
+    }
+    expect(doc.components.schemas.Client!.properties).toHaveProperty('id');
+  });
+
+  it('when any $ref is followed, then it names a component that exists', () => {
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const name = ref.replace(/^"\$ref":"#\/components\/schemas\//, '').replace(/"$/, '');
+      expect(doc.components.schemas).toHaveProperty(name);
+    }
+  });
+});

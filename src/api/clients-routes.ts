@@ -28,8 +28,8 @@ function parseProfile(body: Record<string, unknown>) {
 export function clientsRouter(options: { routePreview: RoutePreviewer }): Router {
   const router = Router();
   // A changed profile must reach live calls at once: drop this instance's cached profiles.
-  router.use((req, _res, next) => {
-    if (req.method !== 'GET') invalidateClientCache();
+  router.use((req, res, next) => {
+    if (req.method !== 'GET') res.on('finish', invalidateClientCache);
     next();
   });
 

@@ -1,0 +1,64 @@
+/** Starts the real service on a known port (signatures need the public URL) for webhook tests. */
+import request from 'supertest';
+import { invalidateClientCache } from '../../../src/app/client-cache';
+import { parseEnv, type Config } from '../../../src/config/env';
+import { createLogger } from '../../../src/infra/logger';
+import { startWeb, type StartWebOptions, type WebRuntime } from '../../../src/main/runtime';
+import type { Message } from '../../../src/store/messages';
+import { freePort } from '../../../scripts/lib/services';
+import { redisUrl, testDatabaseUri } from '../../helpers/db';
+import { sign } from '../../helpers/twilio';
+
+export type WebhookHarness = {
+  web: () => WebRuntime;
+  config: () => Config;
+  notified: Message[];
+  /** POSTs a form to a webhook path, signed like Twilio signs it (unless `signature` is given). */
+  post: (path: string, params: Record<string, string>, signature?: string | null) => request.Test;
+};
+
+export function useWebhookService(
+  testFile: string,
+  options: Omit<StartWebOptions, 'logger' | 'host' | 'followUps'> & { mongodbUri?: string } = {},
+): WebhookHarness {
+  let web: WebRuntime;
+  let config: Config;
+  const notified: Message[] = [];
+  beforeAll(async () => {
+    invalidateClientCache();
+    const port = await freePort();
+    config = parseEnv({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      MONGODB_URI: options.mongodbUri ?? testDatabaseUri(testFile),
+      REDIS_URL: redisUrl(),
+    });
+    web = await startWeb(config, {
+      ...options,
+      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'error', json: true }),
+      host: '127.0.0.1',
+      followUps: { messageStored: async (m) => void notified.push(m) },
+    });
+  });
+  afterAll(async () => {
+    await web.stop();
+  });
+  return {
+    web: () => web,
+    config: () => config,
+    notified,
+    post: (path, params, signature) => {
+      const url = `${config.publicBaseUrl}${path}`;
+      const req = request(web.server).post(path).type('form').send(params);
+      const sig = signature === undefined ? sign(config.twilio.authToken, url, params) : signature;
+      return sig === null ? req : req.set('X-Twilio-Signature', sig);
+    },
+  };
+}
+
+/** The path and query of an absolute callback URL found in TwiML. */
+export function pathOf(url: string): string {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+}

@@ -110,20 +110,24 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
   router.post('/failsafe-recording', async (req, res) => {
     const p = parseOr400(recordingParamsSchema, req, res);
     if (!p) return;
-    await answerCall(res, options, { callSid: p.CallSid, to: p.To }, async () => {
-      if (p.RecordingSid && p.RecordingUrl) {
-        const recording = {
-          sid: p.RecordingSid,
-          url: p.RecordingUrl,
-          durationSeconds: p.RecordingDuration ?? 0,
-        };
-        await storeFailSafeMessage(
-          { callSid: p.CallSid, to: p.To, from: p.From, recording, at: deps.now().toISOString() },
-          deps,
-        );
-      }
-      return answerFailSafeClosing(p.To);
-    });
+    if (p.RecordingSid && p.RecordingUrl) {
+      const recording = {
+        sid: p.RecordingSid,
+        url: p.RecordingUrl,
+        durationSeconds: p.RecordingDuration ?? 0,
+      };
+      const parked = { callSid: p.CallSid, to: p.To, from: p.From, recording, at: deps.now().toISOString() };
+      // Stored or parked, never retried as a fail-safe: the caller has already left the message.
+      await storeFailSafeMessage(parked, deps).catch((err: Error) =>
+        logger.error(
+          `fail-safe message of ${p.CallSid} lost: ${err.message}; recording ${recording.sid} stays at Twilio`,
+        ),
+      );
+    }
+    sendTwiml(
+      res,
+      renderTwiml(answerFailSafeClosing(p.To).actions, () => ''),
+    );
   });
 
   router.post('/:callback', async (req, res) => {

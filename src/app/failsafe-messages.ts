@@ -6,14 +6,23 @@
 import type { Redis } from 'ioredis';
 import { displayNumber, PROMPTS, type Locale } from '../flow';
 import { upsertMessage } from '../store/messages';
+import { withTimeout } from '../store/mongo';
 import { lastKnownClient, clientForNumber } from './client-cache';
 import type { CallDeps, ParkedMessage } from './ports';
 
-export const PARKED_MESSAGES_KEY = 'receptionist:parked-messages';
+/** One list per database, so deployments (or test runs) sharing a Redis never mix their messages. */
+export function parkedMessagesKey(mongodbUri: string): string {
+  const database = new URL(mongodbUri).pathname.replace(/^\//, '') || 'default';
+  return `receptionist:parked-messages:${database}`;
+}
+
+/** How long the database gets before the message is parked instead (the caller is waiting). */
+const STORE_DEADLINE_MS = 600;
 
 export async function storeFailSafeMessage(parked: ParkedMessage, deps: CallDeps): Promise<void> {
   try {
-    await persist(parked, deps);
+    // If the write lands after the deadline too, the parked copy upserts onto it: same key.
+    await withTimeout(persist(parked, deps), STORE_DEADLINE_MS);
   } catch (err) {
     deps.logger.error(`could not store the fail-safe message of ${parked.callSid}; parking it in Redis`, {
       err,
@@ -53,20 +62,20 @@ async function persist(parked: ParkedMessage, deps: CallDeps): Promise<void> {
   }
 }
 
-export function parkInRedis(redis: Redis) {
+export function parkInRedis(redis: Redis, key: string) {
   return async (parked: ParkedMessage): Promise<void> => {
-    await redis.rpush(PARKED_MESSAGES_KEY, JSON.stringify(parked));
+    await redis.rpush(key, JSON.stringify(parked));
   };
 }
 
 /** Moves parked messages into MongoDB; stops at the first failure and leaves the rest parked. */
-export async function drainParkedMessages(redis: Redis, deps: CallDeps): Promise<number> {
+export async function drainParkedMessages(redis: Redis, key: string, deps: CallDeps): Promise<number> {
   let moved = 0;
   for (;;) {
-    const raw = await redis.lindex(PARKED_MESSAGES_KEY, 0);
+    const raw = await redis.lindex(key, 0);
     if (!raw) return moved;
     await persist(JSON.parse(raw) as ParkedMessage, deps);
-    await redis.lpop(PARKED_MESSAGES_KEY);
+    await redis.lpop(key);
     moved += 1;
   }
 }

@@ -11,7 +11,7 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
-import { drainParkedMessages, parkInRedis } from '../app/failsafe-messages';
+import { drainParkedMessages, parkedMessagesKey, parkInRedis } from '../app/failsafe-messages';
 import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
 import { voiceRouter } from '../../webhooks/voice';
@@ -53,6 +53,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
+  const parkedKey = parkedMessagesKey(config.mongodbUri);
   const callDeps: CallDeps = {
     logger,
     followUps: options.followUps ?? {
@@ -60,11 +61,11 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
         void logger.info(`message ${message.id} stored (no follow-up pipeline)`),
     },
     publish: (event) => publishMessageEvent(redis, event),
-    parkMessage: parkInRedis(redis),
+    parkMessage: parkInRedis(redis, parkedKey),
     now: options.now ?? (() => new Date()),
   };
   const drainTimer = setInterval(() => {
-    drainParkedMessages(redis, callDeps).catch((err: Error) =>
+    drainParkedMessages(redis, parkedKey, callDeps).catch((err: Error) =>
       logger.warn(`parked messages not drained yet: ${err.message}`),
     );
   }, 15_000);

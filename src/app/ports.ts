@@ -15,6 +15,8 @@ export type CallDeps = {
   /** Parks a fail-safe message when MongoDB is down; drained into MongoDB once it answers. */
   parkMessage: (payload: ParkedMessage) => Promise<void>;
   now: () => Date;
+  /** Serialises the webhooks of one call across instances. */
+  lock: <T>(callSid: string, work: () => Promise<T>) => Promise<T>;
 };
 
 export type ParkedMessage = {

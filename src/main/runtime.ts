@@ -14,6 +14,7 @@ import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { drainParkedMessages, parkedMessagesKey, parkInRedis } from '../app/failsafe-messages';
 import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
+import { redisCallLock } from '../infra/call-lock';
 import { voiceRouter } from '../../webhooks/voice';
 
 export type WebRuntime = {
@@ -63,6 +64,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     publish: (event) => publishMessageEvent(redis, event),
     parkMessage: parkInRedis(redis, parkedKey),
     now: options.now ?? (() => new Date()),
+    lock: redisCallLock(redis),
   };
   const drainTimer = setInterval(() => {
     drainParkedMessages(redis, parkedKey, callDeps).catch((err: Error) =>

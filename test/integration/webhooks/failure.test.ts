@@ -90,6 +90,7 @@ describe('when the database stops mid-call', () => {
       publish: async () => undefined,
       parkMessage: async () => undefined,
       now: () => new Date(),
+      lock: (_sid, work) => work(),
     });
     expect(moved).toBeGreaterThanOrEqual(1);
     const message = await MessageModel.findOne({ 'recording.sid': recordingSid }).lean();

@@ -105,6 +105,17 @@ describe('voice webhooks: a call', () => {
     expect((call!.state as { step: string }).step).toBe('name');
   });
 
+  it('when Twilio delivers the same answer several times at once, then it is still applied once', async () => {
+    const callSid = newCallSid();
+    const menu = find(await incoming(callSid), 'Gather')[0]!;
+    const params = voiceParams(callSid, '+33622222222', CLIENT_NUMBER, { Digits: '2' });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => svc.post(pathOf(menu.attrs.action!), params)));
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    const call = await CallModel.findById(callSid).lean();
+    expect((call!.state as { turn: number }).turn).toBe(1);
+    expect(call!.steps.filter((st) => st.name === 'name')).toHaveLength(1);
+  });
+
   it('when a whole message is taken by keypad and speech, then one message is stored and notified once', async () => {
     const callSid = newCallSid();
     const from = '+33644444444';

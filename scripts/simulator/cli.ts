@@ -5,7 +5,7 @@ import { BehaviourError } from './behaviour';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { simulateCall, type SimulateCallOptions } from './index';
 import { renderTranscript } from './render';
-import { callerSteps, checkExpectations, loadScenario, ScenarioError } from './scenario';
+import { callerSteps, checkExpectations, loadScenario, ScenarioError, scenarioWarnings } from './scenario';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
@@ -39,6 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
+    for (const warning of scenarioWarnings(scenario)) process.stderr.write(`warning: ${warning}\n`);
     options = {
       ...common,
       to: scenario.to,

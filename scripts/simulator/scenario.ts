@@ -8,6 +8,16 @@ import { BehaviourError, parseCalleeSpec } from './behaviour';
 import type { CallerStep } from './behaviour';
 import { OUTCOMES, type CallReport } from './report';
 
+/** Outcomes the service stores on the Call document (src/flow OUTCOMES). */
+export const STORED_OUTCOMES = [
+  'transferred',
+  'message',
+  'information',
+  'rejected',
+  'abandoned',
+  'failed',
+] as const;
+
 const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'expected an E.164 number such as +33180000000');
 const digits = z.string().regex(/^[0-9*#w]+$/, 'expected DTMF digits (0-9, *, #)');
 
@@ -30,9 +40,39 @@ const calleeSchema = z.string().transform((spec, ctx) => {
   }
 });
 
+/** What must be in MongoDB after the call; checked by the end-to-end test, not by the CLI. */
+const storedSchema = z.strictObject({
+  /** The Message of this call (found by CallSid); `null`: no message may be stored. */
+  message: z
+    .strictObject({
+      callerName: z.string().optional(),
+      /** A substring of the stored reason (case, accents and spacing ignored). */
+      reason: z.string().optional(),
+      urgent: z.boolean().optional(),
+      /** E.164 or digits, exactly as stored. */
+      callbackNumber: z.string().optional(),
+      /** A voice recording is attached (`true`) or not (`false`). */
+      recording: z.boolean().optional(),
+    })
+    .nullable()
+    .optional(),
+  /** The Call's outcome. */
+  outcome: z.enum(STORED_OUTCOMES).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
+  /**
+   * The instant the service's clock is pinned to (ISO 8601 with an offset), so that open/closed paths
+   * are deterministic. Only an in-process service can be pinned (the end-to-end test does it).
+   */
+  at: z.iso.datetime({ offset: true }).optional(),
+  /** A fixture profile in test/fixtures/clients/<client>.json; without it, the demo client. */
+  client: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a fixture name such as english-office')
+    .optional(),
   from: e164,
   to: e164,
   caller: z.array(callerStepSchema).default([]),
@@ -57,9 +97,54 @@ export const scenarioSchema = z.strictObject({
         .prefault({}),
       /** Problem codes allowed; without it, no error-level problem may be flagged. */
       problems: z.array(z.number().int()).optional(),
+      stored: storedSchema.optional(),
     })
     .prefault({}),
 });
+
+export type StoredExpectation = z.output<typeof storedSchema>;
+
+/** What the service stored for one call, as the end-to-end test reads it from MongoDB. */
+export interface StoredCall {
+  message: {
+    callerName: string;
+    reason: string;
+    urgent: boolean;
+    callbackNumber: string;
+    recording: unknown;
+  } | null;
+  /** The Call's outcome, or null when no Call document exists. */
+  outcome: string | null;
+}
+
+/** Every way the stored data misses `expect.stored`; empty when it meets it (or nothing is expected). */
+export function checkStored(scenario: Scenario, stored: StoredCall): string[] {
+  const wanted = scenario.expect.stored;
+  if (!wanted) return [];
+  const failures: string[] = [];
+  if (wanted.outcome !== undefined && stored.outcome !== wanted.outcome) {
+    failures.push(`stored outcome is ${stored.outcome ?? 'absent (no call)'}, expected ${wanted.outcome}`);
+  }
+  if (wanted.message === null && stored.message) {
+    failures.push(`a message was stored (${JSON.stringify(stored.message)}), expected none`);
+  }
+  const m = wanted.message;
+  if (m) {
+    const got = stored.message;
+    if (!got) return [...failures, 'no message was stored'];
+    if (m.callerName !== undefined && got.callerName !== m.callerName)
+      failures.push(`stored callerName is "${got.callerName}", expected "${m.callerName}"`);
+    if (m.reason !== undefined && !normalise(got.reason).includes(normalise(m.reason)))
+      failures.push(`stored reason "${got.reason}" does not contain "${m.reason}"`);
+    if (m.urgent !== undefined && got.urgent !== m.urgent)
+      failures.push(`stored urgent is ${got.urgent}, expected ${m.urgent}`);
+    if (m.callbackNumber !== undefined && got.callbackNumber !== m.callbackNumber)
+      failures.push(`stored callbackNumber is "${got.callbackNumber}", expected "${m.callbackNumber}"`);
+    if (m.recording !== undefined && Boolean(got.recording) !== m.recording)
+      failures.push(`stored message ${got.recording ? 'has' : 'has no'} recording, expected the opposite`);
+  }
+  return failures;
+}
 
 export type Scenario = z.output<typeof scenarioSchema>;
 
@@ -80,6 +165,25 @@ export async function loadScenario(file: string): Promise<Scenario> {
     throw new ScenarioError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return result.data;
+}
+
+/** What a live server cannot honour: the CLI warns, the end-to-end test honours them. */
+export function scenarioWarnings(scenario: Scenario): string[] {
+  const warnings: string[] = [];
+  if (scenario.at) {
+    warnings.push(
+      `the scenario is meant to run at ${scenario.at}, but a live server's clock is not pinned: open/closed paths follow its own clock`,
+    );
+  }
+  if (scenario.client) {
+    warnings.push(
+      `the scenario dials the fixture client "${scenario.client}" (test/fixtures/clients): it must be seeded on this server`,
+    );
+  }
+  if (scenario.expect.stored) {
+    warnings.push('expect.stored (what MongoDB holds afterwards) is checked by the end-to-end test only');
+  }
+  return warnings;
 }
 
 export function callerSteps(scenario: Scenario): CallerStep[] {

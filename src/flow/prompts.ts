@@ -13,6 +13,11 @@ export interface SummaryFields {
   recording: boolean;
 }
 
+/** "de Jean", but "d'Élodie": French elides `de` before a vowel or a mute h. */
+export function deOrElided(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüœh]/i.test(name.normalize('NFC')) ? `d'${name}` : `de ${name}`;
+}
+
 export interface Prompts {
   greeting: (client: string) => string;
   greetingKnown: (caller: string, client: string) => string;
@@ -123,7 +128,7 @@ const fr: Prompts = {
   goodbye: 'Au revoir.',
   summary: (f) =>
     [
-      `Message de ${f.callerName ?? 'appelant non identifié'}`,
+      f.callerName ? `Message ${deOrElided(f.callerName)}` : "Message d'un appelant non identifié",
       f.callbackNumber ? `, à rappeler au ${f.callbackNumber}.` : '.',
       ` Objet : ${f.reason ?? 'non précisé'}.`,
       f.urgent ? ' URGENT.' : '',

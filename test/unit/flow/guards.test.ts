@@ -1,3 +1,4 @@
+import { deOrElided } from '../../../src/flow/prompts';
 import {
   clientProfileSchema,
   failSafe,
@@ -53,7 +54,7 @@ describe('a caller who never answers', () => {
       final: true,
     });
     expect(storedMessage(run.effects)?.summary).toBe(
-      'Message de appelant non identifié, à rappeler au 06 12 34 56 78. Objet : non précisé. Message vocal joint.',
+      "Message d'un appelant non identifié, à rappeler au 06 12 34 56 78. Objet : non précisé. Message vocal joint.",
     );
     expect(outcomes(run.effects)).toEqual(['message']);
   });
@@ -228,5 +229,16 @@ describe('when the service itself fails', () => {
     expect(run.transitions[0]?.state.step).toBe('name');
     expect(run.state.step).toBe('recording');
     expect(texts(run.transitions[0]?.actions ?? [])).toContain('Nous sommes actuellement fermés.');
+  });
+});
+
+describe('French summary wording', () => {
+  it.each([
+    ['Jean Dupont', 'de Jean Dupont'],
+    ['Élodie Martin', "d'Élodie Martin"],
+    ['Hugo Leroy', "d'Hugo Leroy"],
+    ['anne', "d'anne"],
+  ])('when the caller is %s, then the summary says "Message %s"', (name, expected) => {
+    expect(deOrElided(name)).toBe(expected);
   });
 });

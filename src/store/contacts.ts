@@ -1,12 +1,20 @@
-/** Contact repository: who called a client before, under which name, and how often. */
+/**
+ * Contact repository: who called a client before, under which name, and how often.
+ * Keyed by `<clientId>:<phone>` so each call's lookup and count are single-key `_id` operations,
+ * the only filters FerretDB v1 pushes down to SQLite (anything else scans the collection).
+ */
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from './errors';
 import { ContactModel } from './models';
 
 export type Contact = { name: string; calls: number; vip: boolean; blocked: boolean };
 
+export function contactId(clientId: string, phone: string): string {
+  return `${clientId}:${phone}`;
+}
+
 export async function findContact(clientId: string, phone: string): Promise<Contact | null> {
-  const doc = await ContactModel.findOne({ clientId: new Types.ObjectId(clientId), phone }).lean();
+  const doc = await ContactModel.findById(contactId(clientId, phone)).lean();
   return doc
     ? { name: doc.name ?? '', calls: doc.calls, vip: Boolean(doc.vip), blocked: Boolean(doc.blocked) }
     : null;
@@ -14,18 +22,22 @@ export async function findContact(clientId: string, phone: string): Promise<Cont
 
 /** Counts a call from this number (once per call: the caller invokes it when the call is created). */
 export async function countCall(clientId: string, phone: string, at: Date): Promise<void> {
-  const filter = { clientId: new Types.ObjectId(clientId), phone };
-  const update = { $inc: { calls: 1 }, $set: { lastCallAt: at } };
+  const _id = contactId(clientId, phone);
+  const update = {
+    $inc: { calls: 1 },
+    $set: { lastCallAt: at },
+    $setOnInsert: { clientId: new Types.ObjectId(clientId), phone },
+  };
   try {
-    await ContactModel.updateOne(filter, update, { upsert: true });
+    await ContactModel.updateOne({ _id }, update, { upsert: true });
   } catch (err) {
     // Two first calls from one number at once: the loser retries as a plain update.
     if (!isDuplicateKeyError(err)) throw err;
-    await ContactModel.updateOne(filter, update);
+    await ContactModel.updateOne({ _id }, { $inc: update.$inc, $set: update.$set });
   }
 }
 
 /** Remembers the name a caller gave, so the next call greets them by it. */
 export async function upsertContactName(clientId: string, phone: string, name: string): Promise<void> {
-  await ContactModel.updateOne({ clientId: new Types.ObjectId(clientId), phone }, { $set: { name } });
+  await ContactModel.updateOne({ _id: contactId(clientId, phone) }, { $set: { name } });
 }

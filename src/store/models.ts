@@ -181,6 +181,8 @@ export const MessageModel = mongoose.model('Message', messageSchema);
 // ---------------------------------------------------------------------------------------------
 const contactSchema = new Schema(
   {
+    /** `<clientId>:<phone>`: every call looks its caller up, and FerretDB v1 serves `_id` lookups best. */
+    _id: { type: String, required: true },
     clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
     phone: { type: String, required: true },
     name: { type: String, default: '' },
@@ -192,7 +194,7 @@ const contactSchema = new Schema(
   { timestamps: true },
 );
 contactSchema.index({ clientId: 1, phone: 1 }, { unique: true });
-export type ContactRecord = InferSchemaType<typeof contactSchema> & { _id: Types.ObjectId };
+export type ContactRecord = InferSchemaType<typeof contactSchema>;
 export const ContactModel = mongoose.model('Contact', contactSchema);
 
 // ---------------------------------------------------------------------------------------------

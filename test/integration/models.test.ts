@@ -2,6 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { ZodError } from 'zod';
 import { createClient, findClientByNumber, getClient, updateClient } from '../../src/store/clients';
 import { ConflictError } from '../../src/store/errors';
+import { contactId, countCall, findContact, upsertContactName } from '../../src/store/contacts';
 import { AuditEventModel, CallModel, ContactModel, MessageModel, UserModel } from '../../src/store/models';
 import { createUser, findUserByEmail, verifyPassword } from '../../src/store/users';
 import { useTestDatabase } from '../helpers/db';
@@ -103,14 +104,31 @@ describe('Message', () => {
 
 describe('Contact', () => {
   it('when the same phone is added twice for one client, then refused; for another client, accepted', async () => {
-    const clientA = new Types.ObjectId();
-    await ContactModel.create({ clientId: clientA, phone: '+33612345678', name: 'Jean' });
-    await expect(ContactModel.create({ clientId: clientA, phone: '+33612345678' })).rejects.toMatchObject({
+    const clientA = new Types.ObjectId().toString();
+    const clientB = new Types.ObjectId().toString();
+    const phone = '+33612345678';
+    await ContactModel.create({ _id: contactId(clientA, phone), clientId: clientA, phone, name: 'Jean' });
+    await expect(
+      ContactModel.create({ _id: contactId(clientA, phone), clientId: clientA, phone }),
+    ).rejects.toMatchObject({
       code: 11000,
     });
     await expect(
-      ContactModel.create({ clientId: new Types.ObjectId(), phone: '+33612345678' }),
+      ContactModel.create({ _id: contactId(clientB, phone), clientId: clientB, phone }),
     ).resolves.toBeDefined();
+  });
+
+  it('when a number calls three times, then one contact counts three calls and keeps the name given', async () => {
+    const clientId = new Types.ObjectId().toString();
+    for (const at of [1, 2, 3]) await countCall(clientId, '+33699000000', new Date(at * 1000));
+    await upsertContactName(clientId, '+33699000000', 'Léa');
+    expect(await findContact(clientId, '+33699000000')).toEqual({
+      name: 'Léa',
+      calls: 3,
+      vip: false,
+      blocked: false,
+    });
+    expect(await findContact(clientId, '+33699000001')).toBeNull();
   });
 });
 

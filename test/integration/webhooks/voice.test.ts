@@ -109,7 +109,9 @@ describe('voice webhooks: a call', () => {
     const callSid = newCallSid();
     const menu = find(await incoming(callSid), 'Gather')[0]!;
     const params = voiceParams(callSid, '+33622222222', CLIENT_NUMBER, { Digits: '2' });
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => svc.post(pathOf(menu.attrs.action!), params)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => svc.post(pathOf(menu.attrs.action!), params)),
+    );
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
     const call = await CallModel.findById(callSid).lean();
     expect((call!.state as { turn: number }).turn).toBe(1);

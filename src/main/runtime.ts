@@ -10,6 +10,7 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
+import { createWebRouter, type WebOptions } from '../web/router';
 
 export type WebRuntime = {
   config: Config;
@@ -29,7 +30,7 @@ export function defaultLogger(config: Config, service: string): Logger {
 
 export async function startWeb(
   config: Config,
-  options: { logger?: Logger; host?: string } = {},
+  options: { logger?: Logger; host?: string; web?: WebOptions } = {},
 ): Promise<WebRuntime> {
   const logger = options.logger ?? defaultLogger(config, 'web');
   await connectMongo(config.mongodbUri);
@@ -38,18 +39,21 @@ export async function startWeb(
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
+  const web = await createWebRouter({ config, redis, logger, options: options.web });
   const app = buildApp({
     logger,
     probes: [
       { name: 'MongoDB', check: () => pingMongo() },
       { name: 'Redis', check: () => pingRedis(redis) },
     ],
-    routers: [],
+    // The web list last: it serves `/`, and its middleware stays on its own routes.
+    routers: [{ path: '/', router: web.router }],
   });
   const server = await listen(app, config.port, options.host);
   const port = portOf(server);
 
   const stop = async () => {
+    await web.close();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();

@@ -1,7 +1,7 @@
 /**
  * Web sessions in Redis (connect-redis over the service's ioredis connection). The cookie is
- * HttpOnly, SameSite=Lax, Secure in production; its life rolls with activity (idle timeout) and
- * the session also carries an absolute deadline set at sign-in.
+ * HttpOnly, SameSite=Lax, Secure in production and lives as long as the absolute timeout; the
+ * session carries its deadlines (idle and absolute), checked on every request by `requireUser`.
  */
 import RedisStore from 'connect-redis';
 import type { RequestHandler } from 'express';
@@ -45,17 +45,22 @@ export function createSessionMiddleware(config: Config, redis: Redis, policy: Se
   return session({
     name: sessionCookieName(config),
     secret: config.sessionSecret,
-    store: new RedisStore({ client: redis, prefix: SESSION_KEY_PREFIX }),
+    // Redis forgets a session a minute after its idle timeout; until then a late visit is told
+    // "your session expired" (requireUser checks both timeouts itself, to the millisecond).
+    store: new RedisStore({
+      client: redis,
+      prefix: SESSION_KEY_PREFIX,
+      ttl: () => Math.ceil(policy.idleMs / 1000) + 60,
+    }),
     resave: false,
     saveUninitialized: false,
-    rolling: true,
     unset: 'destroy',
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
       secure: config.isProduction,
       path: '/',
-      maxAge: policy.idleMs,
+      maxAge: policy.absoluteMs,
     },
   });
 }

@@ -1,3 +1,4 @@
+/* global document, window, EventSource */
 // Live updates of the message list (server-sent events). Served as a file: the CSP allows no inline script.
 (function () {
   'use strict';

@@ -86,7 +86,11 @@ export function messageRoutes(pageStack: RequestHandler[], redis: Redis): Router
         setFlash(req, 'ok', t.done[name]);
       } catch (err) {
         if (!(err instanceof ZodError)) throw err;
-        setFlash(req, 'error', `${t.badInput}: ${err.issues.map((i) => i.message).join(', ')}`);
+        setFlash(
+          req,
+          'error',
+          name === 'note' ? t.noteInvalid : `${t.badInput} : ${err.issues.map((i) => i.message).join(', ')}`,
+        );
       }
       res.redirect(303, back);
     },

@@ -6,7 +6,11 @@ import { csrfOf, makeUser, PASSWORD, signIn, startTestWeb, testConfig } from './
 async function attempt(web: WebRuntime, email: string, password: string, ip: string) {
   const agent = request.agent(web.server);
   const page = await agent.get('/login').set('X-Forwarded-For', ip);
-  return agent.post('/login').set('X-Forwarded-For', ip).type('form').send({ _csrf: csrfOf(page.text), email, password });
+  return agent
+    .post('/login')
+    .set('X-Forwarded-For', ip)
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), email, password });
 }
 
 describe('sign-in throttling', () => {
@@ -15,13 +19,16 @@ describe('sign-in throttling', () => {
   const attackerIp = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
   beforeAll(async () => {
-    web = await startTestWeb(testConfig(__filename), { throttle: { maxPerIpAndAccount: 3, slowAfterPerAccount: 100 } });
+    web = await startTestWeb(testConfig(__filename), {
+      throttle: { maxPerIpAndAccount: 3, slowAfterPerAccount: 100 },
+    });
     user = await makeUser('assistant', [], 'Throttled');
   });
   afterAll(() => web.stop());
 
   it('when one IP fails too often on an account, then it is refused for a while, even with the right password', async () => {
-    for (let i = 0; i < 3; i++) expect((await attempt(web, user.email, 'wrong-password-x', attackerIp)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(web, user.email, 'wrong-password-x', attackerIp)).status).toBe(401);
     const refused = await attempt(web, user.email, PASSWORD, attackerIp);
     expect(refused.status).toBe(429);
     expect(refused.text).toMatch(/Trop de tentatives de connexion\. Réessayez dans \d+ minutes?\./);

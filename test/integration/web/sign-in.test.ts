@@ -63,7 +63,11 @@ describe('web sign-in, sessions and CSRF', () => {
   it('when a form is posted without the CSRF token, then 403 and nothing happens', async () => {
     const agent = request.agent(web.server);
     await agent.get('/login');
-    await agent.post('/login').type('form').send({ email: user.email, password: 'correct horse battery' }).expect(403);
+    await agent
+      .post('/login')
+      .type('form')
+      .send({ email: user.email, password: 'correct horse battery' })
+      .expect(403);
     const { agent: signed } = await signIn(web.server, user.email);
     await signed.post('/logout').type('form').send({ _csrf: 'forged' }).expect(403);
     await signed.get('/').expect(200);
@@ -72,7 +76,12 @@ describe('web sign-in, sessions and CSRF', () => {
   it('when signing out, then the session ends on the server: the old cookie no longer works', async () => {
     const { agent, csrf } = await signIn(web.server, user.email);
     const cookie = (await agent.get('/')).request.cookies;
-    await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(303).expect('Location', '/login?signedout=1');
+    await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303)
+      .expect('Location', '/login?signedout=1');
     await request(web.server).get('/').set('Cookie', cookie).expect(303).expect('Location', '/login');
   });
 

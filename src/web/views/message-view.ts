@@ -6,6 +6,7 @@ import type { User } from '../../store/users';
 import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { callTimelineSection, deliveriesSection } from './message-sections';
 import { statusBadge, urgentBadge } from './message-row';
 
 export type MessagePageData = {
@@ -118,49 +119,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           'note-form stack',
         )}
       </section>
-      <section aria-labelledby="h-timeline" class="card">
-        <h2 id="h-timeline">${t.timeline}</h2>
-        ${
-          d.timeline.length
-            ? html`<ol class="timeline">
-                ${d.timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${when(s.at)}</time> <strong>${s.name}</strong> ${s.detail ? html`<span class="muted">${s.detail}</span>` : ''}</li>`)}
-              </ol>`
-            : html`<p class="muted">${t.noTimeline}</p>`
-        }
-      </section>
-      <section aria-labelledby="h-deliveries" class="card">
-        <h2 id="h-deliveries">${t.deliveries}</h2>
-        ${
-          m.deliveries.length
-            ? html`<table class="deliveries">
-                <thead>
-                  <tr>
-                    <th scope="col">${t.channel}</th>
-                    <th scope="col">${t.recipient}</th>
-                    <th scope="col">${t.status}</th>
-                    <th scope="col">${t.attempts}</th>
-                    <th scope="col">${t.received}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${m.deliveries.map(
-                    (x) =>
-                      html`<tr>
-                        <td>${x.channel}</td>
-                        <td>${x.channel === 'sms' || x.channel === 'call' ? formatPhone(x.to) : x.to}</td>
-                        <td>
-                          <span class="badge delivery-${x.status}">${x.status}</span
-                          >${x.lastError ? html` <span class="muted">${x.lastError}</span>` : ''}
-                        </td>
-                        <td>${x.attempts}</td>
-                        <td>${when(x.updatedAt)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : html`<p class="muted">${t.noDeliveries}</p>`
-        }
-      </section>
+      ${callTimelineSection(ctx, d.timeline, when)} ${deliveriesSection(ctx, m.deliveries, when)}
     </article>`;
   return layout(ctx, who, body, 'page-message');
 }

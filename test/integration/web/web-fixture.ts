@@ -46,7 +46,7 @@ export async function makeClient(name: string): Promise<Client> {
 export async function makeUser(
   role: 'admin' | 'assistant',
   clientIds: string[] = [],
-  name = role,
+  name: string = role,
 ): Promise<User> {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(4).toString('hex')}@test.local`;
   return createUser({ email, name, role, password: PASSWORD, clientIds });

@@ -19,6 +19,11 @@ export function canSeeClient(access: MessageAccess, clientId: string): boolean {
   return access.all || access.clientIds.includes(clientId);
 }
 
+/** A filter on a client the user may not see is a 404, exactly like a client that does not exist. */
+export function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {
+  if (clientId && !canSeeClient(access, clientId)) throw new NotFoundError('no such client');
+}
+
 /** The tenancy part of every message query. */
 export function accessFilter(access: MessageAccess): FilterQuery<unknown> {
   if (access.all) return {};
@@ -41,7 +46,7 @@ const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function buildQuery(access: MessageAccess, filter: MessageFilter, withStatus = true): FilterQuery<unknown> {
-  if (filter.clientId && !canSeeClient(access, filter.clientId)) throw new NotFoundError('no such client');
+  assertClientVisible(access, filter.clientId);
   const and: FilterQuery<unknown>[] = [accessFilter(access)];
   if (filter.clientId) and.push({ clientId: new Types.ObjectId(filter.clientId) });
   if (withStatus && filter.status) and.push({ status: filter.status });

@@ -43,6 +43,18 @@ export class MessageEventHub {
 
 const HEARTBEAT_MS = 25_000;
 
+/** Re-reads the session: a stream must not outlive its session (timeouts, sign-out elsewhere). */
+function sessionAlive(req: Request): Promise<boolean> {
+  return new Promise((resolve) =>
+    req.sessionStore.get(req.sessionID, (err, s) => {
+      const now = Date.now();
+      resolve(
+        !err && !!s?.userId && now <= (s.expiresAt ?? 0) && now - (s.lastSeenAt ?? 0) <= (s.idleMs ?? 0),
+      );
+    }),
+  );
+}
+
 export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHub): Router {
   const router = Router();
 
@@ -59,6 +71,7 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
     res.write('retry: 5000\n\n');
     const send = async (event: MessageEvent) => {
       if (!canSeeClient(access, event.clientId)) return;
+      if (!(await sessionAlive(req))) return void res.end();
       try {
         const message = await getMessageFor(access, event.messageId);
         const clients = await visibleClients(access);
@@ -72,7 +85,10 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
       }
     };
     const stop = hub.listen({ onEvent: (e) => void send(e), end: () => res.end() });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => void sessionAlive(req).then((alive) => (alive ? res.write(': ping\n\n') : res.end())),
+      HEARTBEAT_MS,
+    );
     req.on('close', () => {
       clearInterval(heartbeat);
       stop();

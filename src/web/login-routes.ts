@@ -24,9 +24,10 @@ export function loginRoutes(deps: {
   pageStack: RequestHandler[];
   throttle: LoginThrottle;
   policy: SessionPolicy;
+  cookieName: string;
 }): Router {
   const router = Router();
-  const { pageStack, throttle, policy } = deps;
+  const { pageStack, throttle, policy, cookieName } = deps;
 
   router.get('/login', ...pageStack, (req, res) => {
     if (req.session.userId) return res.redirect(303, '/');
@@ -71,6 +72,7 @@ export function loginRoutes(deps: {
     const userId = req.session.userId;
     if (userId) await audit(req, 'logout', { id: userId, email: '' });
     await endSession(req);
+    res.clearCookie(cookieName, { path: '/' });
     res.redirect(303, '/login?signedout=1');
   });
 

@@ -3,6 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Redis } from 'ioredis';
 import { z, ZodError } from 'zod';
 import { publishMessageEvent } from '../infra/message-events';
+import { NotFoundError } from '../store/errors';
 import { recordAudit } from '../store/audit';
 import {
   addNote,
@@ -63,7 +64,7 @@ export function messageRoutes(pageStack: RequestHandler[], redis: Redis): Router
     csrfProtection,
     async (req: Request<{ id: string; action: string }>, res: Response) => {
       const name = req.params.action as ActionName;
-      if (!Object.hasOwn(ACTIONS, name)) return res.status(404).send('not found');
+      if (!Object.hasOwn(ACTIONS, name)) throw new NotFoundError(`no action ${name}`);
       const user = currentUser(res);
       const access = messageAccess(user);
       const t = texts(pageLang(req, res));

@@ -16,7 +16,13 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import { createRedis } from '../infra/redis';
 import type { Logger } from '../infra/logger';
-import { createSessionMiddleware, DEFAULT_SESSION_POLICY, requireUser, type SessionPolicy } from './auth';
+import {
+  createSessionMiddleware,
+  DEFAULT_SESSION_POLICY,
+  requireUser,
+  sessionCookieName,
+  type SessionPolicy,
+} from './auth';
 import { listRoutes } from './list-routes';
 import { liveEventsRoute, MessageEventHub } from './live-events';
 import { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
@@ -98,7 +104,9 @@ export async function createWebRouter(
     headers,
     express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }),
   );
-  router.use(loginRoutes({ pageStack: publicStack, throttle, policy }));
+  router.use(
+    loginRoutes({ pageStack: publicStack, throttle, policy, cookieName: sessionCookieName(config) }),
+  );
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));

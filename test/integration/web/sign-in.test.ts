@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { WebRuntime } from '../../../src/main/runtime';
 import { listAuditEvents } from '../../../src/store/audit';
-import type { User } from '../../../src/store/users';
-import { csrfOf, makeUser, signIn, startTestWeb, testConfig } from './web-fixture';
+import { createUser, type User } from '../../../src/store/users';
+import { csrfOf, makeUser, PASSWORD, signIn, startTestWeb, testConfig } from './web-fixture';
 
 describe('web sign-in, sessions and CSRF', () => {
   let web: WebRuntime;
@@ -91,6 +91,22 @@ describe('web sign-in, sessions and CSRF', () => {
     const { UserModel } = await import('../../../src/store/models');
     await UserModel.updateOne({ _id: other.id }, { active: false });
     await agent.get('/').expect(303).expect('Location', '/login');
+  });
+
+  it('when the user prefers English, then pages are in English, and ?lang=fr switches back for the session', async () => {
+    const english = await createUser({
+      email: `en-${Date.now()}@test.local`,
+      name: 'Emma',
+      role: 'assistant',
+      password: PASSWORD,
+      locale: 'en-US',
+    });
+    const { agent } = await signIn(web.server, english.email);
+    const list = await agent.get('/').expect(200);
+    expect(list.text).toContain('<html lang="en">');
+    expect(list.text).toContain('No message matches.');
+    await agent.get('/?lang=fr').expect(200);
+    expect((await agent.get('/').expect(200)).text).toContain('Aucun message ne correspond.');
   });
 
   it('when asking for JSON without a session, then 401 instead of a redirect', async () => {

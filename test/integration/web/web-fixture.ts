@@ -82,16 +82,17 @@ export async function signIn(
   email: string,
   password = PASSWORD,
   ip = '10.0.0.1',
-): Promise<{ agent: ReturnType<typeof request.agent>; csrf: string }> {
+): Promise<{ agent: ReturnType<typeof request.agent>; csrf: string; cookie: string }> {
   const agent = request.agent(server);
   const page = await agent.get('/login').set('X-Forwarded-For', ip).expect(200);
-  await agent
+  const login = await agent
     .post('/login')
     .set('X-Forwarded-For', ip)
     .type('form')
     .send({ _csrf: csrfOf(page.text), email, password })
     .expect(303)
     .expect('Location', '/');
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const list = await agent.get('/').set('X-Forwarded-For', ip).expect(200);
-  return { agent, csrf: csrfOf(list.text) };
+  return { agent, csrf: csrfOf(list.text), cookie };
 }

@@ -116,7 +116,7 @@ export async function countByStatus(
   return { ...counts, total: rows.reduce((sum, r) => sum + r.n, 0) };
 }
 
-/** Every message of the filter, oldest first, as an async iterable (CSV export). */
+/** Every message of the filter, newest first, as an async iterable (CSV export; at most `max`). */
 export async function* streamMessages(access: MessageAccess, filter: MessageFilter, max = 50_000) {
   const cursor = MessageModel.find(buildQuery(access, filter))
     .select({ notes: 0, deliveries: 0 })

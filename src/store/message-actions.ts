@@ -4,7 +4,7 @@
  */
 import { Types, type UpdateQuery } from 'mongoose';
 import { z } from 'zod';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { accessFilter, canSeeClient, getMessageFor, type MessageAccess } from './message-queries';
 import { toMessage, type Message } from './messages';
 import { MessageModel, UserModel } from './models';
@@ -27,10 +27,22 @@ async function update(access: MessageAccess, id: string, change: UpdateQuery<unk
   return toMessage(doc as never);
 }
 
+/** Takes an unassigned message; one already taken by someone else stays theirs (ConflictError). */
 export async function claimMessage(access: MessageAccess, id: string, actor: Actor): Promise<Message> {
   const before = await getMessageFor(access, id);
   const status = before.status === 'new' ? 'in_progress' : before.status;
-  return update(access, id, { $set: { assigneeId: new Types.ObjectId(actor.id), status } });
+  const me = new Types.ObjectId(actor.id);
+  try {
+    return await update(
+      access,
+      id,
+      { $set: { assigneeId: me, status } },
+      { assigneeId: { $in: [null, me] } },
+    );
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new ConflictError('already claimed by someone else');
+    throw err;
+  }
 }
 
 /** Assigns to a user who may see the message's client (or unassigns with null). */

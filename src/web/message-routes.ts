@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Redis } from 'ioredis';
 import { z, ZodError } from 'zod';
 import { publishMessageEvent } from '../infra/message-events';
-import { NotFoundError } from '../store/errors';
+import { ConflictError, NotFoundError } from '../store/errors';
 import { recordAudit } from '../store/audit';
 import {
   addNote,
@@ -86,6 +86,10 @@ export function messageRoutes(pageStack: RequestHandler[], redis: Redis): Router
         });
         setFlash(req, 'ok', t.done[name]);
       } catch (err) {
+        if (err instanceof ConflictError) {
+          setFlash(req, 'error', t.alreadyClaimed);
+          return res.redirect(303, back);
+        }
         if (!(err instanceof ZodError)) throw err;
         setFlash(
           req,

@@ -82,6 +82,7 @@ export const en: Texts = {
     reopen: 'Message reopened.',
   },
   badInput: 'Invalid input',
+  alreadyClaimed: 'Someone else is already handling this message; assign it if needed.',
   noteInvalid: 'A note must hold 1 to 2000 characters; nothing was saved.',
   notFound: 'Page not found',
   notFoundText: 'This message does not exist or you do not have access to it.',

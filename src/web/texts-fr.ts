@@ -82,6 +82,7 @@ export const fr = {
     reopen: 'Message rouvert.',
   },
   badInput: 'Saisie invalide',
+  alreadyClaimed: 'Ce message est déjà pris en charge par quelqu’un d’autre ; attribuez-le si besoin.',
   noteInvalid: 'La note doit contenir entre 1 et 2000 caractères ; rien n’a été enregistré.',
   notFound: 'Page introuvable',
   notFoundText: 'Ce message n’existe pas ou vous n’y avez pas accès.',

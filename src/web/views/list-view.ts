@@ -71,10 +71,10 @@ export function listPage(ctx: PageContext, data: ListData): string {
           <option value="normal" ${selected(q.urgency, 'normal')}>${t.notUrgent}</option>
         </select>
       </div>
-      <div class="field">
+      <div class="field date">
         <label for="from">${t.from}</label><input id="from" name="from" type="date" value="${q.from ?? ''}" />
       </div>
-      <div class="field">
+      <div class="field date">
         <label for="to">${t.to}</label><input id="to" name="to" type="date" value="${q.to ?? ''}" />
       </div>
       <div class="field actions">

@@ -142,6 +142,14 @@ describe('message actions', () => {
     expect(String(doc?.assigneeId)).not.toBe(stranger.id);
   });
 
+  it('when someone else already took the message, then claiming it says so and changes nothing', async () => {
+    const colleague = await makeUser('assistant', [message.clientId], 'Collègue');
+    await MessageModel.updateOne({ _id: message.id }, { assigneeId: colleague.id });
+    await post('claim').expect(303);
+    expect((await session.agent.get(`/messages/${message.id}`)).text).toContain('déjà pris en charge');
+    expect(String((await MessageModel.findById(message.id).lean())?.assigneeId)).toBe(colleague.id);
+  });
+
   it('when the action name is unknown, then 404', async () => {
     await post('delete').expect(404);
   });

@@ -13,6 +13,16 @@ export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'
   return f.format(date);
 }
 
+/** Time of day with seconds, for a call's timeline. */
+export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+  return date.toLocaleTimeString(localeTag(lang), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
 /** +33612345678 → +33 6 12 34 56 78; other numbers are left as they are. */
 export function formatPhone(number: string): string {
   const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(number);

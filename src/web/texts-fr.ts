@@ -83,6 +83,7 @@ export const fr = {
   },
   badInput: 'Saisie invalide',
   alreadyClaimed: 'Ce message est déjà pris en charge par quelqu’un d’autre ; attribuez-le si besoin.',
+  updated: 'Mis à jour',
   noteInvalid: 'La note doit contenir entre 1 et 2000 caractères ; rien n’a été enregistré.',
   notFound: 'Page introuvable',
   notFoundText: 'Ce message n’existe pas ou vous n’y avez pas accès.',

@@ -1,19 +1,23 @@
 /** The call-timeline and delivery-log sections of the message page. */
 import type { CallStep } from '../../store/message-queries';
 import type { Message } from '../../store/messages';
-import { formatPhone } from '../format';
+import { formatPhone, formatTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from './layout';
 
 type When = (date: Date) => string;
 
-export function callTimelineSection({ t }: PageContext, timeline: CallStep[], when: When): SafeHtml {
+export function callTimelineSection(
+  { t, lang }: PageContext,
+  timeline: CallStep[],
+  timeZone: string | undefined,
+): SafeHtml {
   return html`<section aria-labelledby="h-timeline" class="card">
     <h2 id="h-timeline">${t.timeline}</h2>
     ${
       timeline.length
         ? html`<ol class="timeline">
-            ${timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${when(s.at)}</time> <strong>${s.name}</strong> ${s.detail ? html`<span class="muted">${s.detail}</span>` : ''}</li>`)}
+            ${timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${formatTime(s.at, lang, timeZone)}</time> <strong>${s.name}</strong> ${s.detail ? html`<span class="muted">${s.detail}</span>` : ''}</li>`)}
           </ol>`
         : html`<p class="muted">${t.noTimeline}</p>`
     }
@@ -36,7 +40,7 @@ export function deliveriesSection(
                 <th scope="col">${t.recipient}</th>
                 <th scope="col">${t.status}</th>
                 <th scope="col">${t.attempts}</th>
-                <th scope="col">${t.received}</th>
+                <th scope="col">${t.updated}</th>
               </tr>
             </thead>
             <tbody>

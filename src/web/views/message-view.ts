@@ -119,7 +119,8 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           'note-form stack',
         )}
       </section>
-      ${callTimelineSection(ctx, d.timeline, when)} ${deliveriesSection(ctx, m.deliveries, when)}
+      ${callTimelineSection(ctx, d.timeline, d.client?.timezone)}
+      ${deliveriesSection(ctx, m.deliveries, when)}
     </article>`;
   return layout(ctx, who, body, 'page-message');
 }

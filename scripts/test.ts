@@ -1,6 +1,7 @@
 /**
  * `npm test`: the whole suite on a fresh machine. Lint, type check and the dependency rule, then
- * jest against real services this script starts (FerretDB in a fresh data folder, Redis).
+ * jest against real services this script starts (FerretDB in a fresh data folder, Redis). The
+ * browser tests need Debian's Chromium: installed with apt-get when /usr/bin/chromium is missing.
  *
  * `npm test -- <jest args>` (e.g. `npm test -- test/unit`) skips the static checks and runs
  * only the selected tests.
@@ -8,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureChromium } from './lib/chromium';
 import { bold, dim, green, red, seconds, step } from './lib/console';
 import { ensureMongo, ensureRedis, ROOT, type Service } from './lib/services';
 
@@ -52,6 +54,7 @@ async function main(): Promise<number> {
     if (checks.includes(false)) return 1;
   }
 
+  await ensureChromium();
   const runDir = path.join(ROOT, 'var', 'test');
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });

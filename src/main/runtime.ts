@@ -16,6 +16,8 @@ import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
 import { redisCallLock } from '../infra/call-lock';
 import { voiceRouter } from '../../webhooks/voice';
+import { createWebRouter, type WebOptions } from '../web/router';
+import { apiSession } from '../web/api-session';
 
 export type WebRuntime = {
   config: Config;
@@ -44,6 +46,8 @@ export type StartWebOptions = {
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
   api?: Omit<ApiRouterOptions, 'adminApiToken'>;
+  /** Web list options; tests shorten the session timeouts and throttling. */
+  web?: WebOptions;
 };
 
 export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
@@ -73,6 +77,8 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   }, 15_000);
   drainTimer.unref();
 
+  const web = await createWebRouter({ config, redis, logger, options: options.web });
+  const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
     logger,
     probes: [
@@ -90,7 +96,18 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           ...(options.webhookDeadlineMs ? { deadlineMs: options.webhookDeadlineMs } : {}),
         }),
       },
-      { path: '/api/v1', router: apiRouter({ ...options.api, adminApiToken: config.adminApiToken }) },
+      {
+        path: '/api/v1',
+        router: adminSession.wrap(
+          apiRouter({
+            sessionAdmin: adminSession.admin,
+            ...options.api,
+            adminApiToken: config.adminApiToken,
+          }),
+        ),
+      },
+      // The web list last: it serves `/`, and its middleware stays on its own routes.
+      { path: '/', router: web.router },
     ],
   });
   const server = await listen(app, config.port, options.host);
@@ -98,6 +115,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
 
   const stop = async () => {
     clearInterval(drainTimer);
+    await web.close();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();

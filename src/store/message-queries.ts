@@ -1,0 +1,148 @@
+/**
+ * Reading messages with tenancy: every query carries the caller's allowed client ids, so an
+ * assistant can never read another client's message, whatever the view asks for.
+ * FerretDB v1 has no $facet, $lookup or text index: counts are a $group, search an escaped regex.
+ */
+import { Types, type FilterQuery } from 'mongoose';
+import { NotFoundError } from './errors';
+import { toMessage, type Message, type MessageStatus } from './messages';
+import { CallModel, MessageModel, MESSAGE_STATUSES } from './models';
+
+/** What a signed-in user may read: everything (admin) or the messages of some clients. */
+export type MessageAccess = { all: true } | { all: false; clientIds: string[] };
+
+export function messageAccess(user: { role: string; clientIds: string[] }): MessageAccess {
+  return user.role === 'admin' ? { all: true } : { all: false, clientIds: [...user.clientIds] };
+}
+
+export function canSeeClient(access: MessageAccess, clientId: string): boolean {
+  return access.all || access.clientIds.includes(clientId);
+}
+
+/** A filter on a client the user may not see is a 404, exactly like a client that does not exist. */
+export function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {
+  if (clientId && !canSeeClient(access, clientId)) throw new NotFoundError('no such client');
+}
+
+/** The tenancy part of every message query. */
+export function accessFilter(access: MessageAccess): FilterQuery<unknown> {
+  if (access.all) return {};
+  return { clientId: { $in: access.clientIds.filter(isObjectId).map((id) => new Types.ObjectId(id)) } };
+}
+
+export type MessageFilter = {
+  clientId?: string;
+  status?: MessageStatus;
+  urgent?: boolean;
+  from?: Date;
+  to?: Date;
+  search?: string;
+};
+
+/** Keyset position: messages strictly older than this one. */
+export type Cursor = { createdAt: Date; id: string };
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildQuery(access: MessageAccess, filter: MessageFilter, withStatus = true): FilterQuery<unknown> {
+  assertClientVisible(access, filter.clientId);
+  const and: FilterQuery<unknown>[] = [accessFilter(access)];
+  if (filter.clientId) and.push({ clientId: new Types.ObjectId(filter.clientId) });
+  if (withStatus && filter.status) and.push({ status: filter.status });
+  if (filter.urgent !== undefined) and.push({ urgent: filter.urgent });
+  if (filter.from) and.push({ createdAt: { $gte: filter.from } });
+  if (filter.to) and.push({ createdAt: { $lt: filter.to } });
+  const search = filter.search?.trim();
+  if (search) {
+    const text = new RegExp(escapeRegex(search), 'i');
+    const or: FilterQuery<unknown>[] = [
+      'callerName',
+      'callerNumber',
+      'callbackNumber',
+      'reason',
+      'summary',
+      'transcription',
+    ].map((field) => ({ [field]: text }));
+    const digits = search.replace(/[\s.\-()]/g, '');
+    if (/^\+?\d{2,}$/.test(digits) && digits !== search) {
+      const number = new RegExp(escapeRegex(digits.replace(/^0/, '')));
+      or.push({ callerNumber: number }, { callbackNumber: number });
+    }
+    and.push({ $or: or });
+  }
+  return and.length === 1 ? and[0]! : { $and: and };
+}
+
+export async function listMessages(
+  access: MessageAccess,
+  filter: MessageFilter,
+  page: { limit: number; before?: Cursor },
+): Promise<{ messages: Message[]; next: Cursor | null }> {
+  const query = buildQuery(access, filter);
+  const before = page.before;
+  const keyset = before
+    ? {
+        $or: [
+          { createdAt: { $lt: before.createdAt } },
+          { createdAt: before.createdAt, _id: { $lt: new Types.ObjectId(before.id) } },
+        ],
+      }
+    : null;
+  const docs = await MessageModel.find(keyset ? { $and: [query, keyset] } : query)
+    .select({ notes: 0, deliveries: 0, transcription: 0 })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(page.limit + 1)
+    .lean();
+  const messages = docs.slice(0, page.limit).map((d) => toMessage(d as never));
+  const last = messages[messages.length - 1];
+  return {
+    messages,
+    next: docs.length > page.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
+}
+
+/** Counts per status for the same filter, ignoring the status filter itself. */
+export async function countByStatus(
+  access: MessageAccess,
+  filter: MessageFilter,
+): Promise<Record<MessageStatus, number> & { total: number }> {
+  const rows = await MessageModel.aggregate<{ _id: string; n: number }>([
+    { $match: buildQuery(access, filter, false) },
+    { $group: { _id: '$status', n: { $sum: 1 } } },
+  ]);
+  const counts = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, 0])) as Record<MessageStatus, number>;
+  for (const row of rows) if (row._id in counts) counts[row._id as MessageStatus] = row.n;
+  return { ...counts, total: rows.reduce((sum, r) => sum + r.n, 0) };
+}
+
+/** Every message of the filter, newest first, as an async iterable (CSV export; at most `max`). */
+export async function* streamMessages(access: MessageAccess, filter: MessageFilter, max = 50_000) {
+  const cursor = MessageModel.find(buildQuery(access, filter))
+    .select({ notes: 0, deliveries: 0 })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(max)
+    .lean()
+    .cursor();
+  for await (const doc of cursor) yield toMessage(doc as never);
+}
+
+/** One message the caller may read; otherwise a NotFoundError, exactly as for a missing id. */
+export async function getMessageFor(access: MessageAccess, id: string): Promise<Message> {
+  if (!isObjectId(id)) throw new NotFoundError(`message ${id} not found`);
+  const doc = await MessageModel.findOne({
+    $and: [{ _id: new Types.ObjectId(id) }, accessFilter(access)],
+  }).lean();
+  if (!doc) throw new NotFoundError(`message ${id} not found`);
+  return toMessage(doc as never);
+}
+
+export type CallStep = { at: Date; name: string; detail: string };
+
+/** The timeline of a message's call (second query: no $lookup on FerretDB). */
+export async function callTimeline(message: Message): Promise<CallStep[]> {
+  const call = await CallModel.findOne({ callSid: message.callSid, clientId: message.clientId })
+    .select({ steps: 1 })
+    .lean();
+  return (call?.steps ?? []).map((s) => ({ at: s.at, name: s.name, detail: s.detail ?? '' }));
+}

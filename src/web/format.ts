@@ -1,0 +1,47 @@
+/** Display formats for the pages: dates in the client's time zone, readable phone numbers. */
+import { localeTag, type Lang } from './i18n';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+  const key = `${lang}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'short', timeStyle: 'short', timeZone });
+    formatters.set(key, f);
+  }
+  return f.format(date);
+}
+
+/** Time of day with seconds, for a call's timeline. */
+export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+  return date.toLocaleTimeString(localeTag(lang), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/** +33612345678 → +33 6 12 34 56 78; other numbers are left as they are. */
+export function formatPhone(number: string): string {
+  const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(number);
+  return fr ? `+33 ${fr.slice(1).join(' ')}` : number;
+}
+
+/** Start of a calendar day (YYYY-MM-DD) in a time zone, as an instant. */
+export function startOfDay(day: string, timeZone = 'Europe/Paris'): Date {
+  const utc = new Date(`${day}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(utc);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asLocal = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(utc.getTime() - (asLocal - utc.getTime()));
+}

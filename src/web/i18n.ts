@@ -1,0 +1,20 @@
+/** The web pages' texts: one table per language (texts-fr.ts, texts-en.ts), French first. */
+import { en } from './texts-en';
+import { fr, type Texts } from './texts-fr';
+
+export type { Texts };
+export const LOCALES = ['fr', 'en'] as const;
+export type Lang = (typeof LOCALES)[number];
+
+const TABLES: Record<Lang, Texts> = { fr, en };
+
+export function texts(lang: Lang): Texts {
+  return TABLES[lang];
+}
+
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale?.startsWith('en') ? 'en' : 'fr';
+}
+
+/** BCP 47 tag for dates and numbers. */
+export const localeTag = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'fr-FR');

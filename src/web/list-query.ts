@@ -1,0 +1,58 @@
+/** The list's query string, validated: only plain strings of known names, nothing else gets through. */
+import { z } from 'zod';
+import { MESSAGE_STATUSES } from '../store/models';
+import type { Cursor, MessageFilter } from '../store/message-queries';
+import { startOfDay } from './format';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const listQuerySchema = z
+  .object({
+    client: optional(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')),
+    status: optional(z.enum(MESSAGE_STATUSES)),
+    urgency: optional(z.enum(['urgent', 'normal'])),
+    from: optional(day),
+    to: optional(day),
+    q: optional(z.string().trim().max(100, 'at most 100 characters')),
+    before: optional(z.string().regex(/^\d{1,15}_[0-9a-f]{24}$/, 'expected a page cursor')),
+    lang: optional(z.enum(['fr', 'en'])),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'the start date is after the end date',
+    path: ['to'],
+  });
+
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export function toFilter(q: ListQuery): MessageFilter {
+  return {
+    clientId: q.client,
+    status: q.status,
+    urgent: q.urgency === undefined ? undefined : q.urgency === 'urgent',
+    from: q.from ? startOfDay(q.from) : undefined,
+    to: q.to ? startOfDay(nextDay(q.to)) : undefined,
+    search: q.q || undefined,
+  };
+}
+
+export function toCursor(before: string | undefined): Cursor | undefined {
+  if (!before) return undefined;
+  const [ms, id] = before.split('_');
+  return { createdAt: new Date(Number(ms)), id: id! };
+}
+
+export const fromCursor = (c: Cursor) => `${c.createdAt.getTime()}_${c.id}`;
+
+/** The filter part of the query, for links that keep it (pages, export, status tabs). */
+export function filterParams(q: ListQuery): Record<string, string | undefined> {
+  return { client: q.client, status: q.status, urgency: q.urgency, from: q.from, to: q.to, q: q.q };
+}
+
+export function hasFilter(q: ListQuery): boolean {
+  return Object.values(filterParams(q)).some(Boolean) || Boolean(q.before);
+}

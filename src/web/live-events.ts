@@ -1,0 +1,99 @@
+/**
+ * GET /events: server-sent events of new and updated messages, for this user's clients only.
+ * One Redis subscriber per process fans events out to the open streams.
+ */
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Redis } from 'ioredis';
+import { subscribeMessageEvents, type MessageEvent } from '../infra/message-events';
+import { NotFoundError } from '../store/errors';
+import { canSeeClient, getMessageFor, messageAccess } from '../store/message-queries';
+import { currentUser } from './auth';
+import { pageLang } from './page-context';
+import { rowContext, visibleClients } from './row-context';
+import { messageRow } from './views/message-row';
+
+type Stream = { onEvent: (event: MessageEvent) => void; end: () => void };
+
+export class MessageEventHub {
+  private readonly streams = new Set<Stream>();
+  private unsubscribe: Promise<() => Promise<void>> | null = null;
+
+  /** @param subscriber a dedicated connection that queues commands while offline (ioredis resubscribes). */
+  constructor(private readonly subscriber: Redis) {}
+
+  start(onError: (err: Error) => void): void {
+    this.unsubscribe = subscribeMessageEvents(this.subscriber, (e) =>
+      this.streams.forEach((s) => s.onEvent(e)),
+    );
+    this.unsubscribe.catch(onError);
+  }
+
+  listen(stream: Stream): () => void {
+    this.streams.add(stream);
+    return () => this.streams.delete(stream);
+  }
+
+  /** Ends every open stream (so a graceful stop does not wait for them) and the subscription. */
+  async stop(): Promise<void> {
+    this.streams.forEach((s) => s.end());
+    this.streams.clear();
+    this.subscriber.disconnect();
+  }
+}
+
+const HEARTBEAT_MS = 25_000;
+
+/** Re-reads the session: a stream must not outlive its session (timeouts, sign-out elsewhere). */
+function sessionAlive(req: Request): Promise<boolean> {
+  return new Promise((resolve) =>
+    req.sessionStore.get(req.sessionID, (err, s) => {
+      const now = Date.now();
+      resolve(
+        !err && !!s?.userId && now <= (s.expiresAt ?? 0) && now - (s.lastSeenAt ?? 0) <= (s.idleMs ?? 0),
+      );
+    }),
+  );
+}
+
+export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHub): Router {
+  const router = Router();
+
+  router.get('/events', ...pageStack, (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const access = messageAccess(user);
+    const lang = pageLang(req, res);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+      Connection: 'keep-alive',
+    });
+    res.write('retry: 5000\n\n');
+    const send = async (event: MessageEvent) => {
+      if (!canSeeClient(access, event.clientId)) return;
+      if (!(await sessionAlive(req))) return void res.end();
+      try {
+        const message = await getMessageFor(access, event.messageId);
+        const clients = await visibleClients(access);
+        const row = messageRow(message, await rowContext(lang, clients, [message])).value;
+        const who = message.callerName || message.callerNumber;
+        res.write(
+          `event: ${event.type}\ndata: ${JSON.stringify({ id: message.id, urgent: message.urgent, who, row })}\n\n`,
+        );
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) res.write(`: skipped ${event.messageId}\n\n`);
+      }
+    };
+    const stop = hub.listen({ onEvent: (e) => void send(e), end: () => res.end() });
+    const heartbeat = setInterval(
+      () => void sessionAlive(req).then((alive) => (alive ? res.write(': ping\n\n') : res.end())),
+      HEARTBEAT_MS,
+    );
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      stop();
+    });
+  });
+
+  return router;
+}

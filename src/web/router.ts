@@ -1,0 +1,118 @@
+/**
+ * The assistants' web list, mounted at `/`: sign-in, the message list, message pages, live events.
+ * Its middleware (helmet, session, body parser) runs only on its own routes, never on the
+ * webhooks or the admin API mounted beside it.
+ */
+import path from 'node:path';
+import express, {
+  Router,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env';
+import { createRedis } from '../infra/redis';
+import type { Logger } from '../infra/logger';
+import {
+  createSessionMiddleware,
+  DEFAULT_SESSION_POLICY,
+  requireUser,
+  sessionCookieName,
+  type SessionPolicy,
+} from './auth';
+import { listRoutes } from './list-routes';
+import { liveEventsRoute, MessageEventHub } from './live-events';
+import { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
+import { loginRoutes } from './login-routes';
+import { messageRoutes } from './message-routes';
+import { chooseLanguage } from './page-context';
+import { recordingRoute } from './recording-route';
+import { webErrorHandler } from './web-errors';
+
+/** Options of the web list; tests shorten the timeouts. */
+export type WebOptions = {
+  /** @defaultValue DEFAULT_SESSION_POLICY (30 min idle, 12 h absolute) */
+  session?: Partial<SessionPolicy>;
+  /** @defaultValue DEFAULT_THROTTLE_POLICY */
+  throttle?: Partial<ThrottlePolicy>;
+};
+
+export type WebDeps = { config: Config; redis: Redis; logger: Logger; options?: WebOptions };
+
+export function securityHeaders(config: Config): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+}
+
+const markWeb: RequestHandler = (_req, res, next) => {
+  res.locals.web = true;
+  next();
+};
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+export async function createWebRouter(
+  deps: WebDeps,
+): Promise<{ router: Router; close: () => Promise<void> }> {
+  const { config, redis, logger } = deps;
+  const policy = { ...DEFAULT_SESSION_POLICY, ...deps.options?.session };
+  const throttle = new LoginThrottle(redis, { ...DEFAULT_THROTTLE_POLICY, ...deps.options?.throttle });
+  const subscriber = createRedis(config.redisUrl, 'blocking');
+  subscriber.on('error', (err) => logger.debug(`redis subscriber: ${err.message}`));
+  const hub = new MessageEventHub(subscriber);
+  hub.start((err) => logger.warn(`live events unavailable: ${err.message}`));
+
+  const headers = securityHeaders(config);
+  const publicStack: RequestHandler[] = [
+    markWeb,
+    headers,
+    noStore,
+    express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 }),
+    createSessionMiddleware(config, redis, policy),
+    chooseLanguage,
+  ];
+  const userStack: RequestHandler[] = [...publicStack, requireUser as RequestHandler];
+
+  const router = Router();
+  router.use(
+    '/assets',
+    markWeb,
+    headers,
+    express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }),
+  );
+  router.use(
+    loginRoutes({ pageStack: publicStack, throttle, policy, cookieName: sessionCookieName(config) }),
+  );
+  router.use(listRoutes(userStack));
+  router.use(liveEventsRoute(userStack, hub));
+  router.use(recordingRoute(userStack, config));
+  router.use(messageRoutes(userStack, redis));
+  router.use(
+    webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
+  );
+  return { router, close: () => hub.stop() };
+}

@@ -1,0 +1,44 @@
+/** One row of the message list; also sent over server-sent events for live insertion. */
+import type { Message } from '../../store/messages';
+import { formatDateTime, formatPhone } from '../format';
+import { html, type SafeHtml } from '../html';
+import type { Lang, Texts } from '../i18n';
+
+export type RowContext = {
+  lang: Lang;
+  t: Texts;
+  clients: Map<string, { name: string; timezone: string }>;
+  names: Map<string, string>;
+};
+
+export function statusBadge(t: Texts, status: Message['status']): SafeHtml {
+  return html`<span class="badge status-${status}">${t.statusNames[status]}</span>`;
+}
+
+export function urgentBadge(t: Texts): SafeHtml {
+  return html`<span class="badge urgent"><span aria-hidden="true">⚠</span> ${t.urgent}</span>`;
+}
+
+export function messageRow(m: Message, ctx: RowContext): SafeHtml {
+  const { t } = ctx;
+  const client = ctx.clients.get(m.clientId);
+  const who = m.callerName || t.unknownCaller;
+  return html`<tr id="m-${m.id}" class="${m.urgent ? 'is-urgent' : ''} is-${m.status}" data-id="${m.id}">
+    <td data-label="${t.received}">
+      <time datetime="${m.createdAt.toISOString()}"
+        >${formatDateTime(m.createdAt, ctx.lang, client?.timezone)}</time
+      >
+    </td>
+    <td data-label="${t.caller}" class="caller">
+      ${m.urgent ? urgentBadge(t) : ''}
+      <a href="/messages/${m.id}">${who}</a>
+      <span class="muted nowrap">${formatPhone(m.callerNumber)}</span>
+    </td>
+    <td data-label="${t.reason}" class="reason">${m.reason || m.summary}</td>
+    <td data-label="${t.client}">${client?.name ?? '—'}</td>
+    <td data-label="${t.status}">${statusBadge(t, m.status)}</td>
+    <td data-label="${t.assignee}">
+      ${m.assigneeId ? (ctx.names.get(m.assigneeId) ?? '—') : html`<span class="muted">${t.nobody}</span>`}
+    </td>
+  </tr>`;
+}

@@ -1,0 +1,65 @@
+/** The call-timeline and delivery-log sections of the message page. */
+import type { CallStep } from '../../store/message-queries';
+import type { Message } from '../../store/messages';
+import { formatPhone, formatTime } from '../format';
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from './layout';
+
+type When = (date: Date) => string;
+
+export function callTimelineSection(
+  { t, lang }: PageContext,
+  timeline: CallStep[],
+  timeZone: string | undefined,
+): SafeHtml {
+  return html`<section aria-labelledby="h-timeline" class="card">
+    <h2 id="h-timeline">${t.timeline}</h2>
+    ${
+      timeline.length
+        ? html`<ol class="timeline">
+            ${timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${formatTime(s.at, lang, timeZone)}</time> <strong>${s.name}</strong> ${s.detail ? html`<span class="muted">${s.detail}</span>` : ''}</li>`)}
+          </ol>`
+        : html`<p class="muted">${t.noTimeline}</p>`
+    }
+  </section>`;
+}
+
+export function deliveriesSection(
+  { t }: PageContext,
+  deliveries: Message['deliveries'],
+  when: When,
+): SafeHtml {
+  return html`<section aria-labelledby="h-deliveries" class="card">
+    <h2 id="h-deliveries">${t.deliveries}</h2>
+    ${
+      deliveries.length
+        ? html`<table class="deliveries">
+            <thead>
+              <tr>
+                <th scope="col">${t.channel}</th>
+                <th scope="col">${t.recipient}</th>
+                <th scope="col">${t.status}</th>
+                <th scope="col">${t.attempts}</th>
+                <th scope="col">${t.updated}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${deliveries.map(
+                (x) =>
+                  html`<tr>
+                    <td>${t.channelNames[x.channel] ?? x.channel}</td>
+                    <td>${x.channel === 'sms' || x.channel === 'call' ? formatPhone(x.to) : x.to}</td>
+                    <td>
+                      <span class="badge delivery-${x.status}">${t.deliveryStatus[x.status] ?? x.status}</span
+                      >${x.lastError ? html` <span class="muted">${x.lastError}</span>` : ''}
+                    </td>
+                    <td>${x.attempts}</td>
+                    <td>${when(x.updatedAt)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p class="muted">${t.noDeliveries}</p>`
+    }
+  </section>`;
+}

@@ -1,0 +1,126 @@
+/** The message page: summary, details, transcription, recording, timeline, deliveries, notes, actions. */
+import type { AssignableUser } from '../../store/message-actions';
+import type { CallStep } from '../../store/message-queries';
+import type { Message } from '../../store/messages';
+import type { User } from '../../store/users';
+import { formatDateTime, formatPhone } from '../format';
+import { html, type SafeHtml } from '../html';
+import { layout, type PageContext } from './layout';
+import { callTimelineSection, deliveriesSection } from './message-sections';
+import { statusBadge, urgentBadge } from './message-row';
+
+export type MessagePageData = {
+  message: Message;
+  timeline: CallStep[];
+  users: AssignableUser[];
+  client: { name: string; timezone: string } | undefined;
+  me: User;
+};
+
+export function messagePage(ctx: PageContext, d: MessagePageData): string {
+  const { t } = ctx;
+  const m = d.message;
+  const when = (date: Date) => formatDateTime(date, ctx.lang, d.client?.timezone);
+  const who = m.callerName || t.unknownCaller;
+  const callback = m.callbackNumber || m.callerNumber;
+  const post = (action: string, inner: SafeHtml, cls = '') =>
+    html`<form method="post" action="/messages/${m.id}/${action}" class="inline ${cls}">
+      <input type="hidden" name="_csrf" value="${ctx.csrf}" />${inner}
+    </form>`;
+  const assignee = d.users.find((u) => u.id === m.assigneeId);
+
+  const body = html`<p class="back"><a href="/">← ${t.back}</a></p>
+    <article class="message ${m.urgent ? 'is-urgent' : ''}" aria-labelledby="title">
+      <header class="message-head">
+        <div>
+          <h1 id="title">${m.urgent ? urgentBadge(t) : ''} ${who}</h1>
+          <p class="muted">
+            ${d.client?.name ?? ''} ·
+            <time datetime="${m.createdAt.toISOString()}">${when(m.createdAt)}</time> ·
+            ${statusBadge(t, m.status)} ${assignee ? html`· ${t.assignee} ${assignee.name}` : ''}
+          </p>
+        </div>
+        <a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${formatPhone(callback)}</a>
+      </header>
+      <section aria-labelledby="h-summary" class="card">
+        <h2 id="h-summary">${t.summary}</h2>
+        <p class="summary">${m.summary}</p>
+        <dl class="fields">
+          <dt>${t.caller}</dt>
+          <dd>${who}</dd>
+          <dt>${t.callerNumber}</dt>
+          <dd><a href="tel:${m.callerNumber}">${formatPhone(m.callerNumber)}</a></dd>
+          <dt>${t.callbackNumber}</dt>
+          <dd>
+            ${m.callbackNumber ? html`<a href="tel:${m.callbackNumber}">${formatPhone(m.callbackNumber)}</a>` : '—'}
+          </dd>
+          <dt>${t.reason}</dt>
+          <dd>${m.reason || '—'}</dd>
+          <dt>${t.urgency}</dt>
+          <dd>${m.urgent ? t.urgent : '—'}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="h-actions" class="card actions-card">
+        <h2 id="h-actions">${t.actions}</h2>
+        <div class="action-row">
+          ${m.assigneeId !== d.me.id ? post('claim', html`<button class="button">${t.claim}</button>`) : ''}
+          ${
+            m.status === 'handled'
+              ? post('reopen', html`<button class="button">${t.reopen}</button>`)
+              : post('handle', html`<button class="button primary">✓ ${t.markHandled}</button>`)
+          }
+        </div>
+        ${post(
+          'assign',
+          html`<label for="assigneeId">${t.assignTo}</label>
+            <select id="assigneeId" name="assigneeId">
+              <option value="">${t.nobody}</option>
+              ${d.users.map((u) => html`<option value="${u.id}" ${u.id === m.assigneeId ? html`selected` : ''}>${u.name}</option>`)}
+            </select>
+            <button class="button">${t.assign}</button>`,
+          'assign-form',
+        )}
+      </section>
+      <section aria-labelledby="h-recording" class="card">
+        <h2 id="h-recording">${t.recording}</h2>
+        ${
+          m.recording
+            ? html`<audio
+                controls
+                preload="metadata"
+                src="/messages/${m.id}/recording"
+                aria-labelledby="h-recording"
+              ></audio>`
+            : html`<p class="muted">${t.noRecording}</p>`
+        }
+        <h2 id="h-transcription">${t.transcription}</h2>
+        ${m.transcription ? html`<blockquote class="transcription">${m.transcription}</blockquote>` : html`<p class="muted">${t.noTranscription}</p>`}
+      </section>
+      <section aria-labelledby="h-notes" class="card">
+        <h2 id="h-notes">${t.notes}</h2>
+        ${
+          m.notes.length
+            ? html`<ol class="notes">
+                ${m.notes.map(
+                  (n) =>
+                    html`<li>
+                      <p>${n.text}</p>
+                      <p class="muted">${n.authorName} · ${when(n.at)}</p>
+                    </li>`,
+                )}
+              </ol>`
+            : html`<p class="muted">${t.noNotes}</p>`
+        }
+        ${post(
+          'note',
+          html`<label for="note-text">${t.noteLabel}</label>
+            <textarea id="note-text" name="text" rows="3" maxlength="2000" required></textarea>
+            <button class="button">${t.addNote}</button>`,
+          'note-form stack',
+        )}
+      </section>
+      ${callTimelineSection(ctx, d.timeline, d.client?.timezone)}
+      ${deliveriesSection(ctx, m.deliveries, when)}
+    </article>`;
+  return layout(ctx, who, body, 'page-message');
+}

@@ -141,8 +141,8 @@ export type CallStep = { at: Date; name: string; detail: string };
 
 /** The timeline of a message's call (second query: no $lookup on FerretDB). */
 export async function callTimeline(message: Message): Promise<CallStep[]> {
-  const call = await CallModel.findOne({ callSid: message.callSid, clientId: message.clientId })
-    .select({ steps: 1 })
-    .lean();
-  return (call?.steps ?? []).map((s) => ({ at: s.at, name: s.name, detail: s.detail ?? '' }));
+  // By `_id` alone (the CallSid): the only lookup FerretDB v1 does not answer by a full scan.
+  const call = await CallModel.findById(message.callSid).select({ steps: 1, clientId: 1 }).lean();
+  if (!call || String(call.clientId) !== message.clientId) return [];
+  return call.steps.map((s) => ({ at: s.at, name: s.name, detail: s.detail ?? '' }));
 }

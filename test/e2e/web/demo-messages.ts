@@ -32,6 +32,7 @@ export async function seedMessages(client: Client, accountSid: string): Promise<
   });
   const at = (s: number) => new Date(m.createdAt.getTime() - 60_000 + s * 1000);
   await CallModel.create({
+    _id: m.callSid,
     callSid: m.callSid,
     clientId: client.id,
     from: m.callerNumber,

@@ -1,0 +1,118 @@
+/**
+ * The delivery log kept on each message (`deliveries[]`) and the follow-up flags (`queuedAt`,
+ * `acknowledgedAt`). Entries are only ever appended, so an entry's index is stable and updates
+ * address it as `deliveries.<i>` — FerretDB v1 has neither the positional `$` nor arrayFilters.
+ */
+import { Types } from 'mongoose';
+import { MessageModel } from '../store/models';
+import { toMessage, type Message } from '../store/messages';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+export type DeliveryEntry = Message['deliveries'][number];
+/** What identifies a log entry (a planned delivery, a job's data or an entry itself). */
+export type DeliveryRef = { key: string; channel: string; to: string };
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** Appends the entries a message does not have yet (idempotent). */
+export async function ensureDeliveries(messageId: string, planned: DeliveryRef[]): Promise<void> {
+  for (const p of planned) {
+    await MessageModel.updateOne(
+      { _id: oid(messageId), 'deliveries.key': { $ne: p.key } },
+      {
+        $push: {
+          deliveries: {
+            key: p.key,
+            channel: p.channel,
+            to: p.to,
+            status: 'pending',
+            attempts: 0,
+            updatedAt: new Date(),
+          },
+        },
+      },
+    );
+  }
+}
+
+export async function findDelivery(
+  messageId: string,
+  key: string,
+): Promise<{ message: Message; entry: DeliveryEntry; index: number } | null> {
+  const doc = await MessageModel.findById(oid(messageId)).lean();
+  if (!doc) return null;
+  const message = toMessage(doc as never);
+  const index = message.deliveries.findIndex((d) => d.key === key);
+  return index < 0 ? null : { message, entry: message.deliveries[index]!, index };
+}
+
+export type DeliveryUpdate = {
+  status: DeliveryStatus;
+  attempts?: number;
+  lastError?: string | null;
+  providerId?: string;
+};
+
+/** Records one attempt's outcome on the entry `key` (created first if missing). */
+export async function recordDelivery(
+  messageId: string,
+  planned: DeliveryRef,
+  update: DeliveryUpdate,
+): Promise<void> {
+  let found = await findDelivery(messageId, planned.key);
+  if (!found) {
+    await ensureDeliveries(messageId, [planned]);
+    found = await findDelivery(messageId, planned.key);
+    if (!found) return; // the message was deleted meanwhile
+  }
+  const at = `deliveries.${found.index}`;
+  const $set: Record<string, unknown> = { [`${at}.status`]: update.status, [`${at}.updatedAt`]: new Date() };
+  if (update.attempts !== undefined) $set[`${at}.attempts`] = update.attempts;
+  if (update.providerId !== undefined) $set[`${at}.providerId`] = update.providerId;
+  if (update.lastError !== undefined) $set[`${at}.lastError`] = update.lastError ?? '';
+  await MessageModel.updateOne({ _id: oid(messageId), [`${at}.key`]: planned.key }, { $set });
+}
+
+export async function markQueued(messageId: string, at = new Date()): Promise<void> {
+  await MessageModel.updateOne({ _id: oid(messageId), queuedAt: null }, { $set: { queuedAt: at } });
+}
+
+/** Sets acknowledgedAt once; answers the message as it is now, or null when it does not exist. */
+export async function markAcknowledged(messageId: string, at = new Date()): Promise<Message | null> {
+  if (!Types.ObjectId.isValid(messageId)) return null;
+  await MessageModel.updateOne(
+    { _id: oid(messageId), acknowledgedAt: null },
+    { $set: { acknowledgedAt: at } },
+  );
+  const doc = await MessageModel.findById(oid(messageId)).lean();
+  return doc ? toMessage(doc as never) : null;
+}
+
+/** Messages stored but never queued, oldest first (the sweeper's work). */
+export async function findUnqueued(olderThan: Date, limit: number): Promise<Message[]> {
+  const docs = await MessageModel.find({ queuedAt: null, createdAt: { $lte: olderThan } })
+    .sort({ createdAt: 1 })
+    .limit(limit)
+    .lean();
+  return docs.map((d) => toMessage(d as never));
+}
+
+/** The latest unacknowledged urgent message whose notifications went to `phone`. */
+export async function findLatestUrgentSentTo(phone: string): Promise<Message | null> {
+  const docs = await MessageModel.find({ urgent: true, acknowledgedAt: null, 'deliveries.to': phone })
+    .sort({ createdAt: -1 })
+    .limit(5)
+    .lean();
+  const match = docs
+    .map((d) => toMessage(d as never))
+    .find((m) => m.deliveries.some((d) => d.to === phone && d.channel === 'sms' && d.status === 'sent'));
+  return match ?? null;
+}
+
+/** Messages of a client created in [from, to), for the digest. */
+export async function messagesBetween(clientId: string, from: Date, to: Date): Promise<Message[]> {
+  const docs = await MessageModel.find({ clientId: oid(clientId), createdAt: { $gte: from, $lt: to } })
+    .sort({ createdAt: 1 })
+    .lean();
+  return docs.map((d) => toMessage(d as never));
+}

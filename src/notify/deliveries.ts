@@ -2,6 +2,10 @@
  * The delivery log kept on each message (`deliveries[]`) and the follow-up flags (`queuedAt`,
  * `acknowledgedAt`). Entries are only ever appended, so an entry's index is stable and updates
  * address it as `deliveries.<i>` — FerretDB v1 has neither the positional `$` nor arrayFilters.
+ *
+ * FerretDB v1 (SQLite) also applies concurrent updates of one document from several connections
+ * without isolation (last write wins, even for `$inc`), so this process's writes to one message are
+ * serialized here. MongoDB needs none of this; across processes FerretDB can still race.
  */
 import { Types } from 'mongoose';
 import { MessageModel } from '../store/models';
@@ -14,25 +18,49 @@ export type DeliveryRef = { key: string; channel: string; to: string };
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+const chains = new Map<string, Promise<unknown>>();
+
+/** Runs `fn` after the previous write to the same message finished (per process). */
+function serialized<T>(messageId: string, fn: () => Promise<T>): Promise<T> {
+  const previous = chains.get(messageId) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  const settled = next.catch(() => undefined);
+  chains.set(messageId, settled);
+  void settled.then(() => {
+    if (chains.get(messageId) === settled) chains.delete(messageId);
+  });
+  return next;
+}
+
 /** Appends the entries a message does not have yet (idempotent). */
-export async function ensureDeliveries(messageId: string, planned: DeliveryRef[]): Promise<void> {
-  for (const p of planned) {
-    await MessageModel.updateOne(
-      { _id: oid(messageId), 'deliveries.key': { $ne: p.key } },
-      {
-        $push: {
-          deliveries: {
+export function ensureDeliveries(messageId: string, planned: DeliveryRef[]): Promise<void> {
+  return serialized(messageId, () => pushMissing(messageId, planned));
+}
+
+async function pushMissing(messageId: string, planned: DeliveryRef[]): Promise<void> {
+  const doc = await MessageModel.findById(oid(messageId), { 'deliveries.key': 1 }).lean();
+  if (!doc) return;
+  const have = new Set((doc.deliveries ?? []).map((d) => d.key));
+  const missing = planned.filter((p) => !have.has(p.key));
+  if (missing.length === 0) return;
+  const now = new Date();
+  await MessageModel.updateOne(
+    { _id: oid(messageId), 'deliveries.key': { $nin: missing.map((p) => p.key) } },
+    {
+      $push: {
+        deliveries: {
+          $each: missing.map((p) => ({
             key: p.key,
             channel: p.channel,
             to: p.to,
             status: 'pending',
             attempts: 0,
-            updatedAt: new Date(),
-          },
+            updatedAt: now,
+          })),
         },
       },
-    );
-  }
+    },
+  );
 }
 
 export async function findDelivery(
@@ -54,14 +82,18 @@ export type DeliveryUpdate = {
 };
 
 /** Records one attempt's outcome on the entry `key` (created first if missing). */
-export async function recordDelivery(
+export function recordDelivery(
   messageId: string,
   planned: DeliveryRef,
   update: DeliveryUpdate,
 ): Promise<void> {
+  return serialized(messageId, () => writeDelivery(messageId, planned, update));
+}
+
+async function writeDelivery(messageId: string, planned: DeliveryRef, update: DeliveryUpdate): Promise<void> {
   let found = await findDelivery(messageId, planned.key);
   if (!found) {
-    await ensureDeliveries(messageId, [planned]);
+    await pushMissing(messageId, [planned]);
     found = await findDelivery(messageId, planned.key);
     if (!found) return; // the message was deleted meanwhile
   }
@@ -73,8 +105,10 @@ export async function recordDelivery(
   await MessageModel.updateOne({ _id: oid(messageId), [`${at}.key`]: planned.key }, { $set });
 }
 
-export async function markQueued(messageId: string, at = new Date()): Promise<void> {
-  await MessageModel.updateOne({ _id: oid(messageId), queuedAt: null }, { $set: { queuedAt: at } });
+export function markQueued(messageId: string, at = new Date()): Promise<void> {
+  return serialized(messageId, async () => {
+    await MessageModel.updateOne({ _id: oid(messageId), queuedAt: null }, { $set: { queuedAt: at } });
+  });
 }
 
 /** Sets acknowledgedAt once; answers the message as it is now, or null when it does not exist. */

@@ -7,7 +7,6 @@ import type { DeliveryChannel, Purpose } from './types';
 
 export type { Purpose };
 
-
 export function deliveryKey(
   messageId: string,
   channel: DeliveryChannel,

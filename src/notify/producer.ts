@@ -43,6 +43,8 @@ export async function enqueueFollowUps(
   const plan = planFollowUps(message, client, options.plan).filter((p) => !done.has(p.key));
   const storedAt = message.createdAt.getTime();
   if (plan.length > 0) {
+    // The log entries exist before any job can run, so workers only ever update them.
+    await ensureDeliveries(message.id, plan);
     await queue.addBulk(
       plan.map((p) => ({
         name: NOTIFICATION_JOBS.deliver,
@@ -58,7 +60,6 @@ export async function enqueueFollowUps(
         opts: deliverJobOptions(p.key, storedAt + p.delayMs - now, options.retry),
       })),
     );
-    await ensureDeliveries(message.id, plan);
   }
   await markQueued(message.id);
   return plan.length;

@@ -111,7 +111,13 @@ export type Pipeline = {
 /** The web side (createFollowUps) and a worker in this process, on a fresh queue prefix. */
 export async function startPipeline(
   config: Config,
-  options: { logger?: Logger; minuteMs?: number; callAfterSmsMs?: number; attempts?: number } = {},
+  options: {
+    logger?: Logger;
+    minuteMs?: number;
+    callAfterSmsMs?: number;
+    attempts?: number;
+    sweepEveryMs?: number;
+  } = {},
 ): Promise<Pipeline> {
   const prefix = freshPrefix();
   const logger = options.logger ?? quietLogger();
@@ -132,7 +138,7 @@ export async function startPipeline(
     config,
     prefix,
     backoff: { baseMs: 20, maxMs: 200 },
-    sweepEveryMs: 0,
+    sweepEveryMs: options.sweepEveryMs ?? 0,
     sweep: { plan, graceMs: 0 },
   });
   return {

@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 afterEach(() => nock.cleanAll());
 
-type Form = Record<string, string>;
+type Form = { To: string; From: string; Body: string };
 
 test('when a message is stored, then one SMS per number is posted to Twilio with the exact request', async () => {
   const client = await makeClient({ notifications: { sms: { enabled: true, to: ['+33611111111'] } } });
@@ -65,11 +65,11 @@ test('when a message is stored, then one SMS per number is posted to Twilio with
   scope.done();
   expect(bodies).toHaveLength(1);
   expect(bodies[0]!.To).toBe('+33611111111');
-  expect(bodies[0]!.From).toBe(client.numbers[0]);
+  expect(bodies[0]!.From).toBe(client.numbers[0]!);
   expect(bodies[0]!.Body).toMatch(
     /^Msg de Jean Dupont \d\d\/\d\d \d\d:\d\d: Fuite d'eau dans la cuisine\. Rappeler \+33698765432\. https:\/\/rx\.example\.test\/messages\/[0-9a-f]{24}$/,
   );
-  expect(bodies[0]!.Body.length).toBeLessThanOrEqual(160);
+  expect(bodies[0]!.Body!.length).toBeLessThanOrEqual(160);
   expect(entry).toMatchObject({
     channel: 'sms',
     to: '+33611111111',

@@ -8,6 +8,9 @@ import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
 import { gsmLength, SMS_SEGMENT, toGsm7 } from './gsm';
 
+/** Septets of the reason kept at least, even if the SMS then needs two segments. */
+const MIN_REASON = 24;
+
 export type RenderContext = { message: Message; client: Client; publicBaseUrl: string };
 export type SmsVariant = 'notify' | 'resend' | 'backup';
 
@@ -67,7 +70,7 @@ const callerOf = (m: Message, locale: Locale) =>
 
 /**
  * One SMS, folded to GSM-7 and kept within one 160-character segment when it can be: the reason
- * is shortened first; the link and the callback number are never cut.
+ * is shortened first (to no less than MIN_REASON); the link and the callback number are never cut.
  */
 export function renderSms({ message, client, publicBaseUrl }: RenderContext, variant: SmsVariant): string {
   const w = WORDS[client.locale];
@@ -86,7 +89,9 @@ export function renderSms({ message, client, publicBaseUrl }: RenderContext, var
       .replace(/[.!]+$/, ''),
   );
   const [headG, tailG] = [toGsm7(head), toGsm7(tail)];
-  return headG + shorten(reason, SMS_SEGMENT - gsmLength(headG + tailG)) + tailG;
+  // Below MIN_REASON the reason would say nothing: then a second segment is the lesser evil.
+  const room = Math.max(SMS_SEGMENT - gsmLength(headG + tailG), MIN_REASON);
+  return headG + shorten(reason, room) + tailG;
 }
 
 /** Cuts a text to `room` septets, on a word boundary when possible, marking the cut with "..". */

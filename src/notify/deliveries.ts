@@ -6,6 +6,9 @@
  * FerretDB v1 (SQLite) also applies concurrent updates of one document from several connections
  * without isolation (last write wins, even for `$inc`), so this process's writes to one message are
  * serialized here. MongoDB needs none of this; across processes FerretDB can still race.
+ *
+ * Writes filter on `_id` alone and go through the driver: FerretDB pushes only that filter down
+ * to SQLite (an extra condition on an array path scans the collection: 25 ms instead of 2 ms).
  */
 import { Types } from 'mongoose';
 import { MessageModel } from '../store/models';
@@ -44,9 +47,10 @@ async function pushMissing(messageId: string, planned: DeliveryRef[]): Promise<v
   const missing = planned.filter((p) => !have.has(p.key));
   if (missing.length === 0) return;
   const now = new Date();
-  await MessageModel.updateOne(
-    { _id: oid(messageId), 'deliveries.key': { $nin: missing.map((p) => p.key) } },
+  await MessageModel.collection.updateOne(
+    { _id: oid(messageId) },
     {
+      $set: { updatedAt: now },
       $push: {
         deliveries: {
           $each: missing.map((p) => ({
@@ -58,7 +62,7 @@ async function pushMissing(messageId: string, planned: DeliveryRef[]): Promise<v
             updatedAt: now,
           })),
         },
-      },
+      } as never,
     },
   );
 }
@@ -98,28 +102,39 @@ async function writeDelivery(messageId: string, planned: DeliveryRef, update: De
     if (!found) return; // the message was deleted meanwhile
   }
   const at = `deliveries.${found.index}`;
-  const $set: Record<string, unknown> = { [`${at}.status`]: update.status, [`${at}.updatedAt`]: new Date() };
+  const now = new Date();
+  const $set: Record<string, unknown> = {
+    [`${at}.status`]: update.status,
+    [`${at}.updatedAt`]: now,
+    updatedAt: now,
+  };
   if (update.attempts !== undefined) $set[`${at}.attempts`] = update.attempts;
   if (update.providerId !== undefined) $set[`${at}.providerId`] = update.providerId;
   if (update.lastError !== undefined) $set[`${at}.lastError`] = update.lastError ?? '';
-  await MessageModel.updateOne({ _id: oid(messageId), [`${at}.key`]: planned.key }, { $set });
+  await MessageModel.collection.updateOne({ _id: oid(messageId) }, { $set });
 }
 
 export function markQueued(messageId: string, at = new Date()): Promise<void> {
   return serialized(messageId, async () => {
-    await MessageModel.updateOne({ _id: oid(messageId), queuedAt: null }, { $set: { queuedAt: at } });
+    const doc = await MessageModel.findById(oid(messageId), { queuedAt: 1 }).lean();
+    if (doc && !doc.queuedAt)
+      await MessageModel.collection.updateOne({ _id: oid(messageId) }, { $set: { queuedAt: at } });
   });
 }
 
 /** Sets acknowledgedAt once; answers the message as it is now, or null when it does not exist. */
-export async function markAcknowledged(messageId: string, at = new Date()): Promise<Message | null> {
-  if (!Types.ObjectId.isValid(messageId)) return null;
-  await MessageModel.updateOne(
-    { _id: oid(messageId), acknowledgedAt: null },
-    { $set: { acknowledgedAt: at } },
-  );
-  const doc = await MessageModel.findById(oid(messageId)).lean();
-  return doc ? toMessage(doc as never) : null;
+export function markAcknowledged(messageId: string, at = new Date()): Promise<Message | null> {
+  if (!/^[0-9a-f]{24}$/i.test(messageId)) return Promise.resolve(null);
+  return serialized(messageId, async () => {
+    const doc = await MessageModel.findById(oid(messageId)).lean();
+    if (!doc) return null;
+    if (doc.acknowledgedAt) return toMessage(doc as never);
+    await MessageModel.collection.updateOne(
+      { _id: oid(messageId) },
+      { $set: { acknowledgedAt: at, updatedAt: at } },
+    );
+    return toMessage({ ...doc, acknowledgedAt: at } as never);
+  });
 }
 
 /** Messages stored but never queued, oldest first (the sweeper's work). */

@@ -7,8 +7,9 @@
  * without isolation (last write wins, even for `$inc`), so this process's writes to one message are
  * serialized here. MongoDB needs none of this; across processes FerretDB can still race.
  *
- * Writes filter on `_id` alone and go through the driver: FerretDB pushes only that filter down
- * to SQLite (an extra condition on an array path scans the collection: 25 ms instead of 2 ms).
+ * Writes filter on `_id` alone and go through the driver: on FerretDB v1 an extra condition on an
+ * array path made an update 10x slower (25 ms instead of 2.5 ms with 300 messages). Even so its
+ * updates grow with the collection (20-40 ms at 4,000-8,000 documents, measured); MongoDB's do not.
  */
 import { Types } from 'mongoose';
 import { MessageModel } from '../store/models';

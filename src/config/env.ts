@@ -42,6 +42,12 @@ export const envSchema = z
       .default('info'),
     /** Base URL of Twilio's recording media host; tests point it at a local stand-in. */
     TWILIO_MEDIA_BASE_URL: urlOf(/^https?$/, 'https://api.twilio.com').default('https://api.twilio.com'),
+    /** Base URL of Twilio's REST API; the notification benchmark points it at a local stand-in. */
+    TWILIO_API_BASE_URL: urlOf(/^https?$/, 'https://api.twilio.com').default('https://api.twilio.com'),
+    /** SMTP server for notification emails; unset: emails go to the outbox (offline demo). */
+    SMTP_URL: urlOf(/^smtps?$/, 'smtp://user:pass@smtp.example.com:587').optional(),
+    /** Sender of notification emails. */
+    MAIL_FROM: z.string().trim().min(3).default('Réceptionniste <receptionist@localhost>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -71,7 +77,10 @@ export const envSchema = z
         /** False when running on the built-in development credentials: nothing is sent to Twilio. */
         live: Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN),
         mediaBaseUrl: env.TWILIO_MEDIA_BASE_URL.replace(/\/+$/, ''),
+        apiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
       },
+      /** Notification email; `smtpUrl` null means the outbox (stored and logged, nothing sent). */
+      mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,

@@ -2,6 +2,7 @@
 import { Queue, Worker } from 'bullmq';
 import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
+import { startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../queue/workers/retention-purge';
 import { connectMongo, disconnectMongo } from '../store/mongo';
@@ -27,11 +28,17 @@ async function main(): Promise<void> {
     { connection, concurrency: 1 },
   );
   worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
+  const notifications = await startNotificationWorker({ connection, logger, config: cfg });
   worker.on('failed', (job, err) => logger.error(`job ${job?.name ?? '?'} failed: ${err.message}`));
-  logger.info('worker started', { queues: Object.values(QUEUES) });
+  logger.info('worker started', {
+    queues: Object.values(QUEUES),
+    sms: cfg.twilio.live ? 'twilio' : 'outbox',
+    email: cfg.mail.smtpUrl ? 'smtp' : 'outbox',
+  });
 
   onShutdown(logger, [
-    { name: 'workers', run: () => worker.close() },
+    // Finishes the active jobs and takes no new ones; then the connections close.
+    { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
     { name: 'queues', run: () => maintenance.close() },
     { name: 'redis', run: async () => void connection.disconnect() },
     { name: 'mongo', run: disconnectMongo },

@@ -245,3 +245,24 @@ export const ALL_MODELS = [
   UserModel,
   AuditEventModel,
 ] as const;
+
+// ---------------------------------------------------------------------------------------------
+/**
+ * Notifications that were not sent to a provider (no Twilio credentials, no SMTP server): the
+ * offline demo's outbox. The unique key (the delivery key) makes a replayed delivery a no-op.
+ */
+const outboxSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    channel: { type: String, enum: DELIVERY_CHANNELS, required: true },
+    to: { type: String, required: true },
+    subject: { type: String, default: '' },
+    body: { type: String, required: true },
+    messageId: { type: String, default: '' },
+    clientId: { type: String, default: '' },
+  },
+  { timestamps: true },
+);
+outboxSchema.index({ createdAt: -1 });
+export type OutboxRecord = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
+export const OutboxModel = mongoose.model('Outbox', outboxSchema);

@@ -1,0 +1,55 @@
+/** Notification email over SMTP (nodemailer). 5xx answers are permanent; the rest is retried. */
+import nodemailer from 'nodemailer';
+import { PermanentError, TransientError } from '../errors';
+
+export type EmailSender = {
+  sendEmail(input: {
+    to: string[];
+    subject: string;
+    text: string;
+    html: string;
+    key: string;
+  }): Promise<{ providerId: string }>;
+  close(): void;
+};
+
+export function smtpSender(opts: { smtpUrl: string; from: string }): EmailSender {
+  const url = new URL(opts.smtpUrl);
+  for (const [k, v] of Object.entries({
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '20000',
+  }))
+    if (!url.searchParams.has(k)) url.searchParams.set(k, v);
+  const transport = nodemailer.createTransport(url.toString());
+  return {
+    async sendEmail({ to, subject, text, html, key }) {
+      try {
+        const info = await transport.sendMail({
+          from: opts.from,
+          to,
+          subject,
+          text,
+          html,
+          headers: { 'X-Delivery-Key': key },
+        });
+        if (info.rejected.length > 0 && info.accepted.length === 0) {
+          throw new PermanentError(`smtp rejected ${info.rejected.join(', ')}`);
+        }
+        return { providerId: info.messageId };
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function classifySmtpError(err: unknown): Error {
+  if (err instanceof PermanentError || err instanceof TransientError) return err;
+  const e = err as { responseCode?: number; code?: string; message?: string; response?: string };
+  const text = `smtp${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.response ?? e.message ?? String(err)}`;
+  if (e.responseCode && e.responseCode >= 500) return new PermanentError(text);
+  if (!e.responseCode && e.code === 'EENVELOPE') return new PermanentError(text);
+  return new TransientError(text);
+}

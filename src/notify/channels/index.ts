@@ -1,0 +1,83 @@
+/**
+ * The transports of each channel, chosen from the configuration: Twilio when its credentials are
+ * live, SMTP when SMTP_URL is set, the outbox otherwise (offline demo). Webhooks always use HTTP.
+ */
+import type { Config } from '../../config/env';
+import type { Logger } from '../../infra/logger';
+import type { SendResult } from '../types';
+import { smtpSender } from './email';
+import { writeOutbox } from './outbox';
+import { twilioSender } from './twilio';
+import { httpWebhookSender } from './webhook';
+
+type Ref = { key: string; messageId?: string; clientId?: string };
+
+export type Transports = {
+  sms(input: Ref & { to: string; from: string; body: string }): Promise<SendResult>;
+  call(input: Ref & { to: string; from: string; twiml: string }): Promise<SendResult>;
+  email(input: Ref & { to: string[]; subject: string; text: string; html: string }): Promise<SendResult>;
+  webhook(input: { url: string; secret: string; body: string; deliveryId: string }): Promise<SendResult>;
+  close(): void;
+};
+
+export function createTransports(config: Config, logger: Logger): Transports {
+  const twilio = config.twilio.live
+    ? twilioSender({
+        accountSid: config.twilio.accountSid,
+        authToken: config.twilio.authToken,
+        apiBaseUrl: config.twilio.apiBaseUrl,
+        logger,
+      })
+    : null;
+  const smtp = config.mail.smtpUrl
+    ? smtpSender({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+    : null;
+  const webhooks = httpWebhookSender();
+  return {
+    sms: (i) =>
+      twilio
+        ? twilio.sendSms(i)
+        : writeOutbox(
+            {
+              key: i.key,
+              channel: 'sms',
+              to: i.to,
+              body: i.body,
+              messageId: i.messageId,
+              clientId: i.clientId,
+            },
+            logger,
+          ),
+    call: (i) =>
+      twilio
+        ? twilio.placeCall(i)
+        : writeOutbox(
+            {
+              key: i.key,
+              channel: 'call',
+              to: i.to,
+              body: i.twiml,
+              messageId: i.messageId,
+              clientId: i.clientId,
+            },
+            logger,
+          ),
+    email: (i) =>
+      smtp
+        ? smtp.sendEmail(i)
+        : writeOutbox(
+            {
+              key: i.key,
+              channel: 'email',
+              to: i.to.join(', '),
+              subject: i.subject,
+              body: i.text,
+              messageId: i.messageId,
+              clientId: i.clientId,
+            },
+            logger,
+          ),
+    webhook: (i) => webhooks.postWebhook(i),
+    close: () => smtp?.close(),
+  };
+}

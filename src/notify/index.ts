@@ -1,0 +1,129 @@
+/**
+ * The follow-up notification pipeline, as the web process sees it.
+ *
+ * `messageStored` only queues (fast, idempotent: job ids derive from message + channel + purpose)
+ * and never throws to its caller: if Redis is down it logs, and the worker's sweeper queues the
+ * message later (`queuedAt` stays null). The worker side is `startNotificationWorker`.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env';
+import type { Logger } from '../infra/logger';
+import { withTimeout } from '../store/mongo';
+import type { Message } from '../store/messages';
+import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
+import { findDelivery, markAcknowledged, recordDelivery } from './deliveries';
+import { isEscalation, parseDeliveryKey } from './keys';
+import type { PlanOptions } from './plan';
+import { deliverJobOptions, enqueueFollowUps, type RetryPolicy } from './producer';
+import type { DeliverJobData } from './types';
+
+export { queueDashboardRouter } from './dashboard';
+export { startNotificationWorker, type NotificationWorkerOptions } from './worker';
+export { signWebhook, verifyWebhookSignature } from './channels/webhook';
+export { deliveryKey, parseDeliveryKey } from './keys';
+export { findLatestUrgentSentTo } from './deliveries';
+
+export type FollowUpsOptions = {
+  /** The web process's Redis connection (fails fast: `createRedis(url)`). */
+  redis: Redis;
+  logger: Logger;
+  config: Config;
+  /** BullMQ key prefix; tests use a fresh one. @defaultValue 'bull' */
+  prefix?: string;
+  /** Escalation time unit and gaps (tests shorten them). */
+  plan?: PlanOptions;
+  retry?: RetryPolicy;
+  /** Longest `messageStored` waits for Redis before leaving the message to the sweeper. @defaultValue 2000 */
+  enqueueTimeoutMs?: number;
+};
+
+export type RetryOutcome = 'retried' | 'requeued' | 'already-sent' | 'in-progress' | 'not-found';
+
+export type FollowUps = {
+  /** Queues the message's notifications; sets `queuedAt`. Never throws. */
+  messageStored(message: Message): Promise<void>;
+  /** Sets `acknowledgedAt` and cancels the pending escalation steps. */
+  acknowledge(messageId: string, by: string): Promise<void>;
+  /** An admin's retry of a failed delivery (the key is the delivery log entry's key). */
+  retryDelivery(messageId: string, key: string): Promise<RetryOutcome>;
+  /** The queues, for `queueDashboardRouter`. */
+  queues: Queue[];
+  close(): Promise<void>;
+};
+
+export function createFollowUps(options: FollowUpsOptions): FollowUps {
+  const { redis, logger } = options;
+  const queue = new Queue(QUEUES.notifications, { connection: redis, prefix: options.prefix ?? 'bull' });
+  queue.on('error', (err) => logger.warn(`notifications queue: ${err.message}`));
+  const timeoutMs = options.enqueueTimeoutMs ?? 2000;
+
+  return {
+    queues: [queue],
+
+    async messageStored(message) {
+      try {
+        await withTimeout(
+          enqueueFollowUps(queue, message, { plan: options.plan, retry: options.retry }),
+          timeoutMs,
+        );
+      } catch (err) {
+        logger.error(
+          `follow-ups of message ${message.id} not queued (the sweeper will): ${(err as Error).message}`,
+        );
+      }
+    },
+
+    async acknowledge(messageId, by) {
+      const message = await markAcknowledged(messageId);
+      if (!message) return;
+      const pending = message.deliveries.filter((d) => {
+        const parsed = parseDeliveryKey(d.key);
+        return d.status === 'pending' && parsed !== null && isEscalation(parsed.purpose);
+      });
+      for (const d of pending) {
+        try {
+          await queue.remove(d.key);
+        } catch (err) {
+          // Active right now: the job sees acknowledgedAt and cancels itself.
+          logger.debug(`escalation ${d.key} not removed: ${(err as Error).message}`);
+        }
+        await recordDelivery(messageId, d, { status: 'cancelled', lastError: `acknowledged by ${by}` });
+      }
+      logger.info(
+        `message ${messageId} acknowledged by ${by}; ${pending.length} escalation step(s) cancelled`,
+      );
+    },
+
+    async retryDelivery(messageId, key) {
+      const found = await findDelivery(messageId, key);
+      const parsed = parseDeliveryKey(key);
+      if (!found || !parsed) return 'not-found';
+      if (found.entry.status === 'sent') return 'already-sent';
+      const job = await queue.getJob(key);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized') {
+        return 'in-progress';
+      }
+      await recordDelivery(messageId, found.entry, { status: 'pending', attempts: 0, lastError: null });
+      if (job && state === 'failed') {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return 'retried';
+      }
+      if (job) await job.remove();
+      const data: DeliverJobData = {
+        key,
+        messageId,
+        clientId: found.message.clientId,
+        channel: parsed.channel,
+        purpose: parsed.purpose,
+        to: found.entry.to,
+        storedAt: Date.now(),
+      };
+      await queue.add(NOTIFICATION_JOBS.deliver, data, deliverJobOptions(key, 0, options.retry));
+      return 'requeued';
+    },
+
+    close: () => queue.close(),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Queues a message's follow-ups: one `deliver` job per planned notification, job id = delivery key
+ * (BullMQ ignores an add whose id exists, so replays never duplicate), delays counted from when
+ * the message was stored; then `queuedAt` is set. Used by `messageStored` and by the sweeper.
+ */
+import type { JobsOptions, Queue } from 'bullmq';
+import { getClient } from '../store/clients';
+import type { Message } from '../store/messages';
+import { ensureDeliveries, markQueued } from './deliveries';
+import { planFollowUps, type PlanOptions } from './plan';
+import { NOTIFICATION_JOBS } from '../queue/names';
+import type { DeliverJobData } from './types';
+
+export type RetryPolicy = {
+  /** Attempts per notification, the first included. @defaultValue 8 */
+  attempts?: number;
+};
+
+export const BACKOFF_TYPE = 'notify';
+
+export function deliverJobOptions(key: string, delay: number, retry: RetryPolicy = {}): JobsOptions {
+  return {
+    jobId: key,
+    delay: Math.max(0, Math.round(delay)),
+    attempts: retry.attempts ?? 8,
+    backoff: { type: BACKOFF_TYPE },
+    // Kept a while so a replay within that time finds the id; the delivery log guards after.
+    removeOnComplete: { age: 7 * 86_400, count: 50_000 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}
+
+export type EnqueueOptions = { plan?: PlanOptions; retry?: RetryPolicy; now?: Date };
+
+export async function enqueueFollowUps(
+  queue: Queue,
+  message: Message,
+  options: EnqueueOptions = {},
+): Promise<number> {
+  const client = await getClient(message.clientId);
+  const now = (options.now ?? new Date()).getTime();
+  const done = new Set(message.deliveries.filter((d) => d.status !== 'pending').map((d) => d.key));
+  const plan = planFollowUps(message, client, options.plan).filter((p) => !done.has(p.key));
+  const storedAt = message.createdAt.getTime();
+  if (plan.length > 0) {
+    // The log entries exist before any job can run, so workers only ever update them.
+    await ensureDeliveries(message.id, plan);
+    await queue.addBulk(
+      plan.map((p) => ({
+        name: NOTIFICATION_JOBS.deliver,
+        data: {
+          key: p.key,
+          messageId: message.id,
+          clientId: client.id,
+          channel: p.channel,
+          purpose: p.purpose,
+          to: p.to,
+          storedAt,
+        } satisfies DeliverJobData,
+        opts: deliverJobOptions(p.key, storedAt + p.delayMs - now, options.retry),
+      })),
+    );
+  }
+  await markQueued(message.id);
+  return plan.length;
+}

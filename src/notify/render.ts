@@ -1,0 +1,179 @@
+/**
+ * What each notification says, in the client's language and timezone. Pure: the message, the
+ * client and the public base URL in, text out; table-driven unit tests pin it.
+ */
+import twilio from 'twilio';
+import type { Locale } from '../flow/profile';
+import type { Client } from '../store/clients';
+import type { Message } from '../store/messages';
+import { gsmLength, SMS_SEGMENT, toGsm7 } from './gsm';
+
+/** Septets of the reason kept at least, even if the SMS then needs two segments. */
+const MIN_REASON = 24;
+
+export type RenderContext = { message: Message; client: Client; publicBaseUrl: string };
+export type SmsVariant = 'notify' | 'resend' | 'backup';
+
+const WORDS = {
+  'fr-FR': {
+    urgent: 'URGENT',
+    reminder: 'RAPPEL',
+    backupFor: (c: string) => `secours ${c}`,
+    from: 'Msg de',
+    callBack: 'Rappeler',
+    ackHint: 'Rep. OK=vu',
+    unknownCaller: 'appelant inconnu',
+    noReason: 'sans motif',
+    subject: 'Message de',
+    urgentSubject: '[Urgent]',
+    reason: 'Motif',
+    callback: 'Numéro de rappel',
+    receivedAt: 'Reçu le',
+    summary: 'Résumé',
+    transcription: 'Transcription',
+    recording: 'Enregistrement',
+    open: 'Voir le message',
+  },
+  'en-US': {
+    urgent: 'URGENT',
+    reminder: 'REMINDER',
+    backupFor: (c: string) => `backup for ${c}`,
+    from: 'Msg from',
+    callBack: 'Call back',
+    ackHint: 'Reply OK',
+    unknownCaller: 'unknown caller',
+    noReason: 'no reason given',
+    subject: 'Message from',
+    urgentSubject: '[Urgent]',
+    reason: 'Reason',
+    callback: 'Callback number',
+    receivedAt: 'Received',
+    summary: 'Summary',
+    transcription: 'Transcription',
+    recording: 'Recording',
+    open: 'Open the message',
+  },
+} as const;
+
+export function localTime(at: Date, locale: Locale, timeZone: string, long = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    ...(long ? { dateStyle: 'full', timeStyle: 'short' } : {}),
+    ...(long ? {} : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  }).format(at);
+}
+
+export const messageUrl = (publicBaseUrl: string, id: string) => `${publicBaseUrl}/messages/${id}`;
+
+const callerOf = (m: Message, locale: Locale) =>
+  m.callerName.trim() || m.callerNumber || WORDS[locale].unknownCaller;
+
+/**
+ * One SMS, folded to GSM-7 and kept within one 160-character segment when it can be: the reason
+ * is shortened first (to no less than MIN_REASON); the link and the callback number are never cut.
+ */
+export function renderSms({ message, client, publicBaseUrl }: RenderContext, variant: SmsVariant): string {
+  const w = WORDS[client.locale];
+  const tags = [
+    variant === 'resend' ? w.reminder : '',
+    message.urgent ? w.urgent : '',
+    variant === 'backup' ? `(${w.backupFor(client.name)})` : '',
+  ].filter(Boolean);
+  const head = `${tags.length ? `${tags.join(' ')} ` : ''}${w.from} ${callerOf(message, client.locale)} ${localTime(message.createdAt, client.locale, client.timezone)}: `;
+  const callback = message.callbackNumber || message.callerNumber;
+  const tail = `. ${callback ? `${w.callBack} ${callback}. ` : ''}${message.urgent ? `${w.ackHint} ` : ''}${messageUrl(publicBaseUrl, message.id)}`;
+  const reason = toGsm7(
+    (message.reason || w.noReason)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.!]+$/, ''),
+  );
+  const [headG, tailG] = [toGsm7(head), toGsm7(tail)];
+  // Below MIN_REASON the reason would say nothing: then a second segment is the lesser evil.
+  const room = Math.max(SMS_SEGMENT - gsmLength(headG + tailG), MIN_REASON);
+  return headG + shorten(reason, room) + tailG;
+}
+
+/** Cuts a text to `room` septets, on a word boundary when possible, marking the cut with "..". */
+export function shorten(text: string, room: number): string {
+  if (gsmLength(text) <= room) return text;
+  if (room <= 2) return '';
+  let cut = '';
+  for (const ch of text) {
+    if (gsmLength(cut + ch) > room - 2) break;
+    cut += ch;
+  }
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= cut.length * 0.6 ? atWord : cut).trimEnd()}..`;
+}
+
+export type Email = { subject: string; text: string; html: string };
+
+export function renderEmail({ message, client, publicBaseUrl }: RenderContext): Email {
+  const w = WORDS[client.locale];
+  const caller = callerOf(message, client.locale);
+  const subject = `${message.urgent ? `${w.urgentSubject} ` : ''}${w.subject} ${caller}${message.reason ? ` — ${message.reason.slice(0, 80)}` : ''}`;
+  const rows: [string, string][] = [
+    [w.receivedAt, localTime(message.createdAt, client.locale, client.timezone, true)],
+    [w.reason, message.reason || w.noReason],
+    [w.callback, message.callbackNumber || message.callerNumber],
+    [w.summary, message.summary],
+  ];
+  if (message.transcription) rows.push([w.transcription, message.transcription]);
+  if (message.recording?.url) rows.push([w.recording, `${message.recording.url}.mp3`]);
+  rows.push([w.open, messageUrl(publicBaseUrl, message.id)]);
+  const text = `${rows.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n— ${client.name}\n`;
+  const html = `<table>${rows
+    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${linkify(v)}</td></tr>`)
+    .join('')}</table><p>— ${escapeHtml(client.name)}</p>`;
+  return { subject, text, html };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const linkify = (s: string) =>
+  /^https?:\/\/\S+$/.test(s) ? `<a href="${escapeHtml(s)}">${escapeHtml(s)}</a>` : escapeHtml(s);
+
+/** TwiML of the backup contact's call: the message, said twice in the client's language. */
+export function renderCallTwiml({ message, client }: RenderContext, backupName: string): string {
+  const fr = client.locale === 'fr-FR';
+  const caller = message.callerName.trim() || (fr ? 'un appelant' : 'a caller');
+  const digits = (message.callbackNumber || message.callerNumber).replace(/^\+/, '').split('').join(' ');
+  const when = localTime(message.createdAt, client.locale, client.timezone);
+  const text = fr
+    ? `Bonjour ${backupName}. Message urgent pour ${client.name}. ${caller} a appelé le ${when}. Motif : ${message.reason || 'non précisé'}. Numéro de rappel : plus ${digits}.`
+    : `Hello ${backupName}. Urgent message for ${client.name}. ${caller} called on ${when}. Reason: ${message.reason || 'not given'}. Callback number: plus ${digits}.`;
+  const response = new twilio.twiml.VoiceResponse();
+  const sayOptions = { language: client.locale, ...(client.voice ? { voice: client.voice } : {}) } as const;
+  response.say(sayOptions as never, text);
+  response.pause({ length: 1 });
+  response.say(sayOptions as never, text);
+  return response.toString();
+}
+
+/** JSON body of the signed outbound webhook. */
+export function renderWebhookBody(
+  { message, client, publicBaseUrl }: RenderContext,
+  event: 'message.created' | 'message.escalated',
+  deliveryId: string,
+): string {
+  return JSON.stringify({
+    event,
+    deliveryId,
+    client: { id: client.id, name: client.name },
+    message: {
+      id: message.id,
+      callSid: message.callSid,
+      callerName: message.callerName,
+      callerNumber: message.callerNumber,
+      callbackNumber: message.callbackNumber,
+      reason: message.reason,
+      urgent: message.urgent,
+      summary: message.summary,
+      transcription: message.transcription,
+      recordingUrl: message.recording?.url ?? null,
+      createdAt: message.createdAt.toISOString(),
+      url: messageUrl(publicBaseUrl, message.id),
+    },
+  });
+}

@@ -1,0 +1,25 @@
+/** Shared types of the follow-up pipeline. */
+
+export const CHANNELS = ['sms', 'email', 'webhook', 'call'] as const;
+export type DeliveryChannel = (typeof CHANNELS)[number];
+
+/** Why a notification is sent. `resendN` and `backup` are escalation steps (cancelled by an ack). */
+export type Purpose = 'notify' | `resend${number}` | 'backup';
+
+/** Payload of a `deliver` job: everything else is read from MongoDB when the job runs. */
+export type DeliverJobData = {
+  key: string;
+  messageId: string;
+  clientId: string;
+  channel: DeliveryChannel;
+  purpose: Purpose;
+  /** Phone number, comma-separated email addresses, or webhook URL. */
+  to: string;
+  /** When the message was stored (ms); the benchmark measures from it. */
+  storedAt: number;
+};
+
+export type DigestJobData = { clientId: string };
+
+/** What a channel answers after a successful send. */
+export type SendResult = { providerId: string };

@@ -1,0 +1,109 @@
+/**
+ * The notifications worker: one BullMQ Worker on the `notifications` queue running `deliver`,
+ * `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers. `close()` finishes the
+ * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
+ * the jobs that were active to another worker once their lock expires.
+ */
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env';
+import type { Logger } from '../infra/logger';
+import { OutboxModel } from '../store/models';
+import { NOTIFICATION_JOBS, QUEUES, SCHEDULERS } from '../queue/names';
+import { createTransports, type Transports } from './channels';
+import { sendDigest, syncDigestSchedules } from './digest';
+import { backoffDelay, type BackoffOptions } from './errors';
+import { deliverProcessor } from './processor';
+import { BACKOFF_TYPE } from './producer';
+import { sweep, type SweepOptions } from './sweeper';
+import type { DeliverJobData, DigestJobData } from './types';
+
+export type NotificationWorkerOptions = {
+  /** A Redis connection with `maxRetriesPerRequest: null` (createRedis(url, 'blocking')). */
+  connection: Redis;
+  logger: Logger;
+  config: Config;
+  /** BullMQ key prefix; tests use a fresh one. @defaultValue 'bull' */
+  prefix?: string;
+  /** Notifications delivered in parallel by this worker. @defaultValue 10 */
+  concurrency?: number;
+  /** Lock of an active job; a killed worker's jobs are taken over after it. @defaultValue 30000 */
+  lockDurationMs?: number;
+  /** How often stalled jobs are looked for. @defaultValue 30000 */
+  stalledIntervalMs?: number;
+  /** Retry delays. @defaultValue { baseMs: 2000, maxMs: 300000 } */
+  backoff?: BackoffOptions;
+  /** Sweeper period. @defaultValue 60000; 0 disables the sweeper and digest schedulers */
+  sweepEveryMs?: number;
+  sweep?: SweepOptions;
+  /** Replace the transports built from the configuration (benchmarks). */
+  transports?: Transports;
+};
+
+export type NotificationWorker = { worker: Worker; queue: Queue; close: () => Promise<void> };
+
+export async function startNotificationWorker(o: NotificationWorkerOptions): Promise<NotificationWorker> {
+  if (!o.connection) throw new Error('startNotificationWorker needs a Redis connection');
+  const prefix = o.prefix ?? 'bull';
+  const backoff = { baseMs: 2000, maxMs: 300_000, ...o.backoff };
+  const sweepEveryMs = o.sweepEveryMs ?? 60_000;
+  await OutboxModel.init();
+  const transports = o.transports ?? createTransports(o.config, o.logger);
+  const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
+  const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });
+  const deliver = deliverProcessor(deps);
+
+  const worker = new Worker(
+    QUEUES.notifications,
+    async (job: Job) => {
+      switch (job.name) {
+        case NOTIFICATION_JOBS.deliver:
+          return deliver(job as Job<DeliverJobData>);
+        case NOTIFICATION_JOBS.sweep:
+          return sweep(queue, o.logger, o.sweep);
+        case NOTIFICATION_JOBS.digest:
+          return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
+        default:
+          throw new Error(`unknown notifications job ${job.name}`);
+      }
+    },
+    {
+      connection: o.connection,
+      prefix,
+      concurrency: o.concurrency ?? 10,
+      lockDuration: o.lockDurationMs ?? 30_000,
+      stalledInterval: o.stalledIntervalMs ?? 30_000,
+      settings: {
+        backoffStrategy: (attemptsMade: number, type?: string, err?: Error) =>
+          type === BACKOFF_TYPE ? backoffDelay(attemptsMade, err, backoff) : 0,
+      },
+    },
+  );
+  worker.on('failed', (job, err) => {
+    if (job && job.name !== NOTIFICATION_JOBS.deliver)
+      o.logger.error(`job ${job.name} failed: ${err.message}`);
+  });
+  worker.on('error', (err) => o.logger.error(`notifications worker: ${err.message}`));
+
+  if (sweepEveryMs > 0) {
+    // Upserts keep one schedule however many workers start.
+    await queue.upsertJobScheduler(
+      SCHEDULERS.sweep,
+      { every: sweepEveryMs },
+      { name: NOTIFICATION_JOBS.sweep },
+    );
+    await syncDigestSchedules(queue).catch((err: unknown) =>
+      o.logger.error(`digest schedules: ${(err as Error).message}`),
+    );
+  }
+
+  return {
+    worker,
+    queue,
+    close: async () => {
+      await worker.close();
+      await queue.close();
+      transports.close();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/** Daily digest: a job scheduler per client at its local time (cron + tz), yesterday's activity, open first. */
+import { Types } from 'mongoose';
+import { useTestDatabase } from '../../helpers/db';
+import { syncDigestSchedules } from '../../../src/notify/digest';
+import { addDays, localDate, startOfLocalDay } from '../../../src/notify/timezone';
+import { NOTIFICATION_JOBS, SCHEDULERS } from '../../../src/queue/names';
+import { CallModel, MessageModel, OutboxModel } from '../../../src/store/models';
+import { makeClient, makeMessage, startPipeline, testConfig, waitFor, type Pipeline } from './helpers';
+
+useTestDatabase(__filename);
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline(testConfig());
+});
+afterAll(() => pipeline.close());
+
+const digestClient = () =>
+  makeClient({
+    timezone: 'Europe/Paris',
+    notifications: {
+      sms: { enabled: false },
+      email: { enabled: true, to: ['claire@example.test'] },
+      digest: { enabled: true, localTime: '08:00' },
+    },
+  });
+
+test('when a client has a digest at 08:00 Paris time, then its scheduler fires at the next 08:00 in Paris', async () => {
+  const client = await digestClient();
+  await syncDigestSchedules(pipeline.worker.queue, [client]);
+  const scheduler = await pipeline.worker.queue.getJobScheduler(SCHEDULERS.digestOf(client.id));
+  expect(scheduler).toMatchObject({
+    pattern: '0 8 * * *',
+    tz: 'Europe/Paris',
+    name: NOTIFICATION_JOBS.digest,
+  });
+
+  const now = new Date();
+  const today = localDate(now, 'Europe/Paris');
+  const at = (date: string) => startOfLocalDay(date, 'Europe/Paris').getTime() + 8 * 3_600_000;
+  const expected = at(today) > now.getTime() ? at(today) : at(addDays(today, 1));
+  expect(Number(scheduler!.next)).toBe(expected);
+  // The next run waits as a delayed job in Redis.
+  const delayed = await pipeline.worker.queue.getDelayed();
+  const next = delayed.find((j) => j.name === NOTIFICATION_JOBS.digest && j.data.clientId === client.id);
+  expect(next!.timestamp + next!.delay).toBe(expected);
+
+  await syncDigestSchedules(pipeline.worker.queue, [
+    { ...client, notifications: { ...client.notifications, digest: { enabled: false, localTime: '08:00' } } },
+  ]);
+  expect(await pipeline.worker.queue.getJobScheduler(SCHEDULERS.digestOf(client.id))).toBeUndefined();
+});
+
+test('when the digest runs, then it lists yesterday’s calls and messages in Paris time, open ones first, urgent on top', async () => {
+  const client = await digestClient();
+  const yesterday = addDays(localDate(new Date(), 'Europe/Paris'), -1);
+  const at = (h: number) => new Date(startOfLocalDay(yesterday, 'Europe/Paris').getTime() + h * 3_600_000);
+  const make = async (reason: string, hour: number, extra: Record<string, unknown> = {}) => {
+    const m = await makeMessage(client, { reason, urgent: Boolean(extra.urgent) });
+    // createdAt is immutable for mongoose: back-date through the driver.
+    await MessageModel.collection.updateOne(
+      { _id: new Types.ObjectId(m.id) },
+      { $set: { createdAt: at(hour), ...extra } },
+    );
+    return m;
+  };
+  await make('Devis cuisine', 9);
+  await make('Facture payée', 10, { status: 'handled' });
+  await make('Fuite urgente', 11, { urgent: true });
+  await make('Avant-hier', -2);
+  await makeMessage(client, { reason: 'Aujourd’hui' });
+  await CallModel.create([
+    {
+      callSid: `CA${client.id}1`,
+      clientId: client.id,
+      from: '+33611',
+      to: client.numbers[0],
+      startedAt: at(9),
+    },
+    {
+      callSid: `CA${client.id}2`,
+      clientId: client.id,
+      from: '+33612',
+      to: client.numbers[0],
+      startedAt: at(23.5),
+    },
+    {
+      callSid: `CA${client.id}3`,
+      clientId: client.id,
+      from: '+33613',
+      to: client.numbers[0],
+      startedAt: at(24.5),
+    },
+  ]);
+
+  await pipeline.worker.queue.add(NOTIFICATION_JOBS.digest, { clientId: client.id });
+  const key = `digest.${client.id}.${yesterday}.email`;
+  const mail = await waitFor(() => OutboxModel.findOne({ key }).lean(), 'the digest email');
+  expect(mail.subject).toBe(`Récapitulatif du ${yesterday} : 2 appel(s), 3 message(s), 2 à traiter`);
+  const lines = mail.body.split('\n');
+  const open = lines.indexOf('À traiter (2)');
+  expect(lines[open + 1]).toMatch(
+    /^- \[URGENT\] \d\d\/\d\d 11:00 Jean Dupont: Fuite urgente — https:\/\/rx\.example\.test\/messages\//,
+  );
+  expect(lines[open + 2]).toMatch(/ 09:00 Jean Dupont: Devis cuisine — /);
+  expect(lines[open + 4]).toBe('Traités (1)');
+  expect(lines[open + 5]).toMatch(/ 10:00 Jean Dupont: Facture payée — /);
+  expect(mail.body).not.toContain('Avant-hier');
+  expect(mail.body).not.toContain('Aujourd’hui');
+});

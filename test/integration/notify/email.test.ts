@@ -1,0 +1,111 @@
+/** Email through SMTP (nodemailer) against a real smtp-server on loopback. */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { useTestDatabase } from '../../helpers/db';
+import { deliveryKey } from '../../../src/notify';
+import { localTime } from '../../../src/notify/render';
+import {
+  deliveryOf,
+  makeClient,
+  makeMessage,
+  startPipeline,
+  testConfig,
+  waitFor,
+  type Pipeline,
+} from './helpers';
+
+useTestDatabase(__filename);
+
+type Received = { from: string; to: string[]; raw: string };
+const received: Received[] = [];
+let server: SMTPServer;
+let pipeline: Pipeline;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('nobody@')) {
+        return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  pipeline = await startPipeline(
+    testConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Receptionist <rx@example.test>' }),
+  );
+});
+afterAll(async () => {
+  await pipeline.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const decoded = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+test('when a message is stored, then an email in the client’s language and timezone reaches the SMTP server', async () => {
+  const client = await makeClient({
+    notifications: {
+      sms: { enabled: false },
+      email: { enabled: true, to: ['claire@example.test', 'desk@example.test'] },
+    },
+  });
+  const message = await makeMessage(client, {
+    transcription: 'Bonjour, il y a une fuite sous l’évier.',
+    recording: {
+      sid: 'RE0123',
+      url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE0123',
+      durationSeconds: 12,
+    },
+  });
+  await pipeline.followUps.messageStored(message);
+  const key = deliveryKey(message.id, 'email', 'notify', 0);
+  const entry = await waitFor(async () => {
+    const d = await deliveryOf(message.id, key);
+    return d?.status === 'sent' && d;
+  }, 'the email');
+
+  const mail = received.find((r) => r.raw.includes(key))!;
+  expect(mail.from).toBe('rx@example.test');
+  expect(mail.to).toEqual(['claire@example.test', 'desk@example.test']);
+  const text = Buffer.from(decoded(mail.raw), 'latin1').toString('utf8');
+  expect(text).toMatch(/Subject: =\?UTF-8\?Q\?Message_de_Jean_Dupont_/); // RFC 2047 encoded
+  expect(text).toContain(`Reçu le: ${localTime(message.createdAt, 'fr-FR', 'Europe/Paris', true)}`);
+  expect(text).toContain('Transcription: Bonjour, il y a une fuite sous l’évier.');
+  expect(text).toContain('Recordings/RE0123.mp3');
+  expect(text).toContain(`https://rx.example.test/messages/${message.id}`);
+  expect(entry.providerId).toMatch(/^<.+>$/);
+});
+
+test('when the SMTP server refuses the address (550), then the delivery fails at once with the reason', async () => {
+  const client = await makeClient({
+    notifications: { sms: { enabled: false }, email: { enabled: true, to: ['nobody@example.test'] } },
+  });
+  const message = await makeMessage(client);
+  await pipeline.followUps.messageStored(message);
+  const key = deliveryKey(message.id, 'email', 'notify', 0);
+  const entry = await waitFor(async () => {
+    const d = await deliveryOf(message.id, key);
+    return d?.status === 'failed' && d;
+  }, 'the email to fail');
+  expect(entry.attempts).toBe(1);
+  expect(entry.lastError).toMatch(/550/);
+});

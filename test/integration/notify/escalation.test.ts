@@ -1,0 +1,160 @@
+/**
+ * Escalation with BullMQ delayed jobs on the real Redis (one escalation "minute" = 400 ms here):
+ * resend, then the backup contact by SMS and by a call that speaks the message; an acknowledgement
+ * (web list or an SMS reply through the signed inbound webhook) cancels what is pending.
+ */
+import express from 'express';
+import request from 'supertest';
+import twilio from 'twilio';
+import { useTestDatabase } from '../../helpers/db';
+import { deliveryKey } from '../../../src/notify';
+import { OutboxModel } from '../../../src/store/models';
+import { getMessage } from '../../../src/store/messages';
+import { smsWebhookRouter } from '../../../webhooks/sms';
+import {
+  deliveryOf,
+  makeClient,
+  makeMessage,
+  PUBLIC_BASE_URL,
+  quietLogger,
+  startPipeline,
+  testConfig,
+  waitFor,
+  type Pipeline,
+} from './helpers';
+
+useTestDatabase(__filename);
+
+const MINUTE_MS = 400;
+const config = testConfig(); // no Twilio credentials: SMS and calls go to the outbox
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline(config, { minuteMs: MINUTE_MS, callAfterSmsMs: 100 });
+});
+afterAll(() => pipeline.close());
+
+const escalating = (smsTo: string) =>
+  makeClient({
+    locale: 'fr-FR',
+    voice: 'Polly.Lea-Neural',
+    notifications: {
+      sms: { enabled: true, to: [smsTo] },
+      escalation: {
+        enabled: true,
+        delayMinutes: 1,
+        resends: 1,
+        backup: { name: 'Dr Martin', number: '+33600000009' },
+      },
+    },
+  });
+
+const outboxOf = async (messageId: string) =>
+  (await OutboxModel.find({ messageId }).sort({ createdAt: 1 }).lean()).map((o) => ({
+    key: o.key,
+    at: o.createdAt.getTime(),
+    body: o.body,
+  }));
+
+test('when an urgent message is not acknowledged, then it is re-sent, then the backup gets an SMS and a call', async () => {
+  const client = await escalating('+33611110001');
+  const message = await makeMessage(client, { urgent: true, reason: 'Malaise, rappeler vite' });
+  await pipeline.followUps.messageStored(message);
+  const keys = {
+    notify: deliveryKey(message.id, 'sms', 'notify', 0),
+    resend: deliveryKey(message.id, 'sms', 'resend1', 0),
+    backupSms: deliveryKey(message.id, 'sms', 'backup', 0),
+    call: deliveryKey(message.id, 'call', 'backup', 0),
+  };
+  const sent = await waitFor(async () => {
+    const o = await outboxOf(message.id);
+    return o.length === 4 && o;
+  }, 'four notifications');
+  const byKey = Object.fromEntries(sent.map((o) => [o.key, o]));
+  const stored = message.createdAt.getTime();
+  expect(byKey[keys.notify]!.at - stored).toBeLessThan(MINUTE_MS);
+  expect(byKey[keys.resend]!.at - stored).toBeGreaterThanOrEqual(MINUTE_MS);
+  expect(byKey[keys.backupSms]!.at - stored).toBeGreaterThanOrEqual(2 * MINUTE_MS);
+  expect(byKey[keys.call]!.at - stored).toBeGreaterThanOrEqual(2 * MINUTE_MS + 100);
+  expect(byKey[keys.notify]!.body).toMatch(/^URGENT Msg de Jean Dupont .*Rep\. OK=vu/);
+  expect(byKey[keys.resend]!.body).toMatch(/^RAPPEL URGENT /);
+  expect(byKey[keys.backupSms]!.body).toMatch(/^URGENT \(secours Cabinet Test\) /);
+  expect(byKey[keys.call]!.body).toMatch(
+    /^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="fr-FR" voice="Polly.Lea-Neural">Bonjour Dr Martin\. Message urgent pour Cabinet Test\. Jean Dupont a appelé .*Motif : Malaise, rappeler vite\./,
+  );
+  const deliveries = (await getMessage(message.id)).deliveries;
+  expect(deliveries.map((d) => [d.key, d.status]).sort()).toEqual(
+    Object.values(keys)
+      .map((k) => [k, 'sent'])
+      .sort(),
+  );
+});
+
+test('when the message is acknowledged in the web list, then the pending escalation is cancelled', async () => {
+  const client = await escalating('+33611110002');
+  const message = await makeMessage(client, { urgent: true });
+  await pipeline.followUps.messageStored(message);
+  await waitFor(async () => (await outboxOf(message.id)).length === 1, 'the first SMS');
+  await pipeline.followUps.acknowledge(message.id, 'user:claire');
+
+  await new Promise((r) => setTimeout(r, 4 * MINUTE_MS));
+  expect((await outboxOf(message.id)).map((o) => o.key)).toEqual([
+    deliveryKey(message.id, 'sms', 'notify', 0),
+  ]);
+  const after = await getMessage(message.id);
+  expect(after.acknowledgedAt).toBeInstanceOf(Date);
+  expect(after.deliveries.filter((d) => d.status === 'cancelled')).toHaveLength(3);
+  expect(after.deliveries.find((d) => d.status === 'cancelled')!.lastError).toBe(
+    'acknowledged by user:claire',
+  );
+  expect(await pipeline.worker.queue.getJob(deliveryKey(message.id, 'call', 'backup', 0))).toBeUndefined();
+});
+
+describe('inbound SMS webhook', () => {
+  const app = express();
+  app.use(
+    '/webhooks/sms',
+    smsWebhookRouter({
+      authToken: config.twilio.authToken,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      logger: quietLogger(),
+      followUps: { acknowledge: (id, by) => pipeline.followUps.acknowledge(id, by) },
+    }),
+  );
+  const post = (params: Record<string, string>, sign = true) => {
+    const signature = twilio.getExpectedTwilioSignature(
+      config.twilio.authToken,
+      `${PUBLIC_BASE_URL}/webhooks/sms/incoming`,
+      params,
+    );
+    const req = request(app).post('/webhooks/sms/incoming').type('form');
+    return (sign ? req.set('X-Twilio-Signature', signature) : req).send(params);
+  };
+
+  test('when the client replies "OK" to the SMS, then the latest urgent message is acknowledged and escalation stops', async () => {
+    const client = await escalating('+33611110003');
+    const message = await makeMessage(client, { urgent: true });
+    await pipeline.followUps.messageStored(message);
+    const first = deliveryKey(message.id, 'sms', 'notify', 0);
+    await waitFor(async () => (await deliveryOf(message.id, first))?.status === 'sent', 'the first SMS');
+
+    const res = await post({ From: '+33611110003', To: client.numbers[0]!, Body: ' ok ', MessageSid: 'SM1' });
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/xml');
+    expect(res.text).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Bien reçu : le message de Jean Dupont est pris en charge, les relances sont annulées.</Message></Response>',
+    );
+    await new Promise((r) => setTimeout(r, 4 * MINUTE_MS));
+    expect(await outboxOf(message.id)).toHaveLength(1);
+    expect((await getMessage(message.id)).acknowledgedAt).toBeInstanceOf(Date);
+  });
+
+  test('when the request is not signed, then 403 and nothing is acknowledged', async () => {
+    const res = await post({ From: '+33611110003', Body: 'OK' }, false);
+    expect(res.status).toBe(403);
+  });
+
+  test('when the reply is not an acknowledgement, then the help text is answered', async () => {
+    const res = await post({ From: '+33611110099', Body: 'Qui est-ce ?' });
+    expect(res.text).toContain('Répondez OK');
+  });
+});

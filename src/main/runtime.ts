@@ -18,6 +18,9 @@ import { redisCallLock } from '../infra/call-lock';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../web/queue-dashboard';
+import { createFollowUps, type FollowUps } from '../notify';
+import { smsWebhookRouter } from '../../webhooks/sms';
 
 export type WebRuntime = {
   config: Config;
@@ -38,8 +41,8 @@ export function defaultLogger(config: Config, service: string): Logger {
 export type StartWebOptions = {
   logger?: Logger;
   host?: string;
-  /** The follow-up pipeline (notifications); tests may pass their own. */
-  followUps?: FollowUpsPort;
+  /** The follow-up pipeline (notifications); tests may pass their own. @defaultValue BullMQ queues on Redis */
+  followUps?: FollowUpsPort & Partial<Pick<FollowUps, 'acknowledge' | 'queues' | 'close'>>;
   /** The clock of the call flow; tests pin it. */
   now?: () => Date;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
@@ -58,13 +61,12 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
+  const followUps = options.followUps ?? createFollowUps({ redis, logger, config });
+  const acknowledge = followUps.acknowledge?.bind(followUps) ?? (async () => undefined);
   const parkedKey = parkedMessagesKey(config.mongodbUri);
   const callDeps: CallDeps = {
     logger,
-    followUps: options.followUps ?? {
-      messageStored: async (message) =>
-        void logger.info(`message ${message.id} stored (no follow-up pipeline)`),
-    },
+    followUps,
     publish: (event) => publishMessageEvent(redis, event),
     parkMessage: parkInRedis(redis, parkedKey),
     now: options.now ?? (() => new Date()),
@@ -77,7 +79,13 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   }, 15_000);
   drainTimer.unref();
 
-  const web = await createWebRouter({ config, redis, logger, options: options.web });
+  const web = await createWebRouter({
+    config,
+    redis,
+    logger,
+    options: options.web,
+    onAcknowledged: acknowledge,
+  });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
     logger,
@@ -95,6 +103,19 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           deps: callDeps,
           ...(options.webhookDeadlineMs ? { deadlineMs: options.webhookDeadlineMs } : {}),
         }),
+      },
+      {
+        path: '/webhooks/sms',
+        router: smsWebhookRouter({
+          authToken: config.twilio.authToken,
+          publicBaseUrl: config.publicBaseUrl,
+          logger,
+          followUps: { acknowledge },
+        }),
+      },
+      {
+        path: QUEUE_DASHBOARD_PATH,
+        router: queueDashboard(config, redis, followUps.queues ?? [], options.web?.session),
       },
       {
         path: '/api/v1',
@@ -116,6 +137,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const stop = async () => {
     clearInterval(drainTimer);
     await web.close();
+    await followUps.close?.();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();

@@ -41,7 +41,14 @@ const ACTIONS = {
 
 type ActionName = keyof typeof ACTIONS;
 
-export function messageRoutes(pageStack: RequestHandler[], redis: Redis): Router {
+/** Actions that tell the follow-up pipeline a person has the message in hand. */
+const ACKNOWLEDGING: ReadonlySet<string> = new Set(['claim', 'assign', 'handle']);
+
+export function messageRoutes(
+  pageStack: RequestHandler[],
+  redis: Redis,
+  onAcknowledged: (messageId: string, by: string) => Promise<void> = async () => undefined,
+): Router {
   const router = Router();
 
   router.get('/messages/:id', ...pageStack, async (req: Request<{ id: string }>, res: Response) => {
@@ -71,6 +78,8 @@ export function messageRoutes(pageStack: RequestHandler[], redis: Redis): Router
       const back = `/messages/${encodeURIComponent(req.params.id)}`;
       try {
         const message = await ACTIONS[name](access, req.params.id, user, req.body ?? {});
+        // Best effort: if Redis is down the escalation may still fire, which errs on the safe side.
+        if (ACKNOWLEDGING.has(name)) await onAcknowledged(message.id, user.email).catch(() => undefined);
         await audit(
           req,
           user,

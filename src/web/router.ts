@@ -40,7 +40,14 @@ export type WebOptions = {
   throttle?: Partial<ThrottlePolicy>;
 };
 
-export type WebDeps = { config: Config; redis: Redis; logger: Logger; options?: WebOptions };
+export type WebDeps = {
+  config: Config;
+  redis: Redis;
+  logger: Logger;
+  options?: WebOptions;
+  /** Called when an assistant claims or handles a message: cancels its pending escalation. */
+  onAcknowledged?: (messageId: string, by: string) => Promise<void>;
+};
 
 export function securityHeaders(config: Config): RequestHandler {
   return helmet({
@@ -110,7 +117,7 @@ export async function createWebRouter(
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));
-  router.use(messageRoutes(userStack, redis));
+  router.use(messageRoutes(userStack, redis, deps.onAcknowledged));
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
   );

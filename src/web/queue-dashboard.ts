@@ -1,0 +1,29 @@
+/** The BullMQ queue dashboard (bull-board) at `/admin/queues`, for signed-in admins only. */
+import { Router, type RequestHandler } from 'express';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env';
+import { queueDashboardRouter } from '../notify';
+import { requireAdmin } from './auth';
+import { createSessionMiddleware, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+export function queueDashboard(
+  config: Config,
+  redis: Redis,
+  queues: Queue[],
+  policy?: Partial<SessionPolicy>,
+): Router {
+  const router = Router();
+  router.use(
+    createSessionMiddleware(config, redis, { ...DEFAULT_SESSION_POLICY, ...policy }),
+    requireAdmin as RequestHandler,
+    (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+    queueDashboardRouter(queues, QUEUE_DASHBOARD_PATH),
+  );
+  return router;
+}

@@ -71,6 +71,7 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
   await makeMessage(client, { reason: 'Aujourd’hui' });
   await CallModel.create([
     {
+      _id: `CA${client.id}1`,
       callSid: `CA${client.id}1`,
       clientId: client.id,
       from: '+33611',
@@ -78,6 +79,7 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
       startedAt: at(9),
     },
     {
+      _id: `CA${client.id}2`,
       callSid: `CA${client.id}2`,
       clientId: client.id,
       from: '+33612',
@@ -85,6 +87,7 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
       startedAt: at(23.5),
     },
     {
+      _id: `CA${client.id}3`,
       callSid: `CA${client.id}3`,
       clientId: client.id,
       from: '+33613',

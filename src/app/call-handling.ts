@@ -15,7 +15,7 @@ import {
   type ClientProfile,
   type FlowEvent,
 } from '../flow';
-import { createCall, findCall, recordCallStatus, updateCall, type StoredCall } from '../store/calls';
+import { createCall, findCall, recordCallStatus, updateCall } from '../store/calls';
 import type { Client } from '../store/clients';
 import { countCall, findContact } from '../store/contacts';
 import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
@@ -59,10 +59,14 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
     state: t.state,
     steps: stepsOf(t.effects),
     outcome: outcomeOf(t.effects),
-    response: JSON.stringify(t.actions),
     startedAt: now,
   });
-  if (!created && existing) return replayOf(existing, existing.state.turn, profile);
+  if (!created && existing) {
+    // Twilio delivered the first webhook again: same answer, nothing counted twice.
+    const first = await deps.replies.get(call.callSid, existing.state.turn === 0 ? 0 : -1);
+    return { actions: first ? (JSON.parse(first) as Action[]) : t.actions, turn: 0, profile };
+  }
+  await deps.replies.put(call.callSid, 0, JSON.stringify(t.actions));
   await countCall(client.id, call.from, now);
   await applyMessageEffects(client, t.effects, deps);
   return { actions: t.actions, turn: t.state.turn, profile };
@@ -82,46 +86,45 @@ function withContactFlags(
   };
 }
 
-function replayOf(call: StoredCall, turn: number, profile: ClientProfile): Answer {
-  const stored = call.responses[String(turn)];
-  return { actions: stored ? (JSON.parse(stored) as Action[]) : [], turn, profile };
-}
-
 /**
  * Applies one event of a live call. `turn` is the turn the callback URL was rendered for: an older
  * one means Twilio delivered that callback again, and gets the answer it got the first time.
  */
-export async function answerEvent(
+export function answerEvent(
   callSid: string,
   turn: number | undefined,
   event: FlowEvent,
   deps: CallDeps,
 ): Promise<Answer> {
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    const call = await findCall(callSid);
-    if (!call) throw new UnknownCallError(`no call ${callSid}`);
-    const client = await clientForId(call.clientId);
-    if (turn !== undefined && turn < call.state.turn && call.responses[String(turn + 1)]) {
+  return deps.lock(callSid, () => applyEvent(callSid, turn, event, deps));
+}
+
+async function applyEvent(
+  callSid: string,
+  turn: number | undefined,
+  event: FlowEvent,
+  deps: CallDeps,
+): Promise<Answer> {
+  const call = await findCall(callSid);
+  if (!call) throw new UnknownCallError(`no call ${callSid}`);
+  const client = await clientForId(call.clientId);
+  if (turn !== undefined && turn < call.state.turn) {
+    const earlier = await deps.replies.get(callSid, turn + 1);
+    if (earlier) {
       deps.logger.info(`replayed callback for turn ${turn} of ${callSid}`);
-      return replayOf(call, turn + 1, client);
+      return { actions: JSON.parse(earlier) as Action[], turn: turn + 1, profile: client };
     }
-    const t = handleEvent(client, call.state, event, deps.now());
-    if (event.type === 'transcription') {
-      // The engine leaves the state alone for late transcriptions; so do we (no race with the call).
-      await applyMessageEffects(client, t.effects, deps);
-      return { actions: t.actions, turn: call.state.turn, profile: client };
-    }
-    // The message first: if saving the call then fails, what the caller said is already stored.
-    await applyMessageEffects(client, t.effects, deps);
-    const saved = await updateCall(call, {
-      state: t.state,
-      steps: stepsOf(t.effects),
-      outcome: outcomeOf(t.effects),
-      response: { turn: t.state.turn, twiml: JSON.stringify(t.actions) },
-    });
-    if (saved) return { actions: t.actions, turn: t.state.turn, profile: client };
   }
-  throw new Error(`call ${callSid} kept changing under us`);
+  const t = handleEvent(client, call.state, event, deps.now());
+  // The message first: if saving the call then fails, what the caller said is already stored.
+  await applyMessageEffects(client, t.effects, deps);
+  if (event.type === 'transcription') {
+    // The engine leaves the state alone for late transcriptions; so do we (no race with the call).
+    return { actions: t.actions, turn: call.state.turn, profile: client };
+  }
+  await updateCall(call, { state: t.state, steps: stepsOf(t.effects), outcome: outcomeOf(t.effects) });
+  await deps.replies.put(callSid, t.state.turn, JSON.stringify(t.actions));
+  return { actions: t.actions, turn: t.state.turn, profile: client };
 }
 
 /** The status callback: the call is over (or moved); a caller who hung up mid-message is handled. */

@@ -2,6 +2,7 @@
 import type { Message } from '../store/messages';
 import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
+import type { ReplyCache } from '../infra/reply-cache';
 
 export type FollowUpsPort = {
   /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
@@ -15,6 +16,8 @@ export type CallDeps = {
   /** Parks a fail-safe message when MongoDB is down; drained into MongoDB once it answers. */
   parkMessage: (payload: ParkedMessage) => Promise<void>;
   now: () => Date;
+  /** The answers given to each turn of a live call, for Twilio's retries. */
+  replies: ReplyCache;
   /** Serialises the webhooks of one call across instances. */
   lock: <T>(callSid: string, work: () => Promise<T>) => Promise<T>;
 };

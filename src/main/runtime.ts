@@ -15,6 +15,7 @@ import { drainParkedMessages, parkedMessagesKey, parkInRedis } from '../app/fail
 import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
 import { redisCallLock } from '../infra/call-lock';
+import { redisReplyCache, tolerant } from '../infra/reply-cache';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
@@ -71,6 +72,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     parkMessage: parkInRedis(redis, parkedKey),
     now: options.now ?? (() => new Date()),
     lock: redisCallLock(redis),
+    replies: tolerant(redisReplyCache(redis)),
   };
   const drainTimer = setInterval(() => {
     drainParkedMessages(redis, parkedKey, callDeps).catch((err: Error) =>

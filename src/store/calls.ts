@@ -1,7 +1,5 @@
 /**
- * Call repository: the engine's state between webhooks, the timeline, the outcome, and the TwiML
- * answered per turn (so a Twilio retry gets the same answer without applying its event twice).
- * Every write is one conditional update on `revision`, so two webhooks of one call never interleave.
+ * Call repository: the engine's state between webhooks, the timeline and the outcome.
  */
 import type { Types } from 'mongoose';
 import { OUTCOME_RANK, type CallState, type Outcome } from '../flow';
@@ -17,14 +15,9 @@ export type StoredCall = {
   state: CallState;
   revision: number;
   outcome: string;
-  /** TwiML already answered, by turn. */
-  responses: Record<string, string>;
 };
 
 export type CallStep = { name: string; detail: string; at: Date };
-
-/** How many past answers are kept for replays; Twilio retries within seconds, never turns later. */
-const KEPT_RESPONSES = 4;
 
 function toStored(doc: Record<string, unknown>): StoredCall {
   return {
@@ -36,7 +29,6 @@ function toStored(doc: Record<string, unknown>): StoredCall {
     state: doc.state as CallState,
     revision: Number(doc.revision ?? 0),
     outcome: String(doc.outcome ?? 'in-progress'),
-    responses: (doc.responses as Record<string, string>) ?? {},
   };
 }
 
@@ -54,7 +46,6 @@ export type NewCall = {
   state: CallState;
   steps: CallStep[];
   outcome?: Outcome;
-  response: string;
   startedAt: Date;
 };
 
@@ -71,7 +62,6 @@ export async function createCall(call: NewCall): Promise<{ created: boolean; exi
       state: call.state,
       steps: call.steps,
       outcome: call.outcome ?? 'in-progress',
-      responses: { [String(call.state.turn)]: call.response },
       startedAt: call.startedAt,
       status: 'in-progress',
     });
@@ -87,26 +77,21 @@ export type CallUpdate = {
   state?: CallState;
   steps?: CallStep[];
   outcome?: Outcome;
-  /** The TwiML answered for `state.turn`. */
-  response?: { turn: number; twiml: string };
 };
 
-/** Applies an update if nobody else wrote the call since `revision`; false on a lost race. */
-export async function updateCall(call: StoredCall, update: CallUpdate): Promise<boolean> {
+/**
+ * Applies an update to the call. The caller holds the call's lock (FerretDB v1 would not make a
+ * conditional update atomic anyway); the filter is `_id` alone because that is the only filter
+ * FerretDB v1 pushes down to SQLite — any other key makes every webhook scan all calls.
+ */
+export async function updateCall(call: StoredCall, update: CallUpdate): Promise<void> {
   const set: Record<string, unknown> = { revision: call.revision + 1 };
   if (update.state) set.state = update.state;
   if (update.outcome && upgrades(call.outcome, update.outcome)) set.outcome = update.outcome;
-  if (update.response) {
-    const kept = Object.entries(call.responses)
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .slice(-(KEPT_RESPONSES - 1));
-    set.responses = { ...Object.fromEntries(kept), [String(update.response.turn)]: update.response.twiml };
-  }
-  const result = await CallModel.updateOne(
-    { _id: call.callSid, revision: call.revision },
+  await CallModel.updateOne(
+    { _id: call.callSid },
     { $set: set, ...(update.steps?.length ? { $push: { steps: { $each: update.steps } } } : {}) },
   );
-  return result.modifiedCount === 1;
 }
 
 /** Records what the status callback says; duplicates and out-of-order deliveries are harmless. */

@@ -98,8 +98,6 @@ const callSchema = new Schema(
     state: { type: Mixed, default: null },
     /** Incremented on every state write; guards against two webhooks of one call racing. */
     revision: { type: Number, required: true, default: 0 },
-    /** TwiML answered per turn, replayed when Twilio retries a callback (bounded, newest last). */
-    responses: { type: Mixed, default: {} },
     locale: { type: String, default: 'fr-FR' },
     steps: { type: [callStepSchema], default: [] },
     outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },

@@ -91,6 +91,7 @@ describe('when the database stops mid-call', () => {
       parkMessage: async () => undefined,
       now: () => new Date(),
       lock: (_sid, work) => work(),
+      replies: { get: async () => null, put: async () => undefined },
     });
     expect(moved).toBeGreaterThanOrEqual(1);
     const message = await MessageModel.findOne({ 'recording.sid': recordingSid }).lean();

@@ -12,10 +12,11 @@ fi
 
 echo "› installing npm dependencies (npm ci)…"
 start=$(date +%s)
-if ! npm ci --no-audit --no-fund --loglevel=error; then
+mkdir -p var
+if ! npm ci --no-audit --no-fund --loglevel=error >var/npm-ci.log 2>&1; then
   # npm 11 here can write a lockfile without other platforms' optional binaries, which `npm ci`
   # then refuses; `npm install` installs the very same locked versions without rewriting it.
-  echo "› npm ci refused the lockfile; installing the same locked versions with npm install"
+  echo "› npm ci refused the lockfile (details in var/npm-ci.log); installing the same locked versions with npm install"
   npm install --no-audit --no-fund --loglevel=error
 fi
 echo "$want" >"$stamp"

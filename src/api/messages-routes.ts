@@ -8,7 +8,23 @@ import { messageChangesSchema, messageListQuerySchema, newNoteSchema } from './s
 import { idParam, parseBody, parseQuery } from './validate';
 import { toMessageSummary, toMessageView } from './views';
 
-export function messagesRouter(): Router {
+export type ApiFollowUps = {
+  acknowledge(messageId: string, by: string): Promise<void>;
+  retryDelivery(
+    messageId: string,
+    key: string,
+  ): Promise<'retried' | 'requeued' | 'already-sent' | 'in-progress' | 'not-found'>;
+};
+
+const RETRY_STATUS = {
+  retried: 202,
+  requeued: 202,
+  'already-sent': 409,
+  'in-progress': 409,
+  'not-found': 404,
+} as const;
+
+export function messagesRouter(followUps?: ApiFollowUps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -24,6 +40,9 @@ export function messagesRouter(): Router {
     const id = idParam(req);
     const changes = parseBody(messageChangesSchema, req);
     const message = await updateMessage(id, changes);
+    if (followUps && (changes.status === 'handled' || changes.assigneeId)) {
+      await followUps.acknowledge(id, actorOf(res).label).catch(() => undefined);
+    }
     const target = { type: 'message', id } as const;
     await audit(req, res, { action: 'message.update', target, clientId: message.clientId, detail: changes });
     res.json(toMessageView(message));
@@ -38,6 +57,21 @@ export function messagesRouter(): Router {
     const target = { type: 'message', id } as const;
     await audit(req, res, { action: 'message.note', target, clientId: message.clientId });
     res.status(201).json(toMessageView(message));
+  });
+
+  router.post('/:id/deliveries/:key/retry', async (req, res) => {
+    const id = idParam(req);
+    const message = await getMessage(id);
+    const key = String(req.params.key ?? '');
+    const outcome = followUps ? await followUps.retryDelivery(id, key) : 'not-found';
+    const target = { type: 'message', id } as const;
+    await audit(req, res, {
+      action: 'message.retry-delivery',
+      target,
+      clientId: message.clientId,
+      detail: { key, outcome },
+    });
+    res.status(RETRY_STATUS[outcome]).json({ outcome, message: toMessageView(await getMessage(id)) });
   });
 
   return router;

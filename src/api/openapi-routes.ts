@@ -127,4 +127,11 @@ export const ROUTES: RouteDoc[] = [
     ok: [201, view.messageView],
     errors: [400, 404],
   },
+  {
+    method: 'post',
+    path: '/messages/{id}/deliveries/{key}/retry',
+    summary: 'Retry a failed notification (the key is its delivery log entry)',
+    ok: [202, view.deliveryRetryView],
+    errors: [404, 409],
+  },
 ];

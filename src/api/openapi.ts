@@ -26,6 +26,7 @@ const RESPONSE_SCHEMAS = {
   Message: view.messageView,
   MessagePage: view.messagePageView,
   RoutePreview: view.routePreviewView,
+  DeliveryRetry: view.deliveryRetryView,
   Error: view.errorView,
 };
 
@@ -62,9 +63,12 @@ const ERROR_TEXT: Record<number, string> = {
 
 function operationOf(route: RouteDoc) {
   const params = [
-    ...(route.path.includes('{id}')
-      ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]
-      : []),
+    ...[...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
     ...Object.entries(route.query?.shape ?? {}).map(([name, field]) => {
       const schema = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' });
       delete schema.$schema;

@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors';
 import { UnknownClientsError } from '../store/users';
 import { apiAuth, type SessionAdmin } from './auth';
 import { clientsRouter } from './clients-routes';
-import { messagesRouter } from './messages-routes';
+import { messagesRouter, type ApiFollowUps } from './messages-routes';
 import { buildOpenApiDocument } from './openapi';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
@@ -17,8 +17,10 @@ export type ApiRouterOptions = {
   adminApiToken: string;
   /** Admin-session check from the web edge. @defaultValue none: token only */
   sessionAdmin?: SessionAdmin;
-  /** The call-flow engine's decision function. @defaultValue answers 501 until wired */
+  /** The call-flow engine's decision function. @defaultValue the engine's own preview */
   routePreview?: RoutePreviewer;
+  /** The follow-up pipeline: handled messages stop escalating; failed notifications can be retried. */
+  followUps?: ApiFollowUps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -43,7 +45,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   );
   router.use('/clients', clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer }));
   router.use('/users', usersRouter());
-  router.use('/messages', messagesRouter());
+  router.use('/messages', messagesRouter(options.followUps));
   router.use(apiErrors);
   return router;
 }

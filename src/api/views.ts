@@ -114,3 +114,12 @@ export function toMessageView(m: Message) {
   const { reason, transcription, recording, handledAt, notes, updatedAt } = m;
   return { ...toMessageSummary(m), reason, transcription, recording, handledAt, notes, updatedAt };
 }
+
+export const deliveryRetryView = z.object({
+  outcome: z
+    .enum(['retried', 'requeued', 'already-sent', 'in-progress', 'not-found'])
+    .meta({
+      description: 'retried/requeued: queued again (202); already-sent or in-progress: 409; not-found: 404.',
+    }),
+  message: messageView,
+});

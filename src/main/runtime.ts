@@ -43,7 +43,7 @@ export type StartWebOptions = {
   logger?: Logger;
   host?: string;
   /** The follow-up pipeline (notifications); tests may pass their own. @defaultValue BullMQ queues on Redis */
-  followUps?: FollowUpsPort & Partial<Pick<FollowUps, 'acknowledge' | 'queues' | 'close'>>;
+  followUps?: FollowUpsPort & Partial<Pick<FollowUps, 'acknowledge' | 'retryDelivery' | 'queues' | 'close'>>;
   /** The clock of the call flow; tests pin it. */
   now?: () => Date;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
@@ -64,6 +64,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
 
   const followUps = options.followUps ?? createFollowUps({ redis, logger, config });
   const acknowledge = followUps.acknowledge?.bind(followUps) ?? (async () => undefined);
+  const retryDelivery = followUps.retryDelivery?.bind(followUps) ?? (async () => 'not-found' as const);
   const parkedKey = parkedMessagesKey(config.mongodbUri);
   const callDeps: CallDeps = {
     logger,
@@ -86,7 +87,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     redis,
     logger,
     options: options.web,
-    onAcknowledged: acknowledge,
+    followUps: { acknowledge, retryDelivery },
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -124,6 +125,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
         router: adminSession.wrap(
           apiRouter({
             sessionAdmin: adminSession.admin,
+            followUps: { acknowledge, retryDelivery },
             ...options.api,
             adminApiToken: config.adminApiToken,
           }),

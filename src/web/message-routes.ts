@@ -44,12 +44,46 @@ type ActionName = keyof typeof ACTIONS;
 /** Actions that tell the follow-up pipeline a person has the message in hand. */
 const ACKNOWLEDGING: ReadonlySet<string> = new Set(['claim', 'assign', 'handle']);
 
+/** What the message page asks of the follow-up pipeline. */
+export type MessageFollowUps = {
+  /** An assistant has the message in hand: cancel its pending escalation. */
+  acknowledge(messageId: string, by: string): Promise<void>;
+  /** An admin retries a failed notification. */
+  retryDelivery(messageId: string, key: string): Promise<string>;
+};
+
+const NO_FOLLOW_UPS: MessageFollowUps = {
+  acknowledge: async () => undefined,
+  retryDelivery: async () => 'not-found',
+};
+
 export function messageRoutes(
   pageStack: RequestHandler[],
   redis: Redis,
-  onAcknowledged: (messageId: string, by: string) => Promise<void> = async () => undefined,
+  followUps: MessageFollowUps = NO_FOLLOW_UPS,
 ): Router {
   const router = Router();
+
+  router.post(
+    '/messages/:id/retry',
+    ...pageStack,
+    csrfProtection,
+    async (req: Request<{ id: string }>, res: Response) => {
+      const user = currentUser(res);
+      if (user.role !== 'admin') throw new NotFoundError('no action retry');
+      const message = await getMessageFor(messageAccess(user), req.params.id);
+      const { key } = z.object({ key: z.string().min(1).max(200) }).parse(req.body ?? {});
+      const outcome = await followUps.retryDelivery(message.id, key);
+      await audit(req, user, 'message.retry-delivery', message, { key, outcome });
+      const t = texts(pageLang(req, res));
+      setFlash(
+        req,
+        outcome === 'retried' || outcome === 'requeued' ? 'ok' : 'error',
+        t.retryResult[outcome] ?? outcome,
+      );
+      res.redirect(303, `/messages/${encodeURIComponent(message.id)}`);
+    },
+  );
 
   router.get('/messages/:id', ...pageStack, async (req: Request<{ id: string }>, res: Response) => {
     const user = currentUser(res);
@@ -79,7 +113,8 @@ export function messageRoutes(
       try {
         const message = await ACTIONS[name](access, req.params.id, user, req.body ?? {});
         // Best effort: if Redis is down the escalation may still fire, which errs on the safe side.
-        if (ACKNOWLEDGING.has(name)) await onAcknowledged(message.id, user.email).catch(() => undefined);
+        if (ACKNOWLEDGING.has(name))
+          await followUps.acknowledge(message.id, user.email).catch(() => undefined);
         await audit(
           req,
           user,

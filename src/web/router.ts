@@ -27,7 +27,7 @@ import { listRoutes } from './list-routes';
 import { liveEventsRoute, MessageEventHub } from './live-events';
 import { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
 import { loginRoutes } from './login-routes';
-import { messageRoutes } from './message-routes';
+import { messageRoutes, type MessageFollowUps } from './message-routes';
 import { chooseLanguage } from './page-context';
 import { recordingRoute } from './recording-route';
 import { webErrorHandler } from './web-errors';
@@ -45,8 +45,8 @@ export type WebDeps = {
   redis: Redis;
   logger: Logger;
   options?: WebOptions;
-  /** Called when an assistant claims or handles a message: cancels its pending escalation. */
-  onAcknowledged?: (messageId: string, by: string) => Promise<void>;
+  /** The follow-up pipeline: acknowledging cancels escalation; admins retry failed notifications. */
+  followUps?: MessageFollowUps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -117,7 +117,7 @@ export async function createWebRouter(
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));
-  router.use(messageRoutes(userStack, redis, deps.onAcknowledged));
+  router.use(messageRoutes(userStack, redis, deps.followUps));
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
   );

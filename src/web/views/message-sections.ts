@@ -24,10 +24,12 @@ export function callTimelineSection(
   </section>`;
 }
 
+/** `retry` renders the admin's "retry" form of a failed delivery; absent for assistants. */
 export function deliveriesSection(
   { t }: PageContext,
   deliveries: Message['deliveries'],
   when: When,
+  retry?: (key: string) => SafeHtml,
 ): SafeHtml {
   return html`<section aria-labelledby="h-deliveries" class="card">
     <h2 id="h-deliveries">${t.deliveries}</h2>
@@ -52,6 +54,7 @@ export function deliveriesSection(
                     <td>
                       <span class="badge delivery-${x.status}">${t.deliveryStatus[x.status] ?? x.status}</span
                       >${x.lastError ? html` <span class="muted">${x.lastError}</span>` : ''}
+                      ${retry && x.status === 'failed' ? retry(x.key) : ''}
                     </td>
                     <td>${x.attempts}</td>
                     <td>${when(x.updatedAt)}</td>

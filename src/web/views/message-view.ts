@@ -120,7 +120,20 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
         )}
       </section>
       ${callTimelineSection(ctx, d.timeline, d.client?.timezone)}
-      ${deliveriesSection(ctx, m.deliveries, when)}
+      ${deliveriesSection(
+        ctx,
+        m.deliveries,
+        when,
+        d.me.role === 'admin'
+          ? (key) =>
+              post(
+                'retry',
+                html`<input type="hidden" name="key" value="${key}" /><button class="button small">
+                    ${t.retryDelivery}
+                  </button>`,
+              )
+          : undefined,
+      )}
     </article>`;
   return layout(ctx, who, body, 'page-message');
 }

@@ -20,6 +20,7 @@ const EXPECTED_OPERATIONS = [
   'get /messages/{id}',
   'patch /messages/{id}',
   'post /messages/{id}/notes',
+  'post /messages/{id}/deliveries/{key}/retry',
 ];
 
 describe('admin API GET /openapi.json', () => {

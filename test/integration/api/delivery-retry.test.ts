@@ -1,0 +1,59 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import { MessageModel } from '../../../src/store/models';
+import { redisUrl } from '../../helpers/db';
+import { useApi } from './harness';
+
+const { api } = useApi(__filename);
+
+async function messageWithFailedSms() {
+  const _id = new Types.ObjectId();
+  const key = `${_id.toString()}.sms.notify.0`;
+  await MessageModel.create({
+    _id,
+    key: `retry-${_id.toString()}`,
+    clientId: new Types.ObjectId(),
+    callSid: `CA${'f'.repeat(32)}`,
+    callerNumber: '+33612345678',
+    summary: 'Rappeler M. Petit',
+    deliveries: [
+      {
+        key,
+        channel: 'sms',
+        to: '+33600000000',
+        status: 'failed',
+        attempts: 1,
+        lastError: '21211 invalid number',
+        updatedAt: new Date(),
+      },
+    ],
+  });
+  return { id: _id.toString(), key };
+}
+
+describe('admin API: retrying a failed notification', () => {
+  const connection = new Redis(redisUrl(), { maxRetriesPerRequest: null });
+  const queue = new Queue('notifications', { connection });
+  afterAll(async () => {
+    await queue.close();
+    connection.disconnect();
+  });
+
+  it('when an admin retries a failed SMS, then it is queued again and its log entry is pending', async () => {
+    const { id, key } = await messageWithFailedSms();
+    const res = await api('post', `/messages/${id}/deliveries/${encodeURIComponent(key)}/retry`).expect(202);
+    expect(res.body.outcome).toBe('requeued');
+    expect(res.body.message.deliveries[0]).toMatchObject({ key, status: 'pending', attempts: 0 });
+    const job = await queue.getJob(key);
+    expect(job?.id).toBe(key);
+    await job?.remove();
+  });
+
+  it('when the delivery or the message does not exist, then 404', async () => {
+    const { id } = await messageWithFailedSms();
+    const missing = await api('post', `/messages/${id}/deliveries/nope/retry`).expect(404);
+    expect(missing.body.outcome).toBe('not-found');
+    await api('post', `/messages/${new Types.ObjectId().toString()}/deliveries/x/retry`).expect(404);
+  });
+});

@@ -116,10 +116,8 @@ export function toMessageView(m: Message) {
 }
 
 export const deliveryRetryView = z.object({
-  outcome: z
-    .enum(['retried', 'requeued', 'already-sent', 'in-progress', 'not-found'])
-    .meta({
-      description: 'retried/requeued: queued again (202); already-sent or in-progress: 409; not-found: 404.',
-    }),
+  outcome: z.enum(['retried', 'requeued', 'already-sent', 'in-progress', 'not-found']).meta({
+    description: 'retried/requeued: queued again (202); already-sent or in-progress: 409; not-found: 404.',
+  }),
   message: messageView,
 });

@@ -48,7 +48,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-function toUser(doc: {
+export function toUser(doc: {
   _id: { toString(): string };
   email: string;
   name: string;

@@ -6,7 +6,7 @@ import type { WebRuntime } from '../../../src/main/runtime';
 import { MessageModel } from '../../../src/store/models';
 import { seedMessages } from './demo-messages';
 import type { Client } from '../../../src/store/clients';
-import { launchBrowser, type Browser } from '../../helpers/browser';
+import { launchBrowser, waitInPage, type Browser } from '../../helpers/browser';
 import { startMediaStandIn, type MediaStandIn } from '../../integration/web/twilio-media-stand-in';
 import {
   makeClient,
@@ -73,9 +73,7 @@ describe('the web list in real headless Chromium', () => {
     await page.waitForURL(`${base}/messages/${recorded}`);
     const audio = page.locator('audio');
     await audio.evaluate((el) => (el as unknown as { load(): void }).load());
-    await page.waitForFunction("document.querySelector('audio').readyState >= 1", null, {
-      timeout: 10_000,
-    });
+    await waitInPage(page, "(document.querySelector('audio')?.readyState ?? 0) >= 1", 10_000);
     const duration = await audio.evaluate((el) => (el as unknown as { duration: number }).duration);
     expect(duration).toBeGreaterThan(1.5);
     expect(media.requests.length).toBeGreaterThan(0);
@@ -90,7 +88,7 @@ describe('the web list in real headless Chromium', () => {
 
   it('when a new message is stored while the list is open, then it appears without a reload', async () => {
     await page.goto(`${base}/`);
-    await page.waitForFunction("document.documentElement.getAttribute('data-live') === 'on'");
+    await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);
     await new Promise((r) => setTimeout(r, 300)); // the EventSource connects
     const fresh = await makeMessage(client.id, { callerName: 'Nouvel Appelant', urgent: true });
     await publishMessageEvent(web.redis, {

@@ -86,7 +86,7 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
     const parent = q.data.parent;
     const phase = req.path === '/screen' ? 'whisper' : 'result';
     try {
-      const answer = await answerScreen(parent, p.Digits, phase);
+      const answer = await answerScreen(parent, p.Digits, phase, deps);
       const urls = (cb: string) => `${options.publicBaseUrl}/webhooks/voice/${cb}?parent=${parent}`;
       sendTwiml(res, renderTwiml(answer.actions, urls));
     } catch (err) {

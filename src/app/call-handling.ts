@@ -15,7 +15,14 @@ import {
   type ClientProfile,
   type FlowEvent,
 } from '../flow';
-import { createCall, findCall, recordCallStatus, updateCall } from '../store/calls';
+import {
+  createCall,
+  findCall,
+  recordCallStatus,
+  updateCall,
+  upgrades,
+  type StoredCall,
+} from '../store/calls';
 import type { Client } from '../store/clients';
 import { countCall, findContact } from '../store/contacts';
 import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
@@ -67,6 +74,16 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
     return { actions: first ? (JSON.parse(first) as Action[]) : t.actions, turn: 0, profile };
   }
   await deps.replies.put(call.callSid, 0, JSON.stringify(t.actions));
+  await deps.callStates.set({
+    callSid: call.callSid,
+    clientId: client.id,
+    from: call.from,
+    to: call.to,
+    locale: profile.locale,
+    state: t.state,
+    revision: 0,
+    outcome: outcomeOf(t.effects) ?? 'in-progress',
+  });
   await countCall(client.id, call.from, now);
   await applyMessageEffects(client, t.effects, deps);
   return { actions: t.actions, turn: t.state.turn, profile };
@@ -105,7 +122,7 @@ async function applyEvent(
   event: FlowEvent,
   deps: CallDeps,
 ): Promise<Answer> {
-  const call = await findCall(callSid);
+  const call = await loadCall(callSid, deps);
   if (!call) throw new UnknownCallError(`no call ${callSid}`);
   const client = await clientForId(call.clientId);
   if (turn !== undefined && turn < call.state.turn) {
@@ -122,7 +139,9 @@ async function applyEvent(
     // The engine leaves the state alone for late transcriptions; so do we (no race with the call).
     return { actions: t.actions, turn: call.state.turn, profile: client };
   }
-  await updateCall(call, { state: t.state, steps: stepsOf(t.effects), outcome: outcomeOf(t.effects) });
+  const outcome = outcomeOf(t.effects);
+  await updateCall(call, { state: t.state, steps: stepsOf(t.effects), outcome });
+  await deps.callStates.set(savedCall(call, t.state, outcome));
   await deps.replies.put(callSid, t.state.turn, JSON.stringify(t.actions));
   return { actions: t.actions, turn: t.state.turn, profile: client };
 }
@@ -137,7 +156,7 @@ export async function answerStatus(
   const ended = ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(status);
   await recordCallStatus(callSid, status, ended ? { at: deps.now(), durationSeconds } : null);
   if (!ended) return;
-  const call = await findCall(callSid);
+  const call = await loadCall(callSid, deps);
   if (call && call.state.step !== 'done') await answerEvent(callSid, undefined, { type: 'hangup' }, deps);
 }
 
@@ -146,8 +165,9 @@ export async function answerScreen(
   parentCallSid: string,
   digits: string | undefined,
   phase: 'whisper' | 'result',
+  deps: CallDeps,
 ): Promise<Answer> {
-  const call = await findCall(parentCallSid);
+  const call = await loadCall(parentCallSid, deps);
   if (!call) throw new UnknownCallError(`no call ${parentCallSid}`);
   const client = await clientForId(call.clientId);
   const actions =
@@ -176,4 +196,14 @@ export function answerFailSafeClosing(to: string): Answer {
     language: locale,
   };
   return { actions: [say, { type: 'hangup' }], turn: 0 };
+}
+
+/** The call's last saved state: the Redis copy when there is one, else MongoDB. */
+async function loadCall(callSid: string, deps: CallDeps): Promise<StoredCall | null> {
+  return (await deps.callStates.get(callSid)) ?? findCall(callSid);
+}
+
+function savedCall(call: StoredCall, state: StoredCall['state'], outcome: string | undefined): StoredCall {
+  const kept = outcome && upgrades(call.outcome, outcome as never) ? outcome : call.outcome;
+  return { ...call, state, revision: call.revision + 1, outcome: kept };
 }

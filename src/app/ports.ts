@@ -3,6 +3,7 @@ import type { Message } from '../store/messages';
 import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
 import type { ReplyCache } from '../infra/reply-cache';
+import type { CallStateCache } from '../infra/call-state-cache';
 
 export type FollowUpsPort = {
   /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
@@ -18,6 +19,8 @@ export type CallDeps = {
   now: () => Date;
   /** The answers given to each turn of a live call, for Twilio's retries. */
   replies: ReplyCache;
+  /** A fast copy of each live call's last saved state. */
+  callStates: CallStateCache;
   /** Serialises the webhooks of one call across instances. */
   lock: <T>(callSid: string, work: () => Promise<T>) => Promise<T>;
 };

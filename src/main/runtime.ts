@@ -16,6 +16,7 @@ import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
 import { redisCallLock } from '../infra/call-lock';
 import { redisReplyCache, tolerant } from '../infra/reply-cache';
+import { redisCallStateCache } from '../infra/call-state-cache';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
@@ -74,6 +75,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     now: options.now ?? (() => new Date()),
     lock: redisCallLock(redis),
     replies: tolerant(redisReplyCache(redis)),
+    callStates: redisCallStateCache(redis),
   };
   const drainTimer = setInterval(() => {
     drainParkedMessages(redis, parkedKey, callDeps).catch((err: Error) =>

@@ -6,6 +6,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { drainParkedMessages, parkedMessagesKey } from '../../../src/app/failsafe-messages';
 import { createClient } from '../../../src/store/clients';
+import { NO_CALL_STATE_CACHE } from '../../../src/infra/call-state-cache';
 import { connectMongo } from '../../../src/store/mongo';
 import { MessageModel } from '../../../src/store/models';
 import { freePort, ROOT, startFerretDB, type Service } from '../../../scripts/lib/services';
@@ -92,6 +93,7 @@ describe('when the database stops mid-call', () => {
       now: () => new Date(),
       lock: (_sid, work) => work(),
       replies: { get: async () => null, put: async () => undefined },
+      callStates: NO_CALL_STATE_CACHE,
     });
     expect(moved).toBeGreaterThanOrEqual(1);
     const message = await MessageModel.findOne({ 'recording.sid': recordingSid }).lean();

@@ -91,4 +91,5 @@ export const en: Texts = {
   switchLang: 'Français',
   switchLangCode: 'fr',
   count: (n) => `${n} message${n > 1 ? 's' : ''}`,
+  adminLink: 'Admin',
 };

@@ -16,7 +16,10 @@ describe('admin pages: clients', () => {
   afterAll(() => web.stop());
 
   const post = (url: string, form: Record<string, string>) =>
-    admin.agent.post(url).type('form').send({ _csrf: admin.csrf, ...form });
+    admin.agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: admin.csrf, ...form });
 
   it('when an admin creates a client through the form, then it is saved, audited and listed', async () => {
     const page = await admin.agent.get('/admin/clients/new').expect(200);
@@ -78,7 +81,9 @@ describe('admin pages: clients', () => {
   it('when a number is already taken by another client, then the error is next to the numbers', async () => {
     const other = await makeClient('Autre cabinet');
     const mine = uniqueNumber();
-    const res = await post('/admin/clients', clientForm({ numbers: `${mine}\n${other.numbers[0]}` })).expect(409);
+    const res = await post('/admin/clients', clientForm({ numbers: `${mine}\n${other.numbers[0]}` })).expect(
+      409,
+    );
     expect(fieldError(res.text, 'numbers')).toBe('Ligne 2 : Ce numéro est déjà attribué à un autre client.');
     // Nothing half-saved: the first number was released and can be used.
     await post('/admin/clients', clientForm({ numbers: mine })).expect(303);
@@ -106,13 +111,18 @@ describe('admin pages: clients', () => {
     const res = await post('/admin/clients', clientForm({ name: 'Cabinet Test' })).expect(303);
     const url = `${res.headers.location}/preview`;
     // Monday 2026-03-02 10:00 in Paris (09:00 UTC): open.
-    const page = await admin.agent.get(url).query({ from: '+33611111111', at: '2026-03-02T10:00' }).expect(200);
+    const page = await admin.agent
+      .get(url)
+      .query({ from: '+33611111111', at: '2026-03-02T10:00' })
+      .expect(200);
     expect(page.text).toContain('Décision : Transfert');
     expect(page.text).toContain('Mon 2026-03-02 10:00 (Europe/Paris)');
     expect(page.text).toContain('Ouvert');
     expect(page.text).toContain('Dr Durand · +33 6 12 34 56 78 · 20 s');
     expect(page.text).toContain('VIP during opening hours');
-    const closed = await admin.agent.get(url).query({ from: '+33622222222', at: '2026-03-02T20:00', digits: '2' });
+    const closed = await admin.agent
+      .get(url)
+      .query({ from: '+33622222222', at: '2026-03-02T20:00', digits: '2' });
     expect(closed.text).toContain('Fermé');
     expect(closed.text).toContain('Décision : Prise de message');
     const bad = await admin.agent.get(url).query({ from: 'x', at: '' }).expect(400);

@@ -1,5 +1,6 @@
 /** English texts of the admin pages. */
 import { adminFr, type AdminTexts } from './admin-texts-fr';
+import { previewEn } from './preview-texts';
 
 export const adminEn: AdminTexts = {
   ...adminFr,
@@ -123,37 +124,5 @@ export const adminEn: AdminTexts = {
     email: 'Email',
     role: 'Role',
   },
-  preview: 'Test this setup',
-  previewHint: 'What the assistant would do with this call, using the saved setup.',
-  previewFrom: 'Caller number',
-  previewAt: 'Date and time (client’s local time)',
-  previewDigits: 'Key pressed at the menu (optional)',
-  previewSpeech: 'Or what the caller says (optional)',
-  runPreview: 'Test',
-  decision: 'Decision',
-  decisions: {
-    reject: 'Rejected',
-    transfer: 'Transfer',
-    message: 'Message taking',
-    menu: 'Menu',
-    say: 'Information',
-  },
-  afterMenu: 'After the menu',
-  atStart: 'When the call arrives',
-  matchedRule: 'Rule applied',
-  noRule: 'No rule (default behaviour)',
-  openNow: 'Open',
-  closedNow: 'Closed',
-  localTime: 'Local time',
-  heardGreeting: 'Greeting heard',
-  targets: 'Transfer targets',
-  why: 'Why',
-  role: 'Role',
-  roles: { admin: 'Administrator', assistant: 'Assistant' },
-  newPassword: 'New password (optional)',
-  passwordHint: 'At least 12 characters.',
-  assignedClients: 'Assigned clients',
-  userLocale: 'Page language',
-  locales: { 'fr-FR': 'Français', 'en-US': 'English' },
-  accountActive: 'Account active',
+  ...previewEn,
 };

@@ -1,4 +1,6 @@
 /** French texts of the admin pages (clients and users); English in admin-texts-en.ts. */
+import { previewFr } from './preview-texts';
+
 export const adminFr = {
   admin: 'Administration',
   clients: 'Clients',
@@ -115,41 +117,7 @@ export const adminFr = {
   badDateTime: 'Date et heure attendues',
   // list
   list: { name: 'Nom', numbers: 'Numéros', locale: 'Langue', status: 'État', email: 'E-mail', role: 'Rôle' },
-  // preview
-  preview: 'Tester cette configuration',
-  previewHint: 'Ce que ferait l’assistante pour cet appel, avec la configuration enregistrée.',
-  previewFrom: 'Numéro de l’appelant',
-  previewAt: 'Date et heure (heure locale du client)',
-  previewDigits: 'Touche au menu (facultatif)',
-  previewSpeech: 'Ou ce que dit l’appelant (facultatif)',
-  runPreview: 'Tester',
-  decision: 'Décision',
-  decisions: {
-    reject: 'Rejet',
-    transfer: 'Transfert',
-    message: 'Prise de message',
-    menu: 'Menu',
-    say: 'Information',
-  },
-  afterMenu: 'Après le menu',
-  atStart: 'À l’arrivée de l’appel',
-  matchedRule: 'Règle appliquée',
-  noRule: 'Aucune règle (comportement par défaut)',
-  openNow: 'Ouvert',
-  closedNow: 'Fermé',
-  localTime: 'Heure locale',
-  heardGreeting: 'Accueil entendu',
-  targets: 'Destinataires du transfert',
-  why: 'Pourquoi',
-  // users
-  role: 'Rôle',
-  roles: { admin: 'Administrateur', assistant: 'Assistant' },
-  newPassword: 'Nouveau mot de passe (facultatif)',
-  passwordHint: '12 caractères au minimum.',
-  assignedClients: 'Clients suivis',
-  userLocale: 'Langue des pages',
-  locales: { 'fr-FR': 'Français', 'en-US': 'English' },
-  accountActive: 'Compte actif',
+  ...previewFr,
 };
 
 export type AdminTexts = typeof adminFr;

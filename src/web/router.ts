@@ -16,9 +16,11 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import { createRedis } from '../infra/redis';
 import type { Logger } from '../infra/logger';
+import { adminRoutes } from './admin/admin-routes';
 import {
   createSessionMiddleware,
   DEFAULT_SESSION_POLICY,
+  requireAdmin,
   requireUser,
   sessionCookieName,
   type SessionPolicy,
@@ -118,6 +120,7 @@ export async function createWebRouter(
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));
   router.use(messageRoutes(userStack, redis, deps.followUps));
+  router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler]));
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
   );

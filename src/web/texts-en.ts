@@ -99,4 +99,5 @@ export const en: Texts = {
   switchLang: 'Français',
   switchLangCode: 'fr',
   count: (n) => `${n} message${n > 1 ? 's' : ''}`,
+  adminLink: 'Admin',
 };

@@ -99,6 +99,7 @@ export const fr = {
   switchLang: 'English',
   switchLangCode: 'en',
   count: (n: number) => `${n} message${n > 1 ? 's' : ''}`,
+  adminLink: 'Administration',
 };
 
 export type Texts = typeof fr;

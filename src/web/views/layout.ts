@@ -6,7 +6,7 @@ export type PageContext = {
   lang: Lang;
   t: Texts;
   csrf: string;
-  user: { name: string } | null;
+  user: { name: string; role?: string } | null;
   /** The current URL with the other language. */
   langSwitchHref: string;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
@@ -30,6 +30,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
           <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">☎</span> ${t.appName}</a>
           <nav class="topnav" aria-label="${ctx.lang === 'fr' ? 'Compte' : 'Account'}">
             ${ctx.user ? html`<span class="who">${ctx.user.name}</span>` : ''}
+            ${ctx.user?.role === 'admin' ? html`<a href="/admin/clients">${t.adminLink}</a>` : ''}
             <a href="${ctx.langSwitchHref}" lang="${t.switchLangCode}" hreflang="${t.switchLangCode}"
               >${t.switchLang}</a
             >

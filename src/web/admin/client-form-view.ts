@@ -1,0 +1,45 @@
+/** `/admin/clients/new` and `/admin/clients/:id`: the client form, and on the edit page the preview panel. */
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from '../views/layout';
+import { adminLayout } from './admin-layout';
+import { adminTexts } from './admin-texts';
+import {
+  callersSection,
+  hoursSection,
+  identitySection,
+  messageSection,
+  notificationsSection,
+  rulesSection,
+  transferSection,
+} from './client-form-sections';
+import { errorSummary, hidden, type FormState } from './form-controls';
+
+export type ClientFormPage = {
+  /** Absent for a new client. */
+  client?: { id: string; name: string };
+  form: FormState;
+  /** The edit page's "test this setup" panel. */
+  preview?: SafeHtml;
+};
+
+export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
+  const t = adminTexts(ctx.lang);
+  const title = page.client ? `${t.editClient} · ${page.client.name}` : t.newClient;
+  const action = page.client ? `/admin/clients/${page.client.id}` : '/admin/clients';
+  const s = page.form;
+  const body = html`<p class="back"><a href="/admin/clients">← ${t.clients}</a></p>
+    <h1>${title}</h1>
+    ${errorSummary(s.errors, t.fixErrors)}
+    <div class="admin-columns ${page.preview ? 'with-aside' : ''}">
+      <form method="post" action="${action}" class="client-form" novalidate>
+        ${hidden('_csrf', ctx.csrf)} ${identitySection(s, t)} ${hoursSection(s, t)} ${transferSection(s, t)}
+        ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)} ${notificationsSection(s, t)}
+        <div class="form-actions">
+          <button type="submit" class="button primary">${page.client ? t.save : t.create}</button>
+          <a class="button subtle" href="/admin/clients">${t.cancel}</a>
+        </div>
+      </form>
+      ${page.preview ?? ''}
+    </div>`;
+  return adminLayout(ctx, 'clients', title, body);
+}

@@ -1,0 +1,105 @@
+/** `/admin/clients`: list, create, edit, and the "test this setup" panel over the saved profile. */
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { invalidateClientCache } from '../../app/client-cache';
+import { previewRoute, type RoutePreview } from '../../flow/preview';
+import { getClient, listClients, type Client } from '../../store/clients';
+import { csrfProtection } from '../auth';
+import { pageContext, pageLang, setFlash } from '../page-context';
+import { auditAdminChange } from './admin-audit';
+import { adminTexts } from './admin-texts';
+import { formFromProfile, newClientValues } from './client-form-fill';
+import { clientFormPage } from './client-form-view';
+import { clientListPage } from './client-list-view';
+import { saveClientForm } from './client-save';
+import type { FieldErrors } from './field-errors';
+import { formValues, type FormValues } from './form-values';
+import { previewRequest, type PreviewRequest } from './preview-query';
+import { previewPanel } from './preview-view';
+import { instantToLocal } from './zoned-time';
+
+type IdRequest = Request<{ id: string }>;
+
+function profileOf(client: Client) {
+  const { id: _id, active: _a, createdAt: _c, updatedAt: _u, ...profile } = client;
+  return profile;
+}
+
+function renderEdit(
+  req: Request,
+  res: Response,
+  client: Client,
+  form: { values: FormValues; errors: FieldErrors },
+  panel: PreviewRequest,
+) {
+  const ctx = pageContext(req, res);
+  const t = adminTexts(ctx.lang);
+  const result: RoutePreview | null = panel.input ? previewRoute(profileOf(client), panel.input) : null;
+  const preview = previewPanel(t, client.id, panel, result);
+  return clientFormPage(ctx, { client: { id: client.id, name: client.name }, form, preview });
+}
+
+const emptyPanel = (client: Client): PreviewRequest => ({
+  values: { at: instantToLocal(new Date(), client.timezone) },
+  errors: {},
+});
+
+export function clientRoutes(pageStack: RequestHandler[]): Router {
+  const router = Router();
+  const postStack = [...pageStack, csrfProtection as RequestHandler];
+
+  router.get('/clients', ...pageStack, async (req, res) => {
+    res.send(clientListPage(pageContext(req, res), await listClients()));
+  });
+
+  router.get('/clients/new', ...pageStack, (req, res) => {
+    res.send(clientFormPage(pageContext(req, res), { form: { values: newClientValues(), errors: {} } }));
+  });
+
+  router.post('/clients', ...postStack, async (req, res) => {
+    const values = formValues(req.body);
+    const t = adminTexts(pageLang(req, res));
+    const saved = await saveClientForm(values, t);
+    if ('errors' in saved) {
+      res.status(saved.conflict ? 409 : 400);
+      return void res.send(clientFormPage(pageContext(req, res), { form: { values, errors: saved.errors } }));
+    }
+    invalidateClientCache();
+    await auditAdminChange(req, res, 'client.create', { type: 'client', id: saved.client.id });
+    setFlash(req, 'ok', t.clientCreated);
+    res.redirect(303, `/admin/clients/${saved.client.id}`);
+  });
+
+  router.get('/clients/:id', ...pageStack, async (req: IdRequest, res: Response) => {
+    const client = await getClient(req.params.id);
+    res.send(
+      renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, emptyPanel(client)),
+    );
+  });
+
+  router.get('/clients/:id/preview', ...pageStack, async (req: IdRequest, res: Response) => {
+    const client = await getClient(req.params.id);
+    const t = adminTexts(pageLang(req, res));
+    const panel = previewRequest(req.query, client.timezone, t);
+    if (!panel.input) res.status(400);
+    res.send(renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, panel));
+  });
+
+  router.post('/clients/:id', ...postStack, async (req: IdRequest, res: Response) => {
+    const client = await getClient(req.params.id);
+    const values = formValues(req.body);
+    const t = adminTexts(pageLang(req, res));
+    const saved = await saveClientForm(values, t, client.id);
+    if ('errors' in saved) {
+      res.status(saved.conflict ? 409 : 400);
+      return void res.send(
+        renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client)),
+      );
+    }
+    invalidateClientCache();
+    await auditAdminChange(req, res, 'client.update', { type: 'client', id: client.id });
+    setFlash(req, 'ok', t.clientSaved);
+    res.redirect(303, `/admin/clients/${client.id}`);
+  });
+
+  return router;
+}

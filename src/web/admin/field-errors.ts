@@ -1,0 +1,38 @@
+/** Validation issues as messages attached to the form field that produced them. */
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Where a zod issue path goes: a form field, and a prefix naming the line or range at fault. */
+export type PathMapper = (path: readonly PropertyKey[]) => { field: string; prefix?: string } | null;
+
+export const SUMMARY = '_summary';
+
+export function addError(errors: FieldErrors, field: string, message: string): void {
+  (errors[field] ??= []).push(message);
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/** Maps each issue to its field (with "Line n:" for list fields); unmapped issues go to the summary. */
+export function issuesToErrors(
+  issues: readonly z.core.$ZodIssue[],
+  mapPath: PathMapper,
+  errors: FieldErrors = {},
+): FieldErrors {
+  for (const issue of issues) {
+    const target = mapPath(issue.path);
+    if (!target) {
+      addError(errors, SUMMARY, `${issue.path.join('.') || '—'} : ${issue.message}`);
+      continue;
+    }
+    addError(errors, target.field, (target.prefix ?? '') + issue.message);
+  }
+  return errors;
+}
+
+/** The `n` in a path segment that is an array index. */
+export const indexAt = (path: readonly PropertyKey[], i: number): number | undefined =>
+  typeof path[i] === 'number' ? (path[i] as number) : undefined;

@@ -1,0 +1,70 @@
+/** The "test this setup" panel: a GET form over the saved profile, and the engine's answer. */
+import type { RoutePreview } from '../../flow/preview';
+import { formatPhone } from '../format';
+import { html, type SafeHtml } from '../html';
+import type { AdminTexts } from './admin-texts';
+import { input, type FormState } from './form-controls';
+
+function decisionBlock(
+  t: AdminTexts,
+  title: string,
+  d: { decision: keyof AdminTexts['decisions']; rule: { name: string } | null; reason: string },
+) {
+  return html`<dt>${title}</dt>
+    <dd>
+      <strong class="decision decision-${d.decision}">${t.decisions[d.decision]}</strong><br />
+      ${t.matchedRule} : ${d.rule ? html`<q>${d.rule.name}</q>` : t.noRule}<br />
+      <span class="muted">${t.why} : ${d.reason}</span>
+    </dd>`;
+}
+
+function result(t: AdminTexts, p: RoutePreview): SafeHtml {
+  return html`<div class="preview-result" role="status" aria-live="polite">
+    <h3>${t.decision} : ${t.decisions[(p.afterMenu ?? p.atStart).decision]}</h3>
+    <dl class="fields">
+      <dt>${t.localTime}</dt>
+      <dd>${p.localTime}</dd>
+      <dt>${t.list.status}</dt>
+      <dd>
+        <span class="badge ${p.open ? 'status-handled' : 'delivery-cancelled'}"
+          >${p.open ? t.openNow : t.closedNow}</span
+        >
+        <span class="muted">(${p.openReason})</span>
+      </dd>
+      ${decisionBlock(t, t.atStart, p.atStart)}
+      ${p.afterMenu ? decisionBlock(t, t.afterMenu, p.afterMenu) : ''}
+      <dt>${t.heardGreeting}</dt>
+      <dd>${p.greeting ? html`<q>${p.greeting}</q>` : '—'}</dd>
+      ${
+        p.transferTargets
+          ? html`<dt>${t.targets}</dt>
+              <dd>
+                <ol class="targets">
+                  ${p.transferTargets.map((x) => html`<li>${x.name} · ${formatPhone(x.number)} · ${x.ringSeconds} s</li>`)}
+                </ol>
+              </dd>`
+          : ''
+      }
+    </dl>
+  </div>`;
+}
+
+export function previewPanel(
+  t: AdminTexts,
+  clientId: string,
+  state: FormState,
+  preview: RoutePreview | null,
+): SafeHtml {
+  return html`<aside class="card preview-panel" id="preview" aria-labelledby="h-preview">
+    <h2 id="h-preview">${t.preview}</h2>
+    <p class="hint">${t.previewHint}</p>
+    <form method="get" action="/admin/clients/${clientId}/preview#preview" class="form-grid">
+      ${input(state, 'from', t.previewFrom, { type: 'tel', cls: 'wide', attrs: html`required` })}
+      ${input(state, 'at', t.previewAt, { type: 'datetime-local', cls: 'wide', attrs: html`required` })}
+      ${input(state, 'digits', t.previewDigits, { cls: 'wide', attrs: html`inputmode="numeric" maxlength="10"` })}
+      ${input(state, 'speech', t.previewSpeech, { cls: 'wide', attrs: html`maxlength="200"` })}
+      <div class="field wide"><button type="submit" class="button primary">${t.runPreview}</button></div>
+    </form>
+    ${preview ? result(t, preview) : ''}
+  </aside>`;
+}

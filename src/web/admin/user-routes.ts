@@ -1,0 +1,88 @@
+/** `/admin/users`: list, create and edit users (role, client assignments, activation, password reset). */
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { listClients } from '../../store/clients';
+import { getUser, listUsers, type User } from '../../store/users';
+import { csrfProtection } from '../auth';
+import { pageContext, pageLang, setFlash } from '../page-context';
+import { auditAdminChange } from './admin-audit';
+import { adminTexts } from './admin-texts';
+import { formList, formValues, type FormValues } from './form-values';
+import { createUserFromForm, updateUserFromForm } from './user-save';
+import { userFormPage, userListPage } from './user-views';
+
+type IdRequest = Request<{ id: string }>;
+
+function valuesOf(u: User): FormValues {
+  return { name: u.name, role: u.role, locale: u.locale, active: u.active ? 'on' : '' };
+}
+
+/** The fields an edit changed (never a password, only that it was reset). */
+function changedFields(before: User, after: User, passwordReset: boolean): string[] {
+  const keys = ['name', 'role', 'locale', 'active'] as const;
+  const changed: string[] = keys.filter((k) => before[k] !== after[k]);
+  if (before.clientIds.join() !== after.clientIds.join()) changed.push('clientIds');
+  if (passwordReset) changed.push('password');
+  return changed;
+}
+
+export function userRoutes(pageStack: RequestHandler[]): Router {
+  const router = Router();
+  const postStack = [...pageStack, csrfProtection as RequestHandler];
+
+  router.get('/users', ...pageStack, async (req, res) => {
+    const [users, clients] = await Promise.all([listUsers(), listClients()]);
+    res.send(userListPage(pageContext(req, res), users, clients));
+  });
+
+  router.get('/users/new', ...pageStack, async (req, res) => {
+    const form = { values: { role: 'assistant', locale: 'fr-FR' }, errors: {} };
+    res.send(userFormPage(pageContext(req, res), { form, clientIds: [], clients: await listClients() }));
+  });
+
+  router.post('/users', ...postStack, async (req: Request, res: Response) => {
+    const values = formValues(req.body, ['clientIds']);
+    const clientIds = formList(req.body, 'clientIds');
+    const t = adminTexts(pageLang(req, res));
+    const saved = await createUserFromForm(values, clientIds, t);
+    if ('errors' in saved) {
+      delete values.password;
+      const page = { form: { values, errors: saved.errors }, clientIds, clients: await listClients() };
+      return void res.status(saved.status).send(userFormPage(pageContext(req, res), page));
+    }
+    const { user } = saved;
+    await auditAdminChange(req, res, 'user.create', { type: 'user', id: user.id }, { role: user.role });
+    setFlash(req, 'ok', t.userCreated);
+    res.redirect(303, `/admin/users/${user.id}`);
+  });
+
+  router.get('/users/:id', ...pageStack, async (req: IdRequest, res: Response) => {
+    const user = await getUser(req.params.id);
+    const form = { values: valuesOf(user), errors: {} };
+    const page = { user, form, clientIds: user.clientIds, clients: await listClients() };
+    res.send(userFormPage(pageContext(req, res), page));
+  });
+
+  router.post('/users/:id', ...postStack, async (req: IdRequest, res: Response) => {
+    const before = await getUser(req.params.id);
+    const values = formValues(req.body, ['clientIds']);
+    const clientIds = formList(req.body, 'clientIds');
+    const t = adminTexts(pageLang(req, res));
+    const saved = await updateUserFromForm(before.id, values, clientIds, t);
+    if ('errors' in saved) {
+      delete values.password;
+      const page = {
+        user: before,
+        form: { values, errors: saved.errors },
+        clientIds,
+        clients: await listClients(),
+      };
+      return void res.status(saved.status).send(userFormPage(pageContext(req, res), page));
+    }
+    const fields = changedFields(before, saved.user, Boolean(values.password));
+    await auditAdminChange(req, res, 'user.update', { type: 'user', id: before.id }, { fields });
+    setFlash(req, 'ok', t.userSaved);
+    res.redirect(303, `/admin/users/${before.id}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+/** Wall-clock times in a client's timezone (what an admin types) to and from instants. */
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The `YYYY-MM-DDTHH:MM` wall clock of `at` in `timeZone` (the value of a datetime-local input). */
+export function instantToLocal(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** Milliseconds the zone is ahead of UTC at `at`. */
+function offsetMs(at: Date, timeZone: string): number {
+  const local = instantToLocal(at, timeZone);
+  const [, y, mo, d, h, mi] = LOCAL_PATTERN.exec(local)!.map(Number);
+  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  return asUtc - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show `local` (`YYYY-MM-DDTHH:MM`, seconds allowed
+ * and ignored), or null when it is no valid date-time. In the hour skipped by a daylight-saving change,
+ * the clock is read with the offset before the change.
+ */
+export function localToInstant(local: string, timeZone: string): Date | null {
+  const match = LOCAL_PATTERN.exec(local.trim().slice(0, 16));
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d! || h! > 23) return null;
+  let at = wall - offsetMs(new Date(wall), timeZone);
+  at = wall - offsetMs(new Date(at), timeZone);
+  return new Date(at);
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { WebRuntime } from '../../../src/main/runtime';
+import { listClients } from '../../../src/store/clients';
+import { launchBrowser, type Browser } from '../../helpers/browser';
+import { makeUser, PASSWORD, startTestWeb, testConfig } from '../../integration/web/web-fixture';
+import { uniqueNumber } from '../../integration/web/admin/admin-fixture';
+
+const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+
+describe('the admin client form in real headless Chromium', () => {
+  let web: WebRuntime;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let email = '';
+
+  beforeAll(async () => {
+    web = await startTestWeb(testConfig(__filename));
+    base = `http://127.0.0.1:${web.port}`;
+    email = (await makeUser('admin', [], 'Ada Admin')).email;
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  it('when an admin creates a client with a wrong time range, fixes it, saves and tests the setup', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.waitForURL(`${base}/admin/clients`);
+    await page.getByRole('link', { name: /Nouveau client/ }).click();
+
+    await page.getByLabel('Nom', { exact: true }).fill('Cabinet Rousseau');
+    await page.getByLabel('Numéros dédiés').fill(uniqueNumber());
+    await page.getByLabel('Lundi').fill('09:00-12:30, 18:30-14:00');
+    await page.getByLabel('Destinataire 1 · Nom').fill('Dr Rousseau');
+    await page.locator('#f-target0_number').fill('+33612345678');
+    await page.getByLabel('Numéros VIP').fill('+33611111111');
+    await page.getByRole('button', { name: 'Créer' }).click();
+
+    await page.getByRole('alert').waitFor();
+    await expect(page.locator('#f-hours_mon-error').textContent()).resolves.toContain('Plage 2');
+    await expect(page.getByLabel('Lundi').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Nom', { exact: true }).inputValue()).resolves.toBe('Cabinet Rousseau');
+    expect((await listClients()).length).toBe(0);
+
+    await page.getByLabel('Lundi').fill('09:00-12:30, 14:00-18:30');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByText('Client créé.').waitFor();
+    expect((await listClients()).map((c) => c.name)).toEqual(['Cabinet Rousseau']);
+
+    await page.getByLabel('Numéro de l’appelant').fill('+33611111111');
+    await page.getByLabel('Date et heure (heure locale du client)').fill('2026-03-02T10:00');
+    await page.getByRole('button', { name: 'Tester', exact: true }).click();
+    await page.getByText('Décision : Transfert').waitFor();
+    await expect(page.locator('.preview-result').textContent()).resolves.toContain('Dr Rousseau');
+    await page.screenshot({ path: path.join(SHOTS, 'admin-client.png'), fullPage: true });
+  });
+
+  it('on a phone-sized screen, then the client form fits the width', async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${base}/admin/clients/new`);
+    const width = await phone.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(SHOTS, 'admin-client-phone.png'), fullPage: false });
+    await phone.close();
+  });
+});

@@ -1,0 +1,132 @@
+import type { WebRuntime } from '../../../../src/main/runtime';
+import { listAuditEvents } from '../../../../src/store/audit';
+import { getClient, listClients } from '../../../../src/store/clients';
+import { csrfOf, makeClient, makeUser, signIn, startTestWeb, testConfig } from '../web-fixture';
+import { clientForm, fieldError, uniqueNumber } from './admin-fixture';
+
+describe('admin pages: clients', () => {
+  let web: WebRuntime;
+  let admin: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    web = await startTestWeb(testConfig(__filename));
+    const user = await makeUser('admin', [], 'Ada Admin');
+    admin = await signIn(web.server, user.email);
+  });
+  afterAll(() => web.stop());
+
+  const post = (url: string, form: Record<string, string>) =>
+    admin.agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: admin.csrf, ...form });
+
+  it('when an admin creates a client through the form, then it is saved, audited and listed', async () => {
+    const page = await admin.agent.get('/admin/clients/new').expect(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<legend>Horaires d’ouverture</legend>');
+    const form = clientForm();
+    const res = await post('/admin/clients', form).expect(303);
+    const id = /\/admin\/clients\/([0-9a-f]{24})$/.exec(res.headers.location!)![1]!;
+    const client = await getClient(id);
+    expect(client.numbers).toEqual([form.numbers]);
+    expect(client.weeklyHours.mon).toEqual([
+      { start: '09:00', end: '12:30' },
+      { start: '14:00', end: '18:30' },
+    ]);
+    expect(client.closures).toEqual([{ from: '2026-12-24', to: '2027-01-02', label: 'Fêtes' }]);
+    expect(client.transferTargets).toEqual([{ name: 'Dr Durand', number: '+33612345678', ringSeconds: 20 }]);
+    expect(client.notifications.sms).toEqual({ enabled: true, to: ['+33612345678'] });
+    const events = await listAuditEvents({ action: 'client.create', targetId: id });
+    expect(events).toHaveLength(1);
+    const edit = await admin.agent.get(`/admin/clients/${id}`).expect(200);
+    expect(edit.text).toContain('Client créé.');
+    expect(edit.text).toContain('value="09:00-12:30, 14:00-18:30"');
+    const list = await admin.agent.get('/admin/clients').expect(200);
+    expect(list.text).toContain('Cabinet Durand');
+  });
+
+  it('when the form is invalid, then each error is next to its field, the input is kept and nothing is saved', async () => {
+    const before = (await listClients()).length;
+    const form = clientForm({
+      name: 'Cabinet Invalide',
+      numbers: `${uniqueNumber()}\n0612`,
+      hours_mon: '18:00-09:00',
+      hours_tue: '9h à midi',
+      target1_name: 'Secrétariat',
+      target1_number: 'abc',
+      rules: '[{"name": "r", "when": {"caller": "friend"}, "then": {"type": "transfer"}}]',
+      smsTo: 'nope',
+    });
+    const res = await post('/admin/clients', form).expect(400);
+    expect(res.text).toContain('role="alert"');
+    expect(fieldError(res.text, 'hours_mon')).toContain('start must be before end');
+    expect(fieldError(res.text, 'hours_tue')).toContain('HH:MM-HH:MM');
+    expect(fieldError(res.text, 'numbers')).toMatch(/^Ligne 2 : expected an E.164/);
+    expect(fieldError(res.text, 'target1_number')).toContain('E.164');
+    expect(fieldError(res.text, 'rules')).toMatch(/^Règle 1 \(when.caller\)/);
+    expect(fieldError(res.text, 'smsTo')).toContain('E.164');
+    expect(fieldError(res.text, 'name')).toBeNull();
+    expect(res.text).toContain('value="18:00-09:00"');
+    expect(res.text).toContain('value="Cabinet Invalide"');
+    expect(res.text).toContain('aria-invalid="true"');
+    expect((await listClients()).length).toBe(before);
+  });
+
+  it('when the rules are not JSON, then the error is on the rules field', async () => {
+    const res = await post('/admin/clients', clientForm({ rules: '[{name: oops' })).expect(400);
+    expect(fieldError(res.text, 'rules')).toMatch(/^JSON invalide/);
+  });
+
+  it('when a number is already taken by another client, then the error is next to the numbers', async () => {
+    const other = await makeClient('Autre cabinet');
+    const mine = uniqueNumber();
+    const res = await post('/admin/clients', clientForm({ numbers: `${mine}\n${other.numbers[0]}` })).expect(
+      409,
+    );
+    expect(fieldError(res.text, 'numbers')).toBe('Ligne 2 : Ce numéro est déjà attribué à un autre client.');
+    // Nothing half-saved: the first number was released and can be used.
+    await post('/admin/clients', clientForm({ numbers: mine })).expect(303);
+  });
+
+  it('when an admin edits a client, then the profile is replaced, audited, and an override is read in local time', async () => {
+    const client = await makeClient('Cabinet à modifier');
+    const form = clientForm({
+      name: 'Cabinet modifié',
+      numbers: client.numbers[0]!,
+      overrideMode: 'closed',
+      overrideUntil: '2026-07-14T18:00',
+    });
+    await post(`/admin/clients/${client.id}`, form).expect(303);
+    const saved = await getClient(client.id);
+    expect(saved.name).toBe('Cabinet modifié');
+    expect(saved.override).toEqual({ mode: 'closed', until: '2026-07-14T16:00:00.000Z' });
+    expect(await listAuditEvents({ action: 'client.update', targetId: client.id })).toHaveLength(1);
+    const page = await admin.agent.get(`/admin/clients/${client.id}`).expect(200);
+    expect(page.text).toContain('value="2026-07-14T18:00"');
+    expect(csrfOf(page.text)).toBe(admin.csrf);
+  });
+
+  it('when testing the setup with a VIP during opening hours, then the panel shows a transfer', async () => {
+    const res = await post('/admin/clients', clientForm({ name: 'Cabinet Test' })).expect(303);
+    const url = `${res.headers.location}/preview`;
+    // Monday 2026-03-02 10:00 in Paris (09:00 UTC): open.
+    const page = await admin.agent
+      .get(url)
+      .query({ from: '+33611111111', at: '2026-03-02T10:00' })
+      .expect(200);
+    expect(page.text).toContain('Décision : Transfert');
+    expect(page.text).toContain('Mon 2026-03-02 10:00 (Europe/Paris)');
+    expect(page.text).toContain('Ouvert');
+    expect(page.text).toContain('Dr Durand · +33 6 12 34 56 78 · 20 s');
+    expect(page.text).toContain('VIP during opening hours');
+    const closed = await admin.agent
+      .get(url)
+      .query({ from: '+33622222222', at: '2026-03-02T20:00', digits: '2' });
+    expect(closed.text).toContain('Fermé');
+    expect(closed.text).toContain('Décision : Prise de message');
+    const bad = await admin.agent.get(url).query({ from: 'x', at: '' }).expect(400);
+    expect(fieldError(bad.text, 'from')).toContain('E.164');
+    expect(fieldError(bad.text, 'at')).toBeTruthy();
+  });
+});

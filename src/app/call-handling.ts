@@ -69,8 +69,9 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
     startedAt: now,
   });
   if (!created && existing) {
-    // Twilio delivered the first webhook again: same answer, nothing counted twice.
-    const first = await deps.replies.get(call.callSid, existing.state.turn === 0 ? 0 : -1);
+    // Twilio delivered the first webhook again: the first answer (turn 0), nothing counted twice.
+    // Should the first request still be writing it, the answer just computed is the same greeting.
+    const first = await deps.replies.get(call.callSid, 0);
     return { actions: first ? (JSON.parse(first) as Action[]) : t.actions, turn: 0, profile };
   }
   await deps.replies.put(call.callSid, 0, JSON.stringify(t.actions));

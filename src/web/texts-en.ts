@@ -100,4 +100,5 @@ export const en: Texts = {
   switchLangCode: 'fr',
   count: (n) => `${n} message${n > 1 ? 's' : ''}`,
   adminLink: 'Admin',
+  queuesLink: 'Queues',
 };

@@ -100,6 +100,7 @@ export const fr = {
   switchLangCode: 'en',
   count: (n: number) => `${n} message${n > 1 ? 's' : ''}`,
   adminLink: 'Administration',
+  queuesLink: 'Files d’attente',
 };
 
 export type Texts = typeof fr;

@@ -30,7 +30,12 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
           <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">☎</span> ${t.appName}</a>
           <nav class="topnav" aria-label="${ctx.lang === 'fr' ? 'Compte' : 'Account'}">
             ${ctx.user ? html`<span class="who">${ctx.user.name}</span>` : ''}
-            ${ctx.user?.role === 'admin' ? html`<a href="/admin/clients">${t.adminLink}</a>` : ''}
+            ${
+              ctx.user?.role === 'admin'
+                ? html`<a href="/admin/clients">${t.adminLink}</a>
+                    <a href="/admin/queues">${t.queuesLink}</a>`
+                : ''
+            }
             <a href="${ctx.langSwitchHref}" lang="${t.switchLangCode}" hreflang="${t.switchLangCode}"
               >${t.switchLang}</a
             >

@@ -81,7 +81,11 @@ test('when an urgent message is not acknowledged, then it is re-sent, then the b
   expect(byKey[keys.call]!.body).toMatch(
     /^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="fr-FR" voice="Polly.Lea-Neural">Bonjour Dr Martin\. Message urgent pour Cabinet Test\. Jean Dupont a appelé .*Motif : Malaise, rappeler vite\./,
   );
-  const deliveries = (await getMessage(message.id)).deliveries;
+  // The outbox entry is written before the delivery log entry: wait for the log to catch up.
+  const deliveries = await waitFor(async () => {
+    const log = (await getMessage(message.id)).deliveries;
+    return log.length === 4 && log.every((d) => d.status !== 'pending') && log;
+  }, 'four delivery log entries settled');
   expect(deliveries.map((d) => [d.key, d.status]).sort()).toEqual(
     Object.values(keys)
       .map((k) => [k, 'sent'])

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { parseEnv } from '../src/config/env';
 import { connectMongo } from '../src/store/mongo';
 import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
-import { seedDemo } from './lib/seed';
+import { DEMO_ASSISTANT, seedDemo } from './lib/seed';
 import { ensureMongo, ensureRedis, ROOT, type Service } from './lib/services';
 
 const started = Date.now();
@@ -59,6 +59,7 @@ ${green('✓')} ${bold('Virtual receptionist running')} ${dim(`(ready in ${secon
 
   Demo client        ${bold(demo.client.name)}, dedicated number ${bold(demo.client.numbers[0] ?? '')}
   Web list           ${cyan(`${base}/`)}  login ${bold(demo.adminEmail)} / ${bold(demo.adminPassword)}
+                     ${dim(`(an assistant of this client only: ${DEMO_ASSISTANT.email} / ${DEMO_ASSISTANT.password})`)}
   Twilio Voice URL   ${base}/webhooks/voice/incoming  ${dim('(status callback: /webhooks/voice/status)')}
   Admin API          ${base}/api/v1  ${dim(`(Authorization: Bearer ${config.adminApiToken})`)}
 

@@ -1,7 +1,9 @@
 /** Demo data for `npm run dev`: one client with a dedicated number and an admin login. Idempotent. */
 import { createClient, findClientByNumber, type Client } from '../../src/store/clients';
 import { createUser, findUserByEmail } from '../../src/store/users';
-import type { ClientProfileInput } from '../../src/flow/profile';
+import { displayNumber, PROMPTS, type ClientProfileInput } from '../../src/flow';
+import { storeMessage } from '../../src/store/messages';
+import { MessageModel } from '../../src/store/models';
 
 export const DEMO_NUMBER = '+33180000001';
 export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-receptionist' };
@@ -43,15 +45,67 @@ export const DEMO_CLIENT: ClientProfileInput = {
   notifications: { sms: { enabled: true, to: ['+33612345678'] } },
 };
 
+export const DEMO_ASSISTANT = { email: 'assistant@demo.local', password: 'demo-receptionist' };
+
+/** A few messages already taken, so the list has something to show on first start. */
+const DEMO_MESSAGES = [
+  {
+    callerName: 'Hélène Garnier',
+    callerNumber: '+33677889900',
+    reason: 'Douleur thoracique depuis ce matin',
+    urgent: true,
+  },
+  {
+    callerName: 'Lucas Moreau',
+    callerNumber: '+33612345673',
+    reason: 'Question sur une facture',
+    urgent: false,
+  },
+  {
+    callerName: 'Sophie Bernard',
+    callerNumber: '+33612345672',
+    reason: 'Annuler le rendez-vous de jeudi',
+    urgent: false,
+  },
+];
+
+async function seedMessages(client: Client): Promise<void> {
+  for (const [i, m] of DEMO_MESSAGES.entries()) {
+    const summary = PROMPTS['fr-FR'].summary({
+      callerName: m.callerName,
+      reason: m.reason,
+      callbackNumber: displayNumber(m.callerNumber, 'fr-FR'),
+      urgent: m.urgent,
+      recording: false,
+    });
+    const key = `demo:${i}`;
+    const { created } = await storeMessage({
+      key,
+      clientId: client.id,
+      callSid: key,
+      callbackNumber: m.callerNumber,
+      summary,
+      ...m,
+    });
+    // Historical demo messages: mark them as already notified, so starting the demo sends nothing.
+    if (created) await MessageModel.updateOne({ key }, { $set: { queuedAt: new Date() } });
+  }
+}
+
+async function ensureUser(
+  email: string,
+  password: string,
+  role: 'admin' | 'assistant',
+  name: string,
+  clientIds: string[],
+) {
+  if (!(await findUserByEmail(email))) await createUser({ email, name, role, password, clientIds });
+}
+
 export async function seedDemo(): Promise<{ client: Client; adminEmail: string; adminPassword: string }> {
   const client = (await findClientByNumber(DEMO_NUMBER)) ?? (await createClient(DEMO_CLIENT));
-  if (!(await findUserByEmail(DEMO_ADMIN.email))) {
-    await createUser({
-      email: DEMO_ADMIN.email,
-      name: 'Demo admin',
-      role: 'admin',
-      password: DEMO_ADMIN.password,
-    });
-  }
+  await ensureUser(DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin', 'Demo admin', []);
+  await ensureUser(DEMO_ASSISTANT.email, DEMO_ASSISTANT.password, 'assistant', 'Camille Besson', [client.id]);
+  await seedMessages(client);
   return { client, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
 }

@@ -1,4 +1,5 @@
 /** Display formats for the pages: dates in the client's time zone, readable phone numbers. */
+import { startOfLocalDay } from '../infra/zoned-time';
 import { localeTag, type Lang } from './i18n';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -31,17 +32,5 @@ export function formatPhone(number: string): string {
 
 /** Start of a calendar day (YYYY-MM-DD) in a time zone, as an instant. */
 export function startOfDay(day: string, timeZone = 'Europe/Paris'): Date {
-  const utc = new Date(`${day}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(utc);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asLocal = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(utc.getTime() - (asLocal - utc.getTime()));
+  return startOfLocalDay(day, timeZone);
 }

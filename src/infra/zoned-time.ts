@@ -1,4 +1,7 @@
-/** Wall-clock times in a client's timezone (what an admin types) to and from instants. */
+/**
+ * Wall-clock times and calendar days in a client's IANA timezone, to and from instants, with Intl
+ * only (no date library). Used by the notifications (digest days) and the web pages (filters, forms).
+ */
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** The `YYYY-MM-DDTHH:MM` wall clock of `at` in `timeZone` (the value of a datetime-local input). */
@@ -39,4 +42,22 @@ export function localToInstant(local: string, timeZone: string): Date | null {
   let at = wall - offsetMs(new Date(wall), timeZone);
   at = wall - offsetMs(new Date(at), timeZone);
   return new Date(at);
+}
+
+/** `YYYY-MM-DD` of an instant in a timezone. */
+export function localDate(at: Date, timeZone: string): string {
+  return instantToLocal(at, timeZone).slice(0, 10);
+}
+
+/** The instant a local calendar day (`YYYY-MM-DD`) starts, 00:00 on the clocks of `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const at = localToInstant(`${date}T00:00`, timeZone);
+  if (!at) throw new RangeError(`not a calendar date: ${date}`);
+  return at;
+}
+
+/** The calendar day `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

@@ -27,6 +27,7 @@ export const adminEn: AdminTexts = {
   clientSaved: 'Client saved.',
   userCreated: 'User created.',
   userSaved: 'User saved.',
+  selfLockout: 'You cannot remove your own administrator rights or deactivate your own account.',
   numberTaken: 'This number is already assigned to another client.',
   emailTaken: 'This email address is already in use.',
   line: (n) => `Line ${n}: `,

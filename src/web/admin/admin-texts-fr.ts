@@ -25,6 +25,8 @@ export const adminFr = {
   clientSaved: 'Client enregistré.',
   userCreated: 'Utilisateur créé.',
   userSaved: 'Utilisateur enregistré.',
+  selfLockout:
+    'Vous ne pouvez ni retirer vos propres droits d’administrateur ni désactiver votre propre compte.',
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
   line: (n: number) => `Ligne ${n} : `,

@@ -2,11 +2,11 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { listClients } from '../../store/clients';
 import { getUser, listUsers, type User } from '../../store/users';
-import { csrfProtection } from '../auth';
+import { csrfProtection, currentUser } from '../auth';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { auditAdminChange } from './admin-audit';
 import { adminTexts } from './admin-texts';
-import { formList, formValues, type FormValues } from './form-values';
+import { checked, formList, formValues, type FormValues } from './form-values';
 import { createUserFromForm, updateUserFromForm } from './user-save';
 import { userFormPage, userListPage } from './user-views';
 
@@ -67,7 +67,13 @@ export function userRoutes(pageStack: RequestHandler[]): Router {
     const values = formValues(req.body, ['clientIds']);
     const clientIds = formList(req.body, 'clientIds');
     const t = adminTexts(pageLang(req, res));
-    const saved = await updateUserFromForm(before.id, values, clientIds, t);
+    // An admin cannot lock themselves out: someone must always be able to come back here.
+    const own = before.id === currentUser(res).id;
+    const lockout =
+      own && values.role !== 'admin' ? 'role' : own && !checked(values.active) ? 'active' : null;
+    const saved = lockout
+      ? { errors: { [lockout]: [t.selfLockout] }, status: 400 }
+      : await updateUserFromForm(before.id, values, clientIds, t);
     if ('errors' in saved) {
       delete values.password;
       const page = {

@@ -7,10 +7,13 @@ import { fieldError } from './admin-fixture';
 describe('admin pages: users and their clients', () => {
   let web: WebRuntime;
   let admin: Awaited<ReturnType<typeof signIn>>;
+  let adminId: string;
 
   beforeAll(async () => {
     web = await startTestWeb(testConfig(__filename));
-    admin = await signIn(web.server, (await makeUser('admin', [], 'Ada Admin')).email);
+    const user = await makeUser('admin', [], 'Ada Admin');
+    adminId = user.id;
+    admin = await signIn(web.server, user.email);
   });
   afterAll(() => web.stop());
 
@@ -105,5 +108,23 @@ describe('admin pages: users and their clients', () => {
     const bad = await post(`/admin/users/${user.id}`, { name: 'P', role: 'boss', active: 'on' }).expect(400);
     expect(fieldError(bad.text, 'role')).toBeTruthy();
     expect((await getUser(user.id)).active).toBe(false);
+  });
+
+  it('when an admin tries to demote or deactivate themselves, then it is refused next to the field and nothing changes', async () => {
+    const me = await getUser(adminId);
+    const demote = await post(`/admin/users/${me.id}`, {
+      name: me.name,
+      role: 'assistant',
+      locale: 'fr-FR',
+      active: 'on',
+    }).expect(400);
+    expect(fieldError(demote.text, 'role')).toMatch(/administrateur/);
+    const deactivate = await post(`/admin/users/${me.id}`, {
+      name: me.name,
+      role: 'admin',
+      locale: 'fr-FR',
+    }).expect(400);
+    expect(fieldError(deactivate.text, 'active')).toMatch(/désactiver/);
+    expect(await getUser(me.id)).toMatchObject({ role: 'admin', active: true });
   });
 });

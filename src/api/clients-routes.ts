@@ -5,7 +5,7 @@ import { clientProfileSchema } from '../flow/profile';
 import { HttpError } from '../http/errors';
 import { createClient, getClient, listClients, updateClient, type Client } from '../store/clients';
 import { audit } from './audit';
-import { setClientActive } from './client-activation';
+import { setClientActive } from '../store/clients';
 import { routePreviewRouter } from './route-preview-routes';
 import type { RoutePreviewer } from './route-preview';
 import { CLIENT_PROFILE_KEYS, clientListQuerySchema } from './schemas';

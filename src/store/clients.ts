@@ -94,3 +94,14 @@ export function toObjectId(id: string): Types.ObjectId {
   if (!Types.ObjectId.isValid(id) || !/^[0-9a-f]{24}$/i.test(id)) throw new NotFoundError(`no such id ${id}`);
   return new Types.ObjectId(id);
 }
+
+/**
+ * Deactivating a client keeps its dedicated numbers claimed (no other client can take them by
+ * mistake, and reactivating restores service as it was) while `findClientByNumber` stops serving
+ * it: its calls get the "unknown number" treatment. Releasing a number is an explicit edit.
+ */
+export async function setClientActive(id: string, active: boolean): Promise<Client> {
+  await getClient(id);
+  await ClientModel.updateOne({ _id: toObjectId(id) }, { $set: { active } });
+  return getClient(id);
+}

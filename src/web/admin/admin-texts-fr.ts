@@ -23,6 +23,14 @@ export const adminFr = {
   fixErrors: 'Le formulaire contient des erreurs ; rien n’a été enregistré.',
   clientCreated: 'Client créé.',
   clientSaved: 'Client enregistré.',
+  clientActivated: 'Service du client réactivé.',
+  clientDeactivated: 'Service du client désactivé : ses appels reçoivent le message « numéro non attribué ».',
+  serviceHeading: 'Service',
+  serviceOn: 'Actif : les appels vers ses numéros sont pris en charge.',
+  serviceOff:
+    'Désactivé : ses numéros restent réservés, les appels reçoivent le message « numéro non attribué ».',
+  deactivateClient: 'Désactiver ce client',
+  activateClient: 'Réactiver ce client',
   userCreated: 'Utilisateur créé.',
   userSaved: 'Utilisateur enregistré.',
   selfLockout:

@@ -16,7 +16,7 @@ import { errorSummary, hidden, type FormState } from './form-controls';
 
 export type ClientFormPage = {
   /** Absent for a new client. */
-  client?: { id: string; name: string };
+  client?: { id: string; name: string; active: boolean };
   form: FormState;
   /** The edit page's "test this setup" panel. */
   preview?: SafeHtml;
@@ -39,7 +39,27 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
           <a class="button subtle" href="/admin/clients">${t.cancel}</a>
         </div>
       </form>
-      ${page.preview ?? ''}
+      <div class="admin-aside">
+        ${page.preview ?? ''} ${page.client ? activationPanel(ctx, page.client, t) : ''}
+      </div>
     </div>`;
   return adminLayout(ctx, 'clients', title, body);
+}
+
+/** Switches the client's service off (calls get the "unknown number" answer) or back on. */
+function activationPanel(
+  ctx: PageContext,
+  client: { id: string; active: boolean },
+  t: ReturnType<typeof adminTexts>,
+): SafeHtml {
+  return html`<section class="card activation" aria-labelledby="h-activation">
+    <h2 id="h-activation">${t.serviceHeading}</h2>
+    <p>${client.active ? t.serviceOn : t.serviceOff}</p>
+    <form method="post" action="/admin/clients/${client.id}/active">
+      ${hidden('_csrf', ctx.csrf)} ${client.active ? '' : hidden('active', 'on')}
+      <button type="submit" class="button ${client.active ? 'subtle' : 'primary'}">
+        ${client.active ? t.deactivateClient : t.activateClient}
+      </button>
+    </form>
+  </section>`;
 }

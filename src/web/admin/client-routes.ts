@@ -2,7 +2,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { invalidateClientCache } from '../../app/client-cache';
 import { previewRoute, type RoutePreview } from '../../flow/preview';
-import { getClient, listClients, type Client } from '../../store/clients';
+import { getClient, listClients, setClientActive, type Client } from '../../store/clients';
 import { csrfProtection } from '../auth';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { auditAdminChange } from './admin-audit';
@@ -35,7 +35,11 @@ function renderEdit(
   const t = adminTexts(ctx.lang);
   const result: RoutePreview | null = panel.input ? previewRoute(profileOf(client), panel.input) : null;
   const preview = previewPanel(t, client.id, panel, result);
-  return clientFormPage(ctx, { client: { id: client.id, name: client.name }, form, preview });
+  return clientFormPage(ctx, {
+    client: { id: client.id, name: client.name, active: client.active },
+    form,
+    preview,
+  });
 }
 
 const emptyPanel = (client: Client): PreviewRequest => ({
@@ -98,6 +102,17 @@ export function clientRoutes(pageStack: RequestHandler[]): Router {
     invalidateClientCache();
     await auditAdminChange(req, res, 'client.update', { type: 'client', id: client.id });
     setFlash(req, 'ok', t.clientSaved);
+    res.redirect(303, `/admin/clients/${client.id}`);
+  });
+
+  router.post('/clients/:id/active', ...postStack, async (req: IdRequest, res: Response) => {
+    const active = (req.body as { active?: unknown }).active === 'on';
+    const client = await setClientActive((await getClient(req.params.id)).id, active);
+    invalidateClientCache();
+    const action = active ? 'client.activate' : 'client.deactivate';
+    await auditAdminChange(req, res, action, { type: 'client', id: client.id });
+    const t = adminTexts(pageLang(req, res));
+    setFlash(req, 'ok', active ? t.clientActivated : t.clientDeactivated);
     res.redirect(303, `/admin/clients/${client.id}`);
   });
 

@@ -1,6 +1,6 @@
 import type { WebRuntime } from '../../../../src/main/runtime';
 import { listAuditEvents } from '../../../../src/store/audit';
-import { getClient, listClients } from '../../../../src/store/clients';
+import { findClientByNumber, getClient, listClients } from '../../../../src/store/clients';
 import { csrfOf, makeClient, makeUser, signIn, startTestWeb, testConfig } from '../web-fixture';
 import { clientForm, fieldError, uniqueNumber } from './admin-fixture';
 
@@ -128,5 +128,19 @@ describe('admin pages: clients', () => {
     const bad = await admin.agent.get(url).query({ from: 'x', at: '' }).expect(400);
     expect(fieldError(bad.text, 'from')).toContain('E.164');
     expect(fieldError(bad.text, 'at')).toBeTruthy();
+  });
+
+  it('when an admin switches a client off and on again, then its number stops and resumes being served, both audited', async () => {
+    const client = await makeClient('Plomberie Dupuis');
+    const number = client.numbers[0]!;
+    await post(`/admin/clients/${client.id}/active`, {}).expect(303);
+    expect((await getClient(client.id)).active).toBe(false);
+    expect(await findClientByNumber(number)).toBeNull();
+    const page = await admin.agent.get(`/admin/clients/${client.id}`).expect(200);
+    expect(page.text).toContain('Réactiver ce client');
+    await post(`/admin/clients/${client.id}/active`, { active: 'on' }).expect(303);
+    expect((await findClientByNumber(number))?.id).toBe(client.id);
+    const actions = (await listAuditEvents({ targetId: client.id })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['client.deactivate', 'client.activate']));
   });
 });

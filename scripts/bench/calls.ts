@@ -46,6 +46,9 @@ const CALLER_MIX: CallerStep[][] = [
   ],
 ];
 
+/** The apology of the fail-safe answer: the service missed a webhook's deadline (French and English). */
+const FAIL_SAFE = /nous rencontrons un problème technique|we are experiencing a technical problem/i;
+
 /** What the caller hears once the summary is stored (French and English closings). */
 const STORED = /message a bien été transmis|message has been passed on|message has been sent/i;
 
@@ -100,8 +103,10 @@ async function main(): Promise<number> {
       publicBaseUrl,
     });
     // A call counts as complete only when the caller heard that the message was stored.
-    const stored = report.heard.some((h) => STORED.test(h.text));
-    const outcome = stored ? 'message stored' : report.outcome;
+    const degraded = report.heard.some((h) => FAIL_SAFE.test(h.text));
+    const stored = !degraded && report.heard.some((h) => STORED.test(h.text));
+    // A caller moved to the fail-safe recording still leaves a message, but the flow did not hold.
+    const outcome = degraded ? 'fail-safe (deadline missed)' : stored ? 'message stored' : report.outcome;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     const samples = report.requests.map((r) => ({
       path: r.path,

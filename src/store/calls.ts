@@ -1,10 +1,13 @@
 /**
  * Call repository: the engine's state between webhooks, the timeline and the outcome.
+ *
+ * A call's document in `calls` is written twice: when the call starts and when its flow ends. In
+ * between, each webhook's write goes to `livecalls` (see LiveCallModel for why); reads merge both.
  */
 import type { Types } from 'mongoose';
 import { OUTCOME_RANK, type CallState, type Outcome } from '../flow';
 import { isDuplicateKeyError } from './errors';
-import { CallModel } from './models';
+import { CallModel, LiveCallModel } from './models';
 
 export type StoredCall = {
   callSid: string;
@@ -33,8 +36,28 @@ function toStored(doc: Record<string, unknown>): StoredCall {
 }
 
 export async function findCall(callSid: string): Promise<StoredCall | null> {
-  const doc = await CallModel.findById(callSid).lean();
-  return doc ? toStored(doc as never) : null;
+  const [doc, live] = await Promise.all([
+    CallModel.findById(callSid).lean(),
+    LiveCallModel.findById(callSid).lean(),
+  ]);
+  if (!doc) return null;
+  return toStored({
+    ...doc,
+    ...(live ? { state: live.state, revision: live.revision, outcome: live.outcome } : {}),
+  });
+}
+
+/** The whole timeline of a call, live part included (for tests and the call's page). */
+export async function callSteps(callSid: string): Promise<CallStep[]> {
+  const [doc, live] = await Promise.all([
+    CallModel.findById(callSid).select({ steps: 1 }).lean(),
+    LiveCallModel.findById(callSid).select({ steps: 1 }).lean(),
+  ]);
+  return [...(doc?.steps ?? []), ...(live?.steps ?? [])].map((st) => ({
+    name: st.name,
+    detail: st.detail ?? '',
+    at: st.at,
+  }));
 }
 
 export type NewCall = {
@@ -80,18 +103,35 @@ export type CallUpdate = {
 };
 
 /**
- * Applies an update to the call. The caller holds the call's lock (FerretDB v1 would not make a
- * conditional update atomic anyway); the filter is `_id` alone because that is the only filter
- * FerretDB v1 pushes down to SQLite — any other key makes every webhook scan all calls.
+ * Applies an update to the call (the caller holds the call's lock). While the flow runs, the write
+ * goes to the small `livecalls` collection; when the flow ends (step `done`), the live part is folded
+ * into the Call document with one write and the live document removed. Filters are `_id` alone:
+ * the only filter FerretDB v1 pushes down to SQLite.
  */
 export async function updateCall(call: StoredCall, update: CallUpdate): Promise<void> {
   const set: Record<string, unknown> = { revision: call.revision + 1 };
   if (update.state) set.state = update.state;
   if (update.outcome && upgrades(call.outcome, update.outcome)) set.outcome = update.outcome;
+  const steps = update.steps ?? [];
+  const live = await LiveCallModel.findById(call.callSid).lean();
+  const ended = update.state?.step === 'done';
+  if (!ended) {
+    await LiveCallModel.updateOne(
+      { _id: call.callSid },
+      { $set: set, ...(steps.length ? { $push: { steps: { $each: steps } } } : {}) },
+      { upsert: true },
+    );
+    return;
+  }
+  const allSteps = [...(live?.steps ?? []), ...steps];
   await CallModel.updateOne(
     { _id: call.callSid },
-    { $set: set, ...(update.steps?.length ? { $push: { steps: { $each: update.steps } } } : {}) },
+    {
+      $set: { state: call.state, outcome: call.outcome, ...set },
+      ...(allSteps.length ? { $push: { steps: { $each: allSteps } } } : {}),
+    },
   );
+  if (live) await LiveCallModel.deleteOne({ _id: call.callSid });
 }
 
 /** Records what the status callback says; duplicates and out-of-order deliveries are harmless. */

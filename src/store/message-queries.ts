@@ -6,6 +6,7 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { NotFoundError } from './errors';
 import { toMessage, type Message, type MessageStatus } from './messages';
+import { callSteps, type CallStep } from './calls';
 import { CallModel, MessageModel, MESSAGE_STATUSES } from './models';
 
 /** What a signed-in user may read: everything (admin) or the messages of some clients. */
@@ -137,12 +138,12 @@ export async function getMessageFor(access: MessageAccess, id: string): Promise<
   return toMessage(doc as never);
 }
 
-export type CallStep = { at: Date; name: string; detail: string };
+export type { CallStep } from './calls';
 
-/** The timeline of a message's call (second query: no $lookup on FerretDB). */
+/** The timeline of a message's call (second query: no $lookup on FerretDB), live part included. */
 export async function callTimeline(message: Message): Promise<CallStep[]> {
   // By `_id` alone (the CallSid): the only lookup FerretDB v1 does not answer by a full scan.
-  const call = await CallModel.findById(message.callSid).select({ steps: 1, clientId: 1 }).lean();
+  const call = await CallModel.findById(message.callSid).select({ clientId: 1 }).lean();
   if (!call || String(call.clientId) !== message.clientId) return [];
-  return call.steps.map((s) => ({ at: s.at, name: s.name, detail: s.detail ?? '' }));
+  return callSteps(message.callSid);
 }

@@ -109,6 +109,24 @@ const callSchema = new Schema(
 );
 callSchema.index({ clientId: 1, startedAt: -1 });
 export type CallRecord = InferSchemaType<typeof callSchema>;
+
+/**
+ * The changing part of a call while it is live: the engine's state and the steps since the call
+ * started. Kept apart from `calls` because FerretDB v1 rewrites by scanning the whole collection on
+ * every update, even by `_id`: this collection holds only the calls in progress, so the write each
+ * webhook makes stays cheap however many calls are on record. Folded into the Call when it ends.
+ */
+const liveCallSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    state: { type: Mixed, required: true },
+    revision: { type: Number, required: true, default: 0 },
+    outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },
+    steps: { type: [callStepSchema], default: [] },
+  },
+  { timestamps: true, minimize: false },
+);
+export const LiveCallModel = mongoose.model('LiveCall', liveCallSchema);
 export const CallModel = mongoose.model('Call', callSchema);
 
 // ---------------------------------------------------------------------------------------------
@@ -238,6 +256,7 @@ export const ALL_MODELS = [
   ClientModel,
   PhoneNumberModel,
   CallModel,
+  LiveCallModel,
   MessageModel,
   ContactModel,
   UserModel,

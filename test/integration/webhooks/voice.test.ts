@@ -1,3 +1,4 @@
+import { callSteps, findCall } from '../../../src/store/calls';
 import { createClient } from '../../../src/store/clients';
 import { CallModel, ContactModel, MessageModel } from '../../../src/store/models';
 import { useTestDatabase } from '../../helpers/db';
@@ -100,9 +101,8 @@ describe('voice webhooks: a call', () => {
     const first = await svc.post(pathOf(menu.attrs.action!), params).expect(200);
     const second = await svc.post(pathOf(menu.attrs.action!), params).expect(200);
     expect(second.text).toBe(first.text);
-    const call = await CallModel.findById(callSid).lean();
-    expect((call!.state as { turn: number; step: string }).turn).toBe(1);
-    expect((call!.state as { step: string }).step).toBe('name');
+    const call = await findCall(callSid);
+    expect(call!.state).toMatchObject({ turn: 1, step: 'name' });
   });
 
   it('when Twilio delivers the same answer several times at once, then it is still applied once', async () => {
@@ -113,9 +113,8 @@ describe('voice webhooks: a call', () => {
       [1, 2, 3, 4, 5].map(() => svc.post(pathOf(menu.attrs.action!), params)),
     );
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
-    const call = await CallModel.findById(callSid).lean();
-    expect((call!.state as { turn: number }).turn).toBe(1);
-    expect(call!.steps.filter((st) => st.name === 'name')).toHaveLength(1);
+    expect((await findCall(callSid))!.state.turn).toBe(1);
+    expect((await callSteps(callSid)).filter((st) => st.name === 'name')).toHaveLength(1);
   });
 
   it('when a whole message is taken by keypad and speech, then one message is stored and notified once', async () => {

@@ -157,3 +157,23 @@ export function upgrades(current: string, next: Outcome): boolean {
   const rank = OUTCOME_RANK[current as Outcome] ?? 0;
   return OUTCOME_RANK[next] > rank;
 }
+
+/**
+ * Folds into their Call the live calls not touched since `before` (a call whose end Twilio never
+ * reported): the flow stops where it was, and an unfinished call counts as abandoned.
+ */
+export async function closeStaleLiveCalls(before: Date): Promise<number> {
+  const stale = await LiveCallModel.find({ updatedAt: { $lt: before } }).lean();
+  for (const live of stale) {
+    const outcome = live.outcome === 'in-progress' ? 'abandoned' : live.outcome;
+    await CallModel.updateOne(
+      { _id: live._id },
+      {
+        $set: { state: live.state, revision: live.revision, outcome },
+        $push: { steps: { $each: live.steps } },
+      },
+    );
+    await LiveCallModel.deleteOne({ _id: live._id });
+  }
+  return stale.length;
+}

@@ -1,0 +1,81 @@
+import { Types } from 'mongoose';
+import { purgeExpired } from '../../src/queue/workers/retention-purge';
+import { createClient } from '../../src/store/clients';
+import { CallModel, LiveCallModel, MessageModel } from '../../src/store/models';
+import { useTestDatabase } from '../helpers/db';
+
+useTestDatabase(__filename);
+
+const NOW = new Date('2026-06-01T03:30:00Z');
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+
+async function message(clientId: string, key: string, createdAt: Date) {
+  await MessageModel.collection.insertOne({
+    key,
+    clientId: new Types.ObjectId(clientId),
+    callSid: key,
+    callerNumber: '+33612345678',
+    summary: key,
+    urgent: false,
+    status: 'new',
+    recording: { sid: `RE${key}`, url: 'https://api.twilio.com/x', durationSeconds: 5 },
+    createdAt,
+    updatedAt: createdAt,
+  });
+}
+
+describe('retention purge (the nightly maintenance job)', () => {
+  it("when messages and calls pass the client's retention, then they are deleted, and recordings go sooner", async () => {
+    const client = await createClient({
+      name: 'Cabinet Martin',
+      numbers: ['+33180000991'],
+      retention: { messageDays: 30, recordingDays: 7 },
+    });
+    await message(client.id, 'old', daysAgo(40));
+    await message(client.id, 'mid', daysAgo(10));
+    await message(client.id, 'new', daysAgo(1));
+    const call = (sid: string, startedAt: Date) =>
+      CallModel.create({ _id: sid, callSid: sid, clientId: client.id, from: '+336', to: '+331', startedAt });
+    await call('CAold', daysAgo(40));
+    await call('CAnew', daysAgo(1));
+
+    const result = await purgeExpired(NOW);
+
+    expect(result).toMatchObject({ messagesDeleted: 1, callsDeleted: 1, recordingsDropped: 1 });
+    const left = await MessageModel.find({ clientId: client.id }).sort({ key: 1 }).lean();
+    expect(left.map((m) => [m.key, Boolean(m.recording)])).toEqual([
+      ['mid', false],
+      ['new', true],
+    ]);
+    expect(await CallModel.exists({ _id: 'CAold' })).toBeNull();
+  });
+
+  it('when a live call was never reported ended, then it is closed as abandoned with its steps', async () => {
+    const sid = `CA${'e'.repeat(32)}`;
+    await CallModel.create({
+      _id: sid,
+      callSid: sid,
+      clientId: new Types.ObjectId(),
+      from: '+336',
+      to: '+331',
+      startedAt: daysAgo(3),
+    });
+    await LiveCallModel.collection.insertOne({
+      _id: sid as never,
+      state: { step: 'name', turn: 1 },
+      revision: 1,
+      outcome: 'in-progress',
+      steps: [{ at: daysAgo(3), name: 'name', detail: '' }],
+      createdAt: daysAgo(3),
+      updatedAt: daysAgo(3),
+    });
+
+    const result = await purgeExpired(NOW);
+
+    expect(result.staleCallsClosed).toBe(1);
+    const closed = await CallModel.findById(sid).lean();
+    expect(closed).toMatchObject({ outcome: 'abandoned', state: { step: 'name' } });
+    expect(closed!.steps.map((s) => s.name)).toEqual(['name']);
+    expect(await LiveCallModel.exists({ _id: sid })).toBeNull();
+  });
+});

@@ -31,6 +31,20 @@ import { renderTwiml } from './twiml';
 
 export type VoiceEdgeOptions = EdgeOptions & { authToken: string; deps: CallDeps };
 
+/**
+ * Waits for background work up to the webhook deadline, then lets it finish on its own: status and
+ * transcription callbacks need no TwiML, so Twilio is answered at once rather than kept waiting.
+ */
+async function finishWithin(work: Promise<void>, deadlineMs = 1500): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, deadlineMs);
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export function voiceRouter(options: VoiceEdgeOptions): Router {
   const { deps, logger } = options;
   const router = Router();
@@ -48,11 +62,10 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
   router.post('/status', async (req, res) => {
     const p = parseOr400(statusParamsSchema, req, res);
     if (!p) return;
-    try {
-      await answerStatus(p.CallSid, p.CallStatus, p.CallDuration, deps);
-    } catch (err) {
-      logger.error(`status callback of ${p.CallSid} failed: ${(err as Error).message}`, { err });
-    }
+    const work = answerStatus(p.CallSid, p.CallStatus, p.CallDuration, deps).catch((err: Error) => {
+      logger.error(`status callback of ${p.CallSid} failed: ${err.message}`, { err });
+    });
+    await finishWithin(work, options.deadlineMs);
     sendTwiml(res, EMPTY_TWIML);
   });
 
@@ -65,13 +78,22 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
       status: p.TranscriptionStatus,
       ...(p.RecordingSid ? { recordingSid: p.RecordingSid } : {}),
     };
-    try {
-      await answerEvent(p.CallSid, undefined, event, deps);
-    } catch (err) {
-      if (err instanceof UnknownCallError && p.RecordingSid)
-        await attachTranscriptionByRecording(p.RecordingSid, p.TranscriptionText);
-      else logger.error(`transcription of ${p.CallSid} not stored: ${(err as Error).message}`, { err });
-    }
+    const store = async (): Promise<void> => {
+      try {
+        await answerEvent(p.CallSid, undefined, event, deps);
+      } catch (err) {
+        // A fail-safe recording has no call state: its message is found by the recording.
+        if (err instanceof UnknownCallError && p.RecordingSid) {
+          await attachTranscriptionByRecording(p.RecordingSid, p.TranscriptionText);
+          return;
+        }
+        throw err;
+      }
+    };
+    const work = store().catch((err: Error) => {
+      logger.error(`transcription of ${p.CallSid} not stored: ${err.message}`, { err });
+    });
+    await finishWithin(work, options.deadlineMs);
     sendTwiml(res, EMPTY_TWIML);
   });
 

@@ -75,6 +75,9 @@ describe('call scenarios against the real service', () => {
       host: '127.0.0.1',
       now: () => pinned ?? new Date(),
       followUps: { messageStored: async () => undefined },
+      // A loaded CI machine must not turn a slow answer into the fail-safe path, nor answer a
+      // status callback before what it stores is written: these scenarios check both.
+      webhookDeadlineMs: 8000,
     });
     await mongoose.connection.db!.dropDatabase();
     await Promise.all(Object.values(mongoose.models).map((m) => m.syncIndexes()));

@@ -35,6 +35,8 @@ export function useWebhookService(
       REDIS_URL: redisUrl(),
     });
     web = await startWeb(config, {
+      // Generous by default so a loaded machine does not take the fail-safe path by accident.
+      webhookDeadlineMs: 8000,
       ...options,
       logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'error', json: true }),
       host: '127.0.0.1',

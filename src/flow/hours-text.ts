@@ -5,7 +5,8 @@
 import { groupDays } from './hours';
 import type { ClientProfile, Locale, TimeRange, Weekday } from './profile';
 
-const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {
+/** Weekday names as said in a sentence (lower case in French). */
+export const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {
   'fr-FR': {
     mon: 'lundi',
     tue: 'mardi',

@@ -1,5 +1,5 @@
 /** English texts of the admin pages. */
-import { adminFr, type AdminTexts } from './admin-texts-fr';
+import { adminFr, weekdayLabels, type AdminTexts } from './admin-texts-fr';
 import { previewEn } from './preview-texts';
 
 export const adminEn: AdminTexts = {
@@ -52,15 +52,7 @@ export const adminEn: AdminTexts = {
   address: 'Address',
   hours: 'Opening hours',
   hoursHint: 'Ranges separated by commas, e.g. 09:00-12:30, 14:00-18:30. Empty: closed.',
-  weekdays: {
-    mon: 'Monday',
-    tue: 'Tuesday',
-    wed: 'Wednesday',
-    thu: 'Thursday',
-    fri: 'Friday',
-    sat: 'Saturday',
-    sun: 'Sunday',
-  },
+  weekdays: weekdayLabels('en-US'),
   closures: 'Closures',
   closuresHint: 'One per line: YYYY-MM-DD..YYYY-MM-DD label (inclusive dates).',
   override: 'One-off override',

@@ -1,4 +1,6 @@
 /** French texts of the admin pages (clients and users); English in admin-texts-en.ts. */
+import { DAY_NAMES } from '../../flow/hours-text';
+import { WEEKDAYS, type Locale, type Weekday } from '../../flow/profile';
 import { previewFr } from './preview-texts';
 
 export const adminFr = {
@@ -53,15 +55,7 @@ export const adminFr = {
   address: 'Adresse',
   hours: 'Horaires d’ouverture',
   hoursHint: 'Plages séparées par des virgules, par ex. 09:00-12:30, 14:00-18:30. Vide : fermé.',
-  weekdays: {
-    mon: 'Lundi',
-    tue: 'Mardi',
-    wed: 'Mercredi',
-    thu: 'Jeudi',
-    fri: 'Vendredi',
-    sat: 'Samedi',
-    sun: 'Dimanche',
-  },
+  weekdays: weekdayLabels('fr-FR'),
   closures: 'Fermetures',
   closuresHint: 'Une par ligne : AAAA-MM-JJ..AAAA-MM-JJ libellé (dates incluses).',
   override: 'Forçage ponctuel',
@@ -131,3 +125,11 @@ export const adminFr = {
 };
 
 export type AdminTexts = typeof adminFr;
+
+/** Weekday names as form labels: the engine's names, capitalised. */
+export function weekdayLabels(locale: Locale): Record<Weekday, string> {
+  const names = DAY_NAMES[locale];
+  return Object.fromEntries(
+    WEEKDAYS.map((d) => [d, names[d].charAt(0).toUpperCase() + names[d].slice(1)]),
+  ) as Record<Weekday, string>;
+}

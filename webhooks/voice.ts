@@ -10,11 +10,10 @@ import {
   answerIncoming,
   answerScreen,
   answerStatus,
-  UnknownCallError,
+  attachCallTranscription,
 } from '../src/app/call-handling';
 import { storeFailSafeMessage } from '../src/app/failsafe-messages';
 import type { CallDeps } from '../src/app/ports';
-import { attachTranscriptionByRecording } from '../src/store/messages';
 import { toFlowEvent, GATHER_CALLBACKS } from './events';
 import {
   callbackQuerySchema,
@@ -72,24 +71,7 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
   router.post('/transcription', async (req, res) => {
     const p = parseOr400(transcriptionParamsSchema, req, res);
     if (!p) return;
-    const event = {
-      type: 'transcription' as const,
-      text: p.TranscriptionText,
-      status: p.TranscriptionStatus,
-      ...(p.RecordingSid ? { recordingSid: p.RecordingSid } : {}),
-    };
-    const store = async (): Promise<void> => {
-      try {
-        await answerEvent(p.CallSid, undefined, event, deps);
-      } catch (err) {
-        // A fail-safe recording has no call state: its message is found by the recording.
-        if (err instanceof UnknownCallError && p.RecordingSid) {
-          await attachTranscriptionByRecording(p.RecordingSid, p.TranscriptionText);
-          return;
-        }
-        throw err;
-      }
-    };
+    const store = () => attachCallTranscription(p.CallSid, p.TranscriptionStatus, p.TranscriptionText, deps);
     const work = store().catch((err: Error) => {
       logger.error(`transcription of ${p.CallSid} not stored: ${err.message}`, { err });
     });
@@ -138,9 +120,9 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
         url: p.RecordingUrl,
         durationSeconds: p.RecordingDuration ?? 0,
       };
-      const parked = { callSid: p.CallSid, to: p.To, from: p.From, recording, at: deps.now().toISOString() };
+      const left = { callSid: p.CallSid, to: p.To, from: p.From, recording };
       // Stored or parked, never retried as a fail-safe: the caller has already left the message.
-      await storeFailSafeMessage(parked, deps).catch((err: Error) =>
+      await storeFailSafeMessage(left, deps).catch((err: Error) =>
         logger.error(
           `fail-safe message of ${p.CallSid} lost: ${err.message}; recording ${recording.sid} stays at Twilio`,
         ),

@@ -21,7 +21,7 @@ import { createRedis } from '../../src/infra/redis';
 import { createFollowUps, startNotificationWorker } from '../../src/notify';
 import { QUEUES } from '../../src/queue/names';
 import { createClient, type Client } from '../../src/store/clients';
-import { storeMessage, type Message } from '../../src/store/messages';
+import { insertMessage, type Message } from '../../src/store/messages';
 import { connectMongo } from '../../src/store/mongo';
 import { bold, dim, step } from '../lib/console';
 import { ensureMongo, ensureRedis, ROOT, type Service } from '../lib/services';
@@ -52,7 +52,7 @@ function twilioStandIn(arrivals: Map<string, number>): Promise<Server> {
 
 async function newMessage(client: Client, i: number): Promise<Message> {
   const key = `CA${randomBytes(16).toString('hex')}`;
-  const { message } = await storeMessage({
+  const { message } = await insertMessage({
     key,
     clientId: client.id,
     callSid: key,

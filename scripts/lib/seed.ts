@@ -2,7 +2,7 @@
 import { createClient, findClientByNumber, type Client } from '../../src/store/clients';
 import { createUser, findUserByEmail } from '../../src/store/users';
 import { displayNumber, PROMPTS, type ClientProfileInput } from '../../src/flow';
-import { storeMessage } from '../../src/store/messages';
+import { insertMessage } from '../../src/store/messages';
 import { MessageModel } from '../../src/store/models';
 
 export const DEMO_NUMBER = '+33180000001';
@@ -79,7 +79,7 @@ async function seedMessages(client: Client): Promise<void> {
       recording: false,
     });
     const key = `demo:${i}`;
-    const { created } = await storeMessage({
+    const { created } = await insertMessage({
       key,
       clientId: client.id,
       callSid: key,

@@ -1,32 +1,30 @@
 /**
- * The call-handling use cases: load the call, let the engine decide, save, apply effects.
- * They return actions; the webhook edge renders them to TwiML.
+ * The call-handling use cases: take the live call, let the engine decide, store what is durable,
+ * save the call. They return actions; the webhook edge renders them to TwiML.
+ *
+ * Per webhook: two Redis round trips (take the call with its lock; save it and release), and
+ * MongoDB only for durable things — the caller's contact when the call starts, the message when it
+ * is complete, the Call record and the contact's count when the call ends.
  */
 import {
   failSafeAfterDial,
-  PROMPTS,
-  voiceFor,
   handleEvent,
+  messageKey,
+  PROMPTS,
   screenCallee,
   screenResult,
   startCall,
   unknownNumber,
+  voiceFor,
   type Action,
   type ClientProfile,
   type FlowEvent,
 } from '../flow';
-import {
-  createCall,
-  findCall,
-  recordCallStatus,
-  updateCall,
-  upgrades,
-  type StoredCall,
-} from '../store/calls';
 import type { Client } from '../store/clients';
-import { countCall, findContact } from '../store/contacts';
+import type { Contact } from '../store/contacts';
+import { applyMessageEffects, eventFor } from './call-messages';
 import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
-import { applyMessageEffects, outcomeOf, stepsOf } from './effects';
+import { advance, outcomeOf, stepsOf, type LiveCall, type LiveCallLease } from './live-call';
 import type { CallDeps } from './ports';
 
 export type Answer = { actions: Action[]; turn: number; profile?: ClientProfile };
@@ -37,65 +35,68 @@ export class UnknownCallError extends Error {
 
 export type IncomingCall = { callSid: string; from: string; to: string };
 
+/** Runs `work` holding the call's lease; a lease not saved or ended is released. */
+async function withCall<T>(
+  callSid: string,
+  replayTurn: number | undefined,
+  deps: CallDeps,
+  work: (lease: LiveCallLease) => Promise<T>,
+): Promise<T> {
+  const lease = await deps.liveCalls.acquire(callSid, replayTurn);
+  try {
+    return await work(lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+const replayed = (lease: LiveCallLease, turn: number, profile?: ClientProfile): Answer | null =>
+  lease.replay
+    ? { actions: JSON.parse(lease.replay) as Action[], turn, ...(profile ? { profile } : {}) }
+    : null;
+
 export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promise<Answer> {
   const client = await clientForNumber(call.to);
   if (!client) {
     deps.logger.warn(`call to ${call.to}, a number that belongs to no client: answered and hung up`);
     return { actions: unknownNumber(), turn: 0 };
   }
-  const contact = await findContact(client.id, call.from);
-  const profile = withContactFlags(client, call.from, contact);
-  const now = deps.now();
-  const t = startCall({
-    profile,
-    caller: {
-      number: call.from,
-      known: Boolean(contact?.name),
-      ...(contact?.name ? { name: contact.name } : {}),
-    },
-    callSid: call.callSid,
-    now,
-    calledNumber: call.to,
+  return withCall(call.callSid, 0, deps, async (lease) => {
+    // Twilio delivered the first webhook again: the first answer, nothing counted twice.
+    if (lease.call) return replayed(lease, 0, client) ?? { actions: [], turn: 0 };
+    const contact = await deps.records.findContact(client.id, call.from);
+    const profile = withContactFlags(client, call.from, contact);
+    const now = deps.now();
+    const t = startCall({
+      profile,
+      caller: {
+        number: call.from,
+        known: Boolean(contact?.name),
+        ...(contact?.name ? { name: contact.name } : {}),
+      },
+      callSid: call.callSid,
+      now,
+      calledNumber: call.to,
+    });
+    const live: LiveCall = {
+      callSid: call.callSid,
+      clientId: client.id,
+      from: call.from,
+      to: call.to,
+      locale: profile.locale,
+      startedAt: now.toISOString(),
+      state: t.state,
+      outcome: outcomeOf(t.effects) ?? 'in-progress',
+      steps: stepsOf(t.effects),
+    };
+    const events = await applyMessageEffects(client, t.effects, deps);
+    await lease.save(live, { turn: 0, actions: JSON.stringify(t.actions) }, events);
+    return { actions: t.actions, turn: t.state.turn, profile };
   });
-  const { created, existing } = await createCall({
-    callSid: call.callSid,
-    clientId: client.id,
-    from: call.from,
-    to: call.to,
-    locale: profile.locale,
-    state: t.state,
-    steps: stepsOf(t.effects),
-    outcome: outcomeOf(t.effects),
-    startedAt: now,
-  });
-  if (!created && existing) {
-    // Twilio delivered the first webhook again: the first answer (turn 0), nothing counted twice.
-    // Should the first request still be writing it, the answer just computed is the same greeting.
-    const first = await deps.replies.get(call.callSid, 0);
-    return { actions: first ? (JSON.parse(first) as Action[]) : t.actions, turn: 0, profile };
-  }
-  await deps.replies.put(call.callSid, 0, JSON.stringify(t.actions));
-  await deps.callStates.set({
-    callSid: call.callSid,
-    clientId: client.id,
-    from: call.from,
-    to: call.to,
-    locale: profile.locale,
-    state: t.state,
-    revision: 0,
-    outcome: outcomeOf(t.effects) ?? 'in-progress',
-  });
-  await countCall(client.id, call.from, now);
-  await applyMessageEffects(client, t.effects, deps);
-  return { actions: t.actions, turn: t.state.turn, profile };
 }
 
 /** A contact marked VIP or blocked in the web list counts like the profile's own lists. */
-function withContactFlags(
-  client: Client,
-  from: string,
-  contact: { vip: boolean; blocked: boolean } | null,
-): ClientProfile {
+function withContactFlags(client: Client, from: string, contact: Contact | null): ClientProfile {
   if (!contact?.vip && !contact?.blocked) return client;
   return {
     ...client,
@@ -114,51 +115,108 @@ export function answerEvent(
   event: FlowEvent,
   deps: CallDeps,
 ): Promise<Answer> {
-  return deps.lock(callSid, () => applyEvent(callSid, turn, event, deps));
-}
-
-async function applyEvent(
-  callSid: string,
-  turn: number | undefined,
-  event: FlowEvent,
-  deps: CallDeps,
-): Promise<Answer> {
-  const call = await loadCall(callSid, deps);
-  if (!call) throw new UnknownCallError(`no call ${callSid}`);
-  const client = await clientForId(call.clientId);
-  if (turn !== undefined && turn < call.state.turn) {
-    const earlier = await deps.replies.get(callSid, turn + 1);
-    if (earlier) {
-      deps.logger.info(`replayed callback for turn ${turn} of ${callSid}`);
-      return { actions: JSON.parse(earlier) as Action[], turn: turn + 1, profile: client };
+  return withCall(callSid, turn === undefined ? undefined : turn + 1, deps, async (lease) => {
+    const call = lease.call;
+    if (!call) throw new UnknownCallError(`no live call ${callSid}`);
+    const client = await clientForId(call.clientId);
+    if (turn !== undefined && turn < call.state.turn) {
+      const again = replayed(lease, turn + 1, client);
+      if (again) {
+        deps.logger.info(`replayed callback for turn ${turn} of ${callSid}`);
+        return again;
+      }
     }
-  }
-  const t = handleEvent(client, call.state, event, deps.now());
-  // The message first: if saving the call then fails, what the caller said is already stored.
-  await applyMessageEffects(client, t.effects, deps);
-  if (event.type === 'transcription') {
-    // The engine leaves the state alone for late transcriptions; so do we (no race with the call).
-    return { actions: t.actions, turn: call.state.turn, profile: client };
-  }
-  const outcome = outcomeOf(t.effects);
-  await updateCall(call, { state: t.state, steps: stepsOf(t.effects), outcome });
-  await deps.callStates.set(savedCall(call, t.state, outcome));
-  await deps.replies.put(callSid, t.state.turn, JSON.stringify(t.actions));
-  return { actions: t.actions, turn: t.state.turn, profile: client };
+    const t = handleEvent(client, call.state, event, deps.now());
+    // The message first: what the caller said is stored (or parked) before the call moves on.
+    const events = await applyMessageEffects(client, t.effects, deps);
+    await lease.save(advance(call, t), { turn: t.state.turn, actions: JSON.stringify(t.actions) }, events);
+    return { actions: t.actions, turn: t.state.turn, profile: client };
+  });
 }
 
-/** The status callback: the call is over (or moved); a caller who hung up mid-message is handled. */
+const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+/**
+ * The status callback. When the call is over: a caller who hung up mid-message is handled, then
+ * the call goes on record (Call and contact, once) and its live state is dropped.
+ */
 export async function answerStatus(
   callSid: string,
   status: string,
   durationSeconds: number | undefined,
   deps: CallDeps,
 ): Promise<void> {
-  const ended = ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(status);
-  await recordCallStatus(callSid, status, ended ? { at: deps.now(), durationSeconds } : null);
-  if (!ended) return;
-  const call = await loadCall(callSid, deps);
-  if (call && call.state.step !== 'done') await answerEvent(callSid, undefined, { type: 'hangup' }, deps);
+  if (!ENDED.has(status)) return;
+  await withCall(callSid, undefined, deps, (lease) => endCall(lease, status, durationSeconds, deps));
+}
+
+async function endCall(
+  lease: LiveCallLease,
+  status: string,
+  durationSeconds: number | undefined,
+  deps: CallDeps,
+): Promise<void> {
+  let call = lease.call;
+  // Already on record (Twilio retried the callback), or never ours: nothing to do.
+  if (!call) return lease.end();
+  const client = await clientForId(call.clientId);
+  let events: Awaited<ReturnType<typeof applyMessageEffects>> = [];
+  if (call.state.step !== 'done') {
+    const t = handleEvent(client, call.state, { type: 'hangup' }, deps.now());
+    events = await applyMessageEffects(client, t.effects, deps);
+    call = advance(call, t);
+  }
+  const endedAt = deps.now();
+  await deps.records.recordCall({
+    callSid: call.callSid,
+    clientId: call.clientId,
+    from: call.from,
+    to: call.to,
+    locale: call.locale,
+    status,
+    outcome: call.outcome === 'in-progress' ? 'abandoned' : call.outcome,
+    steps: call.steps,
+    startedAt: new Date(call.startedAt),
+    endedAt,
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  });
+  await deps.records.countContactCall(
+    call.clientId,
+    call.from,
+    new Date(call.startedAt),
+    call.state.message.callerName || undefined,
+  );
+  await lease.end(events);
+}
+
+/**
+ * Closes the calls whose end Twilio never reported (no webhook for `idleMs`): the flow stops where
+ * it was, and the call goes on record like any other. Run by the worker.
+ */
+export async function closeIdleCalls(deps: CallDeps, idleMs: number, limit = 500): Promise<number> {
+  const stale = await deps.liveCalls.idleSince(new Date(deps.now().getTime() - idleMs), limit);
+  let closed = 0;
+  for (const callSid of stale) {
+    try {
+      await withCall(callSid, undefined, deps, (lease) => endCall(lease, 'unknown', undefined, deps));
+      closed += 1;
+    } catch (err) {
+      deps.logger.warn(`idle call ${callSid} not closed yet: ${(err as Error).message}`);
+    }
+  }
+  return closed;
+}
+
+/** A transcription Twilio delivers after the recording, maybe after the call: onto its message. */
+export async function attachCallTranscription(
+  callSid: string,
+  status: string,
+  text: string,
+  deps: CallDeps,
+): Promise<void> {
+  if (status !== 'completed' || !text.trim()) return;
+  const message = await deps.records.attachTranscription(messageKey(callSid), text.trim());
+  if (message) await deps.publish(eventFor(message, false)).catch(() => undefined);
 }
 
 /** The transfer target's leg: who is calling and why, then "press 1 to accept". */
@@ -168,8 +226,8 @@ export async function answerScreen(
   phase: 'whisper' | 'result',
   deps: CallDeps,
 ): Promise<Answer> {
-  const call = await loadCall(parentCallSid, deps);
-  if (!call) throw new UnknownCallError(`no call ${parentCallSid}`);
+  const call = await deps.liveCalls.peek(parentCallSid);
+  if (!call) throw new UnknownCallError(`no live call ${parentCallSid}`);
   const client = await clientForId(call.clientId);
   const actions =
     phase === 'whisper' ? screenCallee(client, call.state) : screenResult(client, call.state, digits);
@@ -197,14 +255,4 @@ export function answerFailSafeClosing(to: string): Answer {
     language: locale,
   };
   return { actions: [say, { type: 'hangup' }], turn: 0 };
-}
-
-/** The call's last saved state: the Redis copy when there is one, else MongoDB. */
-async function loadCall(callSid: string, deps: CallDeps): Promise<StoredCall | null> {
-  return (await deps.callStates.get(callSid)) ?? findCall(callSid);
-}
-
-function savedCall(call: StoredCall, state: StoredCall['state'], outcome: string | undefined): StoredCall {
-  const kept = outcome && upgrades(call.outcome, outcome as never) ? outcome : call.outcome;
-  return { ...call, state, revision: call.revision + 1, outcome: kept };
 }

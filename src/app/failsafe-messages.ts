@@ -1,81 +1,92 @@
 /**
- * Messages left through the fail-safe recording, when the service itself failed mid-call. They are
- * stored like any message; if MongoDB is the thing that failed, they are parked in Redis and moved
- * into MongoDB by `drainParkedMessages` once it answers again. Nothing a caller said is dropped.
+ * Messages left through the fail-safe recording, when the service itself failed mid-call, and the
+ * drain of parked messages. A fail-safe recording is the call's message like any other (same key):
+ * if the flow stored one too — a webhook that missed its deadline and finished late — the two meet
+ * on one document with one set of notifications. If MongoDB is what failed, the message is parked
+ * in Redis and moved into MongoDB once it answers. Nothing a caller said is dropped.
  */
-import type { Redis } from 'ioredis';
-import { displayNumber, PROMPTS, type Locale } from '../flow';
-import { upsertMessage } from '../store/messages';
+import { displayNumber, messageKey, PROMPTS } from '../flow';
+import type { NewMessage } from '../store/messages';
 import { withTimeout } from '../store/mongo';
-import { lastKnownClient, clientForNumber } from './client-cache';
-import type { CallDeps, ParkedMessage } from './ports';
-
-/** One list per database, so deployments (or test runs) sharing a Redis never mix their messages. */
-export function parkedMessagesKey(mongodbUri: string): string {
-  const database = new URL(mongodbUri).pathname.replace(/^\//, '') || 'default';
-  return `receptionist:parked-messages:${database}`;
-}
+import { storeOnce } from './call-messages';
+import { clientForNumber, lastKnownClient } from './client-cache';
+import type { CallDeps, FailSafeRecording, ParkedEntry } from './ports';
 
 /** How long the database gets before the message is parked instead (the caller is waiting). */
 const STORE_DEADLINE_MS = 600;
 
-export async function storeFailSafeMessage(parked: ParkedMessage, deps: CallDeps): Promise<void> {
+export async function storeFailSafeMessage(recording: FailSafeRecording, deps: CallDeps): Promise<void> {
+  const stored = persistRecording(recording, deps);
   try {
-    // If the write lands after the deadline too, the parked copy upserts onto it: same key.
-    await withTimeout(persist(parked, deps), STORE_DEADLINE_MS);
+    await withTimeout(stored, deps.storeDeadlineMs ?? STORE_DEADLINE_MS);
   } catch (err) {
-    deps.logger.error(`could not store the fail-safe message of ${parked.callSid}; parking it in Redis`, {
+    stored.catch(() => undefined);
+    deps.logger.error(`could not store the fail-safe message of ${recording.callSid}; parking it in Redis`, {
       err,
     });
-    await deps.parkMessage(parked);
+    const at = deps.now();
+    await deps.parking.park({
+      kind: 'recording',
+      id: `${recording.recording.sid}:${at.getTime()}`,
+      recording,
+      parkedAt: at.toISOString(),
+    });
   }
 }
 
-async function persist(parked: ParkedMessage, deps: CallDeps): Promise<void> {
-  const client = (await clientForNumber(parked.to)) ?? lastKnownClient(parked.to);
-  if (!client) {
-    deps.logger.error(`fail-safe recording ${parked.recording.sid} for ${parked.to}, a number of no client`);
-    return;
-  }
-  const locale: Locale = client.locale;
-  const { message, created } = await upsertMessage({
-    key: `failsafe:${parked.recording.sid}`,
+async function recordingMessage(r: FailSafeRecording): Promise<NewMessage | null> {
+  const client = (await clientForNumber(r.to)) ?? lastKnownClient(r.to);
+  if (!client) return null;
+  return {
+    key: messageKey(r.callSid),
     clientId: client.id,
-    callSid: parked.callSid,
+    callSid: r.callSid,
     callerName: '',
-    callerNumber: parked.from,
-    callbackNumber: parked.from,
+    callerNumber: r.from,
+    callbackNumber: r.from,
     reason: '',
     urgent: false,
-    summary: PROMPTS[locale].summary({
-      callbackNumber: displayNumber(parked.from, locale),
+    summary: PROMPTS[client.locale].summary({
+      callbackNumber: displayNumber(r.from, client.locale),
       urgent: false,
       recording: true,
     }),
-    recording: parked.recording,
-  });
-  if (created) {
-    await deps.followUps.messageStored(message);
-    await deps
-      .publish({ type: 'message.created', messageId: message.id, clientId: client.id, urgent: false })
-      .catch(() => undefined);
-  }
-}
-
-export function parkInRedis(redis: Redis, key: string) {
-  return async (parked: ParkedMessage): Promise<void> => {
-    await redis.rpush(key, JSON.stringify(parked));
+    recording: r.recording,
   };
 }
 
-/** Moves parked messages into MongoDB; stops at the first failure and leaves the rest parked. */
-export async function drainParkedMessages(redis: Redis, key: string, deps: CallDeps): Promise<number> {
+async function persistRecording(r: FailSafeRecording, deps: CallDeps): Promise<void> {
+  const message = await recordingMessage(r);
+  if (!message) {
+    deps.logger.error(`fail-safe recording ${r.recording.sid} for ${r.to}, a number of no client`);
+    return;
+  }
+  await publishStored(message, deps);
+}
+
+async function publishStored(message: NewMessage, deps: CallDeps): Promise<void> {
+  const event = await storeOnce(message, deps);
+  if (event) await deps.publish(event).catch(() => undefined);
+}
+
+function persistParked(entry: ParkedEntry, deps: CallDeps): Promise<void> {
+  return entry.kind === 'message'
+    ? publishStored(entry.message, deps)
+    : persistRecording(entry.recording, deps);
+}
+
+/**
+ * Moves parked messages into MongoDB; stops at the first failure and leaves the rest parked. Safe
+ * with any number of drainers at once (each entry is claimed by one).
+ */
+export async function drainParkedMessages(deps: CallDeps): Promise<number> {
   let moved = 0;
   for (;;) {
-    const raw = await redis.lindex(key, 0);
-    if (!raw) return moved;
-    await persist(JSON.parse(raw) as ParkedMessage, deps);
-    await redis.lpop(key);
+    const claimed = await deps.parking.claim();
+    if (!claimed) return moved;
+    // On failure the entry stays claimed until its lease ends, then goes back to the list.
+    await persistParked(claimed.entry, deps);
+    await claimed.done();
     moved += 1;
   }
 }

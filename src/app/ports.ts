@@ -1,34 +1,59 @@
 /** What the call-handling use cases need from the outside world, injected by the composition root. */
-import type { Message } from '../store/messages';
+import type { Message, NewMessage } from '../store/messages';
 import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
-import type { ReplyCache } from '../infra/reply-cache';
-import type { CallStateCache } from '../infra/call-state-cache';
+import type { CallRecord } from '../store/calls';
+import type { Contact } from '../store/contacts';
+import type { LiveCallStore } from './live-call';
 
 export type FollowUpsPort = {
   /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
   messageStored(message: Message): Promise<void>;
 };
 
-export type CallDeps = {
-  logger: Logger;
-  followUps: FollowUpsPort;
-  publish: (event: MessageEvent) => Promise<void>;
-  /** Parks a fail-safe message when MongoDB is down; drained into MongoDB once it answers. */
-  parkMessage: (payload: ParkedMessage) => Promise<void>;
-  now: () => Date;
-  /** The answers given to each turn of a live call, for Twilio's retries. */
-  replies: ReplyCache;
-  /** A fast copy of each live call's last saved state. */
-  callStates: CallStateCache;
-  /** Serialises the webhooks of one call across instances. */
-  lock: <T>(callSid: string, work: () => Promise<T>) => Promise<T>;
+/** The durable records a call leaves in MongoDB: its message, its Call record, its contact. */
+export type CallRecords = {
+  /** Inserts the message once per key; `created: false` when the key already has one. */
+  insertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /** Adds what `input` knows and the stored message lacks (the other path's content). */
+  mergeMessage(input: NewMessage): Promise<Message | null>;
+  attachTranscription(key: string, transcription: string): Promise<Message | null>;
+  /** Inserts the Call record when the call ends; a second insert for one CallSid is ignored. */
+  recordCall(call: CallRecord): Promise<void>;
+  findContact(clientId: string, phone: string): Promise<Contact | null>;
+  /** Counts the call on the caller's contact card (and remembers the name they gave). */
+  countContactCall(clientId: string, phone: string, at: Date, name?: string): Promise<void>;
 };
 
-export type ParkedMessage = {
+/** A message waiting in Redis for MongoDB: the flow's own, or a fail-safe recording. */
+export type ParkedEntry =
+  | { kind: 'message'; id: string; message: NewMessage; parkedAt: string }
+  | { kind: 'recording'; id: string; recording: FailSafeRecording; parkedAt: string };
+
+export type FailSafeRecording = {
   callSid: string;
   to: string;
   from: string;
   recording: { sid: string; url: string; durationSeconds: number };
-  at: string;
+};
+
+export type ParkingLot = {
+  park(entry: ParkedEntry): Promise<void>;
+  /** Takes the oldest entry for this drainer alone; `done` once it is stored. */
+  claim(): Promise<{ entry: ParkedEntry; done: () => Promise<void> } | null>;
+  /** Entries waiting or being drained. */
+  size(): Promise<number>;
+};
+
+export type CallDeps = {
+  logger: Logger;
+  now: () => Date;
+  liveCalls: LiveCallStore;
+  records: CallRecords;
+  followUps: FollowUpsPort;
+  /** Publishes a message event outside a call's own save (transcriptions, drains). */
+  publish: (event: MessageEvent) => Promise<void>;
+  parking: ParkingLot;
+  /** How long a message insert may take before the message is parked instead (ms). @defaultValue 600 */
+  storeDeadlineMs?: number;
 };

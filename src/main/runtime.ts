@@ -11,12 +11,9 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
-import { drainParkedMessages, parkedMessagesKey, parkInRedis } from '../app/failsafe-messages';
-import type { CallDeps, FollowUpsPort } from '../app/ports';
-import { publishMessageEvent } from '../infra/message-events';
-import { redisCallLock } from '../infra/call-lock';
-import { redisReplyCache, tolerant } from '../infra/reply-cache';
-import { redisCallStateCache } from '../infra/call-state-cache';
+import { drainParkedMessages } from '../app/failsafe-messages';
+import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
+import { callDeps as buildCallDeps } from './call-deps';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
@@ -28,6 +25,8 @@ export type WebRuntime = {
   config: Config;
   logger: Logger;
   redis: Redis;
+  /** The call-handling dependencies the voice webhooks use. */
+  calls: CallDeps;
   server: Server;
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
@@ -47,6 +46,8 @@ export type StartWebOptions = {
   followUps?: FollowUpsPort & Partial<Pick<FollowUps, 'acknowledge' | 'retryDelivery' | 'queues' | 'close'>>;
   /** The clock of the call flow; tests pin it. */
   now?: () => Date;
+  /** The MongoDB side of calls; tests wrap it (a deliberately slow store). @defaultValue the store's repositories */
+  records?: CallRecords;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
@@ -66,19 +67,16 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const followUps = options.followUps ?? createFollowUps({ redis, logger, config });
   const acknowledge = followUps.acknowledge?.bind(followUps) ?? (async () => undefined);
   const retryDelivery = followUps.retryDelivery?.bind(followUps) ?? (async () => 'not-found' as const);
-  const parkedKey = parkedMessagesKey(config.mongodbUri);
-  const callDeps: CallDeps = {
+  const callDeps = buildCallDeps({
+    redis,
+    mongodbUri: config.mongodbUri,
     logger,
     followUps,
-    publish: (event) => publishMessageEvent(redis, event),
-    parkMessage: parkInRedis(redis, parkedKey),
-    now: options.now ?? (() => new Date()),
-    lock: redisCallLock(redis),
-    replies: tolerant(redisReplyCache(redis)),
-    callStates: redisCallStateCache(redis),
-  };
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.records ? { records: options.records } : {}),
+  });
   const drainTimer = setInterval(() => {
-    drainParkedMessages(redis, parkedKey, callDeps).catch((err: Error) =>
+    drainParkedMessages(callDeps).catch((err: Error) =>
       logger.warn(`parked messages not drained yet: ${err.message}`),
     );
   }, 15_000);
@@ -148,5 +146,5 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     redis.disconnect();
     await disconnectMongo();
   };
-  return { config, logger, redis, server, port, stop };
+  return { config, logger, redis, calls: callDeps, server, port, stop };
 }

@@ -2,11 +2,16 @@
 import { Queue, Worker } from 'bullmq';
 import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
-import { startNotificationWorker } from '../notify';
+import { closeIdleCalls } from '../app/call-handling';
+import { createFollowUps, startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../queue/workers/retention-purge';
 import { connectMongo, disconnectMongo } from '../store/mongo';
+import { callDeps } from './call-deps';
 import { defaultLogger } from './runtime';
+
+/** A call with no webhook for this long is over (Twilio's longest call is 4 hours by default). */
+const CALL_IDLE_MS = 4 * 3600_000;
 import { onShutdown } from './shutdown';
 
 async function main(): Promise<void> {
@@ -18,11 +23,18 @@ async function main(): Promise<void> {
   const maintenance = new Queue(QUEUES.maintenance, { connection });
   // Every night at 03:30 server time; upsert keeps one schedule however many workers start.
   await maintenance.upsertJobScheduler(MAINTENANCE_JOBS.retentionPurge, { pattern: '30 3 * * *' });
+  await maintenance.upsertJobScheduler(MAINTENANCE_JOBS.closeIdleCalls, { every: 10 * 60_000 });
+  // Closing a call may store the message of a caller who hung up mid-way: the web's dependencies.
+  const commands = createRedis(cfg.redisUrl);
+  const followUps = createFollowUps({ redis: commands, logger, config: cfg });
+  const calls = callDeps({ redis: commands, mongodbUri: cfg.mongodbUri, logger, followUps });
 
   const worker = new Worker(
     QUEUES.maintenance,
     async (job) => {
       if (job.name === MAINTENANCE_JOBS.retentionPurge) return purgeExpired(new Date());
+      if (job.name === MAINTENANCE_JOBS.closeIdleCalls)
+        return { closed: await closeIdleCalls(calls, CALL_IDLE_MS) };
       throw new Error(`unknown maintenance job ${job.name}`);
     },
     { connection, concurrency: 1 },
@@ -39,8 +51,8 @@ async function main(): Promise<void> {
   onShutdown(logger, [
     // Finishes the active jobs and takes no new ones; then the connections close.
     { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
-    { name: 'queues', run: () => maintenance.close() },
-    { name: 'redis', run: async () => void connection.disconnect() },
+    { name: 'queues', run: async () => void (await Promise.all([maintenance.close(), followUps.close()])) },
+    { name: 'redis', run: async () => void (connection.disconnect(), commands.disconnect()) },
     { name: 'mongo', run: disconnectMongo },
   ]);
 }

@@ -1,8 +1,8 @@
 /**
  * The follow-up notification pipeline, as the web process sees it.
  *
- * `messageStored` only queues (fast, idempotent: job ids derive from message + channel + purpose)
- * and never throws to its caller: if Redis is down it logs, and the worker's sweeper queues the
+ * `messageStored` only queues one job (fast, idempotent: its id derives from the message); the
+ * worker plans the notifications. It never throws to its caller: if Redis is down it logs, and the worker's sweeper queues the
  * message later (`queuedAt` stays null). The worker side is `startNotificationWorker`.
  */
 import { Queue } from 'bullmq';
@@ -14,9 +14,8 @@ import type { Message } from '../store/messages';
 import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
 import { findDelivery, markAcknowledged, recordDelivery } from './deliveries';
 import { isEscalation, parseDeliveryKey } from './keys';
-import type { PlanOptions } from './plan';
-import { deliverJobOptions, enqueueFollowUps, type RetryPolicy } from './producer';
-import type { DeliverJobData } from './types';
+import { deliverJobOptions, followUpsJobOptions, type RetryPolicy } from './producer';
+import type { DeliverJobData, FollowUpsJobData } from './types';
 
 export { queueDashboardRouter } from './dashboard';
 export { startNotificationWorker, type NotificationWorkerOptions } from './worker';
@@ -31,8 +30,6 @@ export type FollowUpsOptions = {
   config: Config;
   /** BullMQ key prefix; tests use a fresh one. @defaultValue 'bull' */
   prefix?: string;
-  /** Escalation time unit and gaps (tests shorten them). */
-  plan?: PlanOptions;
   retry?: RetryPolicy;
   /** Longest `messageStored` waits for Redis before leaving the message to the sweeper. @defaultValue 2000 */
   enqueueTimeoutMs?: number;
@@ -41,7 +38,7 @@ export type FollowUpsOptions = {
 export type RetryOutcome = 'retried' | 'requeued' | 'already-sent' | 'in-progress' | 'not-found';
 
 export type FollowUps = {
-  /** Queues the message's notifications; sets `queuedAt`. Never throws. */
+  /** Queues the planning of the message's notifications (the worker sets `queuedAt`). Never throws. */
   messageStored(message: Message): Promise<void>;
   /** Sets `acknowledgedAt` and cancels the pending escalation steps. */
   acknowledge(messageId: string, by: string): Promise<void>;
@@ -62,9 +59,14 @@ export function createFollowUps(options: FollowUpsOptions): FollowUps {
     queues: [queue],
 
     async messageStored(message) {
+      // One job; the worker plans the notifications and keeps their log (its bookkeeping, not the caller's).
       try {
         await withTimeout(
-          enqueueFollowUps(queue, message, { plan: options.plan, retry: options.retry }),
+          queue.add(
+            NOTIFICATION_JOBS.followUps,
+            { messageId: message.id } satisfies FollowUpsJobData,
+            followUpsJobOptions(message.id),
+          ),
           timeoutMs,
         );
       } catch (err) {

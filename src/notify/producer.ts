@@ -5,7 +5,8 @@
  */
 import type { JobsOptions, Queue } from 'bullmq';
 import { getClient } from '../store/clients';
-import type { Message } from '../store/messages';
+import { getMessage, type Message } from '../store/messages';
+import { NotFoundError } from '../store/errors';
 import { ensureDeliveries, markQueued } from './deliveries';
 import { planFollowUps, type PlanOptions } from './plan';
 import { NOTIFICATION_JOBS } from '../queue/names';
@@ -26,6 +27,17 @@ export function deliverJobOptions(key: string, delay: number, retry: RetryPolicy
     backoff: { type: BACKOFF_TYPE },
     // Kept a while so a replay within that time finds the id; the delivery log guards after.
     removeOnComplete: { age: 7 * 86_400, count: 50_000 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}
+
+/** The planning job of a message: one per message, kept a day so a replayed store finds it. */
+export function followUpsJobOptions(messageId: string): JobsOptions {
+  return {
+    jobId: `followups:${messageId}`,
+    attempts: 8,
+    backoff: { type: BACKOFF_TYPE },
+    removeOnComplete: { age: 86_400, count: 50_000 },
     removeOnFail: { age: 30 * 86_400 },
   };
 }
@@ -63,4 +75,21 @@ export async function enqueueFollowUps(
   }
   await markQueued(message.id);
   return plan.length;
+}
+
+/** The `follow-ups` job: the message's notifications, unless the sweeper already queued them. */
+export async function queueFollowUpsOf(
+  queue: Queue,
+  messageId: string,
+  options: EnqueueOptions = {},
+): Promise<number> {
+  let message: Message;
+  try {
+    message = await getMessage(messageId);
+  } catch (err) {
+    if (err instanceof NotFoundError) return 0;
+    throw err;
+  }
+  if (message.queuedAt) return 0;
+  return enqueueFollowUps(queue, message, options);
 }

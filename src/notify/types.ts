@@ -21,5 +21,8 @@ export type DeliverJobData = {
 
 export type DigestJobData = { clientId: string };
 
+/** Payload of a `follow-ups` job: the message whose notifications to plan and queue. */
+export type FollowUpsJobData = { messageId: string };
+
 /** What a channel answers after a successful send. */
 export type SendResult = { providerId: string };

@@ -1,6 +1,6 @@
 /**
- * The notifications worker: one BullMQ Worker on the `notifications` queue running `deliver`,
- * `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers. `close()` finishes the
+ * The notifications worker: one BullMQ Worker on the `notifications` queue running `follow-ups`,
+ * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers. `close()` finishes the
  * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
  * the jobs that were active to another worker once their lock expires.
  */
@@ -14,9 +14,9 @@ import { createTransports, type Transports } from './channels';
 import { sendDigest, syncDigestSchedules } from './digest';
 import { backoffDelay, type BackoffOptions } from './errors';
 import { deliverProcessor } from './processor';
-import { BACKOFF_TYPE } from './producer';
+import { BACKOFF_TYPE, queueFollowUpsOf } from './producer';
 import { sweep, type SweepOptions } from './sweeper';
-import type { DeliverJobData, DigestJobData } from './types';
+import type { DeliverJobData, DigestJobData, FollowUpsJobData } from './types';
 
 export type NotificationWorkerOptions = {
   /** A Redis connection with `maxRetriesPerRequest: null` (createRedis(url, 'blocking')). */
@@ -59,6 +59,8 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
       switch (job.name) {
         case NOTIFICATION_JOBS.deliver:
           return deliver(job as Job<DeliverJobData>);
+        case NOTIFICATION_JOBS.followUps:
+          return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, o.sweep);
         case NOTIFICATION_JOBS.sweep:
           return sweep(queue, o.logger, o.sweep);
         case NOTIFICATION_JOBS.digest:

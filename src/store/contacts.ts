@@ -20,12 +20,21 @@ export async function findContact(clientId: string, phone: string): Promise<Cont
     : null;
 }
 
-/** Counts a call from this number (once per call: the caller invokes it when the call is created). */
-export async function countCall(clientId: string, phone: string, at: Date): Promise<void> {
+/**
+ * Counts a call from this number and remembers the name the caller gave: one upsert by `_id`,
+ * once per call, when the call ends.
+ */
+export async function countContactCall(
+  clientId: string,
+  phone: string,
+  at: Date,
+  name?: string,
+): Promise<void> {
   const _id = contactId(clientId, phone);
+  const $set = { lastCallAt: at, ...(name ? { name } : {}) };
   const update = {
     $inc: { calls: 1 },
-    $set: { lastCallAt: at },
+    $set,
     $setOnInsert: { clientId: new Types.ObjectId(clientId), phone },
   };
   try {
@@ -33,11 +42,6 @@ export async function countCall(clientId: string, phone: string, at: Date): Prom
   } catch (err) {
     // Two first calls from one number at once: the loser retries as a plain update.
     if (!isDuplicateKeyError(err)) throw err;
-    await ContactModel.updateOne({ _id }, { $inc: update.$inc, $set: update.$set });
+    await ContactModel.updateOne({ _id }, { $inc: update.$inc, $set });
   }
-}
-
-/** Remembers the name a caller gave, so the next call greets them by it. */
-export async function upsertContactName(clientId: string, phone: string, name: string): Promise<void> {
-  await ContactModel.updateOne({ _id: contactId(clientId, phone) }, { $set: { name } });
 }

@@ -2,6 +2,7 @@
  * Message repository: the summaries the receptionist hands over. Plain objects out.
  * Extended by the follow-up pipeline (deliveries) and the web list (queries, actions).
  */
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError, NotFoundError } from './errors';
 import { MessageModel, type MessageRecord } from './models';
@@ -102,16 +103,26 @@ export type NewMessage = {
 };
 
 /**
- * Stores a message once per key. A replayed webhook finds the existing one: `created` tells the
- * caller whether follow-ups still have to be queued by this request.
+ * A message's `_id` derives from its key (one message per call: the key names the call), so storing,
+ * finding and updating it are `_id` operations and two paths storing the same call's message meet
+ * on one document. Still an ObjectId, as every message id the pages and the API handle.
  */
-export async function storeMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
+export function messageIdFor(key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(key).digest().subarray(0, 12));
+}
+
+/**
+ * Stores a message once per key: one insert. `created: false` when the key already has a message
+ * (a replay, or the other path of the same call got there first); it is returned as stored.
+ */
+export async function insertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
+  const _id = messageIdFor(input.key);
   try {
-    const doc = await MessageModel.create({ ...input, clientId: new Types.ObjectId(input.clientId) });
+    const doc = await MessageModel.create({ ...input, _id, clientId: new Types.ObjectId(input.clientId) });
     return { message: toMessage(doc.toObject() as never), created: true };
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
-    const existing = await MessageModel.findOne({ key: input.key }).lean();
+    const existing = await MessageModel.findById(_id).lean();
     if (!existing) throw err;
     return { message: toMessage(existing as never), created: false };
   }
@@ -124,47 +135,35 @@ export async function getMessage(id: string): Promise<Message> {
   return toMessage(doc as never);
 }
 
-export async function findMessageByKey(key: string): Promise<Message | null> {
-  const doc = await MessageModel.findOne({ key }).lean();
-  return doc ? toMessage(doc as never) : null;
-}
-
 /**
- * Creates the message or, when the call already produced it (the engine emits it again with more
- * content, or Twilio retried), updates its content. `created` is true only for the first write.
+ * Completes a stored message with what another path of the same call collected: the caller's own
+ * words over an empty fail-safe summary, a recording the message did not have. Never erases.
  */
-export async function upsertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
-  const stored = await storeMessage(input);
-  if (stored.created) return stored;
-  const { key, clientId, callSid, ...content } = input;
-  void clientId;
-  void callSid;
-  const doc = await MessageModel.findOneAndUpdate({ key }, { $set: content }, { new: true }).lean();
-  return { message: doc ? toMessage(doc as never) : stored.message, created: false };
-}
-
-/** Finds the message a fail-safe recording produced, by its recording id. */
-export async function attachTranscriptionByRecording(
-  recordingSid: string,
-  transcription: string,
-): Promise<Message | null> {
-  const doc = await MessageModel.findOneAndUpdate(
-    { 'recording.sid': recordingSid },
-    { $set: { transcription } },
-    { new: true },
-  ).lean();
+export async function mergeMessage(input: NewMessage): Promise<Message | null> {
+  const _id = messageIdFor(input.key);
+  const existing = await MessageModel.findById(_id).lean();
+  if (!existing) return null;
+  const $set: Record<string, unknown> = {};
+  const fill = (field: 'callerName' | 'reason' | 'transcription', value: string | undefined) => {
+    if (value && !existing[field]) $set[field] = value;
+  };
+  fill('callerName', input.callerName);
+  fill('reason', input.reason);
+  fill('transcription', input.transcription);
+  if (input.urgent && !existing.urgent) $set.urgent = true;
+  if (input.recording && !existing.recording?.sid) $set.recording = input.recording;
+  // The flow's summary names the caller and the reason; a fail-safe summary only the number.
+  if (input.callerName || input.reason) $set.summary = input.summary;
+  if (Object.keys($set).length === 0) return toMessage(existing as never);
+  const doc = await MessageModel.findByIdAndUpdate(_id, { $set }, { new: true }).lean();
   return doc ? toMessage(doc as never) : null;
 }
 
-/** Adds the transcription that Twilio delivers after the call, and refreshes the summary. */
-export async function attachTranscription(
-  key: string,
-  transcription: string,
-  summary?: string,
-): Promise<Message | null> {
-  const doc = await MessageModel.findOneAndUpdate(
-    { key },
-    { $set: { transcription, ...(summary ? { summary } : {}) } },
+/** Adds the transcription that Twilio delivers after the call. */
+export async function attachTranscription(key: string, transcription: string): Promise<Message | null> {
+  const doc = await MessageModel.findByIdAndUpdate(
+    messageIdFor(key),
+    { $set: { transcription } },
     { new: true },
   ).lean();
   return doc ? toMessage(doc as never) : null;

@@ -87,17 +87,13 @@ const callStepSchema = new Schema(
 
 const callSchema = new Schema(
   {
-    /** The CallSid itself: FerretDB v1 serves `_id` lookups fastest, and every webhook does one. */
+    /** The CallSid itself: the record is written once, when the call ends, and found by it. */
     _id: { type: String, required: true },
-    callSid: { type: String, required: true, unique: true },
+    callSid: { type: String, required: true },
     clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
     from: { type: String, required: true },
     to: { type: String, required: true },
-    status: { type: String, required: true, default: 'ringing' },
-    /** The flow engine's state between two webhooks (any instance can serve the next one). */
-    state: { type: Mixed, default: null },
-    /** Incremented on every state write; guards against two webhooks of one call racing. */
-    revision: { type: Number, required: true, default: 0 },
+    status: { type: String, required: true, default: 'completed' },
     locale: { type: String, default: 'fr-FR' },
     steps: { type: [callStepSchema], default: [] },
     outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },
@@ -108,25 +104,7 @@ const callSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 callSchema.index({ clientId: 1, startedAt: -1 });
-export type CallRecord = InferSchemaType<typeof callSchema>;
 
-/**
- * The changing part of a call while it is live: the engine's state and the steps since the call
- * started. Kept apart from `calls` because FerretDB v1 rewrites by scanning the whole collection on
- * every update, even by `_id`: this collection holds only the calls in progress, so the write each
- * webhook makes stays cheap however many calls are on record. Folded into the Call when it ends.
- */
-const liveCallSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    state: { type: Mixed, required: true },
-    revision: { type: Number, required: true, default: 0 },
-    outcome: { type: String, enum: CALL_OUTCOMES, required: true, default: 'in-progress' },
-    steps: { type: [callStepSchema], default: [] },
-  },
-  { timestamps: true, minimize: false },
-);
-export const LiveCallModel = mongoose.model('LiveCall', liveCallSchema);
 export const CallModel = mongoose.model('Call', callSchema);
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +234,6 @@ export const ALL_MODELS = [
   ClientModel,
   PhoneNumberModel,
   CallModel,
-  LiveCallModel,
   MessageModel,
   ContactModel,
   UserModel,

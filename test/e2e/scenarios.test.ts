@@ -13,7 +13,7 @@ import { parseEnv } from '../../src/config/env';
 import type { ClientProfileInput } from '../../src/flow/profile';
 import { createLogger } from '../../src/infra/logger';
 import { startWeb, type WebRuntime } from '../../src/main/runtime';
-import { findCall } from '../../src/store/calls';
+import { findCallRecord } from '../../src/store/calls';
 import { createClient, type Client } from '../../src/store/clients';
 import { toMessage } from '../../src/store/messages';
 import { MessageModel } from '../../src/store/models';
@@ -96,7 +96,7 @@ describe('call scenarios against the real service', () => {
   async function storedFor(callSid: string): Promise<StoredCall> {
     const doc = await MessageModel.findOne({ callSid }).lean();
     const message = doc ? toMessage(doc as never) : null;
-    const call = await findCall(callSid);
+    const call = await findCallRecord(callSid);
     return {
       message: message && {
         callerName: message.callerName,

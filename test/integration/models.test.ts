@@ -2,7 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { ZodError } from 'zod';
 import { createClient, findClientByNumber, getClient, updateClient } from '../../src/store/clients';
 import { ConflictError } from '../../src/store/errors';
-import { contactId, countCall, findContact, upsertContactName } from '../../src/store/contacts';
+import { contactId, countContactCall, findContact } from '../../src/store/contacts';
 import { AuditEventModel, CallModel, ContactModel, MessageModel, UserModel } from '../../src/store/models';
 import { createUser, findUserByEmail, verifyPassword } from '../../src/store/users';
 import { useTestDatabase } from '../helpers/db';
@@ -120,8 +120,9 @@ describe('Contact', () => {
 
   it('when a number calls three times, then one contact counts three calls and keeps the name given', async () => {
     const clientId = new Types.ObjectId().toString();
-    for (const at of [1, 2, 3]) await countCall(clientId, '+33699000000', new Date(at * 1000));
-    await upsertContactName(clientId, '+33699000000', 'Léa');
+    await countContactCall(clientId, '+33699000000', new Date(1000));
+    await countContactCall(clientId, '+33699000000', new Date(2000), 'Léa');
+    await countContactCall(clientId, '+33699000000', new Date(3000));
     expect(await findContact(clientId, '+33699000000')).toEqual({
       name: 'Léa',
       calls: 3,

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { purgeExpired } from '../../src/queue/workers/retention-purge';
 import { createClient } from '../../src/store/clients';
-import { CallModel, LiveCallModel, MessageModel } from '../../src/store/models';
+import { CallModel, MessageModel } from '../../src/store/models';
 import { useTestDatabase } from '../helpers/db';
 
 useTestDatabase(__filename);
@@ -48,34 +48,5 @@ describe('retention purge (the nightly maintenance job)', () => {
       ['new', true],
     ]);
     expect(await CallModel.exists({ _id: 'CAold' })).toBeNull();
-  });
-
-  it('when a live call was never reported ended, then it is closed as abandoned with its steps', async () => {
-    const sid = `CA${'e'.repeat(32)}`;
-    await CallModel.create({
-      _id: sid,
-      callSid: sid,
-      clientId: new Types.ObjectId(),
-      from: '+336',
-      to: '+331',
-      startedAt: daysAgo(3),
-    });
-    await LiveCallModel.collection.insertOne({
-      _id: sid as never,
-      state: { step: 'name', turn: 1 },
-      revision: 1,
-      outcome: 'in-progress',
-      steps: [{ at: daysAgo(3), name: 'name', detail: '' }],
-      createdAt: daysAgo(3),
-      updatedAt: daysAgo(3),
-    });
-
-    const result = await purgeExpired(NOW);
-
-    expect(result.staleCallsClosed).toBe(1);
-    const closed = await CallModel.findById(sid).lean();
-    expect(closed).toMatchObject({ outcome: 'abandoned', state: { step: 'name' } });
-    expect(closed!.steps.map((s) => s.name)).toEqual(['name']);
-    expect(await LiveCallModel.exists({ _id: sid })).toBeNull();
   });
 });

@@ -1,10 +1,8 @@
 /**
  * Retention purge: deletes messages and calls older than each client's retention, and drops
- * recording references sooner when the client keeps recordings for less time than messages; closes
- * the live calls whose end Twilio never reported.
+ * recording references sooner when the client keeps recordings for less time than messages.
  * A scheduled job rather than TTL indexes, which FerretDB v1 does not support.
  */
-import { closeStaleLiveCalls } from '../../store/calls';
 import { ClientModel, CallModel, MessageModel } from '../../store/models';
 
 const DAY_MS = 86_400_000;
@@ -14,8 +12,6 @@ export type PurgeResult = {
   messagesDeleted: number;
   callsDeleted: number;
   recordingsDropped: number;
-  /** Calls whose end was never reported, closed as abandoned. */
-  staleCallsClosed: number;
 };
 
 export async function purgeExpired(now: Date): Promise<PurgeResult> {
@@ -24,7 +20,6 @@ export async function purgeExpired(now: Date): Promise<PurgeResult> {
     messagesDeleted: 0,
     callsDeleted: 0,
     recordingsDropped: 0,
-    staleCallsClosed: await closeStaleLiveCalls(new Date(now.getTime() - DAY_MS)),
   };
   const clients = await ClientModel.find({}, { retention: 1 }).lean();
   for (const client of clients) {

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../../../src/infra/logger';
 import { createRedis } from '../../../src/infra/redis';
 import type { ClientProfileInput } from '../../../src/flow/profile';
 import { createClient, type Client } from '../../../src/store/clients';
-import { getMessage, storeMessage, type Message, type NewMessage } from '../../../src/store/messages';
+import { getMessage, insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
 import { QUEUES } from '../../../src/queue/names';
 import { createFollowUps, startNotificationWorker, type FollowUps } from '../../../src/notify';
 import type { NotificationWorker } from '../../../src/notify/worker';
@@ -58,7 +58,7 @@ export async function makeClient(input: Partial<ClientProfileInput> = {}): Promi
 
 export async function makeMessage(client: Client, input: Partial<NewMessage> = {}): Promise<Message> {
   const key = `CA${randomBytes(16).toString('hex')}`;
-  const { message } = await storeMessage({
+  const { message } = await insertMessage({
     key,
     clientId: client.id,
     callSid: key,
@@ -129,7 +129,6 @@ export async function startPipeline(
     logger,
     config,
     prefix,
-    plan,
     retry: { attempts: options.attempts ?? 4 },
   });
   const worker = await startNotificationWorker({
@@ -139,7 +138,7 @@ export async function startPipeline(
     prefix,
     backoff: { baseMs: 20, maxMs: 200 },
     sweepEveryMs: options.sweepEveryMs ?? 0,
-    sweep: { plan, graceMs: 0 },
+    sweep: { plan, graceMs: 0, retry: { attempts: options.attempts ?? 4 } },
   });
   return {
     followUps,

@@ -5,7 +5,7 @@ import { parseEnv, type Config } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
 import { startWeb, type WebRuntime } from '../../../src/main/runtime';
 import { createClient, type Client } from '../../../src/store/clients';
-import { storeMessage, type Message, type NewMessage } from '../../../src/store/messages';
+import { insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
 import { createUser, type User } from '../../../src/store/users';
 import type { WebOptions } from '../../../src/web/router';
 import { DEMO_CLIENT } from '../../../scripts/lib/seed';
@@ -54,7 +54,7 @@ export async function makeUser(
 
 export async function makeMessage(clientId: string, fields: Partial<NewMessage> = {}): Promise<Message> {
   const key = `CA${randomBytes(16).toString('hex')}`;
-  const { message } = await storeMessage({
+  const { message } = await insertMessage({
     key,
     clientId,
     callSid: key,

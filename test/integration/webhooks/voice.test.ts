@@ -1,4 +1,3 @@
-import { callSteps, findCall } from '../../../src/store/calls';
 import { createClient } from '../../../src/store/clients';
 import { CallModel, ContactModel, MessageModel } from '../../../src/store/models';
 import { useTestDatabase } from '../../helpers/db';
@@ -23,6 +22,8 @@ beforeAll(async () => {
 
 const find = (verb: Verb, name: string): Verb[] =>
   verb.children.flatMap((c) => (c.name === name ? [c] : find(c, name)));
+
+const liveCall = (callSid: string) => svc.web().calls.liveCalls.peek(callSid);
 
 async function incoming(callSid: string, from = '+33622222222') {
   const res = await svc
@@ -84,13 +85,19 @@ describe('voice webhooks: a call', () => {
     expect(twiml.children[twiml.children.length - 1]!.name).toBe('Hangup');
   });
 
-  it('when Twilio delivers the first webhook twice, then one call, one contact count and the same TwiML', async () => {
+  it('when Twilio delivers the first webhook and the final status twice, then one call, one contact count and the same TwiML', async () => {
     const callSid = newCallSid();
     const params = voiceParams(callSid, '+33633333333', CLIENT_NUMBER);
     const first = await svc.post('/webhooks/voice/incoming', params).expect(200);
     const second = await svc.post('/webhooks/voice/incoming', params).expect(200);
     expect(second.text).toBe(first.text);
+    // Nothing durable while the call is live: the record is written once, when it ends.
+    expect(await CallModel.countDocuments({ _id: callSid })).toBe(0);
+    const ended = voiceParams(callSid, '+33633333333', CLIENT_NUMBER, { CallStatus: 'completed' });
+    await svc.post('/webhooks/voice/status', ended).expect(200);
+    await svc.post('/webhooks/voice/status', ended).expect(200);
     expect(await CallModel.countDocuments({ _id: callSid })).toBe(1);
+    expect(await liveCall(callSid)).toBeNull();
     expect((await ContactModel.findOne({ phone: '+33633333333' }).lean())?.calls).toBe(1);
   });
 
@@ -101,8 +108,7 @@ describe('voice webhooks: a call', () => {
     const first = await svc.post(pathOf(menu.attrs.action!), params).expect(200);
     const second = await svc.post(pathOf(menu.attrs.action!), params).expect(200);
     expect(second.text).toBe(first.text);
-    const call = await findCall(callSid);
-    expect(call!.state).toMatchObject({ turn: 1, step: 'name' });
+    expect((await liveCall(callSid))!.state).toMatchObject({ turn: 1, step: 'name' });
   });
 
   it('when Twilio delivers the same answer several times at once, then it is still applied once', async () => {
@@ -113,8 +119,9 @@ describe('voice webhooks: a call', () => {
       [1, 2, 3, 4, 5].map(() => svc.post(pathOf(menu.attrs.action!), params)),
     );
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
-    expect((await findCall(callSid))!.state.turn).toBe(1);
-    expect((await callSteps(callSid)).filter((st) => st.name === 'name')).toHaveLength(1);
+    const call = await liveCall(callSid);
+    expect(call!.state.turn).toBe(1);
+    expect(call!.steps.filter((st) => st.name === 'name')).toHaveLength(1);
   });
 
   it('when a whole message is taken by keypad and speech, then one message is stored and notified once', async () => {
@@ -150,9 +157,9 @@ describe('voice webhooks: a call', () => {
     expect(messages[0]!.reason).toContain('rendez-vous');
     expect(messages[0]!.summary).toContain('Jeanne Durand');
     expect(svc.notified.filter((m) => m.callSid === callSid)).toHaveLength(1);
-    expect((await CallModel.findById(callSid).lean())!.outcome).toBe('message');
+    expect((await liveCall(callSid))!.outcome).toBe('message');
 
-    // The status callback after the hang-up changes nothing and stores nothing twice.
+    // The status callback after the hang-up puts the call on record and stores nothing twice.
     await svc
       .post(
         '/webhooks/voice/status',

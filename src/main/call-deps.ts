@@ -1,0 +1,47 @@
+/** The call-handling dependencies, built the same way by the web server and the worker. */
+import type { Redis } from 'ioredis';
+import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
+import type { Logger } from '../infra/logger';
+import { redisLiveCalls } from '../infra/live-calls';
+import { publishMessageEvent } from '../infra/message-events';
+import { redisParkingLot } from '../infra/parked-messages';
+import { recordCall } from '../store/calls';
+import { countContactCall, findContact } from '../store/contacts';
+import { attachTranscription, insertMessage, mergeMessage } from '../store/messages';
+
+/** The MongoDB repositories a call writes to. */
+export const CALL_RECORDS: CallRecords = {
+  insertMessage,
+  mergeMessage,
+  attachTranscription,
+  recordCall,
+  findContact,
+  countContactCall,
+};
+
+/** One namespace per database, so deployments (or test runs) sharing a Redis never mix their calls. */
+export function redisNamespace(mongodbUri: string): string {
+  return new URL(mongodbUri).pathname.replace(/^\//, '') || 'default';
+}
+
+export type CallDepsOptions = {
+  redis: Redis;
+  mongodbUri: string;
+  logger: Logger;
+  followUps: FollowUpsPort;
+  now?: () => Date;
+  records?: CallRecords;
+};
+
+export function callDeps(o: CallDepsOptions): CallDeps {
+  const namespace = redisNamespace(o.mongodbUri);
+  return {
+    logger: o.logger,
+    now: o.now ?? (() => new Date()),
+    liveCalls: redisLiveCalls(o.redis, { namespace }),
+    records: o.records ?? CALL_RECORDS,
+    followUps: o.followUps,
+    publish: (event) => publishMessageEvent(o.redis, event),
+    parking: redisParkingLot(o.redis, { namespace }),
+  };
+}

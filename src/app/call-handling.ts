@@ -41,8 +41,9 @@ async function withCall<T>(
   replayTurn: number | undefined,
   deps: CallDeps,
   work: (lease: LiveCallLease) => Promise<T>,
+  waitMs?: number,
 ): Promise<T> {
-  const lease = await deps.liveCalls.acquire(callSid, replayTurn);
+  const lease = await deps.liveCalls.acquire(callSid, replayTurn, waitMs);
   try {
     return await work(lease);
   } finally {
@@ -134,6 +135,9 @@ export function answerEvent(
   });
 }
 
+/** How long the end of a call waits for a webhook of the same call still running (ms). */
+const END_WAIT_MS = 10_000;
+
 const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 /**
@@ -147,7 +151,14 @@ export async function answerStatus(
   deps: CallDeps,
 ): Promise<void> {
   if (!ENDED.has(status)) return;
-  await withCall(callSid, undefined, deps, (lease) => endCall(lease, status, durationSeconds, deps));
+  // Twilio does not wait for this answer: wait out a slow webhook of the call rather than miss the end.
+  await withCall(
+    callSid,
+    undefined,
+    deps,
+    (lease) => endCall(lease, status, durationSeconds, deps),
+    END_WAIT_MS,
+  );
 }
 
 async function endCall(

@@ -49,9 +49,10 @@ export interface LiveCallLease {
 export interface LiveCallStore {
   /**
    * Takes the call's lock (waiting briefly while another webhook of the call holds it) and reads
-   * its state and the answer given to `replayTurn`, in one round trip.
+   * its state and the answer given to `replayTurn`, in one round trip. `waitMs` overrides how long
+   * to wait for the lock (work nobody waits on can afford to wait longer).
    */
-  acquire(callSid: string, replayTurn?: number): Promise<LiveCallLease>;
+  acquire(callSid: string, replayTurn?: number, waitMs?: number): Promise<LiveCallLease>;
   /** Reads without locking (the transfer target's screening leg only reads). */
   peek(callSid: string): Promise<LiveCall | null>;
   /** Calls with no webhook since `before` (their end was never reported), oldest first. */

@@ -144,10 +144,10 @@ export function redisLiveCalls(redis: Redis, options: LiveCallStoreOptions): Liv
   }
 
   return {
-    async acquire(callSid, replayTurn) {
+    async acquire(callSid, replayTurn, waitMs = lockWaitMs) {
       const k = keys(callSid);
       const token = randomUUID();
-      const deadline = Date.now() + lockWaitMs;
+      const deadline = Date.now() + waitMs;
       for (;;) {
         const answer = await r.liveCallAcquire(
           k.lock,

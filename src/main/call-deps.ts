@@ -31,6 +31,7 @@ export type CallDepsOptions = {
   followUps: FollowUpsPort;
   now?: () => Date;
   records?: CallRecords;
+  storeDeadlineMs?: number;
 };
 
 export function callDeps(o: CallDepsOptions): CallDeps {
@@ -43,5 +44,6 @@ export function callDeps(o: CallDepsOptions): CallDeps {
     followUps: o.followUps,
     publish: (event) => publishMessageEvent(o.redis, event),
     parking: redisParkingLot(o.redis, { namespace }),
+    ...(o.storeDeadlineMs ? { storeDeadlineMs: o.storeDeadlineMs } : {}),
   };
 }

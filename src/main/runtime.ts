@@ -48,6 +48,8 @@ export type StartWebOptions = {
   now?: () => Date;
   /** The MongoDB side of calls; tests wrap it (a deliberately slow store). @defaultValue the store's repositories */
   records?: CallRecords;
+  /** How long a message insert may take before the message is parked instead (ms). @defaultValue 600 */
+  storeDeadlineMs?: number;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
@@ -74,6 +76,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     followUps,
     ...(options.now ? { now: options.now } : {}),
     ...(options.records ? { records: options.records } : {}),
+    ...(options.storeDeadlineMs ? { storeDeadlineMs: options.storeDeadlineMs } : {}),
   });
   const drainTimer = setInterval(() => {
     drainParkedMessages(callDeps).catch((err: Error) =>

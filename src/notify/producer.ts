@@ -34,7 +34,7 @@ export function deliverJobOptions(key: string, delay: number, retry: RetryPolicy
 /** The planning job of a message: one per message, kept a day so a replayed store finds it. */
 export function followUpsJobOptions(messageId: string): JobsOptions {
   return {
-    jobId: `followups:${messageId}`,
+    jobId: `followups-${messageId}`,
     attempts: 8,
     backoff: { type: BACKOFF_TYPE },
     removeOnComplete: { age: 86_400, count: 50_000 },

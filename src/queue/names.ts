@@ -16,7 +16,7 @@ export const MAINTENANCE_JOBS = {
 export const NOTIFICATION_JOBS = {
   /** One notification to one channel (job id = delivery key). */
   deliver: 'deliver',
-  /** A message was just stored: plans and queues its notifications (job id = `followups:<id>`). */
+  /** A message was just stored: plans and queues its notifications (job id = `followups-<id>`). */
   followUps: 'follow-ups',
   /** Every minute: queues follow-ups of messages stored but never queued (`queuedAt: null`). */
   sweep: 'sweep',

@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import { displayNumber, PROMPTS, type Locale } from '../flow';
 import { upsertMessage } from '../store/messages';
-import { withTimeout } from '../store/mongo';
+import { withTimeout } from '../store/timeout';
 import { lastKnownClient, clientForNumber } from './client-cache';
 import type { CallDeps, ParkedMessage } from './ports';
 

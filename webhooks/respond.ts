@@ -10,7 +10,7 @@ import type { Answer } from '../src/app/call-handling';
 import { failSafe } from '../src/flow';
 import type { Logger } from '../src/infra/logger';
 import { logContext } from '../src/infra/logger';
-import { withTimeout } from '../src/store/mongo';
+import { withTimeout } from '../src/store/timeout';
 import { callbackUrls, renderTwiml } from './twiml';
 
 export type EdgeOptions = {

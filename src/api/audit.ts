@@ -1,7 +1,6 @@
 /** The audit trail of the admin API: one AuditEvent per state-changing call, written after it succeeded. */
 import type { Request, Response } from 'express';
-import { Types } from 'mongoose';
-import { AuditEventModel } from '../store/models';
+import { recordAudit } from '../store/audit';
 import { actorOf } from './auth';
 
 export type AuditEntry = {
@@ -14,12 +13,11 @@ export type AuditEntry = {
 };
 
 export async function audit(req: Request, res: Response, entry: AuditEntry): Promise<void> {
-  await AuditEventModel.create({
-    at: new Date(),
+  await recordAudit({
     actor: actorOf(res),
     action: entry.action,
     target: entry.target,
-    clientId: entry.clientId ? new Types.ObjectId(entry.clientId) : null,
+    clientId: entry.clientId ?? null,
     ip: req.ip ?? '',
     detail: entry.detail ?? null,
   });

@@ -1,9 +1,10 @@
 /** `/messages`: the summaries taken on calls, their status, assignee, notes and delivery log. */
 import { Router } from 'express';
+import { addNote, changeMessage } from '../store/message-actions';
 import { getMessage } from '../store/messages';
 import { audit } from './audit';
 import { actorOf } from './auth';
-import { addNote, listMessages, updateMessage } from './message-queries';
+import { listMessages } from './message-queries';
 import { messageChangesSchema, messageListQuerySchema, newNoteSchema } from './schemas';
 import { idParam, parseBody, parseQuery } from './validate';
 import { toMessageSummary, toMessageView } from './views';
@@ -39,7 +40,7 @@ export function messagesRouter(followUps?: ApiFollowUps): Router {
   router.patch('/:id', async (req, res) => {
     const id = idParam(req);
     const changes = parseBody(messageChangesSchema, req);
-    const message = await updateMessage(id, changes);
+    const message = await changeMessage(id, changes);
     if (followUps && (changes.status === 'handled' || changes.assigneeId)) {
       await followUps.acknowledge(id, actorOf(res).label).catch(() => undefined);
     }
@@ -52,8 +53,8 @@ export function messagesRouter(followUps?: ApiFollowUps): Router {
     const id = idParam(req);
     const { text } = parseBody(newNoteSchema, req);
     const actor = actorOf(res);
-    const author = { authorId: actor.type === 'user' ? actor.id : null, authorName: actor.label };
-    const message = await addNote(id, { text, ...author });
+    const author = { id: actor.type === 'user' ? actor.id : null, name: actor.label };
+    const message = await addNote({ all: true }, id, author, text);
     const target = { type: 'message', id } as const;
     await audit(req, res, { action: 'message.note', target, clientId: message.clientId });
     res.status(201).json(toMessageView(message));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { clientProfileSchema, e164Schema } from '../flow/profile';
-import { MESSAGE_STATUSES, USER_ROLES } from '../store/models';
+import { MESSAGE_STATUSES, USER_ROLES } from '../store/vocabulary';
 import { newUserSchema, userChangesSchema } from '../store/users';
 import { objectIdSchema } from './validate';
 

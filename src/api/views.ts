@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import { clientProfileSchema } from '../flow/profile';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES } from '../store/models';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  LOCALES,
+  MESSAGE_STATUSES,
+  USER_ROLES,
+} from '../store/vocabulary';
 import type { Message } from '../store/messages';
 
 const instant = z.iso.datetime();
@@ -33,7 +39,7 @@ export const userView = z.object({
   name: z.string(),
   role: z.enum(USER_ROLES),
   clientIds: z.array(id),
-  locale: z.enum(['fr-FR', 'en-US']),
+  locale: z.enum(LOCALES),
   active: z.boolean(),
 });
 

@@ -7,7 +7,7 @@ import type { Effect, MessageRecord } from '../flow';
 import type { MessageEvent } from '../infra/message-events';
 import type { Client } from '../store/clients';
 import type { Message, NewMessage } from '../store/messages';
-import { withTimeout } from '../store/mongo';
+import { withTimeout } from '../store/timeout';
 import type { CallDeps } from './ports';
 
 const DEFAULT_STORE_DEADLINE_MS = 600;

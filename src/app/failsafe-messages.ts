@@ -7,7 +7,7 @@
  */
 import { displayNumber, messageKey, PROMPTS } from '../flow';
 import type { NewMessage } from '../store/messages';
-import { withTimeout } from '../store/mongo';
+import { withTimeout } from '../store/timeout';
 import { storeOnce } from './call-messages';
 import { clientForNumber, lastKnownClient } from './client-cache';
 import type { CallDeps, FailSafeRecording, ParkedEntry } from './ports';

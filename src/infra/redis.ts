@@ -1,6 +1,6 @@
 /** ioredis connections. BullMQ workers need `maxRetriesPerRequest: null`; request paths fail fast. */
 import { Redis } from 'ioredis';
-import { withTimeout } from '../store/mongo';
+import { withTimeout } from '../store/timeout';
 
 export type RedisRole = 'command' | 'blocking';
 

@@ -6,7 +6,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '../infra/logger';
 import { listClients, getClient, type Client } from '../store/clients';
-import { CallModel } from '../store/models';
+import { countCallsBetween } from '../store/call-stats';
 import type { Message } from '../store/messages';
 import { NOTIFICATION_JOBS, SCHEDULERS } from '../queue/names';
 import type { Transports } from './channels';
@@ -54,7 +54,7 @@ export async function buildDigest(client: Client, now: Date, publicBaseUrl: stri
   const { date, from, to } = yesterdayIn(now, client.timezone);
   const [messages, calls] = await Promise.all([
     messagesBetween(client.id, from, to),
-    CallModel.countDocuments({ clientId: client.id, startedAt: { $gte: from, $lt: to } }),
+    countCallsBetween(client.id, from, to),
   ]);
   const open = messages.filter((m) => m.status !== 'handled').sort(urgentFirst);
   const handled = messages.filter((m) => m.status === 'handled');

@@ -9,7 +9,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import type { Logger } from '../infra/logger';
-import { withTimeout } from '../store/mongo';
+import { withTimeout } from '../store/timeout';
 import type { Message } from '../store/messages';
 import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
 import { findDelivery, markAcknowledged, recordDelivery } from './deliveries';

@@ -1,6 +1,7 @@
 /** Shared types of the follow-up pipeline. */
+import { DELIVERY_CHANNELS } from '../store/vocabulary';
 
-export const CHANNELS = ['sms', 'email', 'webhook', 'call'] as const;
+export const CHANNELS = DELIVERY_CHANNELS;
 export type DeliveryChannel = (typeof CHANNELS)[number];
 
 /** Why a notification is sent. `resendN` and `backup` are escalation steps (cancelled by an ack). */

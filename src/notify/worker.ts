@@ -8,7 +8,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import type { Logger } from '../infra/logger';
-import { OutboxModel } from '../store/models';
+import { initOutbox } from '../store/outbox';
 import { NOTIFICATION_JOBS, QUEUES, SCHEDULERS } from '../queue/names';
 import { createTransports, type Transports } from './channels';
 import { sendDigest, syncDigestSchedules } from './digest';
@@ -47,7 +47,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const prefix = o.prefix ?? 'bull';
   const backoff = { baseMs: 2000, maxMs: 300_000, ...o.backoff };
   const sweepEveryMs = o.sweepEveryMs ?? 60_000;
-  await OutboxModel.init();
+  await initOutbox();
   const transports = o.transports ?? createTransports(o.config, o.logger);
   const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
   const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });

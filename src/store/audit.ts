@@ -2,7 +2,11 @@
 import { Types } from 'mongoose';
 import { AuditEventModel } from './models';
 
-export type AuditActor = { type: 'user' | 'anonymous' | 'system'; id?: string; label?: string };
+export type AuditActor = {
+  type: 'user' | 'anonymous' | 'system' | 'api-token';
+  id?: string;
+  label?: string;
+};
 
 export type AuditEntry = {
   actor: AuditActor;
@@ -26,9 +30,14 @@ export async function recordAudit(entry: AuditEntry, now: Date = new Date()): Pr
   });
 }
 
+/** The latest 500 events of one record or of one kind, newest first (each filter has its index). */
 export async function listAuditEvents(filter: { action?: string; targetId?: string } = {}) {
-  const query: Record<string, unknown> = {};
-  if (filter.action) query.action = filter.action;
-  if (filter.targetId) query['target.id'] = filter.targetId;
-  return AuditEventModel.find(query).sort({ at: -1 }).limit(500).lean();
+  const query = filter.targetId
+    ? { 'target.id': filter.targetId }
+    : filter.action
+      ? { action: filter.action }
+      : {};
+  const events = await AuditEventModel.find(query).sort({ at: -1 }).limit(500).lean();
+  // A record's history is short: its events of one kind are picked here rather than indexed.
+  return filter.targetId && filter.action ? events.filter((e) => e.action === filter.action) : events;
 }

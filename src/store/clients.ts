@@ -5,6 +5,7 @@
 import { Types } from 'mongoose';
 import { clientProfileSchema, type ClientProfile, type ClientProfileInput } from '../flow/profile';
 import { ConflictError, NotFoundError, isDuplicateKeyError } from './errors';
+import { oneOf } from './filters';
 import { ClientModel, PhoneNumberModel } from './models';
 
 export type Client = ClientProfile & { id: string; active: boolean; createdAt: Date; updatedAt: Date };
@@ -32,7 +33,7 @@ async function claimNumbers(clientId: Types.ObjectId, numbers: string[]): Promis
       await PhoneNumberModel.create({ number, clientId });
       claimed.push(number);
     } catch (err) {
-      await PhoneNumberModel.deleteMany({ number: { $in: claimed }, clientId });
+      if (claimed.length > 0) await PhoneNumberModel.deleteMany({ number: oneOf(claimed), clientId });
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(`number ${number} is already assigned to another client`, [
           { path: `numbers.${numbers.indexOf(number)}`, message: 'already assigned to another client' },
@@ -77,7 +78,7 @@ export async function getClient(id: string): Promise<Client> {
 }
 
 export async function listClients(filter: { ids?: string[] } = {}): Promise<Client[]> {
-  const query = filter.ids ? { _id: { $in: filter.ids.map(toObjectId) } } : {};
+  const query = filter.ids ? { _id: oneOf(filter.ids.map(toObjectId)) } : {};
   const docs = await ClientModel.find(query).sort({ name: 1 }).lean();
   return docs.map((d) => toClient(d as never));
 }

@@ -2,11 +2,12 @@
  * What assistants do to a message: claim, assign, note, mark handled, reopen. Each is one
  * conditional update that carries the tenancy filter, so it either applies whole or not at all.
  */
-import { Types, type UpdateQuery } from 'mongoose';
+import type { FilterQuery, UpdateQuery } from 'mongoose';
 import { z } from 'zod';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError, InvalidReferenceError, NotFoundError } from './errors';
+import { isObjectId, oid } from './filters';
 import { accessFilter, canSeeClient, getMessageFor, type MessageAccess } from './message-queries';
-import { toMessage, type Message } from './messages';
+import { toMessage, type Message, type MessageStatus } from './messages';
 import { MessageModel, UserModel } from './models';
 
 export type Actor = { id: string; name: string };
@@ -17,9 +18,14 @@ export const noteTextSchema = z
   .min(1, 'the note is empty')
   .max(2000, 'the note is longer than 2000 characters');
 
-async function update(access: MessageAccess, id: string, change: UpdateQuery<unknown>, extra = {}) {
+async function update(
+  access: MessageAccess,
+  id: string,
+  change: UpdateQuery<unknown>,
+  extra: FilterQuery<unknown> = {},
+) {
   const doc = await MessageModel.findOneAndUpdate(
-    { $and: [{ _id: new Types.ObjectId(id) }, accessFilter(access), extra] },
+    { _id: oid(id), ...accessFilter(access), ...extra },
     change,
     { new: true },
   ).lean();
@@ -31,7 +37,7 @@ async function update(access: MessageAccess, id: string, change: UpdateQuery<unk
 export async function claimMessage(access: MessageAccess, id: string, actor: Actor): Promise<Message> {
   const before = await getMessageFor(access, id);
   const status = before.status === 'new' ? 'in_progress' : before.status;
-  const me = new Types.ObjectId(actor.id);
+  const me = oid(actor.id);
   try {
     return await update(
       access,
@@ -56,24 +62,49 @@ export async function assignMessage(
   const assignee = (await assignableUsers(before.clientId)).find((u) => u.id === assigneeId);
   if (!assignee) throw new NotFoundError(`user ${assigneeId} cannot be assigned this message`);
   const status = before.status === 'new' ? 'in_progress' : before.status;
-  return update(access, id, { $set: { assigneeId: new Types.ObjectId(assigneeId), status } });
+  return update(access, id, { $set: { assigneeId: oid(assigneeId), status } });
 }
 
+/** Adds a note; an author without a user id (the API token) is stored by name only. */
 export async function addNote(
   access: MessageAccess,
   id: string,
-  actor: Actor,
+  actor: { id: string | null; name: string },
   text: string,
 ): Promise<Message> {
   const valid = noteTextSchema.parse(text);
   await getMessageFor(access, id);
   const note = {
     at: new Date(),
-    authorId: new Types.ObjectId(actor.id),
+    authorId: actor.id && isObjectId(actor.id) ? oid(actor.id) : null,
     authorName: actor.name,
     text: valid,
   };
   return update(access, id, { $push: { notes: note } });
+}
+
+/**
+ * The admin API's change: any existing user may be assigned (or none), and the status is set as
+ * given, `handledAt` with it. An unknown assignee is an InvalidReferenceError naming `assigneeId`.
+ */
+export async function changeMessage(
+  id: string,
+  changes: { status?: MessageStatus; assigneeId?: string | null },
+): Promise<Message> {
+  const access: MessageAccess = { all: true };
+  const before = await getMessageFor(access, id);
+  const $set: Record<string, unknown> = {};
+  if (changes.assigneeId !== undefined) {
+    if (changes.assigneeId && !(await UserModel.exists({ _id: oid(changes.assigneeId) }))) {
+      throw new InvalidReferenceError([{ path: 'assigneeId', message: 'no such user' }]);
+    }
+    $set.assigneeId = changes.assigneeId ? oid(changes.assigneeId) : null;
+  }
+  if (changes.status && changes.status !== before.status) {
+    $set.status = changes.status;
+    $set.handledAt = changes.status === 'handled' ? new Date() : null;
+  }
+  return Object.keys($set).length > 0 ? update(access, id, { $set }) : before;
 }
 
 export async function markHandled(access: MessageAccess, id: string, now = new Date()): Promise<Message> {
@@ -93,7 +124,7 @@ export type AssignableUser = { id: string; name: string };
 export async function assignableUsers(clientId: string): Promise<AssignableUser[]> {
   const docs = await UserModel.find({
     active: true,
-    $or: [{ role: 'admin' }, { clientIds: new Types.ObjectId(clientId) }],
+    $or: [{ role: 'admin' }, { clientIds: oid(clientId) }],
   })
     .select({ name: 1, role: 1, clientIds: 1 })
     .sort({ name: 1 })

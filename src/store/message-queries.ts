@@ -3,11 +3,13 @@
  * assistant can never read another client's message, whatever the view asks for.
  * FerretDB v1 has no $facet, $lookup or text index: counts are a $group, search an escaped regex.
  */
-import { Types, type FilterQuery } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { NotFoundError } from './errors';
+import { escapeRegex, isObjectId, oid, oneOf } from './filters';
 import { toMessage, type Message, type MessageStatus } from './messages';
 import { callSteps, type CallStep } from './calls';
-import { CallModel, MessageModel, MESSAGE_STATUSES } from './models';
+import { CallModel, MessageModel } from './models';
+import { MESSAGE_STATUSES } from './vocabulary';
 
 /** What a signed-in user may read: everything (admin) or the messages of some clients. */
 export type MessageAccess = { all: true } | { all: false; clientIds: string[] };
@@ -25,10 +27,10 @@ export function assertClientVisible(access: MessageAccess, clientId: string | un
   if (clientId && !canSeeClient(access, clientId)) throw new NotFoundError('no such client');
 }
 
-/** The tenancy part of every message query. */
+/** The tenancy part of every message query: nothing for an admin, else the allowed clients. */
 export function accessFilter(access: MessageAccess): FilterQuery<unknown> {
   if (access.all) return {};
-  return { clientId: { $in: access.clientIds.filter(isObjectId).map((id) => new Types.ObjectId(id)) } };
+  return { clientId: oneOf(access.clientIds.filter(isObjectId).map(oid)) };
 }
 
 export type MessageFilter = {
@@ -43,17 +45,27 @@ export type MessageFilter = {
 /** Keyset position: messages strictly older than this one. */
 export type Cursor = { createdAt: Date; id: string };
 
-const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The list's order; the message indexes end with the same keys so that MongoDB never sorts. */
+const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 
+/**
+ * One plain filter object (no `$and` of equalities): equality fields, then the `createdAt` range,
+ * then the search as one `$or` of escaped regexes over the filtered rows.
+ */
 function buildQuery(access: MessageAccess, filter: MessageFilter, withStatus = true): FilterQuery<unknown> {
   assertClientVisible(access, filter.clientId);
-  const and: FilterQuery<unknown>[] = [accessFilter(access)];
-  if (filter.clientId) and.push({ clientId: new Types.ObjectId(filter.clientId) });
-  if (withStatus && filter.status) and.push({ status: filter.status });
-  if (filter.urgent !== undefined) and.push({ urgent: filter.urgent });
-  if (filter.from) and.push({ createdAt: { $gte: filter.from } });
-  if (filter.to) and.push({ createdAt: { $lt: filter.to } });
+  // A visible client filter is narrower than the tenancy filter, so it replaces it.
+  const query: FilterQuery<unknown> = filter.clientId
+    ? { clientId: oid(filter.clientId) }
+    : accessFilter(access);
+  if (withStatus && filter.status) query.status = filter.status;
+  if (filter.urgent !== undefined) query.urgent = filter.urgent;
+  if (filter.from || filter.to) {
+    query.createdAt = {
+      ...(filter.from ? { $gte: filter.from } : {}),
+      ...(filter.to ? { $lt: filter.to } : {}),
+    };
+  }
   const search = filter.search?.trim();
   if (search) {
     const text = new RegExp(escapeRegex(search), 'i');
@@ -70,29 +82,40 @@ function buildQuery(access: MessageAccess, filter: MessageFilter, withStatus = t
       const number = new RegExp(escapeRegex(digits.replace(/^0/, '')));
       or.push({ callerNumber: number }, { callbackNumber: number });
     }
-    and.push({ $or: or });
+    query.$or = or;
   }
-  return and.length === 1 ? and[0]! : { $and: and };
+  return query;
 }
 
+/** Adds "strictly older than `before`" to a query: a bound on `createdAt`, the tie broken on `_id`. */
+function olderThan(query: FilterQuery<unknown>, before: Cursor): FilterQuery<unknown> {
+  const keyset = [
+    { createdAt: { $lt: before.createdAt } },
+    { createdAt: before.createdAt, _id: { $lt: oid(before.id) } },
+  ];
+  const { $or: search, ...rest } = query;
+  const bounded = {
+    ...rest,
+    createdAt: { ...(rest.createdAt as object | undefined), $lte: before.createdAt },
+  };
+  // Two `$or` cannot share one object: only then is an `$and` needed.
+  return search ? { ...bounded, $and: [{ $or: search }, { $or: keyset }] } : { ...bounded, $or: keyset };
+}
+
+/**
+ * A page of messages, newest first: after the keyset `before` (the web list, the API's cursor) or
+ * `skip` rows in (the API's numbered pages). The list views need neither notes nor transcription.
+ */
 export async function listMessages(
   access: MessageAccess,
   filter: MessageFilter,
-  page: { limit: number; before?: Cursor },
+  page: { limit: number; before?: Cursor; skip?: number },
 ): Promise<{ messages: Message[]; next: Cursor | null }> {
   const query = buildQuery(access, filter);
-  const before = page.before;
-  const keyset = before
-    ? {
-        $or: [
-          { createdAt: { $lt: before.createdAt } },
-          { createdAt: before.createdAt, _id: { $lt: new Types.ObjectId(before.id) } },
-        ],
-      }
-    : null;
-  const docs = await MessageModel.find(keyset ? { $and: [query, keyset] } : query)
-    .select({ notes: 0, deliveries: 0, transcription: 0 })
-    .sort({ createdAt: -1, _id: -1 })
+  const docs = await MessageModel.find(page.before ? olderThan(query, page.before) : query)
+    .select({ notes: 0, transcription: 0 })
+    .sort(NEWEST_FIRST)
+    .skip(page.skip ?? 0)
     .limit(page.limit + 1)
     .lean();
   const messages = docs.slice(0, page.limit).map((d) => toMessage(d as never));
@@ -121,7 +144,7 @@ export async function countByStatus(
 export async function* streamMessages(access: MessageAccess, filter: MessageFilter, max = 50_000) {
   const cursor = MessageModel.find(buildQuery(access, filter))
     .select({ notes: 0, deliveries: 0 })
-    .sort({ createdAt: -1, _id: -1 })
+    .sort(NEWEST_FIRST)
     .limit(max)
     .lean()
     .cursor();
@@ -131,9 +154,7 @@ export async function* streamMessages(access: MessageAccess, filter: MessageFilt
 /** One message the caller may read; otherwise a NotFoundError, exactly as for a missing id. */
 export async function getMessageFor(access: MessageAccess, id: string): Promise<Message> {
   if (!isObjectId(id)) throw new NotFoundError(`message ${id} not found`);
-  const doc = await MessageModel.findOne({
-    $and: [{ _id: new Types.ObjectId(id) }, accessFilter(access)],
-  }).lean();
+  const doc = await MessageModel.findOne({ _id: oid(id), ...accessFilter(access) }).lean();
   if (!doc) throw new NotFoundError(`message ${id} not found`);
   return toMessage(doc as never);
 }

@@ -7,6 +7,17 @@
  */
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import type { ClientProfile } from '../flow/profile';
+import {
+  CALL_OUTCOMES,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  LOCALES,
+  MESSAGE_STATUSES,
+  USER_ROLES,
+} from './vocabulary';
+
+/** Re-exported for the modules that still read the closed sets from here; new code imports ./vocabulary. */
+export { CALL_OUTCOMES, DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES };
 
 const { Mixed } = Schema.Types;
 
@@ -23,7 +34,7 @@ const clientSchema = new Schema<ClientRecord>(
   {
     name: { type: String, required: true, trim: true },
     numbers: { type: [String], required: true },
-    locale: { type: String, required: true, enum: ['fr-FR', 'en-US'] },
+    locale: { type: String, required: true, enum: LOCALES },
     voice: { type: String },
     greeting: { type: String, default: '' },
     timezone: { type: String, required: true },
@@ -66,16 +77,6 @@ const phoneNumberSchema = new Schema(
 export const PhoneNumberModel = mongoose.model('PhoneNumber', phoneNumberSchema);
 
 // ---------------------------------------------------------------------------------------------
-export const CALL_OUTCOMES = [
-  'in-progress',
-  'transferred',
-  'message',
-  'information',
-  'abandoned',
-  'rejected',
-  'failed',
-] as const;
-
 const callStepSchema = new Schema(
   {
     at: { type: Date, required: true },
@@ -108,10 +109,6 @@ callSchema.index({ clientId: 1, startedAt: -1 });
 export const CallModel = mongoose.model('Call', callSchema);
 
 // ---------------------------------------------------------------------------------------------
-export const MESSAGE_STATUSES = ['new', 'in_progress', 'handled'] as const;
-export const DELIVERY_CHANNELS = ['sms', 'email', 'webhook', 'call'] as const;
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
-
 const noteSchema = new Schema(
   {
     at: { type: Date, required: true },
@@ -165,10 +162,15 @@ const messageSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 );
-messageSchema.index({ clientId: 1, createdAt: -1 });
-messageSchema.index({ clientId: 1, status: 1, createdAt: -1 });
-messageSchema.index({ status: 1, createdAt: -1 });
-messageSchema.index({ queuedAt: 1, createdAt: 1 });
+// The lists sort on (createdAt, _id): each list index ends with both, or MongoDB sorts in memory.
+messageSchema.index({ clientId: 1, createdAt: -1, _id: -1 }); // a client's list, counts, digest, purge
+messageSchema.index({ clientId: 1, status: 1, createdAt: -1, _id: -1 }); // a client's status tab
+messageSchema.index({ status: 1, createdAt: -1, _id: -1 }); // an admin's status tab
+messageSchema.index({ createdAt: -1, _id: -1 }); // an admin's unfiltered list and export
+messageSchema.index({ clientId: 1, urgent: 1, createdAt: -1, _id: -1 }); // a client's urgency filter
+messageSchema.index({ urgent: 1, createdAt: -1, _id: -1 }); // an admin's urgency filter
+messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
+messageSchema.index({ 'deliveries.to': 1, urgent: 1, acknowledgedAt: 1, createdAt: -1 }); // SMS reply
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -192,8 +194,6 @@ export type ContactRecord = InferSchemaType<typeof contactSchema>;
 export const ContactModel = mongoose.model('Contact', contactSchema);
 
 // ---------------------------------------------------------------------------------------------
-export const USER_ROLES = ['admin', 'assistant'] as const;
-
 const userSchema = new Schema(
   {
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
@@ -201,7 +201,7 @@ const userSchema = new Schema(
     role: { type: String, enum: USER_ROLES, required: true },
     passwordHash: { type: String, required: true },
     clientIds: { type: [Schema.Types.ObjectId], ref: 'Client', default: [] },
-    locale: { type: String, enum: ['fr-FR', 'en-US'], default: 'fr-FR' },
+    locale: { type: String, enum: LOCALES, default: 'fr-FR' },
     active: { type: Boolean, default: true },
   },
   { timestamps: true },
@@ -227,6 +227,8 @@ const auditEventSchema = new Schema(
 );
 auditEventSchema.index({ at: -1 });
 auditEventSchema.index({ clientId: 1, at: -1 });
+auditEventSchema.index({ 'target.id': 1, at: -1 }); // the history of one record
+auditEventSchema.index({ action: 1, at: -1 }); // the events of one kind
 export type AuditEventRecord = InferSchemaType<typeof auditEventSchema> & { _id: Types.ObjectId };
 export const AuditEventModel = mongoose.model('AuditEvent', auditEventSchema);
 

@@ -1,6 +1,10 @@
 /** The MongoDB connection (MongoDB 7 in production, FerretDB locally) and its readiness probe. */
 import mongoose from 'mongoose';
 import { ALL_MODELS } from './models';
+import { withTimeout } from './timeout';
+
+/** Re-exported for modules that still import it from here; it lives in the mongoose-free ./timeout. */
+export { withTimeout };
 
 export async function connectMongo(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
@@ -18,20 +22,4 @@ export async function pingMongo(timeoutMs = 1000): Promise<void> {
 
 export async function disconnectMongo(): Promise<void> {
   await mongoose.disconnect();
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

@@ -1,9 +1,10 @@
 /** User repository: assistants and admins, passwords hashed with Argon2id. */
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { Types } from 'mongoose';
 import { isDuplicateKeyError, ConflictError, NotFoundError } from './errors';
-import { ClientModel, UserModel, USER_ROLES } from './models';
+import { oid, oneOf } from './filters';
+import { ClientModel, UserModel } from './models';
+import { LOCALES, USER_ROLES, type Locale, type UserRole } from './vocabulary';
 
 export const newUserSchema = z.object({
   email: z.email().trim().toLowerCase(),
@@ -11,7 +12,7 @@ export const newUserSchema = z.object({
   role: z.enum(USER_ROLES),
   password: z.string().min(12, 'at least 12 characters').max(200),
   clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).default([]),
-  locale: z.enum(['fr-FR', 'en-US']).default('fr-FR'),
+  locale: z.enum(LOCALES).default('fr-FR'),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -20,7 +21,7 @@ export const userChangesSchema = z.strictObject({
   name: newUserSchema.shape.name.optional(),
   role: newUserSchema.shape.role.optional(),
   clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).optional(),
-  locale: z.enum(['fr-FR', 'en-US']).optional(),
+  locale: z.enum(LOCALES).optional(),
   active: z.boolean().optional(),
   password: newUserSchema.shape.password.optional(),
 });
@@ -30,9 +31,9 @@ export type User = {
   id: string;
   email: string;
   name: string;
-  role: (typeof USER_ROLES)[number];
+  role: UserRole;
   clientIds: string[];
-  locale: 'fr-FR' | 'en-US';
+  locale: Locale;
   active: boolean;
 };
 
@@ -70,10 +71,8 @@ export function toUser(doc: {
 
 /** Refuses client ids that name no client, with the path of each one (nothing is written). */
 export async function assertClientsExist(clientIds: string[]): Promise<void> {
-  const found = await ClientModel.find(
-    { _id: { $in: clientIds.map((id) => new Types.ObjectId(id)) } },
-    { _id: 1 },
-  ).lean();
+  if (clientIds.length === 0) return;
+  const found = await ClientModel.find({ _id: oneOf(clientIds.map(oid)) }, { _id: 1 }).lean();
   const known = new Set(found.map((c) => c._id.toString()));
   const missing = clientIds.flatMap((id, i) =>
     known.has(id.toLowerCase()) ? [] : [{ path: `clientIds.${i}`, message: `no client ${id}` }],

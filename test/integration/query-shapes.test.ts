@@ -1,0 +1,233 @@
+/**
+ * Every query shape the code sends is served by an index declared on the models, by MongoDB 7's
+ * rules (FerretDB cannot show it: it scans either way). The driver's command monitoring records
+ * what the real code paths send; test/helpers/query-shapes.ts reduces each command to its shape and
+ * applies the ESR rule. The table goes to var/test/query-shapes.txt.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import type { CommandStartedEvent } from 'mongodb';
+import type { WebRuntime } from '../../src/main/runtime';
+import { buildDigest } from '../../src/notify/digest';
+import { findLatestUrgentSentTo, findUnqueued, messagesBetween } from '../../src/notify/deliveries';
+import { purgeExpired } from '../../src/queue/workers/retention-purge';
+import { listAuditEvents } from '../../src/store/audit';
+import { callSteps, recordCall } from '../../src/store/calls';
+import { findClientByNumber, listClients, setClientActive, updateClient } from '../../src/store/clients';
+import { countContactCall, findContact } from '../../src/store/contacts';
+import { messageKey } from '../../src/flow';
+import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/store/message-actions';
+import { countByStatus, listMessages, messageAccess } from '../../src/store/message-queries';
+import { attachTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
+import { ALL_MODELS, OutboxModel } from '../../src/store/models';
+import { saveOutboxEntry } from '../../src/store/outbox';
+import { listUsers } from '../../src/store/users';
+import { testDatabaseUri } from '../helpers/db';
+import { declaredIndexes, servedBy, shapesOfCommand, shapeText, type Shape } from '../helpers/query-shapes';
+import { makeClient, makeMessage, makeUser, signIn, startTestWeb, testConfig } from './web/web-fixture';
+
+const TOKEN = 'test-admin-api-token-0123456789';
+const MONITORED = new Set(['find', 'count', 'distinct', 'findAndModify', 'update', 'delete', 'aggregate']);
+
+/**
+ * Shapes knowingly left unserved, each with its reason. Keep it short: a new entry is a decision.
+ */
+const KNOWN: Record<string, string> = {
+  // src/queue/workers/retention-purge.ts: one pass over the tenants, by design.
+  'clients find {}': 'the purge reads every tenant once',
+  // An admin's unfiltered badges count every message: no filter, no index can bound it.
+  'messages aggregate {}': 'admin badge counts over all messages (see report)',
+};
+
+/** Collections small enough that a scan is the plan: assistants and admins, tens of documents. */
+const SMALL: Record<string, string> = { users: 'tens of assistants and admins' };
+
+type Row = { shape: Shape; text: string; where: Set<string>; problems: string[] };
+
+describe('query shapes: every query the code sends is served by a declared index (MongoDB 7, ESR)', () => {
+  let web: WebRuntime;
+  const rows = new Map<string, Row>();
+  let where = 'start-up';
+
+  const step = async (label: string, fn: () => Promise<unknown>) => {
+    where = label;
+    await fn();
+  };
+
+  beforeAll(async () => {
+    // The driver reports commands only from connections opened with `monitorCommands`.
+    const uri = new URL(testDatabaseUri(__filename));
+    uri.searchParams.set('monitorCommands', 'true');
+    web = await startTestWeb(testConfig(__filename, { ADMIN_API_TOKEN: TOKEN, MONGODB_URI: uri.toString() }));
+    mongoose.connection.getClient().on('commandStarted', (event: CommandStartedEvent) => {
+      if (!MONITORED.has(event.commandName)) return;
+      const problems: string[] = [];
+      for (const shape of shapesOfCommand(event.commandName, event.command as never, problems)) {
+        const text = shapeText(shape);
+        const row = rows.get(text) ?? { shape, text, where: new Set<string>(), problems: [] };
+        row.where.add(where);
+        row.problems.push(...problems.filter((p) => !row.problems.includes(p)));
+        rows.set(text, row);
+      }
+    });
+  });
+  afterAll(() => web.stop());
+
+  it('when the real code paths run, then each shape has an index and no filter needs rewriting', async () => {
+    const a = await makeClient('Cabinet Alpha');
+    const b = await makeClient('Cabinet Beta');
+    const messages = [];
+    for (let i = 0; i < 8; i++) {
+      messages.push(
+        await makeMessage(i % 2 ? a.id : b.id, {
+          urgent: i % 3 === 0,
+          callerName: `Appelant ${i}`,
+          recording: { sid: `RE${i}`, url: 'https://api.twilio.com/r', durationSeconds: 3 },
+        }),
+      );
+    }
+    const first = messages[1]!;
+    const admin = await makeUser('admin', [], 'Admin Shapes');
+    const one = await makeUser('assistant', [a.id], 'Une Cliente');
+    const two = await makeUser('assistant', [a.id, b.id], 'Deux Clientes');
+    const api = (p: string) => request(web.server).get(`/api/v1${p}`).set('Authorization', `Bearer ${TOKEN}`);
+
+    await step('login + web list (one client)', async () => {
+      const s = await signIn(web.server, one.email);
+      for (const q of [
+        '',
+        '?status=new',
+        '?urgency=urgent',
+        `?client=${a.id}`,
+        '?from=2020-01-01&to=2099-01-01',
+      ]) {
+        await s.agent.get(`/${q}`).expect(200);
+      }
+      await s.agent.get('/?q=Appelant').expect(200);
+      await s.agent.get(`/?client=${a.id}&status=new&q=06+12`).expect(200);
+      await s.agent.get(`/?before=${first.createdAt.getTime()}_${first.id}`).expect(200);
+      await s.agent.get('/export.csv?status=new').expect(200);
+      await s.agent.get(`/messages/${first.id}`).expect(200);
+    });
+    await step('web list (two clients, admin)', async () => {
+      for (const user of [two, admin]) {
+        const s = await signIn(web.server, user.email, undefined, `10.0.0.${user === admin ? 3 : 2}`);
+        for (const q of ['', '?status=handled', '?urgency=normal', `?client=${b.id}&status=new`]) {
+          await s.agent.get(`/${q}`).expect(200);
+        }
+        await s.agent.get(`/?before=${first.createdAt.getTime()}_${first.id}&status=new`).expect(200);
+      }
+    });
+    await step('message actions', async () => {
+      const access = messageAccess(one);
+      await claimMessage(access, first.id, one);
+      await assignMessage(access, first.id, one.id);
+      await markHandled(access, first.id);
+      await reopenMessage(access, first.id);
+      await countByStatus(messageAccess(two), { search: 'x' });
+      await listMessages({ all: true }, { search: 'x', clientId: a.id }, { limit: 5 });
+    });
+    await step('admin API', async () => {
+      for (const q of [
+        '',
+        '?status=new',
+        '?urgent=true',
+        `?clientId=${a.id}`,
+        `?clientId=${a.id}&status=new`,
+      ]) {
+        await api(`/messages${q}`).expect(200);
+      }
+      await api('/messages?from=2020-01-01&to=2099-01-01').expect(200);
+      const page = await api('/messages?limit=2').expect(200);
+      await api(`/messages?limit=2&cursor=${page.body.nextCursor}`).expect(200);
+      await api('/messages?limit=2&page=2').expect(200);
+      await request(web.server)
+        .patch(`/api/v1/messages/${first.id}`)
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send({ status: 'handled', assigneeId: one.id })
+        .expect(200);
+      await request(web.server)
+        .post(`/api/v1/messages/${first.id}/notes`)
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send({ text: 'Rappelé' })
+        .expect(201);
+      await api('/users?role=assistant').expect(200);
+      await api('/clients').expect(200);
+    });
+    await step('users and clients', async () => {
+      await listUsers({ active: true });
+      await listClients({ ids: [a.id] });
+      await findClientByNumber(a.numbers[0]!);
+      const { id: _id, active: _active, createdAt: _c, updatedAt: _u, ...profile } = a;
+      await updateClient(a.id, { ...profile, numbers: [...a.numbers, '+33180009999'] });
+      await setClientActive(b.id, true);
+    });
+    await step('calls and contacts', async () => {
+      const sid = 'CAshapes0000000000000000000000001';
+      const ended = new Date();
+      const call = {
+        callSid: sid,
+        clientId: a.id,
+        from: '+33612345678',
+        to: a.numbers[0]!,
+        locale: 'fr-FR',
+        status: 'completed',
+        outcome: 'message' as const,
+        steps: [{ name: 'name', detail: '', at: ended }],
+        startedAt: ended,
+        endedAt: ended,
+      };
+      await recordCall(call);
+      await recordCall(call);
+      await callSteps(sid);
+      await countContactCall(a.id, '+33612345678', new Date(), 'Jeanne');
+      await findContact(a.id, '+33612345678');
+    });
+    await step('messages by key', async () => {
+      const input = { ...first, key: messageKey(first.callSid), summary: 'again' };
+      await insertMessage(input);
+      await insertMessage(input);
+      await mergeMessage({ ...input, reason: 'plus de détails' });
+      await attachTranscription(input.key, 'texte');
+    });
+    await step('follow-ups: sweeper, SMS reply, digest, outbox', async () => {
+      await findUnqueued(new Date(), 500);
+      await findLatestUrgentSentTo('+33600000000');
+      await messagesBetween(a.id, new Date(0), new Date());
+      await buildDigest(a, new Date(), 'https://example.test');
+      await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
+      await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
+    });
+    await step('retention purge', () => purgeExpired(new Date()));
+    await step('audit listing', async () => {
+      await listAuditEvents({ action: 'message.update' });
+      await listAuditEvents({ targetId: first.id });
+      await listAuditEvents({ action: 'message.update', targetId: first.id });
+    });
+
+    const indexes = new Map(
+      [...ALL_MODELS, OutboxModel].map((m) => [m.collection.collectionName, declaredIndexes(m.schema)]),
+    );
+    const lines: string[] = [];
+    const failures: string[] = [];
+    for (const row of [...rows.values()].sort((x, y) => x.text.localeCompare(y.text))) {
+      const verdict = servedBy(row.shape, indexes.get(row.shape.collection) ?? []);
+      const known = KNOWN[row.text] ?? SMALL[row.shape.collection];
+      const answer = verdict.served
+        ? `${verdict.index}${verdict.notes.length ? ` (${verdict.notes.join('; ')})` : ''}`
+        : known
+          ? `UNSERVED, known: ${known}`
+          : `UNSERVED: ${verdict.reason}`;
+      lines.push(`${row.text}\n    → ${answer}\n    from: ${[...row.where].join(', ')}`);
+      if (!verdict.served && !known) failures.push(`${row.text} (${[...row.where].join(', ')})`);
+      for (const problem of row.problems) failures.push(`${row.text}: ${problem}`);
+    }
+    const out = path.join(__dirname, '..', '..', 'var', 'test');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'query-shapes.txt'), `${lines.join('\n')}\n`);
+    expect(rows.size).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
  * A scheduled job rather than TTL indexes, which FerretDB v1 does not support.
  */
 import { closeStaleLiveCalls } from '../../store/calls';
+import { deleteDeliveriesOfMessagesBefore } from '../../store/deliveries';
 import { ClientModel, CallModel, MessageModel } from '../../store/models';
 
 const DAY_MS = 86_400_000;
@@ -32,6 +33,7 @@ export async function purgeExpired(now: Date): Promise<PurgeResult> {
     const retention = client.retention as { messageDays: number; recordingDays: number };
     const messagesBefore = new Date(now.getTime() - retention.messageDays * DAY_MS);
     const recordingsBefore = new Date(now.getTime() - retention.recordingDays * DAY_MS);
+    await deleteDeliveriesOfMessagesBefore(client._id, messagesBefore);
     const messages = await MessageModel.deleteMany({
       clientId: client._id,
       createdAt: { $lt: messagesBefore },

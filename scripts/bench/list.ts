@@ -50,7 +50,6 @@ async function insertMessages(clientId: Types.ObjectId): Promise<void> {
         status: STATUSES[i % STATUSES.length],
         assigneeId: null,
         notes: [],
-        deliveries: [],
         queuedAt: at,
         createdAt: at,
         updatedAt: at,

@@ -1,7 +1,8 @@
 /** `/messages`: the summaries taken on calls, their status, assignee, notes and delivery log. */
 import { Router } from 'express';
 import { addNote, changeMessage } from '../store/message-actions';
-import { getMessage } from '../store/messages';
+import { deliveriesOf, deliveriesOfMessages, getMessageWithDeliveries } from '../store/deliveries';
+import { getMessage, type Message } from '../store/messages';
 import { audit } from './audit';
 import { actorOf } from './auth';
 import { listMessages } from './message-queries';
@@ -25,16 +26,20 @@ const RETRY_STATUS = {
   'not-found': 404,
 } as const;
 
+const withDeliveries = async (m: Message) => ({ ...m, deliveries: await deliveriesOf(m.id) });
+
 export function messagesRouter(followUps?: ApiFollowUps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
     const page = await listMessages(parseQuery(messageListQuerySchema, req));
-    res.json({ data: page.data.map(toMessageSummary), nextCursor: page.nextCursor });
+    const logs = await deliveriesOfMessages(page.data.map((m) => m.id));
+    const data = page.data.map((m) => toMessageSummary({ ...m, deliveries: logs.get(m.id) ?? [] }));
+    res.json({ data, nextCursor: page.nextCursor });
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(toMessageView(await getMessage(idParam(req))));
+    res.json(toMessageView(await getMessageWithDeliveries(idParam(req))));
   });
 
   router.patch('/:id', async (req, res) => {
@@ -46,7 +51,7 @@ export function messagesRouter(followUps?: ApiFollowUps): Router {
     }
     const target = { type: 'message', id } as const;
     await audit(req, res, { action: 'message.update', target, clientId: message.clientId, detail: changes });
-    res.json(toMessageView(message));
+    res.json(toMessageView(await withDeliveries(message)));
   });
 
   router.post('/:id/notes', async (req, res) => {
@@ -57,7 +62,7 @@ export function messagesRouter(followUps?: ApiFollowUps): Router {
     const message = await addNote({ all: true }, id, author, text);
     const target = { type: 'message', id } as const;
     await audit(req, res, { action: 'message.note', target, clientId: message.clientId });
-    res.status(201).json(toMessageView(message));
+    res.status(201).json(toMessageView(await withDeliveries(message)));
   });
 
   router.post('/:id/deliveries/:key/retry', async (req, res) => {
@@ -72,7 +77,9 @@ export function messagesRouter(followUps?: ApiFollowUps): Router {
       clientId: message.clientId,
       detail: { key, outcome },
     });
-    res.status(RETRY_STATUS[outcome]).json({ outcome, message: toMessageView(await getMessage(id)) });
+    res
+      .status(RETRY_STATUS[outcome])
+      .json({ outcome, message: toMessageView(await getMessageWithDeliveries(id)) });
   });
 
   return router;

@@ -11,7 +11,7 @@ import {
   MESSAGE_STATUSES,
   USER_ROLES,
 } from '../store/vocabulary';
-import type { Message } from '../store/messages';
+import type { Delivery, MessageWithDeliveries } from '../store/deliveries';
 
 const instant = z.iso.datetime();
 const id = z.string().meta({ description: 'Object id (24 hex characters).' });
@@ -100,7 +100,7 @@ export const routePreviewView = z.object({
   }),
 });
 
-export function toMessageSummary(m: Message) {
+export function toMessageSummary(m: MessageWithDeliveries) {
   return {
     id: m.id,
     clientId: m.clientId,
@@ -112,13 +112,18 @@ export function toMessageSummary(m: Message) {
     summary: m.summary,
     assigneeId: m.assigneeId,
     createdAt: m.createdAt,
-    deliveries: m.deliveries,
+    deliveries: m.deliveries.map(toDeliveryView),
   };
 }
 
-export function toMessageView(m: Message) {
+export function toMessageView(m: MessageWithDeliveries) {
   const { reason, transcription, recording, handledAt, notes, updatedAt } = m;
   return { ...toMessageSummary(m), reason, transcription, recording, handledAt, notes, updatedAt };
+}
+
+function toDeliveryView(d: Delivery) {
+  const { key, channel, to, status, attempts, lastError, providerId, updatedAt } = d;
+  return { key, channel, to, status, attempts, lastError, providerId, updatedAt };
 }
 
 export const deliveryRetryView = z.object({

@@ -5,7 +5,7 @@ import { createRedis } from '../infra/redis';
 import { closeIdleCalls } from '../app/call-handling';
 import { createFollowUps, startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
-import { purgeExpired } from '../queue/workers/retention-purge';
+import { purgeExpired } from '../app/retention';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
 import { defaultLogger } from './runtime';

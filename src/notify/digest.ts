@@ -10,7 +10,7 @@ import { countCallsBetween } from '../store/call-stats';
 import type { Message } from '../store/messages';
 import { NOTIFICATION_JOBS, SCHEDULERS } from '../queue/names';
 import type { Transports } from './channels';
-import { messagesBetween } from './deliveries';
+import { messagesBetween } from '../store/message-follow-ups';
 import { toGsm7 } from './gsm';
 import { localTime, messageUrl } from './render';
 import { yesterdayIn } from './timezone';

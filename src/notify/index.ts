@@ -12,7 +12,8 @@ import type { Logger } from '../infra/logger';
 import { withTimeout } from '../store/timeout';
 import type { Message } from '../store/messages';
 import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
-import { findDelivery, markAcknowledged, recordDelivery } from './deliveries';
+import { deliveriesOf, findDelivery, recordDelivery } from '../store/deliveries';
+import { markAcknowledged } from '../store/message-follow-ups';
 import { isEscalation, parseDeliveryKey } from './keys';
 import { deliverJobOptions, followUpsJobOptions, type RetryPolicy } from './producer';
 import type { DeliverJobData, FollowUpsJobData } from './types';
@@ -21,7 +22,7 @@ export { queueDashboardRouter } from './dashboard';
 export { startNotificationWorker, type NotificationWorkerOptions } from './worker';
 export { signWebhook, verifyWebhookSignature } from './channels/webhook';
 export { deliveryKey, parseDeliveryKey } from './keys';
-export { findLatestUrgentSentTo } from './deliveries';
+export { findLatestUrgentSentTo } from '../store/deliveries';
 
 export type FollowUpsOptions = {
   /** The web process's Redis connection (fails fast: `createRedis(url)`). */
@@ -77,9 +78,8 @@ export function createFollowUps(options: FollowUpsOptions): FollowUps {
     },
 
     async acknowledge(messageId, by) {
-      const message = await markAcknowledged(messageId);
-      if (!message) return;
-      const pending = message.deliveries.filter((d) => {
+      if (!(await markAcknowledged(messageId))) return;
+      const pending = (await deliveriesOf(messageId)).filter((d) => {
         const parsed = parseDeliveryKey(d.key);
         return d.status === 'pending' && parsed !== null && isEscalation(parsed.purpose);
       });
@@ -98,16 +98,16 @@ export function createFollowUps(options: FollowUpsOptions): FollowUps {
     },
 
     async retryDelivery(messageId, key) {
-      const found = await findDelivery(messageId, key);
+      const found = await findDelivery(key);
       const parsed = parseDeliveryKey(key);
-      if (!found || !parsed) return 'not-found';
-      if (found.entry.status === 'sent') return 'already-sent';
+      if (!found || found.messageId !== messageId || !parsed) return 'not-found';
+      if (found.status === 'sent') return 'already-sent';
       const job = await queue.getJob(key);
       const state = job ? await job.getState() : 'missing';
       if (state === 'active' || state === 'waiting' || state === 'delayed' || state === 'prioritized') {
         return 'in-progress';
       }
-      await recordDelivery(messageId, found.entry, { status: 'pending', attempts: 0, lastError: null });
+      await recordDelivery(messageId, found, { status: 'pending', attempts: 0, lastError: null });
       if (job && state === 'failed') {
         await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
         return 'retried';
@@ -116,10 +116,10 @@ export function createFollowUps(options: FollowUpsOptions): FollowUps {
       const data: DeliverJobData = {
         key,
         messageId,
-        clientId: found.message.clientId,
+        clientId: found.clientId,
         channel: parsed.channel,
         purpose: parsed.purpose,
-        to: found.entry.to,
+        to: found.to,
         storedAt: Date.now(),
       };
       await queue.add(NOTIFICATION_JOBS.deliver, data, deliverJobOptions(key, 0, options.retry));

@@ -1,7 +1,7 @@
 /**
  * The `deliver` job: one notification to one channel. Reads the message and the client when it
  * runs (the job carries ids only), skips what is already sent or no longer wanted (an escalation
- * step after an acknowledgement), sends, and records every attempt in the message's delivery log.
+ * step after an acknowledgement), sends, and records every attempt in its delivery log entry.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from '../infra/logger';
@@ -9,7 +9,7 @@ import { getClient, type Client } from '../store/clients';
 import { NotFoundError } from '../store/errors';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
-import { findDelivery, recordDelivery } from './deliveries';
+import { findDelivery, recordDelivery } from '../store/deliveries';
 import { asDeliveryError, PermanentError } from './errors';
 import { isEscalation } from './keys';
 import { renderCallTwiml, renderEmail, renderSms, renderWebhookBody, type RenderContext } from './render';
@@ -29,7 +29,7 @@ export function deliverProcessor(deps: DeliverDeps) {
       if (err instanceof NotFoundError) return { skipped: 'message deleted' };
       throw err;
     }
-    const entry = (await findDelivery(d.messageId, d.key))?.entry;
+    const entry = await findDelivery(d.key);
     if (entry?.status === 'sent') return { skipped: 'already sent' };
     if (isEscalation(d.purpose) && message.acknowledgedAt) {
       await recordDelivery(d.messageId, d, { status: 'cancelled', lastError: 'acknowledged' });

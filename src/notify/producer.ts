@@ -7,7 +7,8 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { getClient } from '../store/clients';
 import { getMessage, type Message } from '../store/messages';
 import { NotFoundError } from '../store/errors';
-import { ensureDeliveries, markQueued } from './deliveries';
+import { ensureDeliveries, settledDeliveryKeys } from '../store/deliveries';
+import { markQueued } from '../store/message-follow-ups';
 import { planFollowUps, type PlanOptions } from './plan';
 import { NOTIFICATION_JOBS } from '../queue/names';
 import type { DeliverJobData } from './types';
@@ -51,7 +52,7 @@ export async function enqueueFollowUps(
 ): Promise<number> {
   const client = await getClient(message.clientId);
   const now = (options.now ?? new Date()).getTime();
-  const done = new Set(message.deliveries.filter((d) => d.status !== 'pending').map((d) => d.key));
+  const done = await settledDeliveryKeys(message.id);
   const plan = planFollowUps(message, client, options.plan).filter((p) => !done.has(p.key));
   const storedAt = message.createdAt.getTime();
   if (plan.length > 0) {

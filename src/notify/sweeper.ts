@@ -5,7 +5,7 @@
  */
 import type { Queue } from 'bullmq';
 import type { Logger } from '../infra/logger';
-import { findUnqueued } from './deliveries';
+import { findUnqueued } from '../store/message-follow-ups';
 import { syncDigestSchedules } from './digest';
 import { enqueueFollowUps, type EnqueueOptions } from './producer';
 

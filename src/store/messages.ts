@@ -1,6 +1,7 @@
 /**
  * Message repository: the summaries the receptionist hands over. Plain objects out.
- * Extended by the follow-up pipeline (deliveries) and the web list (queries, actions).
+ * Extended by the follow-up pipeline (message-follow-ups, and the delivery log in deliveries.ts)
+ * and the web list (queries, actions).
  */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
@@ -26,16 +27,6 @@ export type Message = {
   handledAt: Date | null;
   acknowledgedAt: Date | null;
   notes: { id: string; at: Date; authorId: string | null; authorName: string; text: string }[];
-  deliveries: {
-    key: string;
-    channel: string;
-    to: string;
-    status: string;
-    attempts: number;
-    lastError?: string;
-    providerId?: string;
-    updatedAt: Date;
-  }[];
   queuedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -70,16 +61,6 @@ export function toMessage(doc: MessageRecord & { createdAt?: Date; updatedAt?: D
       authorId: n.authorId ? n.authorId.toString() : null,
       authorName: n.authorName,
       text: n.text,
-    })),
-    deliveries: (doc.deliveries ?? []).map((d) => ({
-      key: d.key,
-      channel: d.channel,
-      to: d.to,
-      status: d.status,
-      attempts: d.attempts,
-      lastError: d.lastError ?? undefined,
-      providerId: d.providerId ?? undefined,
-      updatedAt: d.updatedAt,
     })),
     queuedAt: doc.queuedAt ?? null,
     createdAt: doc.createdAt ?? new Date(0),

@@ -119,21 +119,6 @@ const noteSchema = new Schema(
   { _id: true },
 );
 
-const deliverySchema = new Schema(
-  {
-    /** Stable id of the notification (message + channel + purpose); also the BullMQ job id. */
-    key: { type: String, required: true },
-    channel: { type: String, enum: DELIVERY_CHANNELS, required: true },
-    to: { type: String, required: true },
-    status: { type: String, enum: DELIVERY_STATUSES, required: true, default: 'pending' },
-    attempts: { type: Number, required: true, default: 0 },
-    lastError: { type: String },
-    providerId: { type: String },
-    updatedAt: { type: Date, required: true },
-  },
-  { _id: false },
-);
-
 const messageSchema = new Schema(
   {
     /** Idempotency key: one message per call (the CallSid), or a generated id otherwise. */
@@ -156,7 +141,6 @@ const messageSchema = new Schema(
     handledAt: { type: Date, default: null },
     acknowledgedAt: { type: Date, default: null },
     notes: { type: [noteSchema], default: [] },
-    deliveries: { type: [deliverySchema], default: [] },
     /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
     queuedAt: { type: Date, default: null },
   },
@@ -170,7 +154,6 @@ messageSchema.index({ createdAt: -1, _id: -1 }); // an admin's unfiltered list a
 messageSchema.index({ clientId: 1, urgent: 1, createdAt: -1, _id: -1 }); // a client's urgency filter
 messageSchema.index({ urgent: 1, createdAt: -1, _id: -1 }); // an admin's urgency filter
 messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
-messageSchema.index({ 'deliveries.to': 1, urgent: 1, acknowledgedAt: 1, createdAt: -1 }); // SMS reply
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -232,16 +215,6 @@ auditEventSchema.index({ action: 1, at: -1 }); // the events of one kind
 export type AuditEventRecord = InferSchemaType<typeof auditEventSchema> & { _id: Types.ObjectId };
 export const AuditEventModel = mongoose.model('AuditEvent', auditEventSchema);
 
-export const ALL_MODELS = [
-  ClientModel,
-  PhoneNumberModel,
-  CallModel,
-  MessageModel,
-  ContactModel,
-  UserModel,
-  AuditEventModel,
-] as const;
-
 // ---------------------------------------------------------------------------------------------
 /**
  * Notifications that were not sent to a provider (no Twilio credentials, no SMTP server): the
@@ -262,3 +235,44 @@ const outboxSchema = new Schema(
 outboxSchema.index({ createdAt: -1 });
 export type OutboxRecord = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
 export const OutboxModel = mongoose.model('Outbox', outboxSchema);
+
+// ---------------------------------------------------------------------------------------------
+/**
+ * The delivery log: one document per notification, `_id` = its delivery key (message + channel +
+ * purpose + recipient index, also the BullMQ job id). Each job writes only its own document, by
+ * `_id`, so deliveries of one message running at once never update the same document (FerretDB v1
+ * applies concurrent updates of one document without isolation).
+ */
+const deliverySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    messageId: { type: Schema.Types.ObjectId, ref: 'Message', required: true },
+    clientId: { type: Schema.Types.ObjectId, ref: 'Client', required: true },
+    channel: { type: String, enum: DELIVERY_CHANNELS, required: true },
+    /** `notify`, `resendN` or `backup` (escalation steps are cancelled by an acknowledgement). */
+    purpose: { type: String, required: true },
+    to: { type: String, required: true },
+    status: { type: String, enum: DELIVERY_STATUSES, required: true, default: 'pending' },
+    attempts: { type: Number, required: true, default: 0 },
+    lastError: { type: String },
+    providerId: { type: String },
+  },
+  { timestamps: true },
+);
+// A message's log in order (message page, API, acknowledgement, retry); the purge by message.
+deliverySchema.index({ messageId: 1, createdAt: 1, _id: 1 });
+// The SMS reply: the latest SMS sent to a phone.
+deliverySchema.index({ to: 1, channel: 1, status: 1, createdAt: -1 });
+export type DeliveryRecord = InferSchemaType<typeof deliverySchema>;
+export const DeliveryModel = mongoose.model('Delivery', deliverySchema);
+
+export const ALL_MODELS = [
+  ClientModel,
+  PhoneNumberModel,
+  CallModel,
+  MessageModel,
+  ContactModel,
+  UserModel,
+  AuditEventModel,
+  DeliveryModel,
+] as const;

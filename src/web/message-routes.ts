@@ -3,6 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Redis } from 'ioredis';
 import { z, ZodError } from 'zod';
 import { publishMessageEvent } from '../infra/message-events';
+import { deliveriesOf } from '../store/deliveries';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { recordAudit } from '../store/audit';
 import {
@@ -89,14 +90,15 @@ export function messageRoutes(
     const user = currentUser(res);
     const access = messageAccess(user);
     const message = await getMessageFor(access, req.params.id);
-    const [timeline, users, clients] = await Promise.all([
+    const [deliveries, timeline, users, clients] = await Promise.all([
+      deliveriesOf(message.id),
       callTimeline(message),
       assignableUsers(message.clientId),
       visibleClients(access),
     ]);
     await audit(req, user, 'message.view', message);
     const client = clients.find((c) => c.id === message.clientId);
-    res.send(messagePage(pageContext(req, res), { message, timeline, users, client, me: user }));
+    res.send(messagePage(pageContext(req, res), { message, deliveries, timeline, users, client, me: user }));
   });
 
   router.post(

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
-import { purgeExpired } from '../../src/queue/workers/retention-purge';
+import { purgeExpired } from '../../src/app/retention';
 import { createClient } from '../../src/store/clients';
-import { CallModel, MessageModel } from '../../src/store/models';
+import { deliveriesOf } from '../../src/store/deliveries';
+import { CallModel, DeliveryModel, MessageModel } from '../../src/store/models';
 import { useTestDatabase } from '../helpers/db';
 
 useTestDatabase(__filename);
@@ -10,7 +11,7 @@ const NOW = new Date('2026-06-01T03:30:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 
 async function message(clientId: string, key: string, createdAt: Date) {
-  await MessageModel.collection.insertOne({
+  const { insertedId } = await MessageModel.collection.insertOne({
     key,
     clientId: new Types.ObjectId(clientId),
     callSid: key,
@@ -22,6 +23,16 @@ async function message(clientId: string, key: string, createdAt: Date) {
     createdAt,
     updatedAt: createdAt,
   });
+  await DeliveryModel.create({
+    _id: `${insertedId.toString()}.sms.notify.0`,
+    messageId: insertedId,
+    clientId,
+    channel: 'sms',
+    purpose: 'notify',
+    to: '+33600000000',
+    status: 'sent',
+  });
+  return insertedId.toString();
 }
 
 describe('retention purge (the nightly maintenance job)', () => {
@@ -31,8 +42,8 @@ describe('retention purge (the nightly maintenance job)', () => {
       numbers: ['+33180000991'],
       retention: { messageDays: 30, recordingDays: 7 },
     });
-    await message(client.id, 'old', daysAgo(40));
-    await message(client.id, 'mid', daysAgo(10));
+    const old = await message(client.id, 'old', daysAgo(40));
+    const mid = await message(client.id, 'mid', daysAgo(10));
     await message(client.id, 'new', daysAgo(1));
     const call = (sid: string, startedAt: Date) =>
       CallModel.create({ _id: sid, callSid: sid, clientId: client.id, from: '+336', to: '+331', startedAt });
@@ -48,5 +59,8 @@ describe('retention purge (the nightly maintenance job)', () => {
       ['new', true],
     ]);
     expect(await CallModel.exists({ _id: 'CAold' })).toBeNull();
+    // The delivery log goes with its message.
+    expect(await deliveriesOf(old)).toEqual([]);
+    expect(await deliveriesOf(mid)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 /** The call-timeline and delivery-log sections of the message page. */
 import type { CallStep } from '../../store/message-queries';
-import type { Message } from '../../store/messages';
+import type { Delivery } from '../../store/deliveries';
 import { formatPhone, formatTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from './layout';
@@ -27,7 +27,7 @@ export function callTimelineSection(
 /** `retry` renders the admin's "retry" form of a failed delivery; absent for assistants. */
 export function deliveriesSection(
   { t }: PageContext,
-  deliveries: Message['deliveries'],
+  deliveries: Delivery[],
   when: When,
   retry?: (key: string) => SafeHtml,
 ): SafeHtml {

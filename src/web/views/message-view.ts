@@ -1,4 +1,5 @@
 /** The message page: summary, details, transcription, recording, timeline, deliveries, notes, actions. */
+import type { Delivery } from '../../store/deliveries';
 import type { AssignableUser } from '../../store/message-actions';
 import type { CallStep } from '../../store/message-queries';
 import type { Message } from '../../store/messages';
@@ -11,6 +12,7 @@ import { statusBadge, urgentBadge } from './message-row';
 
 export type MessagePageData = {
   message: Message;
+  deliveries: Delivery[];
   timeline: CallStep[];
   users: AssignableUser[];
   client: { name: string; timezone: string } | undefined;
@@ -122,7 +124,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
       ${callTimelineSection(ctx, d.timeline, d.client?.timezone)}
       ${deliveriesSection(
         ctx,
-        m.deliveries,
+        d.deliveries,
         when,
         d.me.role === 'admin'
           ? (key) =>

@@ -1,6 +1,7 @@
 /** Demo messages for the browser test and its screenshots: a few ordinary ones and an urgent one with everything. */
+import { Types } from 'mongoose';
 import type { Client } from '../../../src/store/clients';
-import { CallModel, MessageModel } from '../../../src/store/models';
+import { CallModel, DeliveryModel } from '../../../src/store/models';
 import { makeMessage } from '../../integration/web/web-fixture';
 
 /** Returns the id of the urgent message that has a recording, a call timeline and deliveries. */
@@ -47,29 +48,32 @@ export async function seedMessages(client: Client, accountSid: string): Promise<
       { at: at(35), name: 'message-taken' },
     ],
   });
-  await MessageModel.updateOne(
-    { _id: m.id },
+  const logEntry = {
+    messageId: new Types.ObjectId(m.id),
+    clientId: new Types.ObjectId(client.id),
+    purpose: 'notify',
+    createdAt: at(36),
+  };
+  await DeliveryModel.collection.insertMany([
     {
-      deliveries: [
-        {
-          key: `${m.id}:sms`,
-          channel: 'sms',
-          to: '+33612345678',
-          status: 'sent',
-          attempts: 1,
-          updatedAt: at(40),
-        },
-        {
-          key: `${m.id}:email`,
-          channel: 'email',
-          to: 'cabinet@example.fr',
-          status: 'failed',
-          attempts: 3,
-          lastError: 'mailbox unavailable',
-          updatedAt: at(90),
-        },
-      ],
+      ...logEntry,
+      _id: `${m.id}.sms.notify.0`,
+      channel: 'sms',
+      to: '+33612345678',
+      status: 'sent',
+      attempts: 1,
+      updatedAt: at(40),
     },
-  );
+    {
+      ...logEntry,
+      _id: `${m.id}.email.notify.0`,
+      channel: 'email',
+      to: 'cabinet@example.fr',
+      status: 'failed',
+      attempts: 3,
+      lastError: 'mailbox unavailable',
+      updatedAt: at(90),
+    },
+  ] as never[]);
   return m.id;
 }

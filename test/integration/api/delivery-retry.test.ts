@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
-import { MessageModel } from '../../../src/store/models';
+import { DeliveryModel, MessageModel } from '../../../src/store/models';
 import { redisUrl } from '../../helpers/db';
 import { useApi } from './harness';
 
@@ -10,24 +10,25 @@ const { api } = useApi(__filename);
 async function messageWithFailedSms() {
   const _id = new Types.ObjectId();
   const key = `${_id.toString()}.sms.notify.0`;
+  const clientId = new Types.ObjectId();
   await MessageModel.create({
     _id,
     key: `retry-${_id.toString()}`,
-    clientId: new Types.ObjectId(),
+    clientId,
     callSid: `CA${'f'.repeat(32)}`,
     callerNumber: '+33612345678',
     summary: 'Rappeler M. Petit',
-    deliveries: [
-      {
-        key,
-        channel: 'sms',
-        to: '+33600000000',
-        status: 'failed',
-        attempts: 1,
-        lastError: '21211 invalid number',
-        updatedAt: new Date(),
-      },
-    ],
+  });
+  await DeliveryModel.create({
+    _id: key,
+    messageId: _id,
+    clientId,
+    channel: 'sms',
+    purpose: 'notify',
+    to: '+33600000000',
+    status: 'failed',
+    attempts: 1,
+    lastError: '21211 invalid number',
   });
   return { id: _id.toString(), key };
 }

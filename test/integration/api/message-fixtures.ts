@@ -21,17 +21,23 @@ export function seedDocs() {
     status: 'new',
     assigneeId: null,
     notes: [],
-    deliveries: [
-      {
-        key: `d${i}`,
-        channel: 'sms',
-        to: '+33600000000',
-        status: 'sent',
-        attempts: 1,
-        updatedAt: new Date(),
-      },
-    ],
     createdAt: new Date(base + Math.floor(i / 2) * 60_000),
     updatedAt: new Date(base),
+  }));
+}
+
+/** One sent SMS in the delivery log of each message. */
+export function seedDeliveries(messages: ReturnType<typeof seedDocs>) {
+  return messages.map((m) => ({
+    _id: `${m._id.toString()}.sms.notify.0`,
+    messageId: m._id,
+    clientId: m.clientId,
+    channel: 'sms',
+    purpose: 'notify',
+    to: '+33600000000',
+    status: 'sent',
+    attempts: 1,
+    createdAt: m.createdAt,
+    updatedAt: m.createdAt,
   }));
 }

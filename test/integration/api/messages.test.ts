@@ -1,13 +1,15 @@
-import { AuditEventModel, MessageModel } from '../../../src/store/models';
+import { AuditEventModel, DeliveryModel, MessageModel } from '../../../src/store/models';
 import type { Response } from 'supertest';
 import { profileInput, useApi } from './harness';
-import { clientA, seedDocs } from './message-fixtures';
+import { clientA, seedDeliveries, seedDocs } from './message-fixtures';
 
 const { api } = useApi(__filename);
 
 describe('admin API /messages', () => {
   beforeAll(async () => {
-    await MessageModel.collection.insertMany(seedDocs());
+    const docs = seedDocs();
+    await MessageModel.collection.insertMany(docs);
+    await DeliveryModel.collection.insertMany(seedDeliveries(docs) as never[]);
   });
 
   it('when pages are followed by cursor, then every message comes once, newest first', async () => {

@@ -7,7 +7,8 @@ import { createLogger, type Logger } from '../../../src/infra/logger';
 import { createRedis } from '../../../src/infra/redis';
 import type { ClientProfileInput } from '../../../src/flow/profile';
 import { createClient, type Client } from '../../../src/store/clients';
-import { getMessage, insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
+import { findDelivery } from '../../../src/store/deliveries';
+import { insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
 import { QUEUES } from '../../../src/queue/names';
 import { createFollowUps, startNotificationWorker, type FollowUps } from '../../../src/notify';
 import type { NotificationWorker } from '../../../src/notify/worker';
@@ -87,8 +88,10 @@ export async function waitFor<T>(
   }
 }
 
-export const deliveryOf = async (messageId: string, key: string) =>
-  (await getMessage(messageId)).deliveries.find((d) => d.key === key);
+export const deliveryOf = async (messageId: string, key: string) => {
+  const delivery = await findDelivery(key);
+  return delivery?.messageId === messageId ? delivery : undefined;
+};
 
 /** Removes every key of a test prefix (never FLUSHALL: Redis is shared). */
 export async function obliterate(prefix: string): Promise<void> {

@@ -3,6 +3,7 @@ import { useTestDatabase } from '../../helpers/db';
 import { createFollowUps, deliveryKey } from '../../../src/notify';
 import { createRedis } from '../../../src/infra/redis';
 import { OutboxModel } from '../../../src/store/models';
+import { deliveriesOf } from '../../../src/store/deliveries';
 import { getMessage } from '../../../src/store/messages';
 import { makeClient, makeMessage, quietLogger, startPipeline, testConfig, waitFor } from './helpers';
 
@@ -34,7 +35,7 @@ test('when Redis is down, then messageStored does not throw, and the sweeper que
   try {
     const key = deliveryKey(message.id, 'sms', 'notify', 0);
     await waitFor(
-      async () => (await getMessage(message.id)).deliveries.find((d) => d.key === key && d.status === 'sent'),
+      async () => (await deliveriesOf(message.id)).find((d) => d.key === key && d.status === 'sent'),
       'the swept SMS',
     );
     expect(await OutboxModel.countDocuments({ key })).toBe(1);

@@ -30,7 +30,6 @@ const message = (over: Partial<Message> = {}): Message => ({
   handledAt: null,
   acknowledgedAt: null,
   notes: [],
-  deliveries: [],
   queuedAt: null,
   // 23:30 UTC on 30 March 2025 = 01:30 on the 31st in Paris (the day after the DST change).
   createdAt: new Date('2025-03-30T23:30:00Z'),

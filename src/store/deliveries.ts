@@ -1,0 +1,208 @@
+/**
+ * Delivery log repository: one document per notification, `_id` = the delivery key. A job writes
+ * only its own document, by `_id`, so no per-message serialization is needed. Plain objects out.
+ */
+import { Types } from 'mongoose';
+import { isDuplicateKeyError } from './errors';
+import { getMessage, toMessage, type Message } from './messages';
+import { DeliveryModel, MessageModel, type DELIVERY_CHANNELS, type DELIVERY_STATUSES } from './models';
+
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export type Delivery = {
+  key: string;
+  messageId: string;
+  clientId: string;
+  channel: DeliveryChannel;
+  purpose: string;
+  to: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError?: string;
+  providerId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A message with its delivery log, for the readers that show or act on the log. */
+export type MessageWithDeliveries = Message & { deliveries: Delivery[] };
+
+/** What identifies a log entry (a planned delivery, a job's data or an entry itself). */
+export type DeliveryRef = { key: string; channel: DeliveryChannel; purpose: string; to: string };
+
+export type DeliveryUpdate = {
+  status: DeliveryStatus;
+  attempts?: number;
+  lastError?: string | null;
+  providerId?: string;
+};
+
+type DeliveryDoc = {
+  _id: string;
+  messageId: Types.ObjectId;
+  clientId: Types.ObjectId;
+  channel: string;
+  purpose: string;
+  to: string;
+  status: string;
+  attempts: number;
+  lastError?: string | null;
+  providerId?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toDelivery(doc: DeliveryDoc): Delivery {
+  return {
+    key: doc._id,
+    messageId: doc.messageId.toString(),
+    clientId: doc.clientId.toString(),
+    channel: doc.channel as DeliveryChannel,
+    purpose: doc.purpose,
+    to: doc.to,
+    status: doc.status as DeliveryStatus,
+    attempts: doc.attempts,
+    lastError: doc.lastError ?? undefined,
+    providerId: doc.providerId ?? undefined,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
+
+/** True when every write error of a bulk insert is a duplicate key (the entry already exists). */
+function onlyDuplicates(err: unknown): boolean {
+  const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+  if (!Array.isArray(writeErrors)) return isDuplicateKeyError(err);
+  return writeErrors.length > 0 && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+}
+
+/**
+ * Creates the entries a message does not have yet, as `pending` (idempotent): an unordered insert
+ * whose duplicate keys are the entries that already exist, left as they are. Nothing for a message
+ * that does not exist (deleted meanwhile).
+ */
+export async function ensureDeliveries(messageId: string, planned: DeliveryRef[]): Promise<void> {
+  if (planned.length === 0 || !isObjectId(messageId)) return;
+  const message = await MessageModel.findById(new Types.ObjectId(messageId), { clientId: 1 }).lean();
+  if (!message) return;
+  const docs = planned.map((p) => ({
+    _id: p.key,
+    messageId: message._id,
+    clientId: message.clientId,
+    channel: p.channel,
+    purpose: p.purpose,
+    to: p.to,
+    status: 'pending',
+    attempts: 0,
+  }));
+  try {
+    await DeliveryModel.insertMany(docs, { ordered: false });
+  } catch (err) {
+    if (!onlyDuplicates(err)) throw err;
+  }
+}
+
+export async function findDelivery(key: string): Promise<Delivery | null> {
+  const doc = await DeliveryModel.findById(key).lean();
+  return doc ? toDelivery(doc as DeliveryDoc) : null;
+}
+
+/** A message's delivery log, in the order it was planned. */
+export async function deliveriesOf(messageId: string): Promise<Delivery[]> {
+  if (!isObjectId(messageId)) return [];
+  const docs = await DeliveryModel.find({ messageId: new Types.ObjectId(messageId) })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
+  return docs.map((d) => toDelivery(d as DeliveryDoc));
+}
+
+/** The logs of several messages at once (a page of the admin API's list), by message id. */
+export async function deliveriesOfMessages(messageIds: string[]): Promise<Map<string, Delivery[]>> {
+  const byMessage = new Map<string, Delivery[]>(messageIds.map((id) => [id, []]));
+  const ids = messageIds.filter(isObjectId).map((id) => new Types.ObjectId(id));
+  if (ids.length === 0) return byMessage;
+  const docs = await DeliveryModel.find({ messageId: { $in: ids } })
+    .sort({ messageId: 1, createdAt: 1, _id: 1 })
+    .lean();
+  for (const doc of docs) {
+    const delivery = toDelivery(doc as DeliveryDoc);
+    byMessage.get(delivery.messageId)?.push(delivery);
+  }
+  return byMessage;
+}
+
+/** Keys of the deliveries that are no longer pending (sent, failed or cancelled). */
+export async function settledDeliveryKeys(messageId: string): Promise<Set<string>> {
+  return new Set((await deliveriesOf(messageId)).filter((d) => d.status !== 'pending').map((d) => d.key));
+}
+
+export async function getMessageWithDeliveries(id: string): Promise<MessageWithDeliveries> {
+  const [message, deliveries] = await Promise.all([getMessage(id), deliveriesOf(id)]);
+  return { ...message, deliveries };
+}
+
+/**
+ * Records one attempt's outcome on the entry `key`: one update by `_id`. An entry that does not
+ * exist (a message queued before the log had its own collection) is created first.
+ */
+export async function recordDelivery(
+  messageId: string,
+  planned: DeliveryRef,
+  update: DeliveryUpdate,
+): Promise<void> {
+  const $set: Record<string, unknown> = { status: update.status };
+  const $unset: Record<string, 1> = {};
+  if (update.attempts !== undefined) $set.attempts = update.attempts;
+  if (update.providerId !== undefined) $set.providerId = update.providerId;
+  if (update.lastError === null) $unset.lastError = 1;
+  else if (update.lastError !== undefined) $set.lastError = update.lastError;
+  const change = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
+  const { matchedCount } = await DeliveryModel.updateOne({ _id: planned.key }, change);
+  if (matchedCount > 0) return;
+  await ensureDeliveries(messageId, [planned]);
+  await DeliveryModel.updateOne({ _id: planned.key }, change);
+}
+
+/**
+ * The latest unacknowledged urgent message whose SMS was sent to `phone`: the latest SMS sent to
+ * it (index `to, channel, status, createdAt`), then their messages by `_id`, newest first.
+ */
+export async function findLatestUrgentSentTo(phone: string, scan = 25): Promise<Message | null> {
+  const sent = await DeliveryModel.find({ to: phone, channel: 'sms', status: 'sent' }, { messageId: 1 })
+    .sort({ createdAt: -1 })
+    .limit(scan)
+    .lean();
+  const seen = new Set<string>();
+  for (const { messageId } of sent) {
+    const id = messageId.toString();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const doc = await MessageModel.findById(messageId).lean();
+    if (doc?.urgent && !doc.acknowledgedAt) return toMessage(doc as never);
+  }
+  return null;
+}
+
+/**
+ * Deletes the delivery logs of a client's messages created before `before` (the retention purge
+ * calls it just before deleting those messages, so a log never outlives its message).
+ */
+export async function deleteDeliveriesOfMessagesBefore(
+  clientId: Types.ObjectId | string,
+  before: Date,
+  batch = 1000,
+): Promise<number> {
+  const messages = await MessageModel.find(
+    { clientId: new Types.ObjectId(String(clientId)), createdAt: { $lt: before } },
+    { _id: 1 },
+  ).lean();
+  let deleted = 0;
+  for (let i = 0; i < messages.length; i += batch) {
+    const ids = messages.slice(i, i + batch).map((m) => m._id);
+    deleted += (await DeliveryModel.deleteMany({ messageId: { $in: ids } })).deletedCount;
+  }
+  return deleted;
+}

@@ -3,15 +3,9 @@
  * callback) and the callbacks the engine emits. Signature checked, parameters parsed, TwiML out.
  */
 import express, { Router } from 'express';
-import {
-  answerEvent,
-  answerFailSafeClosing,
-  answerFailSafeDial,
-  answerIncoming,
-  answerScreen,
-  answerStatus,
-  attachCallTranscription,
-} from '../src/app/call-handling';
+import { answerEvent, answerIncoming } from '../src/app/call-handling';
+import { answerStatus, attachCallTranscription } from '../src/app/call-end';
+import { answerFailSafeClosing, answerFailSafeDial, answerScreen } from '../src/app/side-legs';
 import { storeFailSafeMessage } from '../src/app/failsafe-messages';
 import type { CallDeps } from '../src/app/ports';
 import { toFlowEvent, GATHER_CALLBACKS } from './events';

@@ -86,3 +86,19 @@ export function advance(call: LiveCall, t: Transition): LiveCall {
     steps: [...call.steps, ...stepsOf(t.effects)],
   };
 }
+
+/** Runs `work` holding the call's lease; a lease not saved or ended is released. */
+export async function withCall<T>(
+  callSid: string,
+  replayTurn: number | undefined,
+  deps: { liveCalls: LiveCallStore },
+  work: (lease: LiveCallLease) => Promise<T>,
+  waitMs?: number,
+): Promise<T> {
+  const lease = await deps.liveCalls.acquire(callSid, replayTurn, waitMs);
+  try {
+    return await work(lease);
+  } finally {
+    await lease.release();
+  }
+}

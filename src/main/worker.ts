@@ -2,7 +2,7 @@
 import { Queue, Worker } from 'bullmq';
 import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
-import { closeIdleCalls } from '../app/call-handling';
+import { closeIdleCalls } from '../app/call-end';
 import { createFollowUps, startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../app/retention';

@@ -2,7 +2,7 @@
  * Live calls in Redis: what a webhook costs (Redis round trips), calls whose end never came, and
  * parked messages drained by several instances at once.
  */
-import { closeIdleCalls } from '../../../src/app/call-handling';
+import { closeIdleCalls } from '../../../src/app/call-end';
 import { drainParkedMessages } from '../../../src/app/failsafe-messages';
 import type { CallDeps, ParkedEntry } from '../../../src/app/ports';
 import { redisParkingLot } from '../../../src/infra/parked-messages';

@@ -1,0 +1,104 @@
+/**
+ * The end of a call: it goes on record in MongoDB once (the Call and the contact's count), with the
+ * message of a caller who hung up mid-way; and what arrives after it (a transcription).
+ */
+import { handleEvent, messageKey } from '../flow';
+import { applyMessageEffects, eventFor } from './call-messages';
+import { clientForId } from './client-cache';
+import { advance, withCall, type LiveCallLease } from './live-call';
+import type { CallDeps } from './ports';
+
+/** How long the end of a call waits for a webhook of the same call still running (ms). */
+const END_WAIT_MS = 10_000;
+
+const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+/**
+ * The status callback. When the call is over: a caller who hung up mid-message is handled, then
+ * the call goes on record (Call and contact, once) and its live state is dropped.
+ */
+export async function answerStatus(
+  callSid: string,
+  status: string,
+  durationSeconds: number | undefined,
+  deps: CallDeps,
+): Promise<void> {
+  if (!ENDED.has(status)) return;
+  // Twilio does not wait for this answer: wait out a slow webhook of the call rather than miss the end.
+  await withCall(
+    callSid,
+    undefined,
+    deps,
+    (lease) => endCall(lease, status, durationSeconds, deps),
+    END_WAIT_MS,
+  );
+}
+
+async function endCall(
+  lease: LiveCallLease,
+  status: string,
+  durationSeconds: number | undefined,
+  deps: CallDeps,
+): Promise<void> {
+  let call = lease.call;
+  // Already on record (Twilio retried the callback), or never ours: nothing to do.
+  if (!call) return lease.end();
+  const client = await clientForId(call.clientId);
+  let events: Awaited<ReturnType<typeof applyMessageEffects>> = [];
+  if (call.state.step !== 'done') {
+    const t = handleEvent(client, call.state, { type: 'hangup' }, deps.now());
+    events = await applyMessageEffects(client, t.effects, deps);
+    call = advance(call, t);
+  }
+  const endedAt = deps.now();
+  await deps.records.recordCall({
+    callSid: call.callSid,
+    clientId: call.clientId,
+    from: call.from,
+    to: call.to,
+    locale: call.locale,
+    status,
+    outcome: call.outcome === 'in-progress' ? 'abandoned' : call.outcome,
+    steps: call.steps,
+    startedAt: new Date(call.startedAt),
+    endedAt,
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  });
+  await deps.records.countContactCall(
+    call.clientId,
+    call.from,
+    new Date(call.startedAt),
+    call.state.message.callerName || undefined,
+  );
+  await lease.end(events);
+}
+
+/**
+ * Closes the calls whose end Twilio never reported (no webhook for `idleMs`): the flow stops where
+ * it was, and the call goes on record like any other. Run by the worker.
+ */
+export async function closeIdleCalls(deps: CallDeps, idleMs: number, limit = 500): Promise<number> {
+  const stale = await deps.liveCalls.idleSince(new Date(deps.now().getTime() - idleMs), limit);
+  let closed = 0;
+  for (const callSid of stale) {
+    try {
+      await withCall(callSid, undefined, deps, (lease) => endCall(lease, 'unknown', undefined, deps));
+      closed += 1;
+    } catch (err) {
+      deps.logger.warn(`idle call ${callSid} not closed yet: ${(err as Error).message}`);
+    }
+  }
+  return closed;
+}
+
+/** A transcription Twilio delivers after the recording, maybe after the call: onto its message. */
+export async function attachCallTranscription(
+  callSid: string,
+  status: string,
+  text: string,
+  deps: CallDeps,
+): Promise<void> {
+  if (status !== 'completed' || !text.trim()) return;
+  const message = await deps.records.attachTranscription(messageKey(callSid), text.trim());
+  if (message) await deps.publish(eventFor(message, false)).catch(() => undefined);
+}

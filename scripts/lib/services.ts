@@ -1,19 +1,21 @@
 /**
  * Local data services for development and tests: FerretDB (MongoDB wire protocol, SQLite backend)
- * built from the pinned Go module in scripts/ferretdb, and Redis (REDIS_URL, the machine's
- * 127.0.0.1:6379, or a project-started redis-server). Nothing here is a mock: real servers.
+ * built from the pinned Go module in scripts/ferretdb with the patches there, and Redis (REDIS_URL,
+ * the machine's 127.0.0.1:6379, or a project-started redis-server). Nothing here is a mock.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { copyPatched, FERRETDB_MODULE } from '../ferretdb/patches';
 import { dim, fail, step, withProgress } from './console';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
 const FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb');
 const FERRETDB_SRC = path.join(ROOT, 'scripts', 'ferretdb');
+const FERRETDB_BUILD = path.join(ROOT, '.tools', 'ferretdb-build');
 
 export type Service = { url: string; stop: () => Promise<void>; startedByUs: boolean };
 
@@ -67,8 +69,39 @@ function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
 
 function ferretdbSourceHash(): string {
   const h = createHash('sha256');
-  for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(readFileSync(path.join(FERRETDB_SRC, f)));
+  for (const f of ['go.mod', 'go.sum', 'main.go', 'patches.ts']) {
+    h.update(readFileSync(path.join(FERRETDB_SRC, f)));
+  }
   return h.digest('hex');
+}
+
+/**
+ * Copies the pinned FerretDB module from the Go module cache (where Go verified it against go.sum)
+ * to .tools/, patched (scripts/ferretdb/patches.ts), and writes a go.mod for `go build -modfile`:
+ * scripts/ferretdb/go.mod plus a `replace` of FerretDB by that copy. `go build -overlay` would
+ * patch one file without a copy, but Go refuses overlays of files in the module cache. The
+ * committed go.mod stays untouched, so a plain `go build` there still gives upstream's FerretDB.
+ */
+function writePatchedFerretDB(): string {
+  const download = spawnSync('go', ['mod', 'download', '-json', FERRETDB_MODULE], {
+    cwd: FERRETDB_SRC,
+    encoding: 'utf8',
+  });
+  const moduleDir = download.status === 0 ? (JSON.parse(download.stdout) as { Dir?: string }).Dir : undefined;
+  if (!moduleDir) fail(`could not locate ${FERRETDB_MODULE} in the Go module cache:\n${download.stderr}`);
+  const copy = path.join(FERRETDB_BUILD, 'module');
+  rmSync(copy, { recursive: true, force: true });
+  try {
+    for (const file of copyPatched(moduleDir, copy)) console.log(dim(`  patched ${file}`));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const modFile = path.join(FERRETDB_BUILD, 'go.mod');
+  const goMod = readFileSync(path.join(FERRETDB_SRC, 'go.mod'), 'utf8');
+  writeFileSync(modFile, `${goMod}\nreplace ${FERRETDB_MODULE} => ${copy}\n`);
+  // -modfile=x.mod reads its checksums from x.sum.
+  writeFileSync(path.join(FERRETDB_BUILD, 'go.sum'), readFileSync(path.join(FERRETDB_SRC, 'go.sum')));
+  return modFile;
 }
 
 /** Builds FerretDB into .tools/bin unless the same pinned build is already there. */
@@ -85,7 +118,8 @@ export async function ensureFerretDB(): Promise<string> {
   }
   mkdirSync(TOOLS_BIN, { recursive: true });
   await withProgress('Building FerretDB v1.24.2 (first run only, about a minute)', async () => {
-    const build = spawn('go', ['build', '-o', FERRETDB_BIN, '.'], {
+    const modFile = writePatchedFerretDB();
+    const build = spawn('go', ['build', `-modfile=${modFile}`, '-o', FERRETDB_BIN, '.'], {
       cwd: FERRETDB_SRC,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -96,9 +130,17 @@ export async function ensureFerretDB(): Promise<string> {
   return FERRETDB_BIN;
 }
 
-/** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */
-export async function startFerretDB(dataDir: string, database: string, fixedPort?: number): Promise<Service> {
-  const bin = await ensureFerretDB();
+/**
+ * Starts FerretDB on a free loopback port with its SQLite files in `dataDir`; `bin` runs another
+ * build (benchmarks compare with an unpatched one) instead of the project's.
+ */
+export async function startFerretDB(
+  dataDir: string,
+  database: string,
+  fixedPort?: number,
+  bin?: string,
+): Promise<Service> {
+  bin ??= await ensureFerretDB();
   mkdirSync(dataDir, { recursive: true });
   const port = fixedPort ?? (await freePort());
   const child = spawn(

@@ -43,7 +43,12 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
   }
   return withCall(call.callSid, 0, deps, async (lease) => {
     // Twilio delivered the first webhook again: the first answer, nothing counted twice.
-    if (lease.call) return replayed(lease, 0, client) ?? { actions: [], turn: 0 };
+    if (lease.call) {
+      const first = replayed(lease, 0, client);
+      // Saved together with the state, so always there; without it the fail-safe answers.
+      if (!first) throw new Error(`call ${call.callSid} has no first answer to replay`);
+      return first;
+    }
     const contact = await deps.records.findContact(client.id, call.from);
     const profile = withContactFlags(client, call.from, contact);
     const now = deps.now();

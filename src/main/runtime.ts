@@ -11,6 +11,8 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
+import { instrumentMongo, instrumentRedis, withCommandMonitoring } from '../infra/metrics';
+import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages, parkedMessagesKey, parkInRedis } from '../app/failsafe-messages';
 import type { CallDeps, FollowUpsPort } from '../app/ports';
 import { publishMessageEvent } from '../infra/message-events';
@@ -57,7 +59,8 @@ export type StartWebOptions = {
 
 export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
   const logger = options.logger ?? defaultLogger(config, 'web');
-  await connectMongo(config.mongodbUri);
+  instrumentRedis();
+  instrumentMongo((await connectMongo(withCommandMonitoring(config.mongodbUri))).connection);
   const redis = createRedis(config.redisUrl);
   redis.on('error', (err) => logger.warn(`redis: ${err.message}`));
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
@@ -133,6 +136,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           }),
         ),
       },
+      { path: '/', router: metricsRouter(config.adminApiToken) },
       // The web list last: it serves `/`, and its middleware stays on its own routes.
       { path: '/', router: web.router },
     ],

@@ -6,13 +6,18 @@ import { startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../queue/workers/retention-purge';
 import { connectMongo, disconnectMongo } from '../store/mongo';
+import { instrumentMongo, instrumentRedis, withCommandMonitoring } from '../infra/metrics';
+import { serveMetrics } from '../http/metrics-route';
 import { defaultLogger } from './runtime';
 import { onShutdown } from './shutdown';
 
 async function main(): Promise<void> {
   const cfg = config();
   const logger = defaultLogger(cfg, 'worker');
-  await connectMongo(cfg.mongodbUri);
+  instrumentRedis();
+  instrumentMongo((await connectMongo(withCommandMonitoring(cfg.mongodbUri))).connection);
+  const metrics =
+    cfg.workerMetricsPort === null ? null : await serveMetrics(cfg.workerMetricsPort, cfg.adminApiToken);
   const connection = createRedis(cfg.redisUrl, 'blocking');
 
   const maintenance = new Queue(QUEUES.maintenance, { connection });
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
     // Finishes the active jobs and takes no new ones; then the connections close.
     { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
     { name: 'queues', run: () => maintenance.close() },
+    { name: 'metrics', run: async () => void metrics?.close() },
     { name: 'redis', run: async () => void connection.disconnect() },
     { name: 'mongo', run: disconnectMongo },
   ]);

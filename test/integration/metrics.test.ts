@@ -42,11 +42,16 @@ describe('GET /metrics', () => {
 
   it('when no token or a wrong one is given, then it answers 401', async () => {
     await request(web.server).get('/metrics').expect(401);
-    await request(web.server).get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789').expect(401);
+    await request(web.server)
+      .get('/metrics')
+      .set('Authorization', 'Bearer wrong-token-0123456789')
+      .expect(401);
   });
 
   it('when the admin token is given, then it serves process metrics as Prometheus text', async () => {
-    const res = await metrics().expect(200).expect('Content-Type', /text\/plain/);
+    const res = await metrics()
+      .expect(200)
+      .expect('Content-Type', /text\/plain/);
     expect(res.text).toMatch(/^process_cpu_seconds_total \d/m);
     expect(res.text).toMatch(/^process_resident_memory_bytes \d/m);
   });

@@ -114,14 +114,14 @@ export async function playCall(client: TwilioClient, plan: CallPlan): Promise<Ca
     const action = () => client.resolve(verb.attrs.action ?? documentUrl, documentUrl);
     switch (verb.name) {
       case 'Gather': {
+        // The caller's next step is spent even when the gather does not listen for it (as in the
+        // simulator): the gather then times out and Twilio runs the next verb.
         const accepts = (verb.attrs.input ?? 'dtmf').split(/\s+/);
-        const step = steps[0];
+        const step = steps.shift();
         if (step?.kind === 'press' && accepts.includes('dtmf')) {
-          steps.shift();
           return { url: action(), extra: { Digits: step.digits } };
         }
         if (step?.kind === 'say' && accepts.includes('speech')) {
-          steps.shift();
           return { url: action(), extra: { SpeechResult: step.text, Confidence: '0.92' } };
         }
         return 'continue';

@@ -102,8 +102,11 @@ export type Summary = ReturnType<typeof summarise>;
 const na = 'n/a';
 const lat = (s: LatencyStats | null | undefined) =>
   s ? `p50 ${s.p50}  p95 ${s.p95}  p99 ${s.p99}  max ${s.max} ms  (${s.count})` : 'no samples';
-const counter = (d: CounterDelta | null, unit: string) =>
-  d ? `${d.perUnit} ${unit}  ${dim(d.top.map(([n, v]) => `${n} ${v}`).join(', '))}` : `${na} (no /metrics)`;
+const counter = (d: CounterDelta | null, unit: string, units: number) => {
+  if (!d) return `${na} (no /metrics)`;
+  if (units === 0) return `${na} ${unit} (nothing complete; ${d.total} in all)`;
+  return `${d.perUnit} ${unit}  ${dim(`${d.total} in all: ${d.top.map(([n, v]) => `${n} ${v}`).join(', ')}`)}`;
+};
 
 export function print(s: Summary): void {
   const c = s.calls;
@@ -123,10 +126,10 @@ export function print(s: Summary): void {
     `  webhooks         ${c.webhooks} requests, ${flag(c.failedWebhooks)} failed; all ${lat(c.latencyMs)}`,
     ...Object.entries(c.latencyByPathMs).map(([p, l]) => `    ${p.padEnd(34)} ${lat(l)}`),
     `  incoming p99     ${c.incomingP99Ms ?? na} ms`,
-    `  MongoDB / call   web ${counter(s.mongoCommandsPerCompleteCall.web, 'commands')}`,
-    `                   worker ${counter(s.mongoCommandsPerCompleteCall.worker, 'commands')}`,
-    `  Redis            web ${counter(s.redisRoundTrips.webPerWebhook, 'round trips per webhook')}`,
-    `                   worker ${counter(s.redisRoundTrips.workerPerCompleteCall, 'round trips per call')}`,
+    `  MongoDB / call   web ${counter(s.mongoCommandsPerCompleteCall.web, 'commands', c.complete)}`,
+    `                   worker ${counter(s.mongoCommandsPerCompleteCall.worker, 'commands', c.complete)}`,
+    `  Redis            web ${counter(s.redisRoundTrips.webPerWebhook, 'round trips per webhook', c.webhooks)}`,
+    `                   worker ${counter(s.redisRoundTrips.workerPerCompleteCall, 'round trips per call', c.complete)}`,
     `  stored           ${s.store ? `${s.store.messages} messages for ${s.store.calls} calls, ${s.store.messagesPerCompleteCall ?? na} per complete call, duplicated calls ${flag(s.store.duplicatedCalls)} (${s.store.extraMessages} extra messages)` : `${na} (MongoDB not reachable from the bench)`}`,
     `  CPU              machine busy ${s.cpu.machineCoresBusy ?? na} cores`,
     ...s.cpu.byProcess.map(

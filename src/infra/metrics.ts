@@ -3,7 +3,7 @@
  * commands by name, Redis round trips by connection. One registry per process; every hook is
  * idempotent, so a test may start the web app many times in one process.
  */
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 
@@ -46,9 +46,11 @@ export async function metricsText(): Promise<{ contentType: string; body: string
 /**
  * The MongoDB URI with the driver's command monitoring on. A pool's connections copy the client's
  * options when they are created, so it must be on at connect time; a URI option reaches the driver
- * without the store knowing about metrics.
+ * without the store knowing about metrics. When mongoose is already connected (a test harness that
+ * connected first), the URI is left as it is: mongoose reuses a connection only for the same string.
  */
 export function withCommandMonitoring(uri: string): string {
+  if (mongoose.connection.readyState !== 0) return uri; // 0: disconnected
   if (/[?&]monitorCommands=/i.test(uri)) return uri;
   return `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`;
 }

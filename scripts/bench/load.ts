@@ -23,6 +23,7 @@ export async function runLoad(
   concurrency: number,
   durationMs: number,
   unit: (index: number) => Promise<{ ok: boolean; samples: Sample[] }>,
+  status?: () => string,
 ): Promise<LoadResult> {
   const result: LoadResult = { seconds: 0, units: 0, failedUnits: 0, samples: [] };
   const started = performance.now();
@@ -30,7 +31,7 @@ export async function runLoad(
   const progress = new Progress(
     label,
     durationMs,
-    () => `${result.units} done, ${result.failedUnits} failed`,
+    () => `${result.units} done, ${result.failedUnits} failed${status ? `, ${status()}` : ''}`,
   );
   let next = 0;
   const worker = async () => {
@@ -96,8 +97,11 @@ export class Progress {
     const elapsed = Math.min(this.durationMs, performance.now() - this.started);
     const width = 30;
     const filled = Math.round((elapsed / this.durationMs) * width);
-    const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-    const line = `${this.label} ${bar} ${(elapsed / 1000).toFixed(1)}/${this.durationMs / 1000} s  ${this.status()}`;
+    // An open-ended task (durationMs Infinity) shows the elapsed time alone.
+    const bar = Number.isFinite(this.durationMs)
+      ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(elapsed / 1000).toFixed(1)}/${this.durationMs / 1000} s`
+      : `${(elapsed / 1000).toFixed(1)} s`;
+    const line = `${this.label} ${bar}  ${this.status()}`;
     if (process.stderr.isTTY) {
       process.stderr.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
     } else if (final || performance.now() - this.lastLine >= 5000) {

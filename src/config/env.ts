@@ -48,6 +48,13 @@ export const envSchema = z
     SMTP_URL: urlOf(/^smtps?$/, 'smtp://user:pass@smtp.example.com:587').optional(),
     /** Sender of notification emails. */
     MAIL_FROM: z.string().trim().min(3).default('Réceptionniste <receptionist@localhost>'),
+    /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
+    WORKER_METRICS_PORT: z.coerce
+      .number({ error: 'expected a TCP port number' })
+      .int('expected a TCP port number')
+      .min(1, 'expected a TCP port number between 1 and 65535')
+      .max(65535, 'expected a TCP port number between 1 and 65535')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -84,6 +91,7 @@ export const envSchema = z
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
+      workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
     };
   });
 

@@ -11,6 +11,8 @@ import { closeServer, listen, portOf } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
+import { countMongoCommand, instrumentRedis } from '../infra/metrics';
+import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
 import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
 import { callDeps as buildCallDeps } from './call-deps';
@@ -60,7 +62,8 @@ export type StartWebOptions = {
 
 export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
   const logger = options.logger ?? defaultLogger(config, 'web');
-  await connectMongo(config.mongodbUri);
+  instrumentRedis();
+  await connectMongo(config.mongodbUri, { onCommand: countMongoCommand });
   const redis = createRedis(config.redisUrl);
   redis.on('error', (err) => logger.warn(`redis: ${err.message}`));
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
@@ -134,6 +137,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           }),
         ),
       },
+      { path: '/', router: metricsRouter(config.adminApiToken) },
       // The web list last: it serves `/`, and its middleware stays on its own routes.
       { path: '/', router: web.router },
     ],

@@ -8,6 +8,8 @@ import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../app/retention';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
+import { countMongoCommand, instrumentRedis } from '../infra/metrics';
+import { serveMetrics } from '../http/metrics-route';
 import { defaultLogger } from './runtime';
 
 /** A call with no webhook for this long is over (Twilio's longest call is 4 hours by default). */
@@ -17,7 +19,10 @@ import { onShutdown } from './shutdown';
 async function main(): Promise<void> {
   const cfg = config();
   const logger = defaultLogger(cfg, 'worker');
-  await connectMongo(cfg.mongodbUri);
+  instrumentRedis();
+  await connectMongo(cfg.mongodbUri, { onCommand: countMongoCommand });
+  const metrics =
+    cfg.workerMetricsPort === null ? null : await serveMetrics(cfg.workerMetricsPort, cfg.adminApiToken);
   const connection = createRedis(cfg.redisUrl, 'blocking');
 
   const maintenance = new Queue(QUEUES.maintenance, { connection });
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     // Finishes the active jobs and takes no new ones; then the connections close.
     { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
     { name: 'queues', run: async () => void (await Promise.all([maintenance.close(), followUps.close()])) },
+    { name: 'metrics', run: async () => void metrics?.close() },
     { name: 'redis', run: async () => void (connection.disconnect(), commands.disconnect()) },
     { name: 'mongo', run: disconnectMongo },
   ]);

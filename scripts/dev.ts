@@ -9,7 +9,7 @@ import { parseEnv } from '../src/config/env';
 import { connectMongo } from '../src/store/mongo';
 import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
 import { DEMO_ASSISTANT, seedDemo } from './lib/seed';
-import { ensureMongo, ensureRedis, ROOT, type Service } from './lib/services';
+import { ensureMongo, ensureRedis, ROOT, writeDevServices, type Service } from './lib/services';
 
 const started = Date.now();
 const children: ChildProcess[] = [];
@@ -31,8 +31,11 @@ async function main(): Promise<void> {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     MONGODB_URI: mongo.url,
     REDIS_URL: redis.url,
+    // The worker's metrics next to the web port, so `npm run bench:calls` finds both.
+    WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? String(Number(process.env.PORT ?? 3000) + 1),
   };
   const config = parseEnv(env);
+  writeDevServices(env);
 
   await connectMongo(config.mongodbUri);
   const demo = await seedDemo();

@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEnv } from '../../src/config/env';
+import { withDevServices } from '../lib/services';
 import type { CallerStep } from '../simulator/behaviour';
 import { step } from '../lib/console';
 import { DEMO_NUMBER } from '../lib/seed';
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
   const durationMs = positive(values.duration, '--duration') * 1000;
   const baselineMs = positive(values['baseline-duration'], '--baseline-duration') * 1000;
   const prefillCount = Number(values.prefill) || 0;
-  const config = parseEnv(process.env);
+  const config = parseEnv(withDevServices(process.env));
   const baseUrl = (values['base-url'] ?? config.publicBaseUrl).replace(/\/+$/, '');
   const publicBaseUrl = process.env.PUBLIC_BASE_URL ? config.publicBaseUrl : baseUrl;
   const token = config.adminApiToken;

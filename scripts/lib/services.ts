@@ -213,3 +213,26 @@ export async function ensureMongo(dataDir: string, database: string): Promise<Se
   if (fromEnv) return { url: fromEnv, stop: async () => undefined, startedByUs: false };
   return startFerretDB(dataDir, database);
 }
+
+/** Where `npm run dev` says which services it runs, for the tools beside it (the benchmarks). */
+const DEV_SERVICES_FILE = path.join(ROOT, 'var', 'dev-services.json');
+const DEV_SERVICE_KEYS = [
+  'MONGODB_URI',
+  'REDIS_URL',
+  'PORT',
+  'PUBLIC_BASE_URL',
+  'WORKER_METRICS_PORT',
+] as const;
+
+export function writeDevServices(env: NodeJS.ProcessEnv): void {
+  const known = Object.fromEntries(DEV_SERVICE_KEYS.filter((k) => env[k]).map((k) => [k, env[k]]));
+  mkdirSync(path.dirname(DEV_SERVICES_FILE), { recursive: true });
+  writeFileSync(DEV_SERVICES_FILE, `${JSON.stringify(known, null, 2)}\n`);
+}
+
+/** `env` completed with what a running `npm run dev` wrote (variables already set win). */
+export function withDevServices(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!existsSync(DEV_SERVICES_FILE)) return env;
+  const written = JSON.parse(readFileSync(DEV_SERVICES_FILE, 'utf8')) as Record<string, string>;
+  return { ...written, ...env };
+}

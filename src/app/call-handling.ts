@@ -17,6 +17,7 @@ import {
 } from '../flow';
 import type { Client } from '../store/clients';
 import type { Contact } from '../store/contacts';
+import { withTimeout } from '../store/timeout';
 import { applyMessageEffects } from './call-messages';
 import { clientForId, clientForNumber } from './client-cache';
 import { advance, outcomeOf, stepsOf, withCall, type LiveCall, type LiveCallLease } from './live-call';
@@ -49,7 +50,7 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
       if (!first) throw new Error(`call ${call.callSid} has no first answer to replay`);
       return first;
     }
-    const contact = await deps.records.findContact(client.id, call.from);
+    const contact = await knownContact(client.id, call.from, deps);
     const profile = withContactFlags(client, call.from, contact);
     const now = deps.now();
     const t = startCall({
@@ -78,6 +79,26 @@ export async function answerIncoming(call: IncomingCall, deps: CallDeps): Promis
     await lease.save(live, { turn: 0, actions: JSON.stringify(t.actions) }, events);
     return { actions: t.actions, turn: t.state.turn, profile };
   });
+}
+
+/** How long the greeting waits for the caller's contact card (ms). */
+const CONTACT_DEADLINE_MS = 400;
+
+/**
+ * The caller's contact card, if the store finds it in time: a receptionist who cannot find the card
+ * at once still answers, as for a new caller (the profile's own VIP and blocked lists still apply).
+ */
+async function knownContact(clientId: string, from: string, deps: CallDeps): Promise<Contact | null> {
+  const lookup = deps.records.findContact(clientId, from);
+  try {
+    return await withTimeout(lookup, CONTACT_DEADLINE_MS);
+  } catch (err) {
+    lookup.catch(() => undefined);
+    deps.logger.warn(
+      `contact card of a caller not read in time; greeting as a new caller: ${(err as Error).message}`,
+    );
+    return null;
+  }
 }
 
 /** A contact marked VIP or blocked in the web list counts like the profile's own lists. */

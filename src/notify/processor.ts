@@ -5,7 +5,8 @@
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from '../infra/logger';
-import { getClient, type Client } from '../store/clients';
+import { clientForId } from '../app/client-cache';
+import type { Client } from '../store/clients';
 import { NotFoundError } from '../store/errors';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
@@ -37,7 +38,7 @@ export function deliverProcessor(deps: DeliverDeps) {
     }
     const attempts = job.attemptsMade + 1;
     try {
-      const client = await getClient(message.clientId);
+      const client = await clientForId(message.clientId);
       const result = await send(d, { message, client, publicBaseUrl: deps.publicBaseUrl }, deps.transports);
       await recordDelivery(d.messageId, d, {
         status: 'sent',

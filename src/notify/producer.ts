@@ -4,10 +4,10 @@
  * the message was stored; then `queuedAt` is set. Used by `messageStored` and by the sweeper.
  */
 import type { JobsOptions, Queue } from 'bullmq';
-import { getClient } from '../store/clients';
+import { clientForId } from '../app/client-cache';
 import { getMessage, type Message } from '../store/messages';
 import { NotFoundError } from '../store/errors';
-import { ensureDeliveries, settledDeliveryKeys } from '../store/deliveries';
+import { ensureDeliveries } from '../store/deliveries';
 import { markQueued } from '../store/message-follow-ups';
 import { planFollowUps, type PlanOptions } from './plan';
 import { NOTIFICATION_JOBS } from '../queue/names';
@@ -50,10 +50,11 @@ export async function enqueueFollowUps(
   message: Message,
   options: EnqueueOptions = {},
 ): Promise<number> {
-  const client = await getClient(message.clientId);
+  const client = await clientForId(message.clientId);
   const now = (options.now ?? new Date()).getTime();
-  const done = await settledDeliveryKeys(message.id);
-  const plan = planFollowUps(message, client, options.plan).filter((p) => !done.has(p.key));
+  // Queued again (the sweeper after a crash)? Job ids dedupe, and a job finds its entry already
+  // sent and skips it: no need to read the delivery log first.
+  const plan = planFollowUps(message, client, options.plan);
   const storedAt = message.createdAt.getTime();
   if (plan.length > 0) {
     // The log entries exist before any job can run, so workers only ever update them.

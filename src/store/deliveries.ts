@@ -134,11 +134,6 @@ export async function deliveriesOfMessages(messageIds: string[]): Promise<Map<st
   return byMessage;
 }
 
-/** Keys of the deliveries that are no longer pending (sent, failed or cancelled). */
-export async function settledDeliveryKeys(messageId: string): Promise<Set<string>> {
-  return new Set((await deliveriesOf(messageId)).filter((d) => d.status !== 'pending').map((d) => d.key));
-}
-
 export async function getMessageWithDeliveries(id: string): Promise<MessageWithDeliveries> {
   const [message, deliveries] = await Promise.all([getMessage(id), deliveriesOf(id)]);
   return { ...message, deliveries };

@@ -1,44 +1,52 @@
 /**
  * The follow-up pipeline's flags on a message (`queuedAt`, `acknowledgedAt`) and the reads of its
- * sweeper and digest. Each flag is set once by a conditional update on `_id`: atomic on MongoDB;
- * on FerretDB v1 it is a read-modify-write, and two writers setting the same flag at once only
+ * sweeper and digest. Writes filter on `_id` alone: any other condition makes FerretDB v1 scan the
+ * whole collection (it pushes down nothing else), and two writers setting one flag at once only
  * disagree on its time.
  */
 import { Types } from 'mongoose';
 import { toMessage, type Message } from './messages';
-import { MessageModel } from './models';
+import { MessageModel, PendingFollowUpsModel } from './models';
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
-/** Sets `queuedAt` once (bookkeeping: `updatedAt` stays). */
+/** Sets `queuedAt` (bookkeeping: `updatedAt` stays); the worker checks it before queuing. */
 export async function markQueued(messageId: string, at = new Date()): Promise<void> {
-  await MessageModel.updateOne(
-    { _id: new Types.ObjectId(messageId), queuedAt: null },
-    { $set: { queuedAt: at } },
-    { timestamps: false },
-  );
+  const _id = new Types.ObjectId(messageId);
+  await MessageModel.updateOne({ _id }, { $set: { queuedAt: at } }, { timestamps: false });
+  await PendingFollowUpsModel.deleteOne({ _id });
 }
 
 /** Sets acknowledgedAt once; answers the message as it is now, or null when it does not exist. */
 export async function markAcknowledged(messageId: string, at = new Date()): Promise<Message | null> {
   if (!isObjectId(messageId)) return null;
   const _id = new Types.ObjectId(messageId);
-  const doc =
-    (await MessageModel.findOneAndUpdate(
-      { _id, acknowledgedAt: null },
-      { $set: { acknowledgedAt: at, updatedAt: at } },
-      { new: true, timestamps: false },
-    ).lean()) ?? (await MessageModel.findById(_id).lean());
-  return doc ? toMessage(doc as never) : null;
+  const doc = await MessageModel.findById(_id).lean();
+  if (!doc || doc.acknowledgedAt) return doc ? toMessage(doc as never) : null;
+  await MessageModel.updateOne(
+    { _id },
+    { $set: { acknowledgedAt: at, updatedAt: at } },
+    { timestamps: false },
+  );
+  return toMessage({ ...doc, acknowledgedAt: at, updatedAt: at } as never);
 }
 
-/** Messages stored but never queued, oldest first (the sweeper's work). */
+/**
+ * Messages stored but never queued, oldest first (the sweeper's work), from the pending markers: each
+ * message read by `_id`. A marker whose message is already queued, or was never stored, is dropped.
+ */
 export async function findUnqueued(olderThan: Date, limit: number): Promise<Message[]> {
-  const docs = await MessageModel.find({ queuedAt: null, createdAt: { $lte: olderThan } })
+  const markers = await PendingFollowUpsModel.find({ createdAt: { $lte: olderThan } })
     .sort({ createdAt: 1 })
     .limit(limit)
     .lean();
-  return docs.map((d) => toMessage(d as never));
+  const unqueued: Message[] = [];
+  for (const { _id } of markers) {
+    const doc = await MessageModel.findById(_id).lean();
+    if (doc && !doc.queuedAt) unqueued.push(toMessage(doc as never));
+    else await PendingFollowUpsModel.deleteOne({ _id });
+  }
+  return unqueued;
 }
 
 /** Messages of a client created in [from, to), for the digest. */

@@ -154,9 +154,13 @@ export async function* streamMessages(access: MessageAccess, filter: MessageFilt
 /** One message the caller may read; otherwise a NotFoundError, exactly as for a missing id. */
 export async function getMessageFor(access: MessageAccess, id: string): Promise<Message> {
   if (!isObjectId(id)) throw new NotFoundError(`message ${id} not found`);
-  const doc = await MessageModel.findOne({ _id: oid(id), ...accessFilter(access) }).lean();
-  if (!doc) throw new NotFoundError(`message ${id} not found`);
-  return toMessage(doc as never);
+  // By `_id` alone, then the access check: FerretDB v1 scans the collection for any other filter.
+  const doc = await MessageModel.findById(oid(id)).lean();
+  const message = doc ? toMessage(doc as never) : null;
+  if (!message || !(access.all || access.clientIds.includes(message.clientId))) {
+    throw new NotFoundError(`message ${id} not found`);
+  }
+  return message;
 }
 
 export type { CallStep } from './calls';

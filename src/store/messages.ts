@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError, NotFoundError } from './errors';
-import { MessageModel, type MessageRecord } from './models';
+import { MessageModel, PendingFollowUpsModel, type MessageRecord } from './models';
 
 export type MessageStatus = 'new' | 'in_progress' | 'handled';
 
@@ -98,6 +98,9 @@ export function messageIdFor(key: string): Types.ObjectId {
  */
 export async function insertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }> {
   const _id = messageIdFor(input.key);
+  // The marker first: should the process stop between the two inserts, the sweeper finds a marker
+  // without a message (and drops it), never a message nobody will notify about.
+  await markPending(_id);
   try {
     const doc = await MessageModel.create({ ...input, _id, clientId: new Types.ObjectId(input.clientId) });
     return { message: toMessage(doc.toObject() as never), created: true };
@@ -106,6 +109,14 @@ export async function insertMessage(input: NewMessage): Promise<{ message: Messa
     const existing = await MessageModel.findById(_id).lean();
     if (!existing) throw err;
     return { message: toMessage(existing as never), created: false };
+  }
+}
+
+async function markPending(_id: Types.ObjectId): Promise<void> {
+  try {
+    await PendingFollowUpsModel.collection.insertOne({ _id, createdAt: new Date() });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
   }
 }
 

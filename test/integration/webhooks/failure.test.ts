@@ -10,7 +10,7 @@ import { connectMongo } from '../../../src/store/mongo';
 import { MessageModel } from '../../../src/store/models';
 import { freePort, ROOT, startFerretDB, type Service } from '../../../scripts/lib/services';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
-import { pathOf, useWebhookService } from './harness';
+import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
 
 const CLIENT_NUMBER = '+33180000801';
 const dataDir = path.join(ROOT, 'var', 'test', `ferretdb-failure-${process.pid}`);
@@ -37,16 +37,6 @@ const svc = useWebhookService(__filename, {
 afterAll(async () => {
   await ferret.stop();
 });
-
-/** Answers each gather of the message-taking flow, as a caller would. */
-const MESSAGE_ANSWERS: Record<string, string>[] = [
-  { Digits: '2' },
-  { SpeechResult: 'Jeanne Durand', Confidence: '0.9' },
-  { SpeechResult: 'Une fuite sous l évier', Confidence: '0.9' },
-  { Digits: '1' },
-  { Digits: '2' },
-  { Digits: '1' },
-];
 
 describe('when the database stops mid-call', () => {
   it('then the caller goes on undisturbed, the message is parked in Redis, and it reaches MongoDB once the database is back', async () => {

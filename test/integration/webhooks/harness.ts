@@ -64,3 +64,13 @@ export function pathOf(url: string): string {
   const u = new URL(url);
   return `${u.pathname}${u.search}`;
 }
+
+/** What a caller answers to each gather of the message-taking flow: menu 2, name, reason, number confirmed, not urgent, confirmed. */
+export const MESSAGE_ANSWERS: Record<string, string>[] = [
+  { Digits: '2' },
+  { SpeechResult: 'Jeanne Durand', Confidence: '0.9' },
+  { SpeechResult: 'Une fuite sous l évier', Confidence: '0.9' },
+  { Digits: '1' },
+  { Digits: '2' },
+  { Digits: '1' },
+];

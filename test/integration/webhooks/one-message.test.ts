@@ -9,7 +9,7 @@ import type { CallRecords } from '../../../src/app/ports';
 import { MessageModel } from '../../../src/store/models';
 import { useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
-import { pathOf, useWebhookService } from './harness';
+import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
 
 const CLIENT_NUMBER = '+33180000711';
 /** Monday 2 March 2026, 10:00 in Paris: open. */
@@ -49,20 +49,12 @@ afterEach(() => {
 const find = (verb: Verb, name: string): Verb[] =>
   verb.children.flatMap((c) => (c.name === name ? [c] : find(c, name)));
 
-const ANSWERS: Record<string, string>[] = [
-  { Digits: '2' },
-  { SpeechResult: 'Jeanne Durand', Confidence: '0.9' },
-  { SpeechResult: 'Une fuite sous l évier', Confidence: '0.9' },
-  { Digits: '1' },
-  { Digits: '2' },
-];
-
 /** Takes a message up to the final confirmation; returns the fail-safe TwiML the caller got. */
 async function callUntilFailSafe(callSid: string, from: string): Promise<Verb> {
   let twiml = parseTwiml(
     (await svc.post('/webhooks/voice/incoming', voiceParams(callSid, from, CLIENT_NUMBER)).expect(200)).text,
   );
-  for (const answer of [...ANSWERS, { Digits: '1' }]) {
+  for (const answer of MESSAGE_ANSWERS) {
     const gather = find(twiml, 'Gather')[0]!;
     const res = await svc.post(
       pathOf(gather.attrs.action!),

@@ -3,10 +3,19 @@ module.exports = {
   forbidden: [
     {
       name: 'flow-is-pure',
-      comment: 'src/flow is the pure engine: it imports only itself and zod (no I/O, no adapters).',
+      comment:
+        'src/flow is the pure engine: it imports only itself, the domain, zod and libphonenumber-js (no I/O, no adapters).',
       severity: 'error',
       from: { path: '^src/flow/' },
-      to: { pathNot: ['^src/flow/', '^node_modules/zod/'] },
+      to: { pathNot: ['^src/flow/', '^src/domain/', '^node_modules/(zod|libphonenumber-js)/'] },
+    },
+    {
+      name: 'domain-is-pure',
+      comment:
+        'src/domain holds what every layer shares (errors, access rules, vocabulary, phone numbers): pure, it imports nothing of the project.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: ['^src/domain/', '^node_modules/(zod|libphonenumber-js)/'] },
     },
     {
       name: 'core-does-not-import-edges',

@@ -4,8 +4,7 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http/errors';
-import { InvalidReferenceError } from '../store/errors';
-import { UnknownClientsError } from '../store/users';
+import { InvalidReferenceError } from '../domain/errors';
 import { apiAuth, type SessionAdmin } from './auth';
 import { clientsRouter } from './clients-routes';
 import { messagesRouter, type ApiFollowUps } from './messages-routes';
@@ -26,7 +25,7 @@ export type ApiRouterOptions = {
 
 /** Store errors the API answers as a client mistake rather than a 500. */
 function apiErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  if (err instanceof UnknownClientsError || err instanceof InvalidReferenceError) {
+  if (err instanceof InvalidReferenceError) {
     return next(new HttpError(400, 'invalid body', err.details));
   }
   next(err);

@@ -2,7 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../infra/logger';
-import { ConflictError, NotFoundError } from '../store/errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
 
 export type ErrorDetail = { path: string; message: string };
 

@@ -7,7 +7,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from '../infra/logger';
 import { clientForId } from '../app/client-cache';
 import type { Client } from '../store/clients';
-import { NotFoundError } from '../store/errors';
+import { NotFoundError } from '../domain/errors';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
 import { findDelivery, recordDelivery } from '../store/deliveries';

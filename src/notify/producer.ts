@@ -6,7 +6,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { clientForId } from '../app/client-cache';
 import { getMessage, type Message } from '../store/messages';
-import { NotFoundError } from '../store/errors';
+import { NotFoundError } from '../domain/errors';
 import { ensureDeliveries } from '../store/deliveries';
 import { markQueued } from '../store/message-follow-ups';
 import { planFollowUps, type PlanOptions } from './plan';

@@ -4,7 +4,8 @@
  */
 import { Types } from 'mongoose';
 import { clientProfileSchema, type ClientProfile, type ClientProfileInput } from '../flow/profile';
-import { ConflictError, NotFoundError, isDuplicateKeyError } from './errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import { isDuplicateKeyError } from './errors';
 import { oneOf } from './filters';
 import { ClientModel, PhoneNumberModel } from './models';
 

@@ -3,10 +3,11 @@
  * conditional update that carries the tenancy filter, so it either applies whole or not at all.
  */
 import type { FilterQuery, UpdateQuery } from 'mongoose';
+import { canSeeClient, type MessageAccess } from '../domain/access';
 import { z } from 'zod';
-import { ConflictError, InvalidReferenceError, NotFoundError } from './errors';
+import { ConflictError, InvalidReferenceError, NotFoundError } from '../domain/errors';
 import { isObjectId, oid } from './filters';
-import { accessFilter, canSeeClient, getMessageFor, type MessageAccess } from './message-queries';
+import { accessFilter, getMessageFor } from './message-queries';
 import { toMessage, type Message, type MessageStatus } from './messages';
 import { MessageModel, UserModel } from './models';
 

@@ -4,23 +4,13 @@
  * FerretDB v1 has no $facet, $lookup or text index: counts are a $group, search an escaped regex.
  */
 import type { FilterQuery } from 'mongoose';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../domain/errors';
+import { canSeeClient, type MessageAccess } from '../domain/access';
 import { escapeRegex, isObjectId, oid, oneOf } from './filters';
 import { toMessage, type Message, type MessageStatus } from './messages';
 import { callSteps, type CallStep } from './calls';
 import { CallModel, MessageModel } from './models';
 import { MESSAGE_STATUSES } from './vocabulary';
-
-/** What a signed-in user may read: everything (admin) or the messages of some clients. */
-export type MessageAccess = { all: true } | { all: false; clientIds: string[] };
-
-export function messageAccess(user: { role: string; clientIds: string[] }): MessageAccess {
-  return user.role === 'admin' ? { all: true } : { all: false, clientIds: [...user.clientIds] };
-}
-
-export function canSeeClient(access: MessageAccess, clientId: string): boolean {
-  return access.all || access.clientIds.includes(clientId);
-}
 
 /** A filter on a client the user may not see is a 404, exactly like a client that does not exist. */
 export function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {
@@ -157,7 +147,7 @@ export async function getMessageFor(access: MessageAccess, id: string): Promise<
   // By `_id` alone, then the access check: FerretDB v1 scans the collection for any other filter.
   const doc = await MessageModel.findById(oid(id)).lean();
   const message = doc ? toMessage(doc as never) : null;
-  if (!message || !(access.all || access.clientIds.includes(message.clientId))) {
+  if (!message || !canSeeClient(access, message.clientId)) {
     throw new NotFoundError(`message ${id} not found`);
   }
   return message;

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError, NotFoundError } from './errors';
+import { NotFoundError } from '../domain/errors';
+import { isDuplicateKeyError } from './errors';
 import { MessageModel, PendingFollowUpsModel, type MessageRecord } from './models';
 
 export type MessageStatus = 'new' | 'in_progress' | 'handled';

@@ -1,7 +1,8 @@
 /** User repository: assistants and admins, passwords hashed with Argon2id. */
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { isDuplicateKeyError, ConflictError, NotFoundError } from './errors';
+import { ConflictError, InvalidReferenceError, NotFoundError } from '../domain/errors';
+import { isDuplicateKeyError } from './errors';
 import { oid, oneOf } from './filters';
 import { ClientModel, UserModel } from './models';
 import { LOCALES, USER_ROLES, type Locale, type UserRole } from './vocabulary';
@@ -77,14 +78,7 @@ export async function assertClientsExist(clientIds: string[]): Promise<void> {
   const missing = clientIds.flatMap((id, i) =>
     known.has(id.toLowerCase()) ? [] : [{ path: `clientIds.${i}`, message: `no client ${id}` }],
   );
-  if (missing.length > 0) throw new UnknownClientsError(missing);
-}
-
-export class UnknownClientsError extends Error {
-  override name = 'UnknownClientsError';
-  constructor(readonly details: { path: string; message: string }[]) {
-    super('unknown client ids');
-  }
+  if (missing.length > 0) throw new InvalidReferenceError(missing);
 }
 
 export async function createUser(input: NewUser): Promise<User> {

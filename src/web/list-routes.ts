@@ -1,13 +1,8 @@
 /** GET / (the message list) and GET /export.csv (the same filter as CSV), both tenancy-checked. */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { accessOf } from '../domain/access';
 import { recordAudit } from '../store/audit';
-import {
-  assertClientVisible,
-  countByStatus,
-  listMessages,
-  messageAccess,
-  streamMessages,
-} from '../store/message-queries';
+import { assertClientVisible, countByStatus, listMessages, streamMessages } from '../store/message-queries';
 import { currentUser } from './auth';
 import { csvLine, CSV_HEADER } from './csv';
 import { filterParams, listQuerySchema, toCursor, toFilter } from './list-query';
@@ -32,7 +27,7 @@ export function listRoutes(pageStack: RequestHandler[]): Router {
     const started = process.hrtime.bigint();
     const query = listQuerySchema.parse(req.query);
     const user = currentUser(res);
-    const access = messageAccess(user);
+    const access = accessOf(user);
     const filter = toFilter(query);
     const [[page, listMs], [counts, countMs], clients] = await Promise.all([
       timed(listMessages(access, filter, { limit: PAGE_SIZE, before: toCursor(query.before) })),
@@ -50,7 +45,7 @@ export function listRoutes(pageStack: RequestHandler[]): Router {
   router.get('/export.csv', ...pageStack, async (req: Request, res: Response) => {
     const query = listQuerySchema.parse(req.query);
     const user = currentUser(res);
-    const access = messageAccess(user);
+    const access = accessOf(user);
     const filter = toFilter(query);
     // Fail before the first byte when the filter names a client the user cannot see.
     assertClientVisible(access, filter.clientId);

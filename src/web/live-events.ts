@@ -3,10 +3,11 @@
  * One Redis subscriber per process fans events out to the open streams.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { canSeeClient, accessOf } from '../domain/access';
 import type { Redis } from 'ioredis';
 import { subscribeMessageEvents, type MessageEvent } from '../infra/message-events';
-import { NotFoundError } from '../store/errors';
-import { canSeeClient, getMessageFor, messageAccess } from '../store/message-queries';
+import { NotFoundError } from '../domain/errors';
+import { getMessageFor } from '../store/message-queries';
 import { currentUser } from './auth';
 import { pageLang } from './page-context';
 import { rowContext, visibleClients } from './row-context';
@@ -60,7 +61,7 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
 
   router.get('/events', ...pageStack, (req: Request, res: Response) => {
     const user = currentUser(res);
-    const access = messageAccess(user);
+    const access = accessOf(user);
     const lang = pageLang(req, res);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -1,10 +1,11 @@
 /** The message page and its actions (claim, assign, note, handled, reopen), each audited. */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { accessOf, type MessageAccess } from '../domain/access';
 import type { Redis } from 'ioredis';
 import { z, ZodError } from 'zod';
 import { publishMessageEvent } from '../infra/message-events';
 import { deliveriesOf } from '../store/deliveries';
-import { ConflictError, NotFoundError } from '../store/errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
 import { recordAudit } from '../store/audit';
 import {
   addNote,
@@ -14,7 +15,7 @@ import {
   markHandled,
   reopenMessage,
 } from '../store/message-actions';
-import { callTimeline, getMessageFor, messageAccess } from '../store/message-queries';
+import { callTimeline, getMessageFor } from '../store/message-queries';
 import type { Message } from '../store/messages';
 import type { User } from '../store/users';
 import { currentUser, csrfProtection } from './auth';
@@ -37,7 +38,7 @@ const ACTIONS = {
   reopen: (access, id) => reopenMessage(access, id),
 } satisfies Record<
   string,
-  (a: ReturnType<typeof messageAccess>, id: string, u: User, body: unknown) => Promise<Message>
+  (a: MessageAccess, id: string, u: User, body: unknown) => Promise<Message>
 >;
 
 type ActionName = keyof typeof ACTIONS;
@@ -72,7 +73,7 @@ export function messageRoutes(
     async (req: Request<{ id: string }>, res: Response) => {
       const user = currentUser(res);
       if (user.role !== 'admin') throw new NotFoundError('no action retry');
-      const message = await getMessageFor(messageAccess(user), req.params.id);
+      const message = await getMessageFor(accessOf(user), req.params.id);
       const { key } = z.object({ key: z.string().min(1).max(200) }).parse(req.body ?? {});
       const outcome = await followUps.retryDelivery(message.id, key);
       await audit(req, user, 'message.retry-delivery', message, { key, outcome });
@@ -88,7 +89,7 @@ export function messageRoutes(
 
   router.get('/messages/:id', ...pageStack, async (req: Request<{ id: string }>, res: Response) => {
     const user = currentUser(res);
-    const access = messageAccess(user);
+    const access = accessOf(user);
     const message = await getMessageFor(access, req.params.id);
     const [deliveries, timeline, users, clients] = await Promise.all([
       deliveriesOf(message.id),
@@ -109,7 +110,7 @@ export function messageRoutes(
       const name = req.params.action as ActionName;
       if (!Object.hasOwn(ACTIONS, name)) throw new NotFoundError(`no action ${name}`);
       const user = currentUser(res);
-      const access = messageAccess(user);
+      const access = accessOf(user);
       const t = texts(pageLang(req, res));
       const back = `/messages/${encodeURIComponent(req.params.id)}`;
       try {

@@ -4,12 +4,13 @@
  * pass through (the audio element seeks with them).
  */
 import { Readable } from 'node:stream';
+import { accessOf } from '../domain/access';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../config/env';
 import { HttpError } from '../http/errors';
-import { NotFoundError } from '../store/errors';
-import { getMessageFor, messageAccess } from '../store/message-queries';
+import { NotFoundError } from '../domain/errors';
+import { getMessageFor } from '../store/message-queries';
 import type { Message } from '../store/messages';
 import { currentUser } from './auth';
 import { audit } from './message-routes';
@@ -46,7 +47,7 @@ export function recordingRoute(pageStack: RequestHandler[], config: Config): Rou
 
   router.get('/messages/:id/recording', ...pageStack, async (req: Request<{ id: string }>, res: Response) => {
     const user = currentUser(res);
-    const message = await getMessageFor(messageAccess(user), req.params.id);
+    const message = await getMessageFor(accessOf(user), req.params.id);
     const url = config.twilio.mediaBaseUrl + recordingPath(message, config.twilio.accountSid);
     const range = req.get('range');
     const upstream = await fetch(url, {

@@ -1,6 +1,6 @@
 /** Data the list rows need beyond the messages: client names and time zones, assignee names. */
 import { listClients } from '../store/clients';
-import type { MessageAccess } from '../store/message-queries';
+import { type MessageAccess } from '../domain/access';
 import type { Message } from '../store/messages';
 import { userNames } from '../store/web-users';
 import { texts, type Lang } from './i18n';

@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
 import { ZodError } from 'zod';
 import { createClient, findClientByNumber, getClient, updateClient } from '../../src/store/clients';
-import { ConflictError } from '../../src/store/errors';
+import { ConflictError } from '../../src/domain/errors';
 import { contactId, countContactCall, findContact } from '../../src/store/contacts';
 import { AuditEventModel, CallModel, ContactModel, MessageModel, UserModel } from '../../src/store/models';
 import { createUser, findUserByEmail, verifyPassword } from '../../src/store/users';

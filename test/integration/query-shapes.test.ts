@@ -5,6 +5,7 @@
  * applies the ESR rule. The table goes to var/test/query-shapes.txt.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessOf } from '../../src/domain/access';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import request from 'supertest';
@@ -20,7 +21,7 @@ import { findClientByNumber, listClients, setClientActive, updateClient } from '
 import { countContactCall, findContact } from '../../src/store/contacts';
 import { messageKey } from '../../src/flow';
 import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/store/message-actions';
-import { countByStatus, listMessages, messageAccess } from '../../src/store/message-queries';
+import { countByStatus, listMessages } from '../../src/store/message-queries';
 import { attachTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
 import { ALL_MODELS, OutboxModel } from '../../src/store/models';
 import { saveOutboxEntry } from '../../src/store/outbox';
@@ -122,12 +123,12 @@ describe('query shapes: every query the code sends is served by a declared index
       }
     });
     await step('message actions', async () => {
-      const access = messageAccess(one);
+      const access = accessOf(one);
       await claimMessage(access, first.id, one);
       await assignMessage(access, first.id, one.id);
       await markHandled(access, first.id);
       await reopenMessage(access, first.id);
-      await countByStatus(messageAccess(two), { search: 'x' });
+      await countByStatus(accessOf(two), { search: 'x' });
       await listMessages({ all: true }, { search: 'x', clientId: a.id }, { limit: 5 });
     });
     await step('admin API', async () => {

@@ -5,7 +5,7 @@
  */
 import { clientProfileSchema, type ClientProfile } from '../../flow/profile';
 import { createClient, updateClient, type Client } from '../../store/clients';
-import { ConflictError } from '../../store/errors';
+import { ConflictError } from '../../domain/errors';
 import type { AdminTexts } from './admin-texts';
 import { clientPathMapper } from './client-error-paths';
 import { profileFromForm } from './client-form';

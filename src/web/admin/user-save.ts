@@ -2,15 +2,8 @@
  * Saving the user forms with the store's own schemas (`newUserSchema`, `userChangesSchema`): errors
  * come back per field; nothing is written unless the whole change is valid.
  */
-import { ConflictError } from '../../store/errors';
-import {
-  createUser,
-  newUserSchema,
-  UnknownClientsError,
-  updateUser,
-  userChangesSchema,
-  type User,
-} from '../../store/users';
+import { ConflictError, InvalidReferenceError } from '../../domain/errors';
+import { createUser, newUserSchema, updateUser, userChangesSchema, type User } from '../../store/users';
 import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors, type PathMapper } from './field-errors';
 import { checked, type FormValues } from './form-values';
@@ -25,7 +18,7 @@ function storeErrors(err: unknown, t: AdminTexts): UserSaveResult {
     addError(errors, 'email', t.emailTaken);
     return { errors, status: 409 };
   }
-  if (err instanceof UnknownClientsError) {
+  if (err instanceof InvalidReferenceError) {
     for (const d of err.details) addError(errors, 'clientIds', d.message);
     return { errors, status: 400 };
   }

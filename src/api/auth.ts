@@ -4,9 +4,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { ActionSource, Actor } from '../domain/access';
 import { HttpError } from '../http/errors';
-
-export type Actor = { type: 'api-token' | 'user'; id: string; label: string };
 
 /** A signed-in admin as the web edge knows them; `true` when it cannot name them. */
 export type SessionAdmin = (req: Request) => boolean | { id: string; label: string } | null | undefined;
@@ -42,7 +41,7 @@ export function apiAuth(options: ApiAuthOptions) {
     const admin = token === undefined ? sessionAdmin?.(req) : undefined;
     if (admin) {
       const who = admin === true ? { id: 'session', label: 'admin session' } : admin;
-      res.locals.actor = { type: 'user', ...who } satisfies Actor;
+      res.locals.actor = { type: 'user', ...who, role: 'admin', clientIds: [] } satisfies Actor;
       return next();
     }
     res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
@@ -52,4 +51,9 @@ export function apiAuth(options: ApiAuthOptions) {
 
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
+}
+
+/** Who is acting and from where, as the use cases and the audit log take it. */
+export function sourceOf(req: Request, res: Response): ActionSource {
+  return { actor: actorOf(res), ip: req.ip ?? '' };
 }

@@ -3,6 +3,7 @@
  * (admin session): `requireUser`, `requireAdmin`, `csrfProtection` and the session setup.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { ActionSource } from '../domain/access';
 import { HttpError } from '../http/errors';
 import type { User } from '../store/users';
 import { findActiveUser } from '../store/web-users';
@@ -22,6 +23,19 @@ export function currentUser(res: Response): User {
   const user = res.locals.user as User | undefined;
   if (!user) throw new Error('requireUser must run before currentUser');
   return user;
+}
+
+/** The signed-in user as the use cases and the audit log take them. */
+export function sourceOf(req: Request, res: Response): ActionSource {
+  const user = currentUser(res);
+  const actor = {
+    type: 'user',
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    clientIds: user.clientIds,
+  } as const;
+  return { actor, ip: req.ip ?? '' };
 }
 
 function wantsHtml(req: Request): boolean {

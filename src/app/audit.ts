@@ -1,0 +1,27 @@
+/** The audit trail of people's actions: one entry per action that changed something, after it succeeded. */
+import type { ActionSource } from '../domain/access';
+import { recordAudit } from '../store/audit';
+
+export type AuditedAction = {
+  /** Dotted verb such as `client.create` or `message.claim`. */
+  action: string;
+  target: { type: 'client' | 'user' | 'message'; id: string };
+  clientId?: string | null;
+  /** What changed, by field name; never secrets. */
+  detail?: Record<string, unknown> | null;
+};
+
+export function audit(source: ActionSource, entry: AuditedAction, now: Date = new Date()): Promise<void> {
+  const { type, id, label } = source.actor;
+  return recordAudit(
+    {
+      actor: { type, id, label },
+      action: entry.action,
+      target: entry.target,
+      clientId: entry.clientId ?? null,
+      ip: source.ip,
+      detail: entry.detail ?? null,
+    },
+    now,
+  );
+}

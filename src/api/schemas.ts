@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { clientProfileSchema, e164Schema } from '../flow/profile';
-import { MESSAGE_STATUSES, USER_ROLES } from '../store/vocabulary';
+import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
 import { newUserSchema, userChangesSchema } from '../store/users';
 import { objectIdSchema } from './validate';
 

@@ -7,10 +7,11 @@ import { clientProfileSchema } from '../flow/profile';
 import {
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
-  LOCALES,
   MESSAGE_STATUSES,
+  RETRY_OUTCOMES,
   USER_ROLES,
-} from '../store/vocabulary';
+} from '../domain/vocabulary';
+import { LOCALES } from '../flow/profile';
 import type { Delivery, MessageWithDeliveries } from '../store/deliveries';
 
 const instant = z.iso.datetime();
@@ -127,7 +128,7 @@ function toDeliveryView(d: Delivery) {
 }
 
 export const deliveryRetryView = z.object({
-  outcome: z.enum(['retried', 'requeued', 'already-sent', 'in-progress', 'not-found']).meta({
+  outcome: z.enum(RETRY_OUTCOMES).meta({
     description: 'retried/requeued: queued again (202); already-sent or in-progress: 409; not-found: 404.',
   }),
   message: messageView,

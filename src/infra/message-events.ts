@@ -4,11 +4,12 @@
  */
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { MESSAGE_EVENT_TYPES } from '../domain/vocabulary';
 
 export const MESSAGE_EVENTS_CHANNEL = 'receptionist:message-events';
 
 export const messageEventSchema = z.object({
-  type: z.enum(['message.created', 'message.updated']),
+  type: z.enum(MESSAGE_EVENT_TYPES),
   messageId: z.string(),
   clientId: z.string(),
   urgent: z.boolean().default(false),

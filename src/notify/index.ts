@@ -8,6 +8,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
+import type { RetryOutcome } from '../domain/vocabulary';
 import type { Logger } from '../infra/logger';
 import { withTimeout } from '../store/timeout';
 import type { Message } from '../store/messages';
@@ -35,8 +36,6 @@ export type FollowUpsOptions = {
   /** Longest `messageStored` waits for Redis before leaving the message to the sweeper. @defaultValue 2000 */
   enqueueTimeoutMs?: number;
 };
-
-export type RetryOutcome = 'retried' | 'requeued' | 'already-sent' | 'in-progress' | 'not-found';
 
 export type FollowUps = {
   /** Queues the planning of the message's notifications (the worker sets `queuedAt`). Never throws. */

@@ -3,7 +3,8 @@
  * recipient's index). It is the BullMQ job id and the key of the delivery log entry, so replaying
  * `messageStored` or the sweeper never queues a notification twice.
  */
-import type { DeliveryChannel, Purpose } from './types';
+import type { DeliveryChannel } from '../domain/vocabulary';
+import type { Purpose } from './types';
 
 export type { Purpose };
 

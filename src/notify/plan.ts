@@ -5,7 +5,7 @@
 import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
 import { deliveryKey, type Purpose } from './keys';
-import type { DeliveryChannel } from './types';
+import type { DeliveryChannel } from '../domain/vocabulary';
 
 export type PlannedDelivery = {
   key: string;

@@ -1,8 +1,5 @@
 /** Shared types of the follow-up pipeline. */
-import { DELIVERY_CHANNELS } from '../store/vocabulary';
-
-export const CHANNELS = DELIVERY_CHANNELS;
-export type DeliveryChannel = (typeof CHANNELS)[number];
+import type { DeliveryChannel } from '../domain/vocabulary';
 
 /** Why a notification is sent. `resendN` and `backup` are escalation steps (cancelled by an ack). */
 export type Purpose = 'notify' | `resend${number}` | 'backup';

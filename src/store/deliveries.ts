@@ -5,10 +5,8 @@
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from './errors';
 import { getMessage, toMessage, type Message } from './messages';
-import { DeliveryModel, MessageModel, type DELIVERY_CHANNELS, type DELIVERY_STATUSES } from './models';
-
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+import type { DeliveryChannel, DeliveryStatus } from '../domain/vocabulary';
+import { DeliveryModel, MessageModel } from './models';
 
 export type Delivery = {
   key: string;

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { ConflictError, InvalidReferenceError, NotFoundError } from '../domain/errors';
 import { isObjectId, oid } from './filters';
 import { accessFilter, getMessageFor } from './message-queries';
-import { toMessage, type Message, type MessageStatus } from './messages';
+import type { MessageStatus } from '../domain/vocabulary';
+import { toMessage, type Message } from './messages';
 import { MessageModel, UserModel } from './models';
 
 export type Actor = { id: string; name: string };

@@ -7,10 +7,10 @@ import type { FilterQuery } from 'mongoose';
 import { NotFoundError } from '../domain/errors';
 import { canSeeClient, type MessageAccess } from '../domain/access';
 import { escapeRegex, isObjectId, oid, oneOf } from './filters';
-import { toMessage, type Message, type MessageStatus } from './messages';
+import { MESSAGE_STATUSES, type MessageStatus } from '../domain/vocabulary';
+import { toMessage, type Message } from './messages';
 import { callSteps, type CallStep } from './calls';
 import { CallModel, MessageModel } from './models';
-import { MESSAGE_STATUSES } from './vocabulary';
 
 /** A filter on a client the user may not see is a 404, exactly like a client that does not exist. */
 export function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {

@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { NotFoundError } from '../domain/errors';
+import type { MessageStatus } from '../domain/vocabulary';
 import { isDuplicateKeyError } from './errors';
 import { MessageModel, PendingFollowUpsModel, type MessageRecord } from './models';
-
-export type MessageStatus = 'new' | 'in_progress' | 'handled';
 
 export type Message = {
   id: string;

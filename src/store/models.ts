@@ -7,17 +7,8 @@
  */
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import type { ClientProfile } from '../flow/profile';
-import {
-  CALL_OUTCOMES,
-  DELIVERY_CHANNELS,
-  DELIVERY_STATUSES,
-  LOCALES,
-  MESSAGE_STATUSES,
-  USER_ROLES,
-} from './vocabulary';
-
-/** Re-exported for the modules that still read the closed sets from here; new code imports ./vocabulary. */
-export { CALL_OUTCOMES, DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES };
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
+import { CALL_OUTCOMES, LOCALES } from './vocabulary';
 
 const { Mixed } = Schema.Types;
 

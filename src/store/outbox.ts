@@ -4,11 +4,11 @@
  */
 import { isDuplicateKeyError } from './errors';
 import { OutboxModel } from './models';
-import type { DeliveryChannelValue } from './vocabulary';
+import type { DeliveryChannel } from '../domain/vocabulary';
 
 export type OutboxEntry = {
   key: string;
-  channel: DeliveryChannelValue;
+  channel: DeliveryChannel;
   to: string;
   subject?: string;
   body: string;

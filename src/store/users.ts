@@ -5,7 +5,8 @@ import { ConflictError, InvalidReferenceError, NotFoundError } from '../domain/e
 import { isDuplicateKeyError } from './errors';
 import { oid, oneOf } from './filters';
 import { ClientModel, UserModel } from './models';
-import { LOCALES, USER_ROLES, type Locale, type UserRole } from './vocabulary';
+import { USER_ROLES, type UserRole } from '../domain/vocabulary';
+import { LOCALES, type Locale } from './vocabulary';
 
 export const newUserSchema = z.object({
   email: z.email().trim().toLowerCase(),

@@ -1,6 +1,6 @@
 /** The list's query string, validated: only plain strings of known names, nothing else gets through. */
 import { z } from 'zod';
-import { MESSAGE_STATUSES } from '../store/vocabulary';
+import { MESSAGE_STATUSES } from '../domain/vocabulary';
 import type { Cursor, MessageFilter } from '../store/message-queries';
 import { startOfDay } from './format';
 

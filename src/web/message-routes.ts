@@ -36,10 +36,7 @@ const ACTIONS = {
     addNote(access, id, user, z.object({ text: z.string() }).parse(body).text),
   handle: (access, id) => markHandled(access, id),
   reopen: (access, id) => reopenMessage(access, id),
-} satisfies Record<
-  string,
-  (a: MessageAccess, id: string, u: User, body: unknown) => Promise<Message>
->;
+} satisfies Record<string, (a: MessageAccess, id: string, u: User, body: unknown) => Promise<Message>>;
 
 type ActionName = keyof typeof ACTIONS;
 

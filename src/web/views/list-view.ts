@@ -1,6 +1,6 @@
 /** The message list: status tabs with counts, filters, the table, keyset pages, live updates. */
-import type { Message, MessageStatus } from '../../store/messages';
-import { MESSAGE_STATUSES } from '../../store/vocabulary';
+import { MESSAGE_STATUSES, type MessageStatus } from '../../domain/vocabulary';
+import type { Message } from '../../store/messages';
 import { html, queryString } from '../html';
 import { filterParams, fromCursor, hasFilter, type ListQuery } from '../list-query';
 import type { Cursor } from '../../store/message-queries';

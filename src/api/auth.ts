@@ -41,7 +41,13 @@ export function apiAuth(options: ApiAuthOptions) {
     const admin = token === undefined ? sessionAdmin?.(req) : undefined;
     if (admin) {
       const who = admin === true ? { id: 'session', label: 'admin session' } : admin;
-      res.locals.actor = { type: 'user', ...who, role: 'admin', clientIds: [] } satisfies Actor;
+      res.locals.actor = {
+        type: 'user',
+        ...who,
+        name: who.label,
+        role: 'admin',
+        clientIds: [],
+      } satisfies Actor;
       return next();
     }
     res.setHeader('WWW-Authenticate', 'Bearer realm="api"');

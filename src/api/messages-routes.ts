@@ -1,22 +1,17 @@
 /** `/messages`: the summaries taken on calls, their status, assignee, notes and delivery log. */
 import { Router } from 'express';
-import { addNote, changeMessage } from '../store/message-actions';
-import { deliveriesOf, deliveriesOfMessages, getMessageWithDeliveries } from '../store/deliveries';
-import { getMessage, type Message } from '../store/messages';
-import { audit } from './audit';
-import { actorOf } from './auth';
-import { listMessages } from './message-queries';
+import { addNote, changeMessage, retryDelivery } from '../app/message-actions';
+import { deliveriesOfPage, listMessagePage, readMessageWithDeliveries } from '../app/message-reads';
+import type { MessageActionDeps } from '../app/ports';
+import { accessOf } from '../domain/access';
+import { InvalidInputError } from '../domain/errors';
+import { HttpError } from '../http/errors';
+import { actorOf, sourceOf } from './auth';
 import { messageChangesSchema, messageListQuerySchema, newNoteSchema } from './schemas';
 import { idParam, parseBody, parseQuery } from './validate';
 import { toMessageSummary, toMessageView } from './views';
 
-export type ApiFollowUps = {
-  acknowledge(messageId: string, by: string): Promise<void>;
-  retryDelivery(
-    messageId: string,
-    key: string,
-  ): Promise<'retried' | 'requeued' | 'already-sent' | 'in-progress' | 'not-found'>;
-};
+const DEFAULT_LIMIT = 25;
 
 const RETRY_STATUS = {
   retried: 202,
@@ -26,60 +21,54 @@ const RETRY_STATUS = {
   'not-found': 404,
 } as const;
 
-const withDeliveries = async (m: Message) => ({ ...m, deliveries: await deliveriesOf(m.id) });
-
-export function messagesRouter(followUps?: ApiFollowUps): Router {
+export function messagesRouter(deps: MessageActionDeps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const page = await listMessages(parseQuery(messageListQuerySchema, req));
-    const logs = await deliveriesOfMessages(page.data.map((m) => m.id));
-    const data = page.data.map((m) => toMessageSummary({ ...m, deliveries: logs.get(m.id) ?? [] }));
+    const q = parseQuery(messageListQuerySchema, req);
+    const filter = { clientId: q.clientId, status: q.status, urgent: q.urgent, from: q.from, to: q.to };
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const page = await listMessagePage(accessOf(actorOf(res)), filter, {
+      limit,
+      cursor: q.cursor,
+      page: q.page,
+    }).catch((err: unknown) => {
+      if (!(err instanceof InvalidInputError)) throw err;
+      const details = err.details.map((d) => ({ path: `query.${d.path}`, message: d.message }));
+      throw new HttpError(400, 'invalid query', details);
+    });
+    const logs = await deliveriesOfPage(page.messages);
+    const data = page.messages.map((m) => toMessageSummary({ ...m, deliveries: logs.get(m.id) ?? [] }));
     res.json({ data, nextCursor: page.nextCursor });
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(toMessageView(await getMessageWithDeliveries(idParam(req))));
+    res.json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), idParam(req))));
   });
 
   router.patch('/:id', async (req, res) => {
-    const id = idParam(req);
-    const changes = parseBody(messageChangesSchema, req);
-    const message = await changeMessage(id, changes);
-    if (followUps && (changes.status === 'handled' || changes.assigneeId)) {
-      await followUps.acknowledge(id, actorOf(res).label).catch(() => undefined);
-    }
-    const target = { type: 'message', id } as const;
-    await audit(req, res, { action: 'message.update', target, clientId: message.clientId, detail: changes });
-    res.json(toMessageView(await withDeliveries(message)));
+    const message = await changeMessage(
+      deps,
+      sourceOf(req, res),
+      idParam(req),
+      parseBody(messageChangesSchema, req),
+    );
+    res.json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)));
   });
 
   router.post('/:id/notes', async (req, res) => {
-    const id = idParam(req);
     const { text } = parseBody(newNoteSchema, req);
-    const actor = actorOf(res);
-    const author = { id: actor.type === 'user' ? actor.id : null, name: actor.label };
-    const message = await addNote({ all: true }, id, author, text);
-    const target = { type: 'message', id } as const;
-    await audit(req, res, { action: 'message.note', target, clientId: message.clientId });
-    res.status(201).json(toMessageView(await withDeliveries(message)));
+    const message = await addNote(deps, sourceOf(req, res), idParam(req), text);
+    res.status(201).json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)));
   });
 
   router.post('/:id/deliveries/:key/retry', async (req, res) => {
-    const id = idParam(req);
-    const message = await getMessage(id);
     const key = String(req.params.key ?? '');
-    const outcome = followUps ? await followUps.retryDelivery(id, key) : 'not-found';
-    const target = { type: 'message', id } as const;
-    await audit(req, res, {
-      action: 'message.retry-delivery',
-      target,
-      clientId: message.clientId,
-      detail: { key, outcome },
+    const { outcome, message } = await retryDelivery(deps, sourceOf(req, res), idParam(req), key);
+    res.status(RETRY_STATUS[outcome]).json({
+      outcome,
+      message: toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)),
     });
-    res
-      .status(RETRY_STATUS[outcome])
-      .json({ outcome, message: toMessageView(await getMessageWithDeliveries(id)) });
   });
 
   return router;

@@ -4,10 +4,11 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http/errors';
-import { InvalidReferenceError } from '../domain/errors';
+import { InvalidInputError } from '../domain/errors';
 import { apiAuth, type SessionAdmin } from './auth';
 import { clientsRouter } from './clients-routes';
-import { messagesRouter, type ApiFollowUps } from './messages-routes';
+import type { MessageActionDeps } from '../app/ports';
+import { messagesRouter } from './messages-routes';
 import { buildOpenApiDocument } from './openapi';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
@@ -19,13 +20,13 @@ export type ApiRouterOptions = {
   sessionAdmin?: SessionAdmin;
   /** The call-flow engine's decision function. @defaultValue the engine's own preview */
   routePreview?: RoutePreviewer;
-  /** The follow-up pipeline: handled messages stop escalating; failed notifications can be retried. */
-  followUps?: ApiFollowUps;
+  /** What the message actions need (clock, live list events, follow-ups). */
+  messages: MessageActionDeps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
 function apiErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  if (err instanceof InvalidReferenceError) {
+  if (err instanceof InvalidInputError) {
     return next(new HttpError(400, 'invalid body', err.details));
   }
   next(err);
@@ -47,7 +48,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   );
   router.use('/clients', clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer }));
   router.use('/users', usersRouter());
-  router.use('/messages', messagesRouter(options.followUps));
+  router.use('/messages', messagesRouter(options.messages));
   router.use(apiErrors);
   return router;
 }

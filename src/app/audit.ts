@@ -1,11 +1,12 @@
-/** The audit trail of people's actions: one entry per action that changed something, after it succeeded. */
+/** The audit trail of people's actions: one entry per action or read of caller data, after it succeeded. */
 import type { ActionSource } from '../domain/access';
 import { recordAudit } from '../store/audit';
 
 export type AuditedAction = {
   /** Dotted verb such as `client.create` or `message.claim`. */
   action: string;
-  target: { type: 'client' | 'user' | 'message'; id: string };
+  /** The record acted on; none for reads of many (a list, an export). */
+  target?: { type: 'client' | 'user' | 'message'; id: string } | null;
   clientId?: string | null;
   /** What changed, by field name; never secrets. */
   detail?: Record<string, unknown> | null;
@@ -17,7 +18,7 @@ export function audit(source: ActionSource, entry: AuditedAction, now: Date = ne
     {
       actor: { type, id, label },
       action: entry.action,
-      target: entry.target,
+      target: entry.target ?? null,
       clientId: entry.clientId ?? null,
       ip: source.ip,
       detail: entry.detail ?? null,

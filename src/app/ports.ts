@@ -1,4 +1,5 @@
 /** What the call-handling use cases need from the outside world, injected by the composition root. */
+import type { RetryOutcome } from '../domain/vocabulary';
 import type { Message, NewMessage } from '../store/messages';
 import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
@@ -6,9 +7,14 @@ import type { CallRecord } from '../store/calls';
 import type { Contact } from '../store/contacts';
 import type { LiveCallStore } from './live-call';
 
+/** The follow-up pipeline (notifications, escalations), as every use case sees it. */
 export type FollowUpsPort = {
   /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
   messageStored(message: Message): Promise<void>;
+  /** A person has the message in hand: its pending escalation steps are cancelled. */
+  acknowledge(messageId: string, by: string): Promise<void>;
+  /** An admin's retry of a failed notification (the key is the delivery log entry's key). */
+  retryDelivery(messageId: string, key: string): Promise<RetryOutcome>;
 };
 
 /** The durable records a call leaves in MongoDB: its message, its Call record, its contact. */
@@ -56,4 +62,12 @@ export type CallDeps = {
   parking: ParkingLot;
   /** How long a message insert may take before the message is parked instead (ms). @defaultValue 600 */
   storeDeadlineMs?: number;
+};
+
+/** What people's actions on messages need: the clock, the live list's events, the follow-ups. */
+export type MessageActionDeps = {
+  logger: Logger;
+  now: () => Date;
+  publish: (event: MessageEvent) => Promise<void>;
+  followUps: FollowUpsPort;
 };

@@ -5,7 +5,16 @@
 
 /** The person or credential behind an action, as the audit log records them. */
 export type Actor =
-  | { type: 'user'; id: string; label: string; role: 'admin' | 'assistant'; clientIds: string[] }
+  | {
+      type: 'user';
+      id: string;
+      /** How the audit log names them (their email). */
+      label: string;
+      /** How colleagues read their name (notes, assignee lists). */
+      name: string;
+      role: 'admin' | 'assistant';
+      clientIds: string[];
+    }
   | { type: 'api-token'; id: string; label: string }
   | { type: 'system'; id: string; label: string };
 

@@ -20,10 +20,15 @@ export class ConflictError extends Error {
   }
 }
 
-/** An input names a record that does not exist or may not be used here; `details` name the fields. */
-export class InvalidReferenceError extends Error {
-  override name = 'InvalidReferenceError';
+/** An input the action cannot take (too long, empty, not allowed for this actor); `details` name the fields. */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
   constructor(readonly details: ErrorDetail[]) {
     super(details.map((d) => `${d.path}: ${d.message}`).join('; '));
   }
+}
+
+/** An input names a record that does not exist or may not be used here (an unknown user id, say). */
+export class InvalidReferenceError extends InvalidInputError {
+  override name = 'InvalidReferenceError';
 }

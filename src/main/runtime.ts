@@ -14,7 +14,7 @@ import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis } from '../infra/metrics';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
-import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
+import type { CallDeps, CallRecords, FollowUpsPort, MessageActionDeps } from '../app/ports';
 import { callDeps as buildCallDeps } from './call-deps';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
@@ -29,6 +29,8 @@ export type WebRuntime = {
   redis: Redis;
   /** The call-handling dependencies the voice webhooks use. */
   calls: CallDeps;
+  /** What people's actions on messages use, whichever edge they come from. */
+  messages: MessageActionDeps;
   server: Server;
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
@@ -45,7 +47,9 @@ export type StartWebOptions = {
   logger?: Logger;
   host?: string;
   /** The follow-up pipeline (notifications); tests may pass their own. @defaultValue BullMQ queues on Redis */
-  followUps?: FollowUpsPort & Partial<Pick<FollowUps, 'acknowledge' | 'retryDelivery' | 'queues' | 'close'>>;
+  followUps?: Pick<FollowUpsPort, 'messageStored'> &
+    Partial<FollowUpsPort> &
+    Partial<Pick<FollowUps, 'queues' | 'close'>>;
   /** The clock of the call flow; tests pin it. */
   now?: () => Date;
   /** The MongoDB side of calls; tests wrap it (a deliberately slow store). @defaultValue the store's repositories */
@@ -55,7 +59,7 @@ export type StartWebOptions = {
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
-  api?: Omit<ApiRouterOptions, 'adminApiToken'>;
+  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages'>;
   /** Web list options; tests shorten the session timeouts and throttling. */
   web?: WebOptions;
 };
@@ -69,9 +73,12 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
-  const followUps = options.followUps ?? createFollowUps({ redis, logger, config });
-  const acknowledge = followUps.acknowledge?.bind(followUps) ?? (async () => undefined);
-  const retryDelivery = followUps.retryDelivery?.bind(followUps) ?? (async () => 'not-found' as const);
+  const pipeline = options.followUps ?? createFollowUps({ redis, logger, config });
+  const followUps: FollowUpsPort = {
+    messageStored: (message) => pipeline.messageStored(message),
+    acknowledge: (id, by) => pipeline.acknowledge?.(id, by) ?? Promise.resolve(),
+    retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
+  };
   const callDeps = buildCallDeps({
     redis,
     mongodbUri: config.mongodbUri,
@@ -81,6 +88,12 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     ...(options.records ? { records: options.records } : {}),
     ...(options.storeDeadlineMs ? { storeDeadlineMs: options.storeDeadlineMs } : {}),
   });
+  const messageDeps: MessageActionDeps = {
+    logger,
+    now: callDeps.now,
+    publish: callDeps.publish,
+    followUps,
+  };
   const drainTimer = setInterval(() => {
     drainParkedMessages(callDeps).catch((err: Error) =>
       logger.warn(`parked messages not drained yet: ${err.message}`),
@@ -93,7 +106,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     redis,
     logger,
     options: options.web,
-    followUps: { acknowledge, retryDelivery },
+    messages: messageDeps,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -119,19 +132,19 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           authToken: config.twilio.authToken,
           publicBaseUrl: config.publicBaseUrl,
           logger,
-          followUps: { acknowledge },
+          followUps,
         }),
       },
       {
         path: QUEUE_DASHBOARD_PATH,
-        router: queueDashboard(config, redis, followUps.queues ?? [], options.web?.session),
+        router: queueDashboard(config, redis, pipeline.queues ?? [], options.web?.session),
       },
       {
         path: '/api/v1',
         router: adminSession.wrap(
           apiRouter({
             sessionAdmin: adminSession.admin,
-            followUps: { acknowledge, retryDelivery },
+            messages: messageDeps,
             ...options.api,
             adminApiToken: config.adminApiToken,
           }),
@@ -148,10 +161,10 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const stop = async () => {
     clearInterval(drainTimer);
     await web.close();
-    await followUps.close?.();
+    await pipeline.close?.();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();
   };
-  return { config, logger, redis, calls: callDeps, server, port, stop };
+  return { config, logger, redis, calls: callDeps, messages: messageDeps, server, port, stop };
 }

@@ -13,12 +13,12 @@ import { callSteps, type CallStep } from './calls';
 import { CallModel, MessageModel } from './models';
 
 /** A filter on a client the user may not see is a 404, exactly like a client that does not exist. */
-export function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {
+function assertClientVisible(access: MessageAccess, clientId: string | undefined): void {
   if (clientId && !canSeeClient(access, clientId)) throw new NotFoundError('no such client');
 }
 
 /** The tenancy part of every message query: nothing for an admin, else the allowed clients. */
-export function accessFilter(access: MessageAccess): FilterQuery<unknown> {
+function accessFilter(access: MessageAccess): FilterQuery<unknown> {
   if (access.all) return {};
   return { clientId: oneOf(access.clientIds.filter(isObjectId).map(oid)) };
 }

@@ -32,6 +32,7 @@ export function sourceOf(req: Request, res: Response): ActionSource {
     type: 'user',
     id: user.id,
     label: user.email,
+    name: user.name,
     role: user.role,
     clientIds: user.clientIds,
   } as const;

@@ -1,7 +1,7 @@
 /** The list's query string, validated: only plain strings of known names, nothing else gets through. */
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from '../domain/vocabulary';
-import type { Cursor, MessageFilter } from '../store/message-queries';
+import type { MessageFilter } from '../app/message-reads';
 import { startOfDay } from './format';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -16,7 +16,7 @@ export const listQuerySchema = z
     from: optional(day),
     to: optional(day),
     q: optional(z.string().trim().max(100, 'at most 100 characters')),
-    before: optional(z.string().regex(/^\d{1,15}_[0-9a-f]{24}$/, 'expected a page cursor')),
+    before: optional(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'expected a page cursor')),
     lang: optional(z.enum(['fr', 'en'])),
   })
   .strict()
@@ -39,14 +39,6 @@ export function toFilter(q: ListQuery): MessageFilter {
     search: q.q || undefined,
   };
 }
-
-export function toCursor(before: string | undefined): Cursor | undefined {
-  if (!before) return undefined;
-  const [ms, id] = before.split('_');
-  return { createdAt: new Date(Number(ms)), id: id! };
-}
-
-export const fromCursor = (c: Cursor) => `${c.createdAt.getTime()}_${c.id}`;
 
 /** The filter part of the query, for links that keep it (pages, export, status tabs). */
 export function filterParams(q: ListQuery): Record<string, string | undefined> {

@@ -7,10 +7,10 @@ import { canSeeClient, accessOf } from '../domain/access';
 import type { Redis } from 'ioredis';
 import { subscribeMessageEvents, type MessageEvent } from '../infra/message-events';
 import { NotFoundError } from '../domain/errors';
-import { getMessageFor } from '../store/message-queries';
+import { readMessage, visibleClients } from '../app/message-reads';
 import { currentUser } from './auth';
 import { pageLang } from './page-context';
-import { rowContext, visibleClients } from './row-context';
+import { rowContext } from './row-context';
 import { messageRow } from './views/message-row';
 
 type Stream = { onEvent: (event: MessageEvent) => void; end: () => void };
@@ -74,7 +74,7 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
       if (!canSeeClient(access, event.clientId)) return;
       if (!(await sessionAlive(req))) return void res.end();
       try {
-        const message = await getMessageFor(access, event.messageId);
+        const message = await readMessage(access, event.messageId);
         const clients = await visibleClients(access);
         const row = messageRow(message, await rowContext(lang, clients, [message])).value;
         const who = message.callerName || message.callerNumber;

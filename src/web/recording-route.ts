@@ -10,10 +10,9 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Config } from '../config/env';
 import { HttpError } from '../http/errors';
 import { NotFoundError } from '../domain/errors';
-import { getMessageFor } from '../store/message-queries';
+import { auditRecordingPlayed, readMessage } from '../app/message-reads';
 import type { Message } from '../store/messages';
-import { currentUser } from './auth';
-import { audit } from './message-routes';
+import { currentUser, sourceOf } from './auth';
 
 const RECORDING_PATH = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Recordings\/RE[0-9a-f]{32}$/;
 const PASSED_HEADERS = [
@@ -47,7 +46,7 @@ export function recordingRoute(pageStack: RequestHandler[], config: Config): Rou
 
   router.get('/messages/:id/recording', ...pageStack, async (req: Request<{ id: string }>, res: Response) => {
     const user = currentUser(res);
-    const message = await getMessageFor(accessOf(user), req.params.id);
+    const message = await readMessage(accessOf(user), req.params.id);
     const url = config.twilio.mediaBaseUrl + recordingPath(message, config.twilio.accountSid);
     const range = req.get('range');
     const upstream = await fetch(url, {
@@ -60,7 +59,7 @@ export function recordingRoute(pageStack: RequestHandler[], config: Config): Rou
     if (!upstream.ok || !upstream.body)
       throw new HttpError(502, `recording unavailable (${upstream.status})`);
     // One audit line per listening, not per range request of the same listening.
-    if (!range || /^bytes=0-/.test(range)) await audit(req, user, 'recording.play', message);
+    if (!range || /^bytes=0-/.test(range)) await auditRecordingPlayed(sourceOf(req, res), message);
     res.status(upstream.status);
     for (const h of PASSED_HEADERS) {
       const v = upstream.headers.get(h);

@@ -29,7 +29,8 @@ import { listRoutes } from './list-routes';
 import { liveEventsRoute, MessageEventHub } from './live-events';
 import { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
 import { loginRoutes } from './login-routes';
-import { messageRoutes, type MessageFollowUps } from './message-routes';
+import type { MessageActionDeps } from '../app/ports';
+import { messageRoutes } from './message-routes';
 import { chooseLanguage } from './page-context';
 import { recordingRoute } from './recording-route';
 import { webErrorHandler } from './web-errors';
@@ -47,8 +48,8 @@ export type WebDeps = {
   redis: Redis;
   logger: Logger;
   options?: WebOptions;
-  /** The follow-up pipeline: acknowledging cancels escalation; admins retry failed notifications. */
-  followUps?: MessageFollowUps;
+  /** What the message actions need (clock, live list events, follow-ups). */
+  messages: MessageActionDeps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -119,7 +120,7 @@ export async function createWebRouter(
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));
-  router.use(messageRoutes(userStack, redis, deps.followUps));
+  router.use(messageRoutes(userStack, deps.messages));
   router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler]));
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,

@@ -92,6 +92,7 @@ export const en: Texts = {
   badInput: 'Invalid input',
   alreadyClaimed: 'Someone else is already handling this message; assign it if needed.',
   updated: 'Updated',
+  cannotAssign: 'This person cannot see this client’s messages; nothing was changed.',
   noteInvalid: 'A note must hold 1 to 2000 characters; nothing was saved.',
   notFound: 'Page not found',
   notFoundText: 'This message does not exist or you do not have access to it.',

@@ -92,6 +92,7 @@ export const fr = {
   badInput: 'Saisie invalide',
   alreadyClaimed: 'Ce message est déjà pris en charge par quelqu’un d’autre ; attribuez-le si besoin.',
   updated: 'Mis à jour',
+  cannotAssign: 'Cette personne ne peut pas voir les messages de ce client ; rien n’a été changé.',
   noteInvalid: 'La note doit contenir entre 1 et 2000 caractères ; rien n’a été enregistré.',
   notFound: 'Page introuvable',
   notFoundText: 'Ce message n’existe pas ou vous n’y avez pas accès.',

@@ -20,7 +20,8 @@ import { callSteps, recordCall } from '../../src/store/calls';
 import { findClientByNumber, listClients, setClientActive, updateClient } from '../../src/store/clients';
 import { countContactCall, findContact } from '../../src/store/contacts';
 import { messageKey } from '../../src/flow';
-import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/store/message-actions';
+import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/app/message-actions';
+import { encodeCursor } from '../../src/app/message-reads';
 import { countByStatus, listMessages } from '../../src/store/message-queries';
 import { attachTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
 import { ALL_MODELS, OutboxModel } from '../../src/store/models';
@@ -109,7 +110,7 @@ describe('query shapes: every query the code sends is served by a declared index
       }
       await s.agent.get('/?q=Appelant').expect(200);
       await s.agent.get(`/?client=${a.id}&status=new&q=06+12`).expect(200);
-      await s.agent.get(`/?before=${first.createdAt.getTime()}_${first.id}`).expect(200);
+      await s.agent.get(`/?before=${encodeCursor(first)}`).expect(200);
       await s.agent.get('/export.csv?status=new').expect(200);
       await s.agent.get(`/messages/${first.id}`).expect(200);
     });
@@ -119,15 +120,24 @@ describe('query shapes: every query the code sends is served by a declared index
         for (const q of ['', '?status=handled', '?urgency=normal', `?client=${b.id}&status=new`]) {
           await s.agent.get(`/${q}`).expect(200);
         }
-        await s.agent.get(`/?before=${first.createdAt.getTime()}_${first.id}&status=new`).expect(200);
+        await s.agent.get(`/?before=${encodeCursor(first)}&status=new`).expect(200);
       }
     });
     await step('message actions', async () => {
-      const access = accessOf(one);
-      await claimMessage(access, first.id, one);
-      await assignMessage(access, first.id, one.id);
-      await markHandled(access, first.id);
-      await reopenMessage(access, first.id);
+      const deps = web.messages;
+      const actor = {
+        type: 'user',
+        id: one.id,
+        label: one.email,
+        name: one.name,
+        role: one.role,
+        clientIds: one.clientIds,
+      } as const;
+      const source = { actor, ip: '127.0.0.1' };
+      await claimMessage(deps, source, first.id);
+      await assignMessage(deps, source, first.id, one.id);
+      await markHandled(deps, source, first.id);
+      await reopenMessage(deps, source, first.id);
       await countByStatus(accessOf(two), { search: 'x' });
       await listMessages({ all: true }, { search: 'x', clientId: a.id }, { limit: 5 });
     });

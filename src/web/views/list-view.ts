@@ -2,15 +2,15 @@
 import { MESSAGE_STATUSES, type MessageStatus } from '../../domain/vocabulary';
 import type { Message } from '../../store/messages';
 import { html, queryString } from '../html';
-import { filterParams, fromCursor, hasFilter, type ListQuery } from '../list-query';
-import type { Cursor } from '../../store/message-queries';
+import { filterParams, hasFilter, type ListQuery } from '../list-query';
 import { layout, type PageContext } from './layout';
 import { messageRow, type RowContext } from './message-row';
 
 export type ListData = {
   query: ListQuery;
   messages: Message[];
-  next: Cursor | null;
+  /** The cursor of the next (older) page. */
+  next: string | null;
   counts: Record<MessageStatus, number> & { total: number };
   clients: { id: string; name: string }[];
   rows: RowContext;
@@ -107,7 +107,7 @@ export function listPage(ctx: PageContext, data: ListData): string {
     ${data.messages.length === 0 ? html`<p class="empty">${t.noMessages}</p>` : ''}
     <nav class="pager" aria-label="pages">
       ${q.before ? html`<a href="/${queryString(params)}">${t.newest}</a>` : ''}
-      ${data.next ? html`<a href="/${queryString({ ...params, before: fromCursor(data.next) })}" rel="next">${t.older} →</a>` : ''}
+      ${data.next ? html`<a href="/${queryString({ ...params, before: data.next })}" rel="next">${t.older} →</a>` : ''}
     </nav>`;
   return layout(ctx, t.messages, body, 'page-list');
 }

@@ -18,7 +18,10 @@ export type ApiHarness = {
   api: (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string) => request.Test;
 };
 
-export function useApi(testFile: string, api: Omit<ApiRouterOptions, 'adminApiToken'> = {}): ApiHarness {
+export function useApi(
+  testFile: string,
+  api: Omit<ApiRouterOptions, 'adminApiToken' | 'messages'> = {},
+): ApiHarness {
   let web: WebRuntime;
   beforeAll(async () => {
     const config = parseEnv({

@@ -84,7 +84,13 @@ describe('admin API /messages', () => {
       .send(profileInput(['+33180000801']))
       .expect(201);
     const user = await api('post', '/users')
-      .send({ email: 'a@example.com', name: 'Alice', role: 'assistant', password: 'correct horse battery' })
+      .send({
+        email: 'a@example.com',
+        name: 'Alice',
+        // An admin may be given any message; assistants only their clients' (test/integration/one-path).
+        role: 'admin',
+        password: 'correct horse battery',
+      })
       .expect(201);
     const patched = await api('patch', `/messages/${id}`).send({
       status: 'handled',
@@ -117,7 +123,9 @@ describe('admin API /messages', () => {
     const ghost = await api('patch', `/messages/${id}`)
       .send({ assigneeId: '0123456789abcdef01234567' })
       .expect(400);
-    expect(ghost.body.details).toEqual([{ path: 'assigneeId', message: 'no such user' }]);
+    expect(ghost.body.details).toEqual([
+      { path: 'assigneeId', message: 'no active user who may see this client has this id' },
+    ]);
     await api('post', `/messages/${id}/notes`).send({ text: '' }).expect(400);
     await api('get', '/messages/0123456789abcdef01234567').expect(404);
     await api('patch', '/messages/nope').send({ status: 'handled' }).expect(404);

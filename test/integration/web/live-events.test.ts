@@ -1,34 +1,15 @@
-import http from 'node:http';
 import { publishMessageEvent } from '../../../src/infra/message-events';
 import type { WebRuntime } from '../../../src/main/runtime';
 import type { Message } from '../../../src/store/messages';
-import { makeClient, makeMessage, makeUser, signIn, startTestWeb, testConfig } from './web-fixture';
-
-/** Opens /events and collects what arrives until `until` matches. */
-function readEvents(port: number, cookie: string, until: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({
-      host: '127.0.0.1',
-      port,
-      path: '/events',
-      headers: { cookie, accept: 'text/event-stream' },
-    });
-    let text = '';
-    req.on('response', (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-        if (until.test(text)) {
-          req.destroy();
-          resolve(text);
-        }
-      });
-      res.on('end', () => resolve(text));
-    });
-    req.on('error', reject);
-  });
-}
+import {
+  makeClient,
+  makeMessage,
+  makeUser,
+  readEvents,
+  signIn,
+  startTestWeb,
+  testConfig,
+} from './web-fixture';
 
 describe('live events (server-sent)', () => {
   let web: WebRuntime;

@@ -136,7 +136,10 @@ describe('message actions', () => {
       'La note doit contenir entre 1 et 2000 caractères',
     );
     const stranger = await makeUser('assistant', [], 'Étrangère');
-    await post('assign', { assigneeId: stranger.id }).expect(404);
+    await post('assign', { assigneeId: stranger.id }).expect(303);
+    expect((await session.agent.get(`/messages/${message.id}`)).text).toContain(
+      'Cette personne ne peut pas voir les messages de ce client',
+    );
     const doc = await MessageModel.findById(message.id).lean();
     expect(doc?.notes).toHaveLength(1);
     expect(String(doc?.assigneeId)).not.toBe(stranger.id);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 /** Shared set-up of the web tests: the real service on port 0, two clients, users, messages, sign-in. */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -95,4 +96,30 @@ export async function signIn(
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const list = await agent.get('/').set('X-Forwarded-For', ip).expect(200);
   return { agent, csrf: csrfOf(list.text), cookie };
+}
+
+/** Opens /events and collects what arrives until `until` matches. */
+export function readEvents(port: number, cookie: string, until: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({
+      host: '127.0.0.1',
+      port,
+      path: '/events',
+      headers: { cookie, accept: 'text/event-stream' },
+    });
+    let text = '';
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (until.test(text)) {
+          req.destroy();
+          resolve(text);
+        }
+      });
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+  });
 }

@@ -1,0 +1,180 @@
+/**
+ * What people do to a message — claim, assign, note, mark handled, reopen, change (the admin API's
+ * PATCH), retry a notification — whichever edge they come from (web page, admin API). Each is
+ * load → decide → save → audit → publish → follow-ups, here and nowhere else; the tenancy and
+ * assignment rules hold on every path.
+ */
+import { accessOf, type ActionSource } from '../domain/access';
+import { ConflictError, InvalidInputError, InvalidReferenceError, NotFoundError } from '../domain/errors';
+import type { MessageStatus, RetryOutcome } from '../domain/vocabulary';
+import { assignableUsers, changeStoredMessage, type MessageChange } from '../store/message-actions';
+import { getMessageFor } from '../store/message-queries';
+import type { Message } from '../store/messages';
+import { audit } from './audit';
+import type { MessageActionDeps } from './ports';
+
+export const NOTE_MAX_LENGTH = 2000;
+
+/** The admin API's change: a status, an assignee (null unassigns), or both. */
+export type MessageChanges = { status?: MessageStatus; assigneeId?: string | null };
+
+type Decided = {
+  /** The audit log's verb, `message.<action>`. */
+  action: string;
+  change: MessageChange;
+  detail?: Record<string, unknown> | null;
+};
+
+/** One path for every action: tenancy-checked load, the decision, one write, then its effects. */
+async function act(
+  deps: MessageActionDeps,
+  source: ActionSource,
+  id: string,
+  decide: (before: Message) => Promise<Decided> | Decided,
+): Promise<Message> {
+  const before = await getMessageFor(accessOf(source.actor), id);
+  const { action, change, detail } = await decide(before);
+  const after = change.set || change.note ? await changeStoredMessage(before.id, change) : before;
+  if (!after && change.assigneeIn) throw new ConflictError('already claimed by someone else');
+  if (!after) throw new NotFoundError(`message ${id} not found`);
+  await audit(source, {
+    action: `message.${action}`,
+    target: { type: 'message', id: after.id },
+    clientId: after.clientId,
+    detail: detail ?? null,
+  });
+  await deps
+    .publish({ type: 'message.updated', messageId: after.id, clientId: after.clientId, urgent: after.urgent })
+    .catch((err: Error) => deps.logger.warn(`message ${after.id} event not published: ${err.message}`));
+  // A person has the message in hand: its escalation stops. Best effort: if Redis is down the
+  // escalation may still fire, which errs on the safe side.
+  if (change.set?.status === 'handled' || change.set?.assigneeId) {
+    await deps.followUps.acknowledge(after.id, source.actor.label).catch(() => undefined);
+  }
+  return after;
+}
+
+/** The status that follows an assignment: a new message becomes "in progress" once someone has it. */
+const statusOnAssign = (before: Message): MessageStatus =>
+  before.status === 'new' ? 'in_progress' : before.status;
+
+function statusFields(status: MessageStatus, now: Date) {
+  return { status, handledAt: status === 'handled' ? now : null };
+}
+
+/** The assignee must be an active user who may see the message's client (admins see them all). */
+async function assertAssignable(message: Message, assigneeId: string): Promise<void> {
+  const allowed = await assignableUsers(message.clientId);
+  if (!allowed.some((u) => u.id === assigneeId)) {
+    throw new InvalidReferenceError([
+      { path: 'assigneeId', message: 'no active user who may see this client has this id' },
+    ]);
+  }
+}
+
+function signedInUser(source: ActionSource): string {
+  if (source.actor.type !== 'user') {
+    throw new InvalidInputError([{ path: 'actor', message: 'only a signed-in user can do this' }]);
+  }
+  return source.actor.id;
+}
+
+/** Takes an unassigned message; one already taken by someone else stays theirs (ConflictError). */
+export function claimMessage(deps: MessageActionDeps, source: ActionSource, id: string) {
+  const me = signedInUser(source);
+  return act(deps, source, id, (before) => ({
+    action: 'claim',
+    change: { set: { assigneeId: me, status: statusOnAssign(before) }, assigneeIn: [null, me] },
+  }));
+}
+
+/** Assigns to a user who may see the message's client, or unassigns with null. */
+export function assignMessage(
+  deps: MessageActionDeps,
+  source: ActionSource,
+  id: string,
+  assigneeId: string | null,
+) {
+  return act(deps, source, id, async (before) => {
+    if (assigneeId === null)
+      return { action: 'assign', change: { set: { assigneeId } }, detail: { assigneeId } };
+    await assertAssignable(before, assigneeId);
+    return {
+      action: 'assign',
+      change: { set: { assigneeId, status: statusOnAssign(before) } },
+      detail: { assigneeId },
+    };
+  });
+}
+
+export function markHandled(deps: MessageActionDeps, source: ActionSource, id: string) {
+  return act(deps, source, id, () => ({
+    action: 'handle',
+    change: { set: statusFields('handled', deps.now()) },
+  }));
+}
+
+/** Back to work: "in progress" when someone has it, else "new". */
+export function reopenMessage(deps: MessageActionDeps, source: ActionSource, id: string) {
+  return act(deps, source, id, (before) => ({
+    action: 'reopen',
+    change: { set: statusFields(before.assigneeId ? 'in_progress' : 'new', deps.now()) },
+  }));
+}
+
+/** Adds a note; an author without a user id (the API token) is kept by name only. */
+export function addNote(deps: MessageActionDeps, source: ActionSource, id: string, text: string) {
+  const valid = text.trim();
+  if (!valid || valid.length > NOTE_MAX_LENGTH) {
+    throw new InvalidInputError([{ path: 'text', message: `a note has 1 to ${NOTE_MAX_LENGTH} characters` }]);
+  }
+  const { actor } = source;
+  const author =
+    actor.type === 'user'
+      ? { authorId: actor.id, authorName: actor.name }
+      : { authorId: null, authorName: actor.label };
+  return act(deps, source, id, () => ({
+    action: 'note',
+    change: { note: { at: deps.now(), ...author, text: valid } },
+  }));
+}
+
+/** The admin API's PATCH: assignee and status in one write, under the same rules as the web's actions. */
+export function changeMessage(
+  deps: MessageActionDeps,
+  source: ActionSource,
+  id: string,
+  changes: MessageChanges,
+) {
+  return act(deps, source, id, async (before) => {
+    const set: MessageChange['set'] = {};
+    if (changes.assigneeId !== undefined) {
+      if (changes.assigneeId !== null) await assertAssignable(before, changes.assigneeId);
+      set.assigneeId = changes.assigneeId;
+      if (changes.assigneeId !== null && !changes.status) set.status = statusOnAssign(before);
+    }
+    if (changes.status && changes.status !== before.status) {
+      Object.assign(set, statusFields(changes.status, deps.now()));
+    }
+    return { action: 'update', change: Object.keys(set).length > 0 ? { set } : {}, detail: changes };
+  });
+}
+
+/** An admin's retry of a failed notification; assistants cannot (NotFoundError, as for any hidden action). */
+export async function retryDelivery(
+  deps: MessageActionDeps,
+  source: ActionSource,
+  id: string,
+  key: string,
+): Promise<{ outcome: RetryOutcome; message: Message }> {
+  if (!accessOf(source.actor).all) throw new NotFoundError('no such action');
+  const message = await getMessageFor(accessOf(source.actor), id);
+  const outcome = await deps.followUps.retryDelivery(message.id, key);
+  await audit(source, {
+    action: 'message.retry-delivery',
+    target: { type: 'message', id: message.id },
+    clientId: message.clientId,
+    detail: { key, outcome },
+  });
+  return { outcome, message };
+}

@@ -4,7 +4,7 @@
  * implementation (`engineRoutePreviewer`) unless a test passes another.
  */
 import type { ClientProfile } from '../flow/profile';
-import { previewRoute, type RoutePreview as EnginePreview } from '../flow';
+import { previewRoute, type RoutePreview } from '../flow';
 
 export type RoutePreviewInput = {
   /** Caller number, E.164. */
@@ -15,7 +15,8 @@ export type RoutePreviewInput = {
   speech?: string;
 };
 
-export type RoutePreview = {
+/** The API's answer: the engine's decision in brief, with the engine's whole preview as `detail`. */
+export type RoutePreviewSummary = {
   /** The action the engine would take (a rule action: transfer, message, say, reject…). */
   decision: { type: string } & Record<string, unknown>;
   /** Name of the rule that decided, or null when the default action applied. */
@@ -25,10 +26,10 @@ export type RoutePreview = {
   /** Human-readable steps of the decision, in order. */
   reasons: string[];
   /** The engine's full preview: local time, caller flags, decisions at start and after the menu. */
-  detail?: EnginePreview;
+  detail?: RoutePreview;
 };
 
-export type RoutePreviewer = (profile: ClientProfile, input: RoutePreviewInput) => RoutePreview;
+export type RoutePreviewer = (profile: ClientProfile, input: RoutePreviewInput) => RoutePreviewSummary;
 
 /** The engine's own preview: the decision comes from running the real engine on a simulated call. */
 export const engineRoutePreviewer: RoutePreviewer = (profile, input) => {

@@ -3,7 +3,7 @@
  * there first — the flow, the fail-safe recording, a drain of parked messages — with one set of
  * notifications, queued by the path that created it. The other paths only complete it.
  */
-import type { Effect, MessageRecord } from '../flow';
+import type { Effect, TakenMessage } from '../flow';
 import type { MessageEvent } from '../infra/message-events';
 import type { Client } from '../store/clients';
 import type { Message, NewMessage } from '../store/messages';
@@ -35,7 +35,7 @@ export async function storeOnce(input: NewMessage, deps: CallDeps): Promise<Mess
   return merged ? eventFor(merged, false) : null;
 }
 
-function newMessage(client: Client, record: MessageRecord): NewMessage {
+function newMessage(client: Client, record: TakenMessage): NewMessage {
   return {
     key: record.key,
     clientId: client.id,
@@ -57,7 +57,7 @@ function newMessage(client: Client, record: MessageRecord): NewMessage {
  */
 async function storeFlowMessage(
   client: Client,
-  record: MessageRecord,
+  record: TakenMessage,
   deps: CallDeps,
 ): Promise<MessageEvent | null> {
   const input = newMessage(client, record);

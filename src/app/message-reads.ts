@@ -14,15 +14,13 @@ import {
   getMessageFor,
   listMessages,
   streamMessages,
-  type CallStep,
   type Cursor,
   type MessageFilter,
 } from '../store/message-queries';
+import type { CallStep } from '../store/calls';
 import type { Message } from '../store/messages';
 import { userNames } from '../store/web-users';
 import { audit } from './audit';
-
-export type { MessageFilter } from '../store/message-queries';
 
 /** An opaque page cursor: base64url of `<createdAt ms>.<id>`, the keyset of the newest-first order. */
 export function encodeCursor(c: Cursor): string {

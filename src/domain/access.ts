@@ -1,3 +1,5 @@
+import type { UserRole } from './vocabulary';
+
 /**
  * Who may see what, in one place: an admin sees every client, an assistant the clients they are
  * assigned. Every read and every action on a message goes through these rules, whatever the edge.
@@ -12,7 +14,7 @@ export type Actor =
       label: string;
       /** How colleagues read their name (notes, assignee lists). */
       name: string;
-      role: 'admin' | 'assistant';
+      role: UserRole;
       clientIds: string[];
     }
   | { type: 'api-token'; id: string; label: string }

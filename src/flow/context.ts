@@ -10,7 +10,7 @@ import type {
   CallbackName,
   Effect,
   GatherInput,
-  MessageRecord,
+  TakenMessage,
   Say,
   StepName,
 } from './types';
@@ -110,7 +110,7 @@ function spoken(number: string, locale: Locale): string {
   return spokenNumber(number, locale);
 }
 
-export function messageRecord(ctx: Ctx, final: boolean): MessageRecord {
+export function messageRecord(ctx: Ctx, final: boolean): TakenMessage {
   const { state, profile } = ctx;
   const m = state.message;
   const callbackNumber = callbackNumberOf(state);

@@ -133,7 +133,6 @@ export type Action =
     }
   | { type: 'hangup' }
   | { type: 'reject'; reason: 'rejected' | 'busy' };
-export type ActionType = Action['type'];
 
 export const DIAL_STATUSES = ['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled'] as const;
 export type DialStatus = (typeof DIAL_STATUSES)[number];
@@ -148,10 +147,9 @@ export type FlowEvent =
   | { type: 'transcription'; text: string; status: 'completed' | 'failed'; recordingSid?: string }
   | { type: 'timeout' }
   | { type: 'hangup' };
-export type EventType = FlowEvent['type'];
 
 /** The message as the edge stores it; `key` is deterministic (one message per call) for upserts. */
-export interface MessageRecord {
+export interface TakenMessage {
   key: string;
   callSid: string;
   callerName?: string;
@@ -167,7 +165,7 @@ export interface MessageRecord {
 }
 
 export type Effect =
-  | { type: 'store-message'; message: MessageRecord }
+  | { type: 'store-message'; message: TakenMessage }
   | { type: 'set-outcome'; outcome: Outcome }
   | { type: 'update-message-transcription'; key: string; recordingSid?: string; text: string }
   | {

@@ -153,8 +153,6 @@ export async function getMessageFor(access: MessageAccess, id: string): Promise<
   return message;
 }
 
-export type { CallStep } from './calls';
-
 /** The timeline of a message's call (second query: no $lookup on FerretDB), live part included. */
 export async function callTimeline(message: Message): Promise<CallStep[]> {
   // By `_id` alone (the CallSid): the only lookup FerretDB v1 does not answer by a full scan.

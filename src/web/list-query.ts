@@ -1,7 +1,7 @@
 /** The list's query string, validated: only plain strings of known names, nothing else gets through. */
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from '../domain/vocabulary';
-import type { MessageFilter } from '../app/message-reads';
+import type { MessageFilter } from '../store/message-queries';
 import { startOfDay } from './format';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');

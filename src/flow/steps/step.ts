@@ -33,11 +33,3 @@ export const go = (
   step: StepName,
   opts: { say?: string[]; patch?: Partial<CallState>; effects?: Effect[] } = {},
 ): StepResult => ({ kind: 'go', step, ...opts });
-
-export const retry = (why: 'no-input' | 'not-understood' = 'not-understood'): StepResult => ({
-  kind: 'retry',
-  why,
-});
-
-/** Where message taking starts. */
-export const MESSAGE_START: StepName = 'name';

@@ -1,5 +1,5 @@
 /** The call-timeline and delivery-log sections of the message page. */
-import type { CallStep } from '../../store/message-queries';
+import type { CallStep } from '../../store/calls';
 import type { Delivery } from '../../store/deliveries';
 import { formatPhone, formatTime } from '../format';
 import { html, type SafeHtml } from '../html';

@@ -1,7 +1,7 @@
 /** The message page: summary, details, transcription, recording, timeline, deliveries, notes, actions. */
 import type { Delivery } from '../../store/deliveries';
 import type { AssignableUser } from '../../store/message-actions';
-import type { CallStep } from '../../store/message-queries';
+import type { CallStep } from '../../store/calls';
 import type { Message } from '../../store/messages';
 import type { User } from '../../store/users';
 import { formatDateTime, formatPhone } from '../format';

@@ -25,6 +25,14 @@ module.exports = {
       to: { path: ['^webhooks/', '^src/web/', '^src/http/'] },
     },
     {
+      name: 'edges-call-use-cases',
+      comment:
+        'The edges (webhooks, web pages, admin API, HTTP plumbing) call the use cases in src/app; they may name the store’s plain types, never call it.',
+      severity: 'error',
+      from: { path: ['^webhooks/', '^src/(web|api|http)/'] },
+      to: { path: '^src/store/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'store-door',
       comment:
         'Only src/store talks to MongoDB: mongoose, the driver and the models stay behind its repositories (plain objects out).',

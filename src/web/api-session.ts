@@ -8,7 +8,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import type { User } from '../store/users';
-import { findActiveUser } from '../store/web-users';
+import { sessionUser } from '../app/sign-in';
 import { createSessionMiddleware, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session';
 
 const SESSION_ADMIN = Symbol('sessionAdmin');
@@ -22,7 +22,7 @@ export function apiSession(config: Config, redis: Redis, policy?: Partial<Sessio
     const now = Date.now();
     if (s?.userId && now <= (s.expiresAt ?? 0) && now - (s.lastSeenAt ?? 0) <= (s.idleMs ?? 0)) {
       try {
-        const user = await findActiveUser(s.userId);
+        const user = await sessionUser(s.userId);
         if (user?.role === 'admin') (req as WithAdmin)[SESSION_ADMIN] = user;
       } catch (err) {
         return next(err);

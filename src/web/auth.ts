@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ActionSource } from '../domain/access';
 import { HttpError } from '../http/errors';
 import type { User } from '../store/users';
-import { findActiveUser } from '../store/web-users';
+import { sessionUser } from '../app/sign-in';
 import { csrfToken } from './csrf';
 import type { SessionPolicy } from './session';
 
@@ -86,7 +86,7 @@ export async function requireUser(req: Request, res: Response, next: NextFunctio
     return refuse(req, res, 'expired');
   }
   try {
-    const user = await findActiveUser(s.userId);
+    const user = await sessionUser(s.userId);
     if (!user) {
       await endSession(req);
       return refuse(req, res, 'signed-out');

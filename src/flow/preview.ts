@@ -9,7 +9,7 @@ import { openStatus, localTime, type OpenReason } from './hours';
 import type { ClientProfile, MenuChoice, RoutingRule, Weekday } from './profile';
 import { callerFlags, firstMatch, ruleContext, type RuleContext } from './rules';
 import { menuChoiceFromDigits, menuChoiceFromSpeech, soundsUrgent } from './speech';
-import type { Action, CallState, FlowEvent, StepName, Transition } from './types';
+import { MESSAGE_STEPS, type Action, type CallState, type FlowEvent, type Transition } from './types';
 
 export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say';
 
@@ -49,15 +49,6 @@ export interface RoutePreview {
 
 /** A fixed CallSid: the preview never touches a real call. */
 const PREVIEW_CALL_SID = 'CA' + '0'.repeat(32);
-
-const MESSAGE_STEPS: readonly StepName[] = [
-  'name',
-  'reason',
-  'callback-number',
-  'urgency',
-  'recording',
-  'confirm',
-];
 
 const WEEKDAY_NAMES: Record<Weekday, string> = {
   mon: 'Mon',

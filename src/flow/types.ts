@@ -38,6 +38,12 @@ export const STEP_NAMES = [
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
+/** The steps of message taking, in order: every step from the caller's name to the confirmation. */
+export const MESSAGE_STEPS: readonly StepName[] = STEP_NAMES.slice(
+  STEP_NAMES.indexOf('name'),
+  STEP_NAMES.indexOf('done'),
+);
+
 export const OUTCOMES = ['transferred', 'message', 'information', 'rejected', 'failed', 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 /** Higher wins: an edge receiving outcomes out of order must never downgrade (e.g. transferred → abandoned). */

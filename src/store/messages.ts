@@ -68,20 +68,15 @@ export function toMessage(doc: MessageRecord & { createdAt?: Date; updatedAt?: D
   };
 }
 
-export type NewMessage = {
-  /** Idempotency key; the CallSid for a message taken during a call. */
-  key: string;
-  clientId: string;
-  callSid: string;
-  callerName: string;
-  callerNumber: string;
-  callbackNumber: string;
-  reason: string;
-  urgent: boolean;
-  summary: string;
-  transcription?: string;
-  recording?: { sid: string; url: string; durationSeconds: number } | null;
-};
+/** What a call hands over: the caller's side of a message, before people work on it. */
+export type NewMessage = Pick<
+  Message,
+  'clientId' | 'callSid' | 'callerName' | 'callerNumber' | 'callbackNumber' | 'reason' | 'urgent' | 'summary'
+> &
+  Partial<Pick<Message, 'transcription' | 'recording'>> & {
+    /** Idempotency key; the CallSid for a message taken during a call. */
+    key: string;
+  };
 
 /**
  * A message's `_id` derives from its key (one message per call: the key names the call), so storing,

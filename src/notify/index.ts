@@ -8,7 +8,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
-import type { RetryOutcome } from '../domain/vocabulary';
+import type { FollowUpsPort } from '../app/ports';
 import type { Logger } from '../infra/logger';
 import { withTimeout } from '../store/timeout';
 import type { Message } from '../store/messages';
@@ -37,13 +37,8 @@ export type FollowUpsOptions = {
   enqueueTimeoutMs?: number;
 };
 
-export type FollowUps = {
-  /** Queues the planning of the message's notifications (the worker sets `queuedAt`). Never throws. */
-  messageStored(message: Message): Promise<void>;
-  /** Sets `acknowledgedAt` and cancels the pending escalation steps. */
-  acknowledge(messageId: string, by: string): Promise<void>;
-  /** An admin's retry of a failed delivery (the key is the delivery log entry's key). */
-  retryDelivery(messageId: string, key: string): Promise<RetryOutcome>;
+/** The use cases' follow-ups port on BullMQ, plus what the composition root needs of the queues. */
+export type FollowUps = FollowUpsPort & {
   /** The queues, for `queueDashboardRouter`. */
   queues: Queue[];
   close(): Promise<void>;

@@ -11,7 +11,6 @@ import type { Config } from '../config/env';
 import type { FollowUpsPort } from '../app/ports';
 import type { Logger } from '../infra/logger';
 import { withTimeout } from '../store/timeout';
-import type { Message } from '../store/messages';
 import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
 import { deliveriesOf, findDelivery, recordDelivery } from '../store/deliveries';
 import { markAcknowledged } from '../store/message-follow-ups';

@@ -79,7 +79,7 @@ function pastCall(i: number, clientId: mongoose.Types.ObjectId, to: string) {
   const summary = PROMPTS['fr-FR'].summary({
     callerName,
     reason,
-    callbackNumber: displayNumber(from, 'fr-FR'),
+    callbackNumber: displayNumber(from, to),
     urgent,
     recording: false,
   });

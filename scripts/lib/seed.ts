@@ -74,7 +74,7 @@ async function seedMessages(client: Client): Promise<void> {
     const summary = PROMPTS['fr-FR'].summary({
       callerName: m.callerName,
       reason: m.reason,
-      callbackNumber: displayNumber(m.callerNumber, 'fr-FR'),
+      callbackNumber: displayNumber(m.callerNumber, DEMO_NUMBER),
       urgent: m.urgent,
       recording: false,
     });

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { e164PhoneSchema } from '../../src/domain/phone';
 import { BehaviourError, parseCalleeSpec } from './behaviour';
 import type { CallerStep } from './behaviour';
 import { OUTCOMES, type CallReport } from './report';
@@ -18,7 +19,6 @@ export const STORED_OUTCOMES = [
   'failed',
 ] as const;
 
-const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'expected an E.164 number such as +33180000000');
 const digits = z.string().regex(/^[0-9*#w]+$/, 'expected DTMF digits (0-9, *, #)');
 
 const callerStepSchema = z.union([
@@ -73,8 +73,8 @@ export const scenarioSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a fixture name such as english-office')
     .optional(),
-  from: e164,
-  to: e164,
+  from: e164PhoneSchema,
+  to: e164PhoneSchema,
   caller: z.array(callerStepSchema).default([]),
   silent: z.boolean().default(false),
   callee: z.array(calleeSchema).default([]),
@@ -85,7 +85,7 @@ export const scenarioSchema = z.strictObject({
       heard: z.array(z.string()).default([]),
       notHeard: z.array(z.string()).default([]),
       calleeHeard: z.array(z.string()).default([]),
-      transferredTo: e164.optional(),
+      transferredTo: e164PhoneSchema.optional(),
       requests: z
         .strictObject({
           /** Paths requested, in this order (others may come between). */

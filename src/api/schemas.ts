@@ -3,7 +3,8 @@
  * the one in src/flow/profile.ts, used as-is; these only add what the API needs around it.
  */
 import { z } from 'zod';
-import { clientProfileSchema, e164Schema } from '../flow/profile';
+import { e164PhoneSchema } from '../domain/phone';
+import { clientProfileSchema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
 import { newUserSchema, userChangesSchema } from '../store/users';
 import { objectIdSchema } from './validate';
@@ -69,7 +70,7 @@ export type MessageChanges = z.output<typeof messageChangesSchema>;
 export const newNoteSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 
 export const routePreviewInputSchema = z.strictObject({
-  from: e164Schema,
+  from: e164PhoneSchema,
   at: z.iso.datetime({ offset: true }).optional().meta({ description: 'Defaults to now.' }),
   digits: z
     .string()

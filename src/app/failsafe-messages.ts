@@ -47,7 +47,7 @@ async function recordingMessage(r: FailSafeRecording): Promise<NewMessage | null
     reason: '',
     urgent: false,
     summary: PROMPTS[client.locale].summary({
-      callbackNumber: displayNumber(r.from, client.locale),
+      callbackNumber: displayNumber(r.from, r.to),
       urgent: false,
       recording: true,
     }),

@@ -5,6 +5,7 @@
  */
 import { accessOf, canSeeClient, type ActionSource, type MessageAccess } from '../domain/access';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
+import { clientCountry, type CountryCode } from '../domain/phone';
 import { listClients } from '../store/clients';
 import { deliveriesOf, deliveriesOfMessages, type Delivery } from '../store/deliveries';
 import { assignableUsers, type AssignableUser } from '../store/message-actions';
@@ -75,12 +76,12 @@ export function auditListRead(source: ActionSource, detail: Record<string, unkno
   return audit(source, { action: 'messages.list', detail });
 }
 
-export type VisibleClient = { id: string; name: string; timezone: string };
+export type VisibleClient = { id: string; name: string; timezone: string; country: CountryCode | undefined };
 
 /** The clients whose messages the actor may read, for filters and row labels. */
 export async function visibleClients(access: MessageAccess): Promise<VisibleClient[]> {
   const clients = await listClients(access.all ? {} : { ids: access.clientIds });
-  return clients.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone }));
+  return clients.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone, country: clientCountry(c) }));
 }
 
 /** Display names of assignees, by user id. */

@@ -1,7 +1,7 @@
 /**
  * What every step sees, and the small builders they share.
  */
-import { displayNumber, isDiallable, spokenNumber } from './phone';
+import { diallableCaller, displayNumber, spokenNumber } from './phone';
 import { VOICES_BY_LOCALE, type ClientProfile, type Locale } from './profile';
 import { PROMPTS, type Prompts, type SummaryFields } from './prompts';
 import type {
@@ -91,7 +91,7 @@ export function hasMessageContent(state: CallState): boolean {
 
 /** The confirmed callback number, else the caller ID when it can be called back. */
 export function callbackNumberOf(state: CallState): string | undefined {
-  return state.message.callbackNumber ?? (isDiallable(state.caller.number) ? state.caller.number : undefined);
+  return state.message.callbackNumber ?? diallableCaller(state);
 }
 
 export function summaryFields(state: CallState, locale: Locale, forSpeech: boolean): SummaryFields {
@@ -100,14 +100,16 @@ export function summaryFields(state: CallState, locale: Locale, forSpeech: boole
   return {
     ...(m.callerName ? { callerName: m.callerName } : {}),
     ...(m.reason ? { reason: m.reason } : {}),
-    ...(number ? { callbackNumber: forSpeech ? spoken(number, locale) : displayNumber(number, locale) } : {}),
+    ...(number
+      ? {
+          callbackNumber: forSpeech
+            ? spokenNumber(number, locale, state.calledNumber)
+            : displayNumber(number, state.calledNumber),
+        }
+      : {}),
     urgent: m.urgent === true,
     recording: m.recording !== undefined,
   };
-}
-
-function spoken(number: string, locale: Locale): string {
-  return spokenNumber(number, locale);
 }
 
 export function messageRecord(ctx: Ctx, final: boolean): TakenMessage {

@@ -2,9 +2,10 @@
  * The client profile: everything the receptionist needs to know about one client (tenant).
  *
  * One zod schema, used to validate API and form input, to type the mongoose model and to feed the
- * pure call-flow engine. Pure module: zod only, no I/O.
+ * pure call-flow engine. Pure module: zod and the domain's phone rules, no I/O.
  */
 import { z } from 'zod';
+import { e164PhoneSchema } from '../domain/phone';
 
 export const LOCALES = ['fr-FR', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -36,11 +37,6 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** What a caller can ask for at the menu, by key or by voice. */
 export const MENU_CHOICES = ['urgent', 'message', 'hours', 'address'] as const;
 export type MenuChoice = (typeof MENU_CHOICES)[number];
-
-export const e164Schema = z
-  .string()
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number such as +33180000000');
 
 const hhmmSchema = z
   .string()
@@ -80,7 +76,7 @@ export const overrideSchema = z.object({
 
 export const transferTargetSchema = z.object({
   name: z.string().trim().min(1).max(60),
-  number: e164Schema,
+  number: e164PhoneSchema,
   /** Seconds the target rings before the next one is tried. */
   ringSeconds: z.number().int().min(5).max(60).default(20),
 });
@@ -130,7 +126,7 @@ export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
 export const notificationSettingsSchema = z.object({
   sms: z
-    .object({ enabled: z.boolean().default(true), to: z.array(e164Schema).max(5).default([]) })
+    .object({ enabled: z.boolean().default(true), to: z.array(e164PhoneSchema).max(5).default([]) })
     .prefault({}),
   email: z
     .object({ enabled: z.boolean().default(false), to: z.array(z.email()).max(5).default([]) })
@@ -150,7 +146,7 @@ export const notificationSettingsSchema = z.object({
       enabled: z.boolean().default(false),
       delayMinutes: z.number().int().min(1).max(240).default(10),
       resends: z.number().int().min(0).max(5).default(1),
-      backup: z.object({ name: z.string().trim().min(1).max(60), number: e164Schema }).optional(),
+      backup: z.object({ name: z.string().trim().min(1).max(60), number: e164PhoneSchema }).optional(),
     })
     .prefault({}),
   digest: z
@@ -179,7 +175,7 @@ export const clientProfileSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     /** Dedicated Twilio numbers (E.164), unique across clients. */
-    numbers: z.array(e164Schema).min(1).max(10),
+    numbers: z.array(e164PhoneSchema).min(1).max(10),
     locale: z.enum(LOCALES).default('fr-FR'),
     voice: z.string().optional(),
     /** Custom greeting; when empty the engine greets with the client's name. */
@@ -195,9 +191,9 @@ export const clientProfileSchema = z
     transferTargets: z.array(transferTargetSchema).max(5).default([]),
     transfer: transferSettingsSchema.prefault({}),
     /** Number dialled when the service itself fails mid-call. */
-    fallbackNumber: e164Schema.optional(),
-    vipNumbers: z.array(e164Schema).max(200).default([]),
-    blockedNumbers: z.array(e164Schema).max(500).default([]),
+    fallbackNumber: e164PhoneSchema.optional(),
+    vipNumbers: z.array(e164PhoneSchema).max(200).default([]),
+    blockedNumbers: z.array(e164PhoneSchema).max(500).default([]),
     /** Extra words that mark a call as urgent, on top of the built-in French and English ones. */
     urgencyKeywords: z.array(z.string().trim().min(2).max(40)).max(50).default([]),
     rules: z.array(routingRuleSchema).max(50).default([]),

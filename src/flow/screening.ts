@@ -3,7 +3,7 @@
  * greeting, silence, another key — declines, so the caller comes back to message taking.
  */
 import { say, voiceFor } from './context';
-import { isDiallable, spokenNumber } from './phone';
+import { diallableCaller, spokenNumber } from './phone';
 import type { ClientProfile } from './profile';
 import { PROMPTS } from './prompts';
 import type { Action, CallState } from './types';
@@ -14,9 +14,8 @@ export function screenCallee(profile: ClientProfile, state: CallState, _now?: Da
   const p = PROMPTS[profile.locale];
   const who = state.message.callerName ?? state.caller.name;
   const urgent = state.menuChoice === 'urgent' || state.message.urgent === true || state.urgentHeard;
-  const number = isDiallable(state.caller.number)
-    ? spokenNumber(state.caller.number, profile.locale)
-    : undefined;
+  const caller = diallableCaller(state);
+  const number = caller ? spokenNumber(caller, profile.locale, state.calledNumber) : undefined;
   const text = p.screenWhisper(profile.name, who, number, urgent);
   return [
     {

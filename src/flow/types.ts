@@ -59,7 +59,7 @@ export const OUTCOME_RANK: Record<Outcome, number> = {
 export interface MessageFields {
   callerName?: string;
   reason?: string;
-  /** Number to call back, as confirmed by the caller (digits or E.164). */
+  /** Number to call back, as confirmed by the caller, in E.164. */
   callbackNumber?: string;
   /** Number read back and awaiting "press 1". */
   callbackCandidate?: string;

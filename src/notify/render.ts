@@ -3,6 +3,7 @@
  * client and the public base URL in, text out; table-driven unit tests pin it.
  */
 import twilio from 'twilio';
+import { clientCountry, spokenPhone } from '../domain/phone';
 import type { Locale } from '../flow/profile';
 import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
@@ -138,11 +139,15 @@ const linkify = (s: string) =>
 export function renderCallTwiml({ message, client }: RenderContext, backupName: string): string {
   const fr = client.locale === 'fr-FR';
   const caller = message.callerName.trim() || (fr ? 'un appelant' : 'a caller');
-  const digits = (message.callbackNumber || message.callerNumber).replace(/^\+/, '').split('').join(' ');
+  const callback = spokenPhone(
+    message.callbackNumber || message.callerNumber,
+    client.locale,
+    clientCountry(client),
+  );
   const when = localTime(message.createdAt, client.locale, client.timezone);
   const text = fr
-    ? `Bonjour ${backupName}. Message urgent pour ${client.name}. ${caller} a appelé le ${when}. Motif : ${message.reason || 'non précisé'}. Numéro de rappel : plus ${digits}.`
-    : `Hello ${backupName}. Urgent message for ${client.name}. ${caller} called on ${when}. Reason: ${message.reason || 'not given'}. Callback number: plus ${digits}.`;
+    ? `Bonjour ${backupName}. Message urgent pour ${client.name}. ${caller} a appelé le ${when}. Motif : ${message.reason || 'non précisé'}. Numéro de rappel : ${callback}.`
+    : `Hello ${backupName}. Urgent message for ${client.name}. ${caller} called on ${when}. Reason: ${message.reason || 'not given'}. Callback number: ${callback}.`;
   const response = new twilio.twiml.VoiceResponse();
   const sayOptions = { language: client.locale, ...(client.voice ? { voice: client.voice } : {}) } as const;
   response.say(sayOptions as never, text);

@@ -1,4 +1,5 @@
 /** Display formats for the pages: dates in the client's time zone, readable phone numbers. */
+import { displayPhone, type CountryCode } from '../domain/phone';
 import { startOfLocalDay } from '../infra/zoned-time';
 import { localeTag, type Lang } from './i18n';
 
@@ -24,10 +25,12 @@ export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): s
   });
 }
 
-/** +33612345678 → +33 6 12 34 56 78; other numbers are left as they are. */
-export function formatPhone(number: string): string {
-  const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(number);
-  return fr ? `+33 ${fr.slice(1).join(' ')}` : number;
+/**
+ * A number as the pages show it: national beside a message of a client of its country
+ * (`06 12 34 56 78`), international elsewhere (`+33 6 12 34 56 78`): admin pages span countries.
+ */
+export function formatPhone(number: string, country?: CountryCode): string {
+  return displayPhone(number, country);
 }
 
 /** Start of a calendar day (YYYY-MM-DD) in a time zone, as an instant. */

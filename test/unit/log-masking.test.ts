@@ -10,6 +10,11 @@ describe('phone number masking', () => {
     ['+35312345678', '+353******78'],
     ['call from 0612345678 now', 'call from 0*******78 now'],
     ['From=%2B33612345678&To=%2B33180000001', 'From=%2B33*******78&To=%2B33*******01'],
+    ['+41446681800', '+41*******00'],
+    ['+3222123456', '+32******56'],
+    ['+99912345678', '+9********78'],
+    ['UK caller 02079460958', 'UK caller 0********58'],
+    ['Belgian 022123456 and Swiss 0446681800', 'Belgian 0******56 and Swiss 0*******00'],
     ['no number 12345 here', 'no number 12345 here'],
   ])('%s → %s', (input, expected) => {
     expect(maskPhoneNumbers(input)).toBe(expected);

@@ -1,5 +1,5 @@
 import { elapsedSeconds, say, stepEffect, type Ctx } from '../context';
-import { isDiallable } from '../phone';
+import { diallableCaller } from '../phone';
 import type { Action, FlowEvent } from '../types';
 import { go, type StepHandler, type StepResult } from './step';
 
@@ -16,9 +16,7 @@ function dial(ctx: Ctx): Action[] {
   const chosen =
     profile.transfer.mode === 'hunt' ? targets.slice(state.transferIndex, state.transferIndex + 1) : targets;
   const callerId =
-    profile.transfer.callerId === 'caller' && isDiallable(state.caller.number)
-      ? state.caller.number
-      : state.calledNumber;
+    (profile.transfer.callerId === 'caller' ? diallableCaller(state) : undefined) ?? state.calledNumber;
   const actions: Action[] = state.transferIndex === 0 ? [say(ctx, ctx.p.transferring)] : [];
   actions.push({
     type: 'dial',

@@ -1,6 +1,6 @@
 /** The "test this setup" panel's query: caller, local date-time in the client's timezone, menu answer. */
 import { z } from 'zod';
-import { e164Schema } from '../../flow/profile';
+import { e164PhoneSchema } from '../../domain/phone';
 import type { PreviewInput } from '../../flow/preview';
 import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors } from './field-errors';
@@ -8,7 +8,7 @@ import { formValues, type FormValues } from './form-values';
 import { localToInstant } from '../../infra/zoned-time';
 
 const previewQuerySchema = z.object({
-  from: e164Schema,
+  from: e164PhoneSchema,
   at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/),
   digits: z
     .string()

@@ -1,4 +1,5 @@
 /** One row of the message list; also sent over server-sent events for live insertion. */
+import type { CountryCode } from '../../domain/phone';
 import type { Message } from '../../store/messages';
 import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -7,7 +8,8 @@ import type { Lang, Texts } from '../i18n';
 export type RowContext = {
   lang: Lang;
   t: Texts;
-  clients: Map<string, { name: string; timezone: string }>;
+  /** A client's country shows its callers' numbers in national form. */
+  clients: Map<string, { name: string; timezone: string; country?: CountryCode | undefined }>;
   names: Map<string, string>;
 };
 
@@ -32,7 +34,7 @@ export function messageRow(m: Message, ctx: RowContext): SafeHtml {
     <td data-label="${t.caller}" class="caller">
       ${m.urgent ? urgentBadge(t) : ''}
       <a href="/messages/${m.id}">${who}</a>
-      <span class="muted nowrap">${formatPhone(m.callerNumber)}</span>
+      <span class="muted nowrap">${formatPhone(m.callerNumber, client?.country)}</span>
     </td>
     <td data-label="${t.reason}" class="reason">${m.reason || m.summary}</td>
     <td data-label="${t.client}">${client?.name ?? '—'}</td>

@@ -4,6 +4,7 @@ import type { AssignableUser } from '../../store/message-actions';
 import type { CallStep } from '../../store/calls';
 import type { Message } from '../../store/messages';
 import type { User } from '../../store/users';
+import type { CountryCode } from '../../domain/phone';
 import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
@@ -15,7 +16,7 @@ export type MessagePageData = {
   deliveries: Delivery[];
   timeline: CallStep[];
   users: AssignableUser[];
-  client: { name: string; timezone: string } | undefined;
+  client: { name: string; timezone: string; country?: CountryCode | undefined } | undefined;
   me: User;
 };
 
@@ -25,6 +26,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
   const when = (date: Date) => formatDateTime(date, ctx.lang, d.client?.timezone);
   const who = m.callerName || t.unknownCaller;
   const callback = m.callbackNumber || m.callerNumber;
+  const phone = (number: string) => formatPhone(number, d.client?.country);
   const post = (action: string, inner: SafeHtml, cls = '') =>
     html`<form method="post" action="/messages/${m.id}/${action}" class="inline ${cls}">
       <input type="hidden" name="_csrf" value="${ctx.csrf}" />${inner}
@@ -42,7 +44,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
             ${statusBadge(t, m.status)} ${assignee ? html`· ${t.assignee} ${assignee.name}` : ''}
           </p>
         </div>
-        <a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${formatPhone(callback)}</a>
+        <a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${phone(callback)}</a>
       </header>
       <section aria-labelledby="h-summary" class="card">
         <h2 id="h-summary">${t.summary}</h2>
@@ -51,10 +53,10 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           <dt>${t.caller}</dt>
           <dd>${who}</dd>
           <dt>${t.callerNumber}</dt>
-          <dd><a href="tel:${m.callerNumber}">${formatPhone(m.callerNumber)}</a></dd>
+          <dd><a href="tel:${m.callerNumber}">${phone(m.callerNumber)}</a></dd>
           <dt>${t.callbackNumber}</dt>
           <dd>
-            ${m.callbackNumber ? html`<a href="tel:${m.callbackNumber}">${formatPhone(m.callbackNumber)}</a>` : '—'}
+            ${m.callbackNumber ? html`<a href="tel:${m.callbackNumber}">${phone(m.callbackNumber)}</a>` : '—'}
           </dd>
           <dt>${t.reason}</dt>
           <dd>${m.reason || '—'}</dd>

@@ -49,7 +49,7 @@ describe('message taking', () => {
     expect(outcomes(run.effects)).toEqual(['message']);
   });
 
-  it('when the caller types another callback number, then it is read back and confirmed with 1', () => {
+  it('when the caller types another callback number, then it is read back, confirmed with 1 and stored in E.164', () => {
     const run = play(makeProfile(), [
       digits('2'),
       NAME,
@@ -62,7 +62,10 @@ describe('message taking', () => {
     expect(texts(run.transitions[4]?.actions ?? [])[0]).toMatch(
       /^Nous vous rappellerons au 06, 98, 76, 54, 32\. Tapez 1/,
     );
-    expect(storedMessage(run.effects)).toMatchObject({ callbackNumber: '0698765432', callerNumber: CALLER });
+    expect(storedMessage(run.effects)).toMatchObject({
+      callbackNumber: '+33698765432',
+      callerNumber: CALLER,
+    });
     expect(storedMessage(run.effects)?.summary).toContain('à rappeler au 06 98 76 54 32');
   });
 
@@ -123,7 +126,7 @@ describe('message taking', () => {
   });
 
   it('when the English client takes a message, then prompts and summary are in English', () => {
-    const p = makeProfile({ locale: 'en-US' });
+    const p = makeProfile({ locale: 'en-US', numbers: ['+14155550100'] });
     const run = play(
       p,
       [
@@ -142,7 +145,7 @@ describe('message taking', () => {
       'We will call you back on 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
     );
     expect(storedMessage(run.effects)?.summary).toBe(
-      'Message from John Smith, call back on 415 555 1234. About: About my invoice. URGENT.',
+      'Message from John Smith, call back on (415) 555-1234. About: About my invoice. URGENT.',
     );
     expect(texts(run.last.actions)[0]).toBe(
       'Thank you, your message has been passed on as urgent and will be handled first. Goodbye.',

@@ -7,7 +7,7 @@ import { createClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
 import { useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
-import { pathOf, useWebhookService } from './harness';
+import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
 
 /** Monday 2 March 2026, 10:00 in Paris and Brussels: open. */
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -52,13 +52,9 @@ async function call(line: string, answers: Record<string, string>[]) {
   return { callSid, heard };
 }
 
-const UNTIL_NUMBER = [
-  { Digits: '2' },
-  { SpeechResult: 'Jeanne Durand', Confidence: '0.9' },
-  { SpeechResult: 'Une fuite sous l évier', Confidence: '0.9' },
-];
-/** After the number: "1" it is right, "2" not urgent, "1" the read-back is correct. */
-const AFTER_NUMBER = [{ Digits: '1' }, { Digits: '2' }, { Digits: '1' }];
+/** The harness's message-taking answers, a number typed before the "1" that confirms it. */
+const UNTIL_NUMBER = MESSAGE_ANSWERS.slice(0, 3);
+const AFTER_NUMBER = MESSAGE_ANSWERS.slice(3);
 
 describe('a callback number typed on the keypad', () => {
   it.each([

@@ -125,6 +125,7 @@ test('the backup call says the message twice in the client’s language and voic
   expect(twiml).toContain(
     'Bonjour Dr Martin. Message urgent pour Cabinet Martin. Jean Dupont a appelé le 31/03 01:30.',
   );
-  expect(twiml).toContain('Numéro de rappel : plus 3 3 6 9 8 7 6 5 4 3 2.');
+  // Said as the caller's number is said during a call: in the client's national pairs.
+  expect(twiml).toContain('Numéro de rappel : 06, 98, 76, 54, 32.');
   expect(twiml).toContain('<Pause length="1"/>');
 });

@@ -41,7 +41,7 @@ export function callingCodeOf(plusDigits: string): string | undefined {
   return parsePhoneNumberFromString(plusDigits)?.countryCallingCode;
 }
 
-export const E164_EXAMPLE = '+33180000000';
+const E164_EXAMPLE = '+33180000000';
 
 /** A valid phone number in E.164, for profile, API and form schemas. */
 export const e164PhoneSchema = z

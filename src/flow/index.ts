@@ -19,6 +19,6 @@ export {
   yesNo,
   MENU_KEYS,
 } from './speech';
-export { displayNumber, spokenNumber } from './phone';
+export { displayNumber } from './phone';
 export { PROMPTS, UNKNOWN_NUMBER, type Prompts, type SummaryFields } from './prompts';
 export { messageKey, MAX_RETRIES, voiceFor } from './context';

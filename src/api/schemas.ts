@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { clientProfileSchema, e164Schema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
-import { newUserSchema, userChangesSchema } from '../store/users';
+import { newUserSchema, userChangesSchema } from '../app/users';
 import { objectIdSchema } from './validate';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');

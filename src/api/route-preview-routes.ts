@@ -1,6 +1,6 @@
 /** `POST /clients/:id/route-preview`: the engine's decision for a hypothetical call, read-only. */
 import { Router } from 'express';
-import { getClient } from '../store/clients';
+import { getClient, profileOf } from '../app/clients';
 import type { RoutePreviewer } from './route-preview';
 import { routePreviewInputSchema } from './schemas';
 import { idParam, parseBody } from './validate';
@@ -10,8 +10,10 @@ export function routePreviewRouter(routePreview: RoutePreviewer): Router {
   router.post('/', async (req, res) => {
     const client = await getClient(idParam(req));
     const input = parseBody(routePreviewInputSchema, req);
-    const { id: _id, active: _active, createdAt: _c, updatedAt: _u, ...profile } = client;
-    const preview = routePreview(profile, { ...input, at: input.at ? new Date(input.at) : new Date() });
+    const preview = routePreview(profileOf(client), {
+      ...input,
+      at: input.at ? new Date(input.at) : new Date(),
+    });
     res.json(preview);
   });
   return router;

@@ -5,6 +5,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http/errors';
 import { InvalidInputError } from '../domain/errors';
+import type { ClientsDeps } from '../app/clients';
 import { apiAuth, type SessionAdmin } from './auth';
 import { clientsRouter } from './clients-routes';
 import type { MessageActionDeps } from '../app/ports';
@@ -22,6 +23,8 @@ export type ApiRouterOptions = {
   routePreview?: RoutePreviewer;
   /** What the message actions need (clock, live list events, follow-ups). */
   messages: MessageActionDeps;
+  /** What the client use cases need (telling every instance's cache). */
+  clients: ClientsDeps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -46,7 +49,10 @@ export function apiRouter(options: ApiRouterOptions): Router {
       strict: true,
     }),
   );
-  router.use('/clients', clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer }));
+  router.use(
+    '/clients',
+    clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer, clients: options.clients }),
+  );
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
   router.use(apiErrors);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { e164PhoneSchema } from '../domain/phone';
 import { clientProfileSchema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
-import { newUserSchema, userChangesSchema } from '../store/users';
+import { newUserSchema, userChangesSchema } from '../app/users';
 import { objectIdSchema } from './validate';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,7 +1,7 @@
 /** `/users`: assistants and admins. Password hashes never leave the store. */
 import { Router } from 'express';
-import { createUser, getUser, listUsers, updateUser } from '../store/users';
-import { audit } from './audit';
+import { createUser, getUser, listUsers, updateUser } from '../app/users';
+import { sourceOf } from './auth';
 import { newUserBodySchema, userChangesBodySchema, userListQuerySchema } from './schemas';
 import { idParam, parseBody, parseQuery } from './validate';
 
@@ -13,8 +13,7 @@ export function usersRouter(): Router {
   });
 
   router.post('/', async (req, res) => {
-    const user = await createUser(parseBody(newUserBodySchema, req));
-    await audit(req, res, { action: 'user.create', target: { type: 'user', id: user.id } });
+    const user = await createUser(sourceOf(req, res), parseBody(newUserBodySchema, req));
     res.status(201).location(`${req.baseUrl}/${user.id}`).json(user);
   });
 
@@ -23,12 +22,8 @@ export function usersRouter(): Router {
   });
 
   router.patch('/:id', async (req, res) => {
-    const id = idParam(req);
     const changes = parseBody(userChangesBodySchema, req);
-    const user = await updateUser(id, changes);
-    const fields = Object.keys(changes).map((key) => (key === 'password' ? 'password (reset)' : key));
-    await audit(req, res, { action: 'user.update', target: { type: 'user', id }, detail: { fields } });
-    res.json(user);
+    res.json(await updateUser(sourceOf(req, res), idParam(req), changes));
   });
 
   return router;

@@ -3,6 +3,7 @@
  * a few seconds takes a database read off each of them, and lets the fail-safe answer still know a
  * client's fallback number while the database is down. Call state is never cached (stateless tier).
  */
+import type { ClientChange } from '../infra/client-cache-bus';
 import { findClientByNumber, getClient, type Client } from '../store/clients';
 
 const TTL_MS = 15_000;
@@ -42,7 +43,26 @@ export function lastKnownClient(number: string): Client | null {
   return byNumber.get(number)?.client ?? null;
 }
 
-/** Forget cached profiles (after an admin edits a client, and between tests). */
+/**
+ * Reads a changed client (and the numbers it had or has) from the database again on next use.
+ * Entries are expired rather than dropped, so `lastKnownClient` still answers while the database
+ * is down.
+ */
+export function expireClient(change: ClientChange): void {
+  const expire = (entry: Entry | undefined) => {
+    if (entry) entry.expires = 0;
+  };
+  expire(byId.get(change.id));
+  for (const number of change.numbers) expire(byNumber.get(number));
+  for (const entry of byNumber.values()) if (entry.client?.id === change.id) expire(entry);
+}
+
+/** Reads every client again on next use (changes may have been missed while Redis was away). */
+export function expireAllClients(): void {
+  for (const entry of [...byId.values(), ...byNumber.values()]) entry.expires = 0;
+}
+
+/** Forget cached profiles entirely (between tests). */
 export function invalidateClientCache(): void {
   byNumber.clear();
   byId.clear();

@@ -22,6 +22,7 @@ import { apiSession } from '../web/api-session';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../web/queue-dashboard';
 import { createFollowUps, type FollowUps } from '../notify';
 import { smsWebhookRouter } from '../../webhooks/sms';
+import { shareClientCache } from './client-cache-sharing';
 
 export type WebRuntime = {
   config: Config;
@@ -59,7 +60,7 @@ export type StartWebOptions = {
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
-  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages'>;
+  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients'>;
   /** Web list options; tests shorten the session timeouts and throttling. */
   web?: WebOptions;
 };
@@ -72,6 +73,15 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   redis.on('error', (err) => logger.warn(`redis: ${err.message}`));
   // Start even when Redis is down (readiness says so), but do not report "not ready" for nothing.
   await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
+
+  const clientCache = shareClientCache({
+    redis,
+    redisUrl: config.redisUrl,
+    mongodbUri: config.mongodbUri,
+    logger,
+  });
+  await Promise.race([clientCache.ready.catch(() => undefined), delay(2000)]);
+  const clients = { announce: clientCache.announce };
 
   const pipeline = options.followUps ?? createFollowUps({ redis, logger, config });
   const followUps: FollowUpsPort = {
@@ -107,6 +117,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     logger,
     options: options.web,
     messages: messageDeps,
+    clients,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -145,6 +156,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           apiRouter({
             sessionAdmin: adminSession.admin,
             messages: messageDeps,
+            clients,
             ...options.api,
             adminApiToken: config.adminApiToken,
           }),
@@ -161,6 +173,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const stop = async () => {
     clearInterval(drainTimer);
     await web.close();
+    await clientCache.close();
     await pipeline.close?.();
     await closeServer(server, 8000);
     redis.disconnect();

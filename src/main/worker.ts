@@ -8,6 +8,7 @@ import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
 import { purgeExpired } from '../app/retention';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
+import { shareClientCache } from './client-cache-sharing';
 import { countMongoCommand, instrumentRedis } from '../infra/metrics';
 import { serveMetrics } from '../http/metrics-route';
 import { defaultLogger } from './runtime';
@@ -33,6 +34,13 @@ async function main(): Promise<void> {
   const commands = createRedis(cfg.redisUrl);
   const followUps = createFollowUps({ redis: commands, logger, config: cfg });
   const calls = callDeps({ redis: commands, mongodbUri: cfg.mongodbUri, logger, followUps });
+  // Notifications read client profiles through the cache: an admin's edit must reach them too.
+  const clientCache = shareClientCache({
+    redis: commands,
+    redisUrl: cfg.redisUrl,
+    mongodbUri: cfg.mongodbUri,
+    logger,
+  });
 
   const worker = new Worker(
     QUEUES.maintenance,
@@ -58,6 +66,7 @@ async function main(): Promise<void> {
     { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
     { name: 'queues', run: async () => void (await Promise.all([maintenance.close(), followUps.close()])) },
     { name: 'metrics', run: async () => void metrics?.close() },
+    { name: 'client cache', run: () => clientCache.close() },
     { name: 'redis', run: async () => void (connection.disconnect(), commands.disconnect()) },
     { name: 'mongo', run: disconnectMongo },
   ]);

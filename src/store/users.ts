@@ -124,7 +124,3 @@ export async function updateUser(id: string, input: UserChanges): Promise<User> 
   if (!doc) throw new NotFoundError(`user ${id} not found`);
   return toUser(doc);
 }
-
-export function deactivateUser(id: string): Promise<User> {
-  return updateUser(id, { active: false });
-}

@@ -13,6 +13,7 @@ import express, {
 } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import type { ClientsDeps } from '../app/clients';
 import type { Config } from '../config/env';
 import { createRedis } from '../infra/redis';
 import type { Logger } from '../infra/logger';
@@ -50,6 +51,8 @@ export type WebDeps = {
   options?: WebOptions;
   /** What the message actions need (clock, live list events, follow-ups). */
   messages: MessageActionDeps;
+  /** What the client use cases need (telling every instance's cache). */
+  clients: ClientsDeps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -121,7 +124,7 @@ export async function createWebRouter(
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, config));
   router.use(messageRoutes(userStack, deps.messages));
-  router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler]));
+  router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler], deps.clients));
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
   );

@@ -3,6 +3,7 @@
  * (`/admin/clients…`) and users (`/admin/users…`). Every POST checks the CSRF token.
  */
 import express, { Router, type RequestHandler } from 'express';
+import type { ClientsDeps } from '../../app/clients';
 import { clientRoutes } from './client-routes';
 import { userRoutes } from './user-routes';
 
@@ -19,11 +20,11 @@ const adminFormParser: RequestHandler[] = [
 ];
 
 /** `adminStack`: the web page stack ending with `requireAdmin`. */
-export function adminRoutes(adminStack: RequestHandler[]): Router {
+export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps): Router {
   const router = Router();
   const stack = [...adminFormParser, ...adminStack];
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
-  router.use(clientRoutes(stack));
+  router.use(clientRoutes(stack, clients));
   router.use(userRoutes(stack));
   return router;
 }

@@ -1,5 +1,5 @@
 /** `/admin/clients`: every client with its numbers, language and state. */
-import type { Client } from '../../store/clients';
+import type { Client } from '../../app/clients';
 import { formatPhone } from '../format';
 import { html } from '../html';
 import type { PageContext } from '../views/layout';

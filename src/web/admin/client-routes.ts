@@ -1,11 +1,18 @@
 /** `/admin/clients`: list, create, edit, and the "test this setup" panel over the saved profile. */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { invalidateClientCache } from '../../app/client-cache';
+import {
+  createClient,
+  getClient,
+  listClients,
+  profileOf,
+  setClientActive,
+  updateClient,
+  type Client,
+  type ClientsDeps,
+} from '../../app/clients';
 import { previewRoute, type RoutePreview } from '../../flow/preview';
-import { getClient, listClients, setClientActive, type Client } from '../../store/clients';
-import { csrfProtection } from '../auth';
+import { csrfProtection, sourceOf } from '../auth';
 import { pageContext, pageLang, setFlash } from '../page-context';
-import { auditAdminChange } from './admin-audit';
 import { adminTexts } from './admin-texts';
 import { formFromProfile, newClientValues } from './client-form-fill';
 import { clientFormPage } from './client-form-view';
@@ -18,11 +25,6 @@ import { previewPanel } from './preview-view';
 import { instantToLocal } from '../../infra/zoned-time';
 
 type IdRequest = Request<{ id: string }>;
-
-function profileOf(client: Client) {
-  const { id: _id, active: _a, createdAt: _c, updatedAt: _u, ...profile } = client;
-  return profile;
-}
 
 function renderEdit(
   req: Request,
@@ -47,7 +49,7 @@ const emptyPanel = (client: Client): PreviewRequest => ({
   errors: {},
 });
 
-export function clientRoutes(pageStack: RequestHandler[]): Router {
+export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps): Router {
   const router = Router();
   const postStack = [...pageStack, csrfProtection as RequestHandler];
 
@@ -62,13 +64,13 @@ export function clientRoutes(pageStack: RequestHandler[]): Router {
   router.post('/clients', ...postStack, async (req, res) => {
     const values = formValues(req.body);
     const t = adminTexts(pageLang(req, res));
-    const saved = await saveClientForm(values, t);
+    const saved = await saveClientForm(values, t, (profile) =>
+      createClient(clients, sourceOf(req, res), profile),
+    );
     if ('errors' in saved) {
       res.status(saved.conflict ? 409 : 400);
       return void res.send(clientFormPage(pageContext(req, res), { form: { values, errors: saved.errors } }));
     }
-    invalidateClientCache();
-    await auditAdminChange(req, res, 'client.create', { type: 'client', id: saved.client.id });
     setFlash(req, 'ok', t.clientCreated);
     res.redirect(303, `/admin/clients/${saved.client.id}`);
   });
@@ -92,25 +94,22 @@ export function clientRoutes(pageStack: RequestHandler[]): Router {
     const client = await getClient(req.params.id);
     const values = formValues(req.body);
     const t = adminTexts(pageLang(req, res));
-    const saved = await saveClientForm(values, t, client.id);
+    const saved = await saveClientForm(values, t, (profile) =>
+      updateClient(clients, sourceOf(req, res), client.id, { profile }),
+    );
     if ('errors' in saved) {
       res.status(saved.conflict ? 409 : 400);
       return void res.send(
         renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client)),
       );
     }
-    invalidateClientCache();
-    await auditAdminChange(req, res, 'client.update', { type: 'client', id: client.id });
     setFlash(req, 'ok', t.clientSaved);
     res.redirect(303, `/admin/clients/${client.id}`);
   });
 
   router.post('/clients/:id/active', ...postStack, async (req: IdRequest, res: Response) => {
     const active = (req.body as { active?: unknown }).active === 'on';
-    const client = await setClientActive((await getClient(req.params.id)).id, active);
-    invalidateClientCache();
-    const action = active ? 'client.activate' : 'client.deactivate';
-    await auditAdminChange(req, res, action, { type: 'client', id: client.id });
+    const client = await setClientActive(clients, sourceOf(req, res), req.params.id, active);
     const t = adminTexts(pageLang(req, res));
     setFlash(req, 'ok', active ? t.clientActivated : t.clientDeactivated);
     res.redirect(303, `/admin/clients/${client.id}`);

@@ -1,10 +1,11 @@
 /**
- * Saving the client form: read it, validate it whole with `clientProfileSchema`, then create or
- * update. Nothing is written unless the whole profile is valid; a number taken by another client
- * comes back as an error on the numbers field.
+ * Saving the client form: read it, validate it whole with `clientProfileSchema` (every error shown
+ * next to its field at once), then hand the profile to the create or update use case. Nothing is
+ * written unless the whole profile is valid; a number taken by another client comes back as an
+ * error on the numbers field.
  */
+import type { Client } from '../../app/clients';
 import { clientProfileSchema, type ClientProfile } from '../../flow/profile';
-import { createClient, updateClient, type Client } from '../../store/clients';
 import { ConflictError } from '../../domain/errors';
 import type { AdminTexts } from './admin-texts';
 import { clientPathMapper } from './client-error-paths';
@@ -24,13 +25,16 @@ export function validateClientForm(
   return parsed.success && !hasErrors(errors) ? { profile: parsed.data } : { errors };
 }
 
-/** Creates the client (no id) or replaces the profile of client `id`. */
-export async function saveClientForm(values: FormValues, t: AdminTexts, id?: string): Promise<SaveResult> {
+/** Validates the form, then saves the profile with `save` (the create or the update use case). */
+export async function saveClientForm(
+  values: FormValues,
+  t: AdminTexts,
+  save: (profile: ClientProfile) => Promise<Client>,
+): Promise<SaveResult> {
   const checked = validateClientForm(values, t);
   if ('errors' in checked) return checked;
   try {
-    const client = id ? await updateClient(id, checked.profile) : await createClient(checked.profile);
-    return { client };
+    return { client: await save(checked.profile) };
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     const errors: FieldErrors = {};

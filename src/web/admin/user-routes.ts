@@ -1,12 +1,11 @@
 /** `/admin/users`: list, create and edit users (role, client assignments, activation, password reset). */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { listClients } from '../../store/clients';
-import { getUser, listUsers, type User } from '../../store/users';
-import { csrfProtection, currentUser } from '../auth';
+import { listClients } from '../../app/clients';
+import { getUser, listUsers, type User } from '../../app/users';
+import { csrfProtection, sourceOf } from '../auth';
 import { pageContext, pageLang, setFlash } from '../page-context';
-import { auditAdminChange } from './admin-audit';
 import { adminTexts } from './admin-texts';
-import { checked, formList, formValues, type FormValues } from './form-values';
+import { formList, formValues, type FormValues } from './form-values';
 import { createUserFromForm, updateUserFromForm } from './user-save';
 import { userFormPage, userListPage } from './user-views';
 
@@ -14,15 +13,6 @@ type IdRequest = Request<{ id: string }>;
 
 function valuesOf(u: User): FormValues {
   return { name: u.name, role: u.role, locale: u.locale, active: u.active ? 'on' : '' };
-}
-
-/** The fields an edit changed (never a password, only that it was reset). */
-function changedFields(before: User, after: User, passwordReset: boolean): string[] {
-  const keys = ['name', 'role', 'locale', 'active'] as const;
-  const changed: string[] = keys.filter((k) => before[k] !== after[k]);
-  if (before.clientIds.join() !== after.clientIds.join()) changed.push('clientIds');
-  if (passwordReset) changed.push('password');
-  return changed;
 }
 
 export function userRoutes(pageStack: RequestHandler[]): Router {
@@ -43,16 +33,14 @@ export function userRoutes(pageStack: RequestHandler[]): Router {
     const values = formValues(req.body, ['clientIds']);
     const clientIds = formList(req.body, 'clientIds');
     const t = adminTexts(pageLang(req, res));
-    const saved = await createUserFromForm(values, clientIds, t);
+    const saved = await createUserFromForm(sourceOf(req, res), values, clientIds, t);
     if ('errors' in saved) {
       delete values.password;
       const page = { form: { values, errors: saved.errors }, clientIds, clients: await listClients() };
       return void res.status(saved.status).send(userFormPage(pageContext(req, res), page));
     }
-    const { user } = saved;
-    await auditAdminChange(req, res, 'user.create', { type: 'user', id: user.id }, { role: user.role });
     setFlash(req, 'ok', t.userCreated);
-    res.redirect(303, `/admin/users/${user.id}`);
+    res.redirect(303, `/admin/users/${saved.user.id}`);
   });
 
   router.get('/users/:id', ...pageStack, async (req: IdRequest, res: Response) => {
@@ -67,13 +55,7 @@ export function userRoutes(pageStack: RequestHandler[]): Router {
     const values = formValues(req.body, ['clientIds']);
     const clientIds = formList(req.body, 'clientIds');
     const t = adminTexts(pageLang(req, res));
-    // An admin cannot lock themselves out: someone must always be able to come back here.
-    const own = before.id === currentUser(res).id;
-    const lockout =
-      own && values.role !== 'admin' ? 'role' : own && !checked(values.active) ? 'active' : null;
-    const saved = lockout
-      ? { errors: { [lockout]: [t.selfLockout] }, status: 400 }
-      : await updateUserFromForm(before.id, values, clientIds, t);
+    const saved = await updateUserFromForm(sourceOf(req, res), before.id, values, clientIds, t);
     if ('errors' in saved) {
       delete values.password;
       const page = {
@@ -84,8 +66,6 @@ export function userRoutes(pageStack: RequestHandler[]): Router {
       };
       return void res.status(saved.status).send(userFormPage(pageContext(req, res), page));
     }
-    const fields = changedFields(before, saved.user, Boolean(values.password));
-    await auditAdminChange(req, res, 'user.update', { type: 'user', id: before.id }, { fields });
     setFlash(req, 'ok', t.userSaved);
     res.redirect(303, `/admin/users/${before.id}`);
   });

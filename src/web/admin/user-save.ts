@@ -1,9 +1,18 @@
 /**
- * Saving the user forms with the store's own schemas (`newUserSchema`, `userChangesSchema`): errors
- * come back per field; nothing is written unless the whole change is valid.
+ * Saving the user forms through the user use cases, with the store's own schemas
+ * (`newUserSchema`, `userChangesSchema`) checked first so that every error comes back next to its
+ * field; nothing is written unless the whole change is valid.
  */
+import type { ActionSource } from '../../domain/access';
 import { ConflictError, InvalidReferenceError } from '../../domain/errors';
-import { createUser, newUserSchema, updateUser, userChangesSchema, type User } from '../../store/users';
+import {
+  createUser,
+  newUserSchema,
+  SelfLockoutError,
+  updateUser,
+  userChangesSchema,
+  type User,
+} from '../../app/users';
 import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors, type PathMapper } from './field-errors';
 import { checked, type FormValues } from './form-values';
@@ -12,8 +21,12 @@ export type UserSaveResult = { user: User } | { errors: FieldErrors; status: num
 
 const userPaths: PathMapper = (path) => ({ field: String(path[0] ?? 'email') });
 
-function storeErrors(err: unknown, t: AdminTexts): UserSaveResult {
+function refusal(err: unknown, t: AdminTexts): UserSaveResult {
   const errors: FieldErrors = {};
+  if (err instanceof SelfLockoutError) {
+    for (const d of err.details) addError(errors, d.path, t.selfLockout);
+    return { errors, status: 400 };
+  }
   if (err instanceof ConflictError) {
     addError(errors, 'email', t.emailTaken);
     return { errors, status: 409 };
@@ -26,6 +39,7 @@ function storeErrors(err: unknown, t: AdminTexts): UserSaveResult {
 }
 
 export async function createUserFromForm(
+  source: ActionSource,
   v: FormValues,
   clientIds: string[],
   t: AdminTexts,
@@ -40,13 +54,14 @@ export async function createUserFromForm(
   });
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths), status: 400 };
   try {
-    return { user: await createUser(parsed.data) };
+    return { user: await createUser(source, parsed.data) };
   } catch (err) {
-    return storeErrors(err, t);
+    return refusal(err, t);
   }
 }
 
 export async function updateUserFromForm(
+  source: ActionSource,
   id: string,
   v: FormValues,
   clientIds: string[],
@@ -62,8 +77,8 @@ export async function updateUserFromForm(
   });
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths), status: 400 };
   try {
-    return { user: await updateUser(id, parsed.data) };
+    return { user: await updateUser(source, id, parsed.data) };
   } catch (err) {
-    return storeErrors(err, t);
+    return refusal(err, t);
   }
 }

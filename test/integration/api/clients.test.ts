@@ -27,7 +27,7 @@ describe('admin API /clients', () => {
     const list = await api('get', '/clients').expect(200);
     expect(list.body.data.map((c: { id: string }) => c.id)).toContain(created.body.id);
     const audit = await AuditEventModel.find({ 'target.id': created.body.id }).sort({ at: 1 }).lean();
-    expect(audit.map((e) => e.action)).toEqual(['client.create', 'client.replace']);
+    expect(audit.map((e) => e.action)).toEqual(['client.create', 'client.update']);
     expect(audit[0]!.actor).toMatchObject({ type: 'api-token' });
   });
 

@@ -20,7 +20,7 @@ export type ApiHarness = {
 
 export function useApi(
   testFile: string,
-  api: Omit<ApiRouterOptions, 'adminApiToken' | 'messages'> = {},
+  api: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients'> = {},
 ): ApiHarness {
   let web: WebRuntime;
   beforeAll(async () => {

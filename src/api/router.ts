@@ -2,7 +2,13 @@
  * The admin API, mounted at `/api/v1`: JSON in and out, bearer token (or admin session) on every
  * route but the OpenAPI document, one error shape through the central handler.
  */
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  Router,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { HttpError } from '../http/errors';
 import { InvalidInputError } from '../domain/errors';
 import { apiAuth, type SessionAdmin } from './auth';
@@ -16,6 +22,8 @@ import { usersRouter } from './users-routes';
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
   adminApiToken: string;
+  /** Failed-token and request throttling (`apiThrottle`), shared with `/metrics`, which takes the same token. */
+  throttle: RequestHandler[];
   /** Admin-session check from the web edge. @defaultValue none: token only */
   sessionAdmin?: SessionAdmin;
   /** The call-flow engine's decision function. @defaultValue the engine's own preview */
@@ -38,7 +46,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  router.use(apiAuth({ adminApiToken: options.adminApiToken, sessionAdmin: options.sessionAdmin }));
+  const { adminApiToken, sessionAdmin, throttle } = options;
+  router.use(apiAuth({ adminApiToken, sessionAdmin, throttle }));
   router.use(
     express.json({
       limit: '200kb',

@@ -3,18 +3,23 @@
  * The web server mounts the router; the worker serves the same on its own port when asked to.
  */
 import http from 'node:http';
-import { Router, type Request, type Response, type NextFunction } from 'express';
+import { Router, type Request, type RequestHandler, type Response, type NextFunction } from 'express';
 import { apiAuth, sameSecret } from '../api/auth';
 import { metricsText } from '../infra/metrics';
 
-export function metricsRouter(adminApiToken: string): Router {
+/** `throttle`: the admin API's, so the token cannot be guessed here instead. */
+export function metricsRouter(adminApiToken: string, throttle: RequestHandler[] = []): Router {
   const router = Router();
-  router.get('/metrics', apiAuth({ adminApiToken }), (_req: Request, res: Response, next: NextFunction) => {
-    metricsText().then(({ contentType, body }) => {
-      res.setHeader('Cache-Control', 'no-store');
-      res.type(contentType).send(body);
-    }, next);
-  });
+  router.get(
+    '/metrics',
+    ...apiAuth({ adminApiToken, throttle }),
+    (_req: Request, res: Response, next: NextFunction) => {
+      metricsText().then(({ contentType, body }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        res.type(contentType).send(body);
+      }, next);
+    },
+  );
   return router;
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { recordAudit } from '../store/audit';
 import { findUserByEmail, hashPassword, verifyPassword } from '../store/users';
 import { csrfProtection, endSession, startUserSession, type SessionPolicy } from './auth';
-import type { LoginThrottle } from './login-throttle';
+import { loginThrottle, type ThrottlePolicy } from './login-throttle';
+import type { RateLimitDeps } from '../infra/rate-limit';
 import { pageContext } from './page-context';
 import { loginPage } from './views/login-view';
 
@@ -18,16 +19,22 @@ let dummyHash: Promise<string> | undefined;
 const burnTime = (password: string) =>
   (dummyHash ??= hashPassword('not-a-real-password')).then((h) => verifyPassword(h, password));
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function loginRoutes(deps: {
   pageStack: RequestHandler[];
-  throttle: LoginThrottle;
+  limits: RateLimitDeps;
+  throttle: ThrottlePolicy;
   policy: SessionPolicy;
   cookieName: string;
 }): Router {
   const router = Router();
-  const { pageStack, throttle, policy, cookieName } = deps;
+  const { pageStack, policy, cookieName } = deps;
+  const throttle = loginThrottle(deps.limits, deps.throttle, (req, res, retryAfterSeconds) => {
+    const ctx = pageContext(req, res);
+    const email = loginBody.safeParse(req.body).data?.email ?? '';
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    res.status(429).setHeader('Retry-After', String(retryAfterSeconds));
+    res.send(loginPage(ctx, email, ctx.t.tooManyAttempts(minutes)));
+  });
 
   router.get('/login', ...pageStack, (req, res) => {
     if (req.session.userId) return res.redirect(303, '/');
@@ -40,29 +47,20 @@ export function loginRoutes(deps: {
     res.send(loginPage(ctx, '', undefined, notice));
   });
 
-  router.post('/login', ...pageStack, csrfProtection, async (req, res) => {
+  router.post('/login', ...pageStack, csrfProtection, ...throttle.guards, async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
     const ctx = pageContext(req, res);
     const email = parsed.success ? parsed.data.email : '';
-    const ip = req.ip ?? '';
-    const verdict = await throttle.check(ip, email);
-    if (verdict.refused) {
-      const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-      res.status(429).setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      return res.send(loginPage(ctx, email, ctx.t.tooManyAttempts(minutes)));
-    }
-    if (verdict.delayMs) await sleep(verdict.delayMs);
     const user = parsed.success ? await findUserByEmail(email) : null;
     const ok =
       user && user.active
         ? await verifyPassword(user.passwordHash, parsed.data!.password)
         : await burnTime(String(req.body?.password ?? ''));
     if (!ok || !user) {
-      await throttle.recordFailure(ip, email);
       await audit(req, 'login.failure', null, { email });
       return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
     }
-    await throttle.recordSuccess(ip, email);
+    await throttle.succeeded(req);
     await startUserSession(req, user, policy);
     await audit(req, 'login.success', user);
     res.redirect(303, '/');

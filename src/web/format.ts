@@ -1,10 +1,12 @@
 /** Display formats for the pages: dates in the client's time zone, readable phone numbers. */
-import { startOfLocalDay } from '../infra/zoned-time';
 import { localeTag, type Lang } from './i18n';
+
+/** The zone of dates shown without a client (the list's filters): the assistants'. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+export function formatDateTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   const key = `${lang}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
@@ -15,7 +17,7 @@ export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'
 }
 
 /** Time of day with seconds, for a call's timeline. */
-export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+export function formatTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   return date.toLocaleTimeString(localeTag(lang), {
     timeZone,
     hour: '2-digit',
@@ -28,9 +30,4 @@ export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): s
 export function formatPhone(number: string): string {
   const fr = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(number);
   return fr ? `+33 ${fr.slice(1).join(' ')}` : number;
-}
-
-/** Start of a calendar day (YYYY-MM-DD) in a time zone, as an instant. */
-export function startOfDay(day: string, timeZone = 'Europe/Paris'): Date {
-  return startOfLocalDay(day, timeZone);
 }

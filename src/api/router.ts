@@ -2,13 +2,7 @@
  * The admin API, mounted at `/api/v1`: JSON in and out, bearer token (or admin session) on every
  * route but the OpenAPI document, one error shape through the central handler.
  */
-import express, {
-  Router,
-  type NextFunction,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http/errors';
 import { InvalidInputError } from '../domain/errors';
 import { apiAuth, type SessionAdmin } from './auth';
@@ -16,6 +10,7 @@ import { clientsRouter } from './clients-routes';
 import type { MessageActionDeps } from '../app/ports';
 import { messagesRouter } from './messages-routes';
 import { buildOpenApiDocument } from './openapi';
+import type { ApiThrottle } from './throttle';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
 
@@ -23,7 +18,7 @@ export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
   adminApiToken: string;
   /** Failed-token and request throttling (`apiThrottle`), shared with `/metrics`, which takes the same token. */
-  throttle: RequestHandler[];
+  throttle: ApiThrottle;
   /** Admin-session check from the web edge. @defaultValue none: token only */
   sessionAdmin?: SessionAdmin;
   /** The call-flow engine's decision function. @defaultValue the engine's own preview */

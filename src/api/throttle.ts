@@ -35,7 +35,10 @@ const answered: Partial<Options> = {
   handler: (_req, _res, next) => next(new HttpError(429, 'too many requests')),
 };
 
-export function apiThrottle(deps: RateLimitDeps, policy: ApiThrottlePolicy): RequestHandler[] {
+/** The middleware `apiAuth` runs between naming the caller and refusing an unnamed one. */
+export type ApiThrottle = RequestHandler[];
+
+export function apiThrottle(deps: RateLimitDeps, policy: ApiThrottlePolicy): ApiThrottle {
   const failures: Limiter = redisRateLimit(deps, 'api-auth-failures', {
     ...answered,
     identifier: 'auth-failures',

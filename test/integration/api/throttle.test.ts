@@ -3,10 +3,10 @@
  * balancer): the counters they keep must be the same counters.
  */
 import request from 'supertest';
-import { parseEnv } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
 import { startWeb, type WebRuntime } from '../../../src/main/runtime';
-import { clearRateLimits, redisUrl, testDatabaseUri } from '../../helpers/db';
+import { clearRateLimits } from '../../helpers/db';
+import { testConfig } from '../web/web-fixture';
 import { TOKEN } from './harness';
 
 const MAX_FAILURES = 3;
@@ -25,13 +25,7 @@ describe('admin API throttling', () => {
       .set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    const config = parseEnv({
-      NODE_ENV: 'test',
-      PORT: '0',
-      MONGODB_URI: testDatabaseUri(__filename),
-      REDIS_URL: redisUrl(),
-      ADMIN_API_TOKEN: TOKEN,
-    });
+    const config = testConfig(__filename, { ADMIN_API_TOKEN: TOKEN });
     for (let i = 0; i < 2; i++) {
       webs.push(
         await startWeb(config, {

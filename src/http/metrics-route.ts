@@ -3,12 +3,13 @@
  * The web server mounts the router; the worker serves the same on its own port when asked to.
  */
 import http from 'node:http';
-import { Router, type Request, type RequestHandler, type Response, type NextFunction } from 'express';
+import { Router, type Request, type Response, type NextFunction } from 'express';
 import { apiAuth, sameSecret } from '../api/auth';
+import type { ApiThrottle } from '../api/throttle';
 import { metricsText } from '../infra/metrics';
 
 /** `throttle`: the admin API's, so the token cannot be guessed here instead. */
-export function metricsRouter(adminApiToken: string, throttle: RequestHandler[] = []): Router {
+export function metricsRouter(adminApiToken: string, throttle: ApiThrottle): Router {
   const router = Router();
   router.get(
     '/metrics',

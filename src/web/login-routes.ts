@@ -1,8 +1,7 @@
-/** Sign-in and sign-out: Argon2id check, throttling, a fresh session id, audit of both outcomes. */
-import { Router, type Request, type RequestHandler } from 'express';
+/** Sign-in and sign-out pages: throttling, the credentials use case, a fresh session id. */
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { recordAudit } from '../store/audit';
-import { findUserByEmail, hashPassword, verifyPassword } from '../store/users';
+import { checkCredentials, recordSignOut } from '../app/sign-in';
 import { csrfProtection, endSession, startUserSession, type SessionPolicy } from './auth';
 import { loginThrottle, type ThrottlePolicy } from './login-throttle';
 import type { RateLimitDeps } from '../infra/rate-limit';
@@ -13,11 +12,6 @@ const loginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
 });
-
-let dummyHash: Promise<string> | undefined;
-/** Verifies against a throwaway hash so an unknown email takes as long as a wrong password. */
-const burnTime = (password: string) =>
-  (dummyHash ??= hashPassword('not-a-real-password')).then((h) => verifyPassword(h, password));
 
 export function loginRoutes(deps: {
   pageStack: RequestHandler[];
@@ -51,42 +45,21 @@ export function loginRoutes(deps: {
     const parsed = loginBody.safeParse(req.body);
     const ctx = pageContext(req, res);
     const email = parsed.success ? parsed.data.email : '';
-    const user = parsed.success ? await findUserByEmail(email) : null;
-    const ok =
-      user && user.active
-        ? await verifyPassword(user.passwordHash, parsed.data!.password)
-        : await burnTime(String(req.body?.password ?? ''));
-    if (!ok || !user) {
-      await audit(req, 'login.failure', null, { email });
-      return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
-    }
+    const password = parsed.success ? parsed.data.password : String(req.body?.password ?? '');
+    const user = await checkCredentials(email, password, req.ip ?? '');
+    if (!user) return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
     await throttle.succeeded(req);
     await startUserSession(req, user, policy);
-    await audit(req, 'login.success', user);
     res.redirect(303, '/');
   });
 
   router.post('/logout', ...pageStack, csrfProtection, async (req, res) => {
     const userId = req.session.userId;
-    if (userId) await audit(req, 'logout', { id: userId, email: '' });
+    if (userId) await recordSignOut(userId, req.ip ?? '');
     await endSession(req);
     res.clearCookie(cookieName, { path: '/' });
     res.redirect(303, '/login?signedout=1');
   });
 
   return router;
-}
-
-function audit(
-  req: Request,
-  action: string,
-  user: { id: string; email: string } | null,
-  detail?: Record<string, unknown>,
-) {
-  return recordAudit({
-    actor: user ? { type: 'user', id: user.id, label: user.email } : { type: 'anonymous' },
-    action,
-    ip: req.ip ?? '',
-    detail: detail ?? null,
-  });
 }

@@ -3,7 +3,7 @@
  * (a session check the web edge plugs in). The actor is kept on `res.locals.actor` for the audit log.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ActionSource, Actor } from '../domain/access';
 import { HttpError } from '../http/errors';
 
@@ -15,6 +15,8 @@ export type ApiAuthOptions = {
   adminApiToken: string;
   /** Admin-session check from the web edge; absent until the web sessions are wired. */
   sessionAdmin?: SessionAdmin;
+  /** Run once the caller is known and before a 401 (see `apiThrottle`). @defaultValue none */
+  throttle?: RequestHandler[];
 };
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
@@ -29,10 +31,14 @@ function bearerOf(req: Request): string | undefined {
   return match?.[1];
 }
 
-export function apiAuth(options: ApiAuthOptions) {
+/**
+ * Names the caller on `res.locals.actor` when the token (or, without a token, an admin session) is
+ * right, lets the throttle count and refuse, then answers 401 to anyone still unnamed.
+ */
+export function apiAuth(options: ApiAuthOptions): RequestHandler[] {
   const { adminApiToken, sessionAdmin } = options;
   if (!adminApiToken) throw new Error('apiAuth needs an adminApiToken');
-  return (req: Request, res: Response, next: NextFunction): void => {
+  const identify: RequestHandler = (req, res, next) => {
     const token = bearerOf(req);
     if (token !== undefined && sameSecret(token, adminApiToken)) {
       res.locals.actor = { type: 'api-token', id: 'admin-api-token', label: 'API token' } satisfies Actor;
@@ -48,11 +54,19 @@ export function apiAuth(options: ApiAuthOptions) {
         role: 'admin',
         clientIds: [],
       } satisfies Actor;
-      return next();
     }
+    next();
+  };
+  const refuseUnknown: RequestHandler = (_req, res, next) => {
+    if (isAuthenticated(res)) return next();
     res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
     next(new HttpError(401, 'unauthorized'));
   };
+  return [identify, ...(options.throttle ?? []), refuseUnknown];
+}
+
+export function isAuthenticated(res: Response): boolean {
+  return res.locals.actor !== undefined;
 }
 
 export function actorOf(res: Response): Actor {

@@ -58,6 +58,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Missing or wrong bearer token',
   404: 'No such resource',
   409: 'Conflict: `details` names the field (e.g. a number already assigned)',
+  429: 'Too many failed tokens or requests from this address: `Retry-After` says when to try again',
   501: 'Not available yet',
 };
 
@@ -75,7 +76,7 @@ function operationOf(route: RouteDoc) {
       return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema };
     }),
   ];
-  const errorAnswers = [401, ...route.errors].map((status) => [
+  const errorAnswers = [401, 429, ...route.errors].map((status) => [
     String(status),
     { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: ref('Error') } } },
   ]);

@@ -11,12 +11,15 @@ import { clientsRouter } from './clients-routes';
 import type { MessageActionDeps } from '../app/ports';
 import { messagesRouter } from './messages-routes';
 import { buildOpenApiDocument } from './openapi';
+import type { ApiThrottle } from './throttle';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
   adminApiToken: string;
+  /** Failed-token and request throttling (`apiThrottle`), shared with `/metrics`, which takes the same token. */
+  throttle: ApiThrottle;
   /** Admin-session check from the web edge. @defaultValue none: token only */
   sessionAdmin?: SessionAdmin;
   /** The call-flow engine's decision function. @defaultValue the engine's own preview */
@@ -41,7 +44,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  router.use(apiAuth({ adminApiToken: options.adminApiToken, sessionAdmin: options.sessionAdmin }));
+  const { adminApiToken, sessionAdmin, throttle } = options;
+  router.use(apiAuth({ adminApiToken, sessionAdmin, throttle }));
   router.use(
     express.json({
       limit: '200kb',

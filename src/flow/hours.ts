@@ -1,6 +1,5 @@
-/**
- * Opening hours in the client's IANA timezone, DST-correct through Intl (no date library).
- */
+/** Opening hours in the client's IANA timezone; the wall clock comes from the shared zoned time. */
+import { wallClock } from '../domain/zoned-time';
 import { WEEKDAYS, type ClientProfile, type TimeRange, type Weekday } from './profile';
 
 export interface LocalTime {
@@ -11,44 +10,11 @@ export interface LocalTime {
   time: string;
 }
 
-const SHORT_TO_WEEKDAY: Record<string, Weekday> = {
-  Mon: 'mon',
-  Tue: 'tue',
-  Wed: 'wed',
-  Thu: 'thu',
-  Fri: 'fri',
-  Sat: 'sat',
-  Sun: 'sun',
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** Wall-clock date, weekday and time of `now` in `timeZone`. */
 export function localTime(now: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(now)) parts[p.type] = p.value;
-  const hour = parts.hour === '24' ? '00' : (parts.hour ?? '00');
-  const weekday = SHORT_TO_WEEKDAY[parts.weekday ?? ''];
-  if (!weekday) throw new Error(`unexpected weekday from Intl: ${parts.weekday}`);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${hour}:${parts.minute}` };
+  const { date, time, isoWeekday } = wallClock(now, timeZone);
+  // WEEKDAYS runs Monday to Sunday, as ISO weekdays 1 to 7 do.
+  return { date, weekday: WEEKDAYS[isoWeekday - 1]!, time };
 }
 
 /** `time` (HH:MM) falls in [start, end); "24:00" closes at midnight. */

@@ -5,16 +5,22 @@
 import http from 'node:http';
 import { Router, type Request, type Response, type NextFunction } from 'express';
 import { apiAuth, sameSecret } from '../api/auth';
+import type { ApiThrottle } from '../api/throttle';
 import { metricsText } from '../infra/metrics';
 
-export function metricsRouter(adminApiToken: string): Router {
+/** `throttle`: the admin API's, so the token cannot be guessed here instead. */
+export function metricsRouter(adminApiToken: string, throttle: ApiThrottle): Router {
   const router = Router();
-  router.get('/metrics', apiAuth({ adminApiToken }), (_req: Request, res: Response, next: NextFunction) => {
-    metricsText().then(({ contentType, body }) => {
-      res.setHeader('Cache-Control', 'no-store');
-      res.type(contentType).send(body);
-    }, next);
-  });
+  router.get(
+    '/metrics',
+    ...apiAuth({ adminApiToken, throttle }),
+    (_req: Request, res: Response, next: NextFunction) => {
+      metricsText().then(({ contentType, body }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        res.type(contentType).send(body);
+      }, next);
+    },
+  );
   return router;
 }
 

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { apiRouter, type ApiRouterOptions } from '../api/router';
+import { apiThrottle, DEFAULT_API_THROTTLE_POLICY, type ApiThrottlePolicy } from '../api/throttle';
 import type { Config } from '../config/env';
 import { buildApp } from '../http/app';
 import { closeServer, listen, portOf } from '../http/lifecycle';
@@ -15,7 +16,7 @@ import { countMongoCommand, instrumentRedis } from '../infra/metrics';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
 import type { CallDeps, CallRecords, FollowUpsPort, MessageActionDeps } from '../app/ports';
-import { callDeps as buildCallDeps } from './call-deps';
+import { callDeps as buildCallDeps, redisNamespace } from './call-deps';
 import { voiceRouter } from '../../webhooks/voice';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
@@ -60,7 +61,9 @@ export type StartWebOptions = {
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
-  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients'>;
+  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients' | 'throttle'>;
+  /** Throttling of the admin token; tests shorten it. @defaultValue DEFAULT_API_THROTTLE_POLICY */
+  apiThrottle?: Partial<ApiThrottlePolicy>;
   /** Web list options; tests shorten the session timeouts and throttling. */
   web?: WebOptions;
 };
@@ -111,10 +114,13 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   }, 15_000);
   drainTimer.unref();
 
+  const limits = { redis, logger, namespace: redisNamespace(config.mongodbUri) };
+  const tokenThrottle = apiThrottle(limits, { ...DEFAULT_API_THROTTLE_POLICY, ...options.apiThrottle });
   const web = await createWebRouter({
     config,
     redis,
     logger,
+    limits,
     options: options.web,
     messages: messageDeps,
     clients,
@@ -158,11 +164,12 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
             messages: messageDeps,
             clients,
             ...options.api,
+            throttle: tokenThrottle,
             adminApiToken: config.adminApiToken,
           }),
         ),
       },
-      { path: '/', router: metricsRouter(config.adminApiToken) },
+      { path: '/', router: metricsRouter(config.adminApiToken, tokenThrottle) },
       // The web list last: it serves `/`, and its middleware stays on its own routes.
       { path: '/', router: web.router },
     ],

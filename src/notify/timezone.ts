@@ -1,7 +1,5 @@
 /** Calendar days in a client's timezone: the digest's "yesterday". */
-import { addDays, localDate, startOfLocalDay } from '../infra/zoned-time';
-
-export { addDays, localDate, startOfLocalDay };
+import { addDays, localDate, startOfLocalDay } from '../domain/zoned-time';
 
 /** Yesterday in the client's timezone, as [start, end) instants and its date. */
 export function yesterdayIn(now: Date, timeZone: string): { date: string; from: Date; to: Date } {

@@ -1,4 +1,8 @@
-/** Synchronizer-token CSRF protection: a random token in the session, echoed by every form. */
+/**
+ * Synchronizer-token CSRF protection: a random token in the session, echoed by every form.
+ * Hand-written: csrf-sync, the maintained library of this pattern, is these same lines but compares with
+ * `===` (not in constant time) and reads only a header unless configured; csrf-csrf is double-submit, for apps without server sessions.
+ */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 

@@ -1,4 +1,8 @@
-/** CSV lines of the export (RFC 4180 quoting, spreadsheet formula injection neutralised). */
+/**
+ * CSV lines of the export (RFC 4180 quoting, spreadsheet formula injection neutralised).
+ * Hand-written: csv-stringify's `escape_formulas` would put a quote before every `+33…` phone number,
+ * which this guard spares; the quoting itself is one line.
+ */
 import type { Message } from '../store/messages';
 
 const COLUMNS = [

@@ -1,11 +1,13 @@
 /** Display formats for the pages: dates in the client's time zone, readable phone numbers. */
 import { displayPhone, type CountryCode } from '../domain/phone';
-import { startOfLocalDay } from '../infra/zoned-time';
 import { localeTag, type Lang } from './i18n';
+
+/** The zone of dates shown without a client (the list's filters): the assistants'. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+export function formatDateTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   const key = `${lang}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
@@ -16,7 +18,7 @@ export function formatDateTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'
 }
 
 /** Time of day with seconds, for a call's timeline. */
-export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): string {
+export function formatTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   return date.toLocaleTimeString(localeTag(lang), {
     timeZone,
     hour: '2-digit',
@@ -31,9 +33,4 @@ export function formatTime(date: Date, lang: Lang, timeZone = 'Europe/Paris'): s
  */
 export function formatPhone(number: string, country?: CountryCode): string {
   return displayPhone(number, country);
-}
-
-/** Start of a calendar day (YYYY-MM-DD) in a time zone, as an instant. */
-export function startOfDay(day: string, timeZone = 'Europe/Paris'): Date {
-  return startOfLocalDay(day, timeZone);
 }

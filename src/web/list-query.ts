@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from '../domain/vocabulary';
 import type { MessageFilter } from '../store/message-queries';
-import { startOfDay } from './format';
+import { addDays, startOfLocalDay } from '../domain/zoned-time';
+import { DEFAULT_TIME_ZONE } from './format';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -27,15 +28,13 @@ export const listQuerySchema = z
 
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 export function toFilter(q: ListQuery): MessageFilter {
   return {
     clientId: q.client,
     status: q.status,
     urgent: q.urgency === undefined ? undefined : q.urgency === 'urgent',
-    from: q.from ? startOfDay(q.from) : undefined,
-    to: q.to ? startOfDay(nextDay(q.to)) : undefined,
+    from: q.from ? startOfLocalDay(q.from, DEFAULT_TIME_ZONE) : undefined,
+    to: q.to ? startOfLocalDay(addDays(q.to, 1), DEFAULT_TIME_ZONE) : undefined,
     search: q.q || undefined,
   };
 }

@@ -1,10 +1,10 @@
-/** Sign-in and sign-out: Argon2id check, throttling, a fresh session id, audit of both outcomes. */
-import { Router, type Request, type RequestHandler } from 'express';
+/** Sign-in and sign-out pages: throttling, the credentials use case, a fresh session id. */
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { recordAudit } from '../store/audit';
-import { findUserByEmail, hashPassword, verifyPassword } from '../store/users';
+import { checkCredentials, recordSignOut } from '../app/sign-in';
 import { csrfProtection, endSession, startUserSession, type SessionPolicy } from './auth';
-import type { LoginThrottle } from './login-throttle';
+import { loginThrottle, type ThrottlePolicy } from './login-throttle';
+import type { RateLimitDeps } from '../infra/rate-limit';
 import { pageContext } from './page-context';
 import { loginPage } from './views/login-view';
 
@@ -13,21 +13,22 @@ const loginBody = z.object({
   password: z.string().max(200),
 });
 
-let dummyHash: Promise<string> | undefined;
-/** Verifies against a throwaway hash so an unknown email takes as long as a wrong password. */
-const burnTime = (password: string) =>
-  (dummyHash ??= hashPassword('not-a-real-password')).then((h) => verifyPassword(h, password));
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function loginRoutes(deps: {
   pageStack: RequestHandler[];
-  throttle: LoginThrottle;
+  limits: RateLimitDeps;
+  throttle: ThrottlePolicy;
   policy: SessionPolicy;
   cookieName: string;
 }): Router {
   const router = Router();
-  const { pageStack, throttle, policy, cookieName } = deps;
+  const { pageStack, policy, cookieName } = deps;
+  const throttle = loginThrottle(deps.limits, deps.throttle, (req, res, retryAfterSeconds) => {
+    const ctx = pageContext(req, res);
+    const email = loginBody.safeParse(req.body).data?.email ?? '';
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    res.status(429).setHeader('Retry-After', String(retryAfterSeconds));
+    res.send(loginPage(ctx, email, ctx.t.tooManyAttempts(minutes)));
+  });
 
   router.get('/login', ...pageStack, (req, res) => {
     if (req.session.userId) return res.redirect(303, '/');
@@ -40,55 +41,25 @@ export function loginRoutes(deps: {
     res.send(loginPage(ctx, '', undefined, notice));
   });
 
-  router.post('/login', ...pageStack, csrfProtection, async (req, res) => {
+  router.post('/login', ...pageStack, csrfProtection, ...throttle.guards, async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
     const ctx = pageContext(req, res);
     const email = parsed.success ? parsed.data.email : '';
-    const ip = req.ip ?? '';
-    const verdict = await throttle.check(ip, email);
-    if (verdict.refused) {
-      const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-      res.status(429).setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      return res.send(loginPage(ctx, email, ctx.t.tooManyAttempts(minutes)));
-    }
-    if (verdict.delayMs) await sleep(verdict.delayMs);
-    const user = parsed.success ? await findUserByEmail(email) : null;
-    const ok =
-      user && user.active
-        ? await verifyPassword(user.passwordHash, parsed.data!.password)
-        : await burnTime(String(req.body?.password ?? ''));
-    if (!ok || !user) {
-      await throttle.recordFailure(ip, email);
-      await audit(req, 'login.failure', null, { email });
-      return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
-    }
-    await throttle.recordSuccess(ip, email);
+    const password = parsed.success ? parsed.data.password : String(req.body?.password ?? '');
+    const user = await checkCredentials(email, password, req.ip ?? '');
+    if (!user) return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
+    await throttle.succeeded(req);
     await startUserSession(req, user, policy);
-    await audit(req, 'login.success', user);
     res.redirect(303, '/');
   });
 
   router.post('/logout', ...pageStack, csrfProtection, async (req, res) => {
     const userId = req.session.userId;
-    if (userId) await audit(req, 'logout', { id: userId, email: '' });
+    if (userId) await recordSignOut(userId, req.ip ?? '');
     await endSession(req);
     res.clearCookie(cookieName, { path: '/' });
     res.redirect(303, '/login?signedout=1');
   });
 
   return router;
-}
-
-function audit(
-  req: Request,
-  action: string,
-  user: { id: string; email: string } | null,
-  detail?: Record<string, unknown>,
-) {
-  return recordAudit({
-    actor: user ? { type: 'user', id: user.id, label: user.email } : { type: 'anonymous' },
-    action,
-    ip: req.ip ?? '',
-    detail: detail ?? null,
-  });
 }

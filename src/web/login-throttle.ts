@@ -1,13 +1,16 @@
 /**
- * Throttling of failed sign-ins with Redis counters that expire. Refusal is per IP + account
+ * Throttling of failed sign-ins on express-rate-limit, counters in Redis. Refusal is per IP + account
  * (an attacker cannot lock the real user out from elsewhere) and per IP (password spraying);
- * failures on one account from many IPs only slow answers down, never lock.
+ * failures on one account from many IPs only slow answers down, never lock. Each limiter counts an
+ * attempt when it starts and gives it back unless it ends in 401, so only failures stay counted.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Options, RateLimitInfo } from 'express-rate-limit';
+import { clientKey, redisRateLimit, type RateLimitDeps } from '../infra/rate-limit';
 
 export type ThrottlePolicy = {
-  /** Counters expire this long after the first failure. @defaultValue 15 minutes */
+  /** Counters expire this long after the first attempt. @defaultValue 15 minutes */
   windowSeconds: number;
   /** Failures of one account from one IP before refusing. @defaultValue 5 */
   maxPerIpAndAccount: number;
@@ -24,52 +27,82 @@ export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
   slowAfterPerAccount: 10,
 };
 
-export type ThrottleVerdict =
-  { refused: true; retryAfterSeconds: number } | { refused: false; delayMs: number };
+/** Answers a refused attempt (the sign-in page with its message). */
+export type RefuseAttempt = (req: Request, res: Response, retryAfterSeconds: number) => void;
 
-const PREFIX = 'receptionist:login-fail:';
-const accountKey = (email: string) =>
-  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
-
-function keys(ip: string, email: string) {
-  const account = accountKey(email);
-  return {
-    pair: `${PREFIX}pair:${ip}:${account}`,
-    ip: `${PREFIX}ip:${ip}`,
-    account: `${PREFIX}acct:${account}`,
-  };
-}
-
-export class LoginThrottle {
-  constructor(
-    private readonly redis: Redis,
-    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
-  ) {}
-
-  async check(ip: string, email: string): Promise<ThrottleVerdict> {
-    const k = keys(ip, email);
-    const [pair, byIp, account] = (await this.redis.mget(k.pair, k.ip, k.account)).map((v) => Number(v ?? 0));
-    const over =
-      pair! >= this.policy.maxPerIpAndAccount ? k.pair : byIp! >= this.policy.maxPerIp ? k.ip : null;
-    if (over) {
-      const ttl = await this.redis.ttl(over);
-      return { refused: true, retryAfterSeconds: ttl > 0 ? ttl : this.policy.windowSeconds };
-    }
-    const excess = account! - this.policy.slowAfterPerAccount;
-    return { refused: false, delayMs: excess >= 0 ? Math.min(500 * 2 ** excess, 5000) : 0 };
-  }
-
-  async recordFailure(ip: string, email: string): Promise<void> {
-    const multi = this.redis.multi();
-    for (const key of Object.values(keys(ip, email))) {
-      multi.incr(key);
-      multi.expire(key, this.policy.windowSeconds, 'NX');
-    }
-    await multi.exec();
-  }
-
+export type LoginThrottle = {
+  /** Run before the password check: each refuses (429 through `refuse`) or delays the attempt. */
+  guards: RequestHandler[];
   /** A success clears this IP's failures on the account (other IPs keep theirs). */
-  async recordSuccess(ip: string, email: string): Promise<void> {
-    await this.redis.del(keys(ip, email).pair);
-  }
+  succeeded: (req: Request) => Promise<void>;
+};
+
+/** The account tried, hashed: emails are not written to Redis. */
+const accountOf = (req: Request): string => {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return createHash('sha256')
+    .update(typeof email === 'string' ? email.trim().toLowerCase() : '')
+    .digest('hex')
+    .slice(0, 32);
+};
+const pairKey = (req: Request) => `${clientKey(req)}:${accountOf(req)}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What the limiter that called a handler counted (this attempt included). */
+const countOf = (req: Request): RateLimitInfo => (req as Request & { rateLimit: RateLimitInfo }).rateLimit;
+
+export function loginThrottle(
+  deps: RateLimitDeps,
+  policy: ThrottlePolicy,
+  refuse: RefuseAttempt,
+): LoginThrottle {
+  const windowMs = policy.windowSeconds * 1000;
+  const failuresOnly: Partial<Options> = {
+    windowMs,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    standardHeaders: false,
+    legacyHeaders: false,
+  };
+  const refusing: Partial<Options> = {
+    ...failuresOnly,
+    handler: (req, res) => {
+      const resetAt = countOf(req).resetTime;
+      const ms = resetAt ? resetAt.getTime() - Date.now() : windowMs;
+      refuse(req, res, Math.max(1, Math.ceil(ms / 1000)));
+    },
+  };
+  const cleared = new WeakSet<Request>();
+  const perPair = redisRateLimit(deps, 'login-ip-account', {
+    ...refusing,
+    limit: policy.maxPerIpAndAccount,
+    keyGenerator: pairKey,
+    // After a success the key is deleted; giving the attempt back then would leave a -1 without expiry.
+    requestWasSuccessful: (req, res) => res.statusCode !== 401 && !cleared.has(req),
+  });
+  const perIp = redisRateLimit(deps, 'login-ip', {
+    ...refusing,
+    limit: policy.maxPerIp,
+    keyGenerator: clientKey,
+  });
+  // Past its limit this one slows the answer instead of refusing (what express-slow-down does with
+  // the same library): 0.5 s, doubling with each further failure, at most 5 s.
+  const perAccount = redisRateLimit(deps, 'login-account', {
+    ...failuresOnly,
+    limit: policy.slowAfterPerAccount,
+    keyGenerator: accountOf,
+    handler: async (req, _res, next) => {
+      const failuresBefore = countOf(req).used - 1;
+      await sleep(Math.min(500 * 2 ** (failuresBefore - policy.slowAfterPerAccount), 5000));
+      next();
+    },
+  });
+  return {
+    guards: [perPair, perIp, perAccount],
+    succeeded: async (req) => {
+      cleared.add(req);
+      await perPair.resetKey(pairKey(req));
+    },
+  };
 }

@@ -17,6 +17,7 @@ import type { ClientsDeps } from '../app/clients';
 import type { Config } from '../config/env';
 import { createRedis } from '../infra/redis';
 import type { Logger } from '../infra/logger';
+import type { RateLimitDeps } from '../infra/rate-limit';
 import { adminRoutes } from './admin/admin-routes';
 import {
   createSessionMiddleware,
@@ -28,7 +29,7 @@ import {
 } from './auth';
 import { listRoutes } from './list-routes';
 import { liveEventsRoute, MessageEventHub } from './live-events';
-import { DEFAULT_THROTTLE_POLICY, LoginThrottle, type ThrottlePolicy } from './login-throttle';
+import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle';
 import { loginRoutes } from './login-routes';
 import type { MessageActionDeps } from '../app/ports';
 import { messageRoutes } from './message-routes';
@@ -48,6 +49,8 @@ export type WebDeps = {
   config: Config;
   redis: Redis;
   logger: Logger;
+  /** Where the sign-in throttle counts, shared by every instance. */
+  limits: RateLimitDeps;
   options?: WebOptions;
   /** What the message actions need (clock, live list events, follow-ups). */
   messages: MessageActionDeps;
@@ -93,7 +96,7 @@ export async function createWebRouter(
 ): Promise<{ router: Router; close: () => Promise<void> }> {
   const { config, redis, logger } = deps;
   const policy = { ...DEFAULT_SESSION_POLICY, ...deps.options?.session };
-  const throttle = new LoginThrottle(redis, { ...DEFAULT_THROTTLE_POLICY, ...deps.options?.throttle });
+  const throttle = { ...DEFAULT_THROTTLE_POLICY, ...deps.options?.throttle };
   const subscriber = createRedis(config.redisUrl, 'blocking');
   subscriber.on('error', (err) => logger.debug(`redis subscriber: ${err.message}`));
   const hub = new MessageEventHub(subscriber);
@@ -118,7 +121,13 @@ export async function createWebRouter(
     express.static(path.join(__dirname, 'assets'), { maxAge: '1h', index: false }),
   );
   router.use(
-    loginRoutes({ pageStack: publicStack, throttle, policy, cookieName: sessionCookieName(config) }),
+    loginRoutes({
+      pageStack: publicStack,
+      limits: deps.limits,
+      throttle,
+      policy,
+      cookieName: sessionCookieName(config),
+    }),
   );
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));

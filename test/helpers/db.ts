@@ -3,7 +3,9 @@
  * (MONGODB_URI), dropped before use, so files can run in parallel without seeing each other.
  */
 import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
+import { redisNamespace } from '../../src/main/call-deps';
 import { connectMongo } from '../../src/store/mongo';
 
 export function testDatabaseUri(name: string): string {
@@ -34,4 +36,10 @@ export function useTestDatabase(testFile: string): { uri: string } {
     await mongoose.disconnect();
   });
   return { uri };
+}
+
+/** Throttle counters in the shared Redis outlive a run (15 minutes): each run of a file starts from none. */
+export async function clearRateLimits(redis: Redis, mongodbUri: string): Promise<void> {
+  const keys = await redis.keys(`receptionist:${redisNamespace(mongodbUri)}:rate-limit:*`);
+  if (keys.length) await redis.del(...keys);
 }

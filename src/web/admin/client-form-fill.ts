@@ -2,7 +2,7 @@
 import { clientProfileSchema, WEEKDAYS, type ClientProfile } from '../../flow/profile';
 import { MAX_TARGETS } from './client-form';
 import type { FormValues } from './form-values';
-import { instantToLocal } from '../../infra/zoned-time';
+import { instantToLocal } from '../../domain/zoned-time';
 
 const on = (b: boolean) => (b ? 'on' : '');
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));

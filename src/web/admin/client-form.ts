@@ -7,7 +7,7 @@ import { WEEKDAYS } from '../../flow/profile';
 import type { AdminTexts } from './admin-texts';
 import { addError, type FieldErrors } from './field-errors';
 import { checked, lines, numberOrDefault, optional, type FormValues } from './form-values';
-import { localToInstant } from '../../infra/zoned-time';
+import { localToInstant } from '../../domain/zoned-time';
 
 export const MAX_TARGETS = 5;
 const RANGE = /^(\S+?)\s*-\s*(\S+)$/;

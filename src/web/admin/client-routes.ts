@@ -22,7 +22,7 @@ import type { FieldErrors } from './field-errors';
 import { formValues, type FormValues } from './form-values';
 import { previewRequest, type PreviewRequest } from './preview-query';
 import { previewPanel } from './preview-view';
-import { instantToLocal } from '../../infra/zoned-time';
+import { instantToLocal } from '../../domain/zoned-time';
 
 type IdRequest = Request<{ id: string }>;
 

@@ -5,7 +5,7 @@ import type { PreviewInput } from '../../flow/preview';
 import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors } from './field-errors';
 import { formValues, type FormValues } from './form-values';
-import { localToInstant } from '../../infra/zoned-time';
+import { localToInstant } from '../../domain/zoned-time';
 
 const previewQuerySchema = z.object({
   from: e164PhoneSchema,

@@ -4,11 +4,10 @@
  */
 import mongoose from 'mongoose';
 import request from 'supertest';
-import type { ApiRouterOptions } from '../../../src/api/router';
 import { parseEnv } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
-import { startWeb, type WebRuntime } from '../../../src/main/runtime';
-import { redisUrl, testDatabaseUri } from '../../helpers/db';
+import { startWeb, type StartWebOptions, type WebRuntime } from '../../../src/main/runtime';
+import { clearRateLimits, redisUrl, testDatabaseUri } from '../../helpers/db';
 
 export const TOKEN = 'test-admin-api-token-0123456789';
 
@@ -18,10 +17,7 @@ export type ApiHarness = {
   api: (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string) => request.Test;
 };
 
-export function useApi(
-  testFile: string,
-  api: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients'> = {},
-): ApiHarness {
+export function useApi(testFile: string, api: StartWebOptions['api'] = {}): ApiHarness {
   let web: WebRuntime;
   beforeAll(async () => {
     const config = parseEnv({
@@ -36,6 +32,7 @@ export function useApi(
       host: '127.0.0.1',
       api,
     });
+    await clearRateLimits(web.redis, config.mongodbUri);
     await mongoose.connection.db!.dropDatabase();
     await Promise.all(Object.values(mongoose.models).map((m) => m.init().then(() => m.syncIndexes())));
   });

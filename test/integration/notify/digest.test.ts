@@ -2,7 +2,7 @@
 import { Types } from 'mongoose';
 import { useTestDatabase } from '../../helpers/db';
 import { syncDigestSchedules } from '../../../src/notify/digest';
-import { addDays, localDate, startOfLocalDay } from '../../../src/notify/timezone';
+import { addDays, localDate, startOfLocalDay } from '../../../src/domain/zoned-time';
 import { NOTIFICATION_JOBS, SCHEDULERS } from '../../../src/queue/names';
 import { CallModel, MessageModel, OutboxModel } from '../../../src/store/models';
 import { makeClient, makeMessage, startPipeline, testConfig, waitFor, type Pipeline } from './helpers';

@@ -10,7 +10,7 @@ import { insertMessage, type Message, type NewMessage } from '../../../src/store
 import { createUser, type User } from '../../../src/store/users';
 import type { WebOptions } from '../../../src/web/router';
 import { DEMO_CLIENT } from '../../../scripts/lib/seed';
-import { redisUrl, testDatabaseUri } from '../../helpers/db';
+import { clearRateLimits, redisUrl, testDatabaseUri } from '../../helpers/db';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -31,6 +31,7 @@ export async function startTestWeb(config: Config, web?: WebOptions): Promise<We
     host: '127.0.0.1',
     web,
   });
+  await clearRateLimits(runtime.redis, config.mongodbUri);
   const mongoose = (await import('mongoose')).default;
   await mongoose.connection.db!.dropDatabase();
   await Promise.all(Object.values(mongoose.models).map((m) => m.init().then(() => m.syncIndexes())));

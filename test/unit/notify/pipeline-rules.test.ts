@@ -12,7 +12,8 @@ import {
 } from '../../../src/notify/errors';
 import { deliveryKey, parseDeliveryKey } from '../../../src/notify/keys';
 import { planFollowUps } from '../../../src/notify/plan';
-import { startOfLocalDay, yesterdayIn } from '../../../src/notify/timezone';
+import { startOfLocalDay } from '../../../src/domain/zoned-time';
+import { yesterdayIn } from '../../../src/notify/timezone';
 import { isAcknowledgement } from '../../../webhooks/sms';
 
 const ID = '650000000000000000000abc';

@@ -3,10 +3,10 @@
  * the one in src/flow/profile.ts, used as-is; these only add what the API needs around it.
  */
 import { z } from 'zod';
+import { newUserSchema, userChangesSchema } from '../domain/users';
 import { e164PhoneSchema } from '../domain/phone';
 import { clientProfileSchema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
-import { newUserSchema, userChangesSchema } from '../app/users';
 import { objectIdSchema } from './validate';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');

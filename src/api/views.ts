@@ -11,7 +11,7 @@ import {
   RETRY_OUTCOMES,
   USER_ROLES,
 } from '../domain/vocabulary';
-import { LOCALES } from '../flow/profile';
+import { LOCALES } from '../domain/vocabulary';
 import type { Delivery, MessageWithDeliveries } from '../store/deliveries';
 
 const instant = z.iso.datetime();

@@ -2,14 +2,8 @@
  * A live call: what the engine needs between two webhooks, kept in Redis while the call lasts and
  * written to MongoDB once, as the Call record, when it ends. Pure helpers; the store is a port.
  */
-import {
-  OUTCOME_RANK,
-  type CallState,
-  type Effect,
-  type Locale,
-  type Outcome,
-  type Transition,
-} from '../flow';
+import type { Locale } from '../domain/vocabulary';
+import { OUTCOME_RANK, type CallState, type Effect, type Outcome, type Transition } from '../flow';
 import type { MessageEvent } from '../infra/message-events';
 
 export type CallStep = { name: string; detail: string; at: string };

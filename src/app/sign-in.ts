@@ -3,8 +3,8 @@
  * unknown emails), the audit of both outcomes, and the re-read of a session's user on each request.
  * Throttling is the web edge's (it counts per address and account before this is asked).
  */
-import type { User } from '../store/users';
 import { findUserByEmail, hashPassword, verifyPassword } from '../store/users';
+import { type User } from '../domain/users';
 import { findActiveUser } from '../store/web-users';
 import { recordAudit } from '../store/audit';
 

@@ -1,15 +1,12 @@
 /**
  * Assistants and admins as admins manage them, from the admin API or the admin pages alike:
- * validate with the store's user schemas, refuse an admin locking themselves out, save, audit.
+ * validate with the user schemas, refuse an admin locking themselves out, save, audit.
  */
 import type { ActionSource } from '../domain/access';
 import { ConflictError } from '../domain/errors';
 import * as store from '../store/users';
-import { newUserSchema, userChangesSchema, type NewUser, type User, type UserChanges } from '../store/users';
+import { newUserSchema, userChangesSchema, type NewUser, type User, type UserChanges } from '../domain/users';
 import { audit } from './audit';
-
-export type { NewUser, User, UserChanges } from '../store/users';
-export { newUserSchema, userChangesSchema } from '../store/users';
 
 export const getUser = store.getUser;
 export const listUsers = store.listUsers;

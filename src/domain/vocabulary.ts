@@ -3,6 +3,10 @@
  * edges and the TypeScript types all derive from these tables, so a value is added in one place.
  */
 
+/** The languages callers hear and clients read, French first. */
+export const LOCALES = ['fr-FR', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const MESSAGE_STATUSES = ['new', 'in_progress', 'handled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 

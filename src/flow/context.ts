@@ -2,7 +2,8 @@
  * What every step sees, and the small builders they share.
  */
 import { diallableCaller, displayNumber, spokenNumber } from './phone';
-import { VOICES_BY_LOCALE, type ClientProfile, type Locale } from './profile';
+import { VOICES_BY_LOCALE, type ClientProfile } from './profile';
+import type { Locale } from '../domain/vocabulary';
 import { PROMPTS, type Prompts, type SummaryFields } from './prompts';
 import type {
   Action,

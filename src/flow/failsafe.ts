@@ -3,7 +3,8 @@
  * heard. The edge serves these from its error handler and for numbers that belong to no client.
  */
 import { voiceFor } from './context';
-import { LOCALES, type ClientProfile, type Locale } from './profile';
+import type { ClientProfile } from './profile';
+import { LOCALES, type Locale } from '../domain/vocabulary';
 import { PROMPTS, UNKNOWN_NUMBER } from './prompts';
 import type { Action, Say } from './types';
 

@@ -3,7 +3,8 @@
  * "du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h, et le samedi de 9 h à 12 h".
  */
 import { groupDays } from './hours';
-import type { ClientProfile, Locale, TimeRange, Weekday } from './profile';
+import type { ClientProfile, TimeRange, Weekday } from './profile';
+import type { Locale } from '../domain/vocabulary';
 
 /** Weekday names as said in a sentence (lower case in French). */
 export const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {

@@ -3,7 +3,7 @@
  * the client's number the caller dialled. The rules themselves are src/domain/phone.ts.
  */
 import { countryOf, displayPhone, isE164Phone, spokenPhone, toE164 } from '../domain/phone';
-import type { Locale } from './profile';
+import type { Locale } from '../domain/vocabulary';
 import type { CallState } from './types';
 
 /** The caller ID when it can be called back: withheld (`anonymous`) and invalid IDs cannot. */

@@ -6,9 +6,7 @@
  */
 import { z } from 'zod';
 import { e164PhoneSchema } from '../domain/phone';
-
-export const LOCALES = ['fr-FR', 'en-US'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from '../domain/vocabulary';
 
 /** Twilio `<Say>` voices that fit each locale; the first is the default. */
 export const VOICES_BY_LOCALE: Record<Locale, readonly string[]> = {

@@ -2,7 +2,7 @@
  * Every word the receptionist says, one table per locale. French uses the vouvoiement of a real
  * receptionist; the virtual assistant speaks of herself in the feminine.
  */
-import type { Locale } from './profile';
+import type { Locale } from '../domain/vocabulary';
 
 export interface SummaryFields {
   callerName?: string;

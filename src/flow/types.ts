@@ -2,7 +2,8 @@
  * The engine's vocabulary: call state, events in, actions and effects out. All closed unions over
  * `as const` tables, all plain JSON so the edge can persist the state between webhooks.
  */
-import type { Locale, MenuChoice } from './profile';
+import type { MenuChoice } from './profile';
+import type { Locale } from '../domain/vocabulary';
 
 /** Callbacks the engine asks Twilio to request; the edge serves each at `/webhooks/voice/<name>`. */
 export const CALLBACK_NAMES = [
@@ -46,6 +47,9 @@ export const MESSAGE_STEPS: readonly StepName[] = STEP_NAMES.slice(
 
 export const OUTCOMES = ['transferred', 'message', 'information', 'rejected', 'failed', 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** The engine's outcomes, and `in-progress` for a call record written before its flow ended. */
+export const CALL_OUTCOMES = ['in-progress', ...OUTCOMES] as const;
 /** Higher wins: an edge receiving outcomes out of order must never downgrade (e.g. transferred → abandoned). */
 export const OUTCOME_RANK: Record<Outcome, number> = {
   transferred: 6,

@@ -4,7 +4,7 @@
  */
 import twilio from 'twilio';
 import { clientCountry, spokenPhone } from '../domain/phone';
-import type { Locale } from '../flow/profile';
+import type { Locale } from '../domain/vocabulary';
 import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
 import { gsmLength, SMS_SEGMENT, toGsm7 } from './gsm';

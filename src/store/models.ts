@@ -7,8 +7,14 @@
  */
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import type { ClientProfile } from '../flow/profile';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
-import { CALL_OUTCOMES, LOCALES } from './vocabulary';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  LOCALES,
+  MESSAGE_STATUSES,
+  USER_ROLES,
+} from '../domain/vocabulary';
+import { CALL_OUTCOMES } from '../flow/types';
 
 const { Mixed } = Schema.Types;
 

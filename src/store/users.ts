@@ -1,43 +1,10 @@
 /** User repository: assistants and admins, passwords hashed with Argon2id. */
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 import { ConflictError, InvalidReferenceError, NotFoundError } from '../domain/errors';
+import { newUserSchema, type NewUser, type User, type UserChanges, userChangesSchema } from '../domain/users';
 import { isDuplicateKeyError } from './errors';
 import { oid, oneOf } from './filters';
 import { ClientModel, UserModel } from './models';
-import { USER_ROLES, type UserRole } from '../domain/vocabulary';
-import { LOCALES, type Locale } from './vocabulary';
-
-export const newUserSchema = z.object({
-  email: z.email().trim().toLowerCase(),
-  name: z.string().trim().min(1).max(80),
-  role: z.enum(USER_ROLES),
-  password: z.string().min(12, 'at least 12 characters').max(200),
-  clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).default([]),
-  locale: z.enum(LOCALES).default('fr-FR'),
-});
-export type NewUser = z.input<typeof newUserSchema>;
-
-/** What an admin may change on a user; `password` resets it. */
-export const userChangesSchema = z.strictObject({
-  name: newUserSchema.shape.name.optional(),
-  role: newUserSchema.shape.role.optional(),
-  clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).optional(),
-  locale: z.enum(LOCALES).optional(),
-  active: z.boolean().optional(),
-  password: newUserSchema.shape.password.optional(),
-});
-export type UserChanges = z.input<typeof userChangesSchema>;
-
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  clientIds: string[];
-  locale: Locale;
-  active: boolean;
-};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -1,7 +1,8 @@
 /** Reading users for the web sessions: the signed-in user is re-read on each request. */
 import { oid, oneOf } from './filters';
+import { type User } from '../domain/users';
 import { UserModel } from './models';
-import { toUser, type User } from './users';
+import { toUser } from './users';
 
 /** The user behind a session, or null if it no longer exists or was deactivated. */
 export async function findActiveUser(id: string): Promise<User | null> {

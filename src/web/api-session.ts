@@ -5,9 +5,9 @@
  * accept `application/json` bodies, which a foreign page cannot send without a CORS preflight.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { type User } from '../domain/users';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
-import type { User } from '../store/users';
 import { sessionUser } from '../app/sign-in';
 import { createSessionMiddleware, DEFAULT_SESSION_POLICY, type SessionPolicy } from './session';
 

@@ -3,9 +3,9 @@
  * (admin session): `requireUser`, `requireAdmin`, `csrfProtection` and the session setup.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { type User } from '../domain/users';
 import type { ActionSource } from '../domain/access';
 import { HttpError } from '../http/errors';
-import type { User } from '../store/users';
 import { sessionUser } from '../app/sign-in';
 import { csrfToken } from './csrf';
 import type { SessionPolicy } from './session';

@@ -3,8 +3,9 @@ import { en } from './texts-en';
 import { fr, type Texts } from './texts-fr';
 
 export type { Texts };
-export const LOCALES = ['fr', 'en'] as const;
-export type Lang = (typeof LOCALES)[number];
+/** The pages' languages (short tags of the product's locales). */
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 
 const TABLES: Record<Lang, Texts> = { fr, en };
 

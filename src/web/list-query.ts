@@ -1,5 +1,6 @@
 /** The list's query string, validated: only plain strings of known names, nothing else gets through. */
 import { z } from 'zod';
+import { LANGS } from './i18n';
 import { MESSAGE_STATUSES } from '../domain/vocabulary';
 import type { MessageFilter } from '../store/message-queries';
 import { addDays, startOfLocalDay } from '../domain/zoned-time';
@@ -18,7 +19,7 @@ export const listQuerySchema = z
     to: optional(day),
     q: optional(z.string().trim().max(100, 'at most 100 characters')),
     before: optional(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'expected a page cursor')),
-    lang: optional(z.enum(['fr', 'en'])),
+    lang: optional(z.enum(LANGS)),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, {

@@ -1,14 +1,14 @@
 /** What every page needs: language (session choice, else the user's locale, else French), CSRF token, flash. */
 import type { NextFunction, Request, Response } from 'express';
-import type { User } from '../store/users';
+import { type User } from '../domain/users';
 import { csrfToken } from './csrf';
-import { langOfLocale, LOCALES, texts, type Lang } from './i18n';
+import { langOfLocale, LANGS, texts, type Lang } from './i18n';
 import type { PageContext } from './views/layout';
 
 /** Remembers `?lang=fr|en` in the session (anything else is ignored). */
 export function chooseLanguage(req: Request, _res: Response, next: NextFunction): void {
   const asked = req.query.lang;
-  if (typeof asked === 'string' && (LOCALES as readonly string[]).includes(asked))
+  if (typeof asked === 'string' && (LANGS as readonly string[]).includes(asked))
     req.session.lang = asked as Lang;
   next();
 }

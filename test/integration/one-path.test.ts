@@ -3,10 +3,10 @@
  * use case, so it reaches the assistants' live list and obeys the same tenancy rules either way.
  */
 import request from 'supertest';
+import { type User } from '../../src/domain/users';
 import type { WebRuntime } from '../../src/main/runtime';
 import { AuditEventModel, MessageModel } from '../../src/store/models';
 import type { Client } from '../../src/store/clients';
-import type { User } from '../../src/store/users';
 import {
   makeClient,
   makeMessage,

@@ -1,6 +1,7 @@
 /** French texts of the admin pages (clients and users); English in admin-texts-en.ts. */
 import { DAY_NAMES } from '../../flow/hours-text';
-import { WEEKDAYS, type Locale, type Weekday } from '../../flow/profile';
+import { WEEKDAYS, type Weekday } from '../../flow/profile';
+import type { Locale } from '../../domain/vocabulary';
 import { previewFr } from './preview-texts';
 
 export const adminFr = {

@@ -1,5 +1,6 @@
 /** The sections of the client form, one fieldset each. */
-import { LOCALES, VOICES_BY_LOCALE, WEEKDAYS } from '../../flow/profile';
+import { VOICES_BY_LOCALE, WEEKDAYS } from '../../flow/profile';
+import { LOCALES } from '../../domain/vocabulary';
 import { html, type SafeHtml } from '../html';
 import type { AdminTexts } from './admin-texts';
 import { MAX_TARGETS } from './client-form';

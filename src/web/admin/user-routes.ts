@@ -1,7 +1,8 @@
 /** `/admin/users`: list, create and edit users (role, client assignments, activation, password reset). */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { type User } from '../../domain/users';
 import { listClients } from '../../app/clients';
-import { getUser, listUsers, type User } from '../../app/users';
+import { getUser, listUsers } from '../../app/users';
 import { csrfProtection, sourceOf } from '../auth';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { adminTexts } from './admin-texts';

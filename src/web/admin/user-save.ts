@@ -4,15 +4,9 @@
  * field; nothing is written unless the whole change is valid.
  */
 import type { ActionSource } from '../../domain/access';
+import { newUserSchema, userChangesSchema, type User } from '../../domain/users';
 import { ConflictError, InvalidReferenceError } from '../../domain/errors';
-import {
-  createUser,
-  newUserSchema,
-  SelfLockoutError,
-  updateUser,
-  userChangesSchema,
-  type User,
-} from '../../app/users';
+import { createUser, SelfLockoutError, updateUser } from '../../app/users';
 import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors, type PathMapper } from './field-errors';
 import { checked, type FormValues } from './form-values';

@@ -1,6 +1,6 @@
 /** `/admin/users`: the list, and the form to create or edit a user with their client assignments. */
 import type { Client } from '../../app/clients';
-import type { User } from '../../app/users';
+import { type User } from '../../domain/users';
 import { html } from '../html';
 import type { PageContext } from '../views/layout';
 import { adminLayout } from './admin-layout';

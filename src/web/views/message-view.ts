@@ -1,9 +1,9 @@
 /** The message page: summary, details, transcription, recording, timeline, deliveries, notes, actions. */
 import type { Delivery } from '../../store/deliveries';
+import { type User } from '../../domain/users';
 import type { AssignableUser } from '../../store/message-actions';
 import type { CallStep } from '../../store/calls';
 import type { Message } from '../../store/messages';
-import type { User } from '../../store/users';
 import type { CountryCode } from '../../domain/phone';
 import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';

@@ -1,6 +1,6 @@
 import request from 'supertest';
+import { type User } from '../../../src/domain/users';
 import type { WebRuntime } from '../../../src/main/runtime';
-import type { User } from '../../../src/store/users';
 import { csrfOf, makeUser, PASSWORD, signIn, startTestWeb, testConfig } from './web-fixture';
 
 async function attempt(web: WebRuntime, email: string, password: string, ip: string) {

@@ -1,7 +1,8 @@
 import request from 'supertest';
+import { type User } from '../../../src/domain/users';
 import type { WebRuntime } from '../../../src/main/runtime';
 import { listAuditEvents } from '../../../src/store/audit';
-import { createUser, type User } from '../../../src/store/users';
+import { createUser } from '../../../src/store/users';
 import { csrfOf, makeUser, PASSWORD, signIn, startTestWeb, testConfig } from './web-fixture';
 
 describe('web sign-in, sessions and CSRF', () => {

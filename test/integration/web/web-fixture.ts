@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { type User } from '../../../src/domain/users';
 /** Shared set-up of the web tests: the real service on port 0, two clients, users, messages, sign-in. */
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -7,7 +8,7 @@ import { createLogger } from '../../../src/infra/logger';
 import { startWeb, type WebRuntime } from '../../../src/main/runtime';
 import { createClient, type Client } from '../../../src/store/clients';
 import { insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
-import { createUser, type User } from '../../../src/store/users';
+import { createUser } from '../../../src/store/users';
 import type { WebOptions } from '../../../src/web/router';
 import { DEMO_CLIENT } from '../../../scripts/lib/seed';
 import { clearRateLimits, redisUrl, testDatabaseUri } from '../../helpers/db';

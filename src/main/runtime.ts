@@ -150,7 +150,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           authToken: config.twilio.authToken,
           publicBaseUrl: config.publicBaseUrl,
           logger,
-          followUps,
+          messages: messageDeps,
         }),
       },
       {

@@ -8,6 +8,8 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { useTestDatabase } from '../../helpers/db';
 import { deliveryKey } from '../../../src/notify';
+import { publishMessageEvent } from '../../../src/infra/message-events';
+import { createRedis } from '../../../src/infra/redis';
 import { OutboxModel } from '../../../src/store/models';
 import { deliveriesOf } from '../../../src/store/deliveries';
 import { getMessage } from '../../../src/store/messages';
@@ -113,6 +115,8 @@ test('when the message is acknowledged in the web list, then the pending escalat
 });
 
 describe('inbound SMS webhook', () => {
+  const redis = createRedis(config.redisUrl);
+  afterAll(() => redis.disconnect());
   const app = express();
   app.use(
     '/webhooks/sms',
@@ -120,7 +124,15 @@ describe('inbound SMS webhook', () => {
       authToken: config.twilio.authToken,
       publicBaseUrl: PUBLIC_BASE_URL,
       logger: quietLogger(),
-      followUps: { acknowledge: (id, by) => pipeline.followUps.acknowledge(id, by) },
+      messages: {
+        logger: quietLogger(),
+        now: () => new Date(),
+        publish: (event) => publishMessageEvent(redis, event),
+        // Started in beforeAll, after this is built.
+        get followUps() {
+          return pipeline.followUps;
+        },
+      },
     }),
   );
   const post = (params: Record<string, string>, sign = true) => {

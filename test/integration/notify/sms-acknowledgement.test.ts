@@ -3,9 +3,6 @@
  * the reply marks the message acknowledged, writes one audit entry naming the number, tells the
  * assistants' live list, and cancels the pending escalation.
  */
-import express from 'express';
-import request from 'supertest';
-import twilio from 'twilio';
 import { createFollowUps, deliveryKey, type FollowUps } from '../../../src/notify';
 import { createRedis } from '../../../src/infra/redis';
 import {
@@ -16,14 +13,13 @@ import {
 import { listAuditEvents } from '../../../src/store/audit';
 import { deliveriesOf, ensureDeliveries, recordDelivery } from '../../../src/store/deliveries';
 import { getMessage, type Message } from '../../../src/store/messages';
-import { smsWebhookRouter } from '../../../webhooks/sms';
 import { useTestDatabase } from '../../helpers/db';
 import {
   freshPrefix,
+  inboundSms,
   makeClient,
   makeMessage,
   obliterate,
-  PUBLIC_BASE_URL,
   quietLogger,
   testConfig,
   waitFor,
@@ -56,38 +52,9 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-const app = express();
-app.use(
-  '/webhooks/sms',
-  smsWebhookRouter({
-    authToken: config.twilio.authToken,
-    publicBaseUrl: PUBLIC_BASE_URL,
-    logger: quietLogger(),
-    messages: {
-      logger: quietLogger(),
-      now: () => new Date(),
-      publish: (event) => publishMessageEvent(redis, event),
-      // Started in beforeAll, after this is built.
-      get followUps() {
-        return followUps;
-      },
-    },
-  }),
-);
-
-const reply = (from: string, body: string) => {
-  const params = { From: from, To: '+33180000000', Body: body, MessageSid: 'SM1' };
-  const signature = twilio.getExpectedTwilioSignature(
-    config.twilio.authToken,
-    `${PUBLIC_BASE_URL}/webhooks/sms/incoming`,
-    params,
-  );
-  return request(app)
-    .post('/webhooks/sms/incoming')
-    .type('form')
-    .set('X-Twilio-Signature', signature)
-    .send(params);
-};
+const post = inboundSms(config, redis, () => followUps);
+const reply = (from: string, body: string) =>
+  post({ From: from, To: '+33180000000', Body: body, MessageSid: 'SM1' });
 
 /** An urgent message whose first SMS went to `phone`, with its resend still pending. */
 async function urgentSentTo(phone: string): Promise<Message> {
@@ -127,7 +94,7 @@ test('when the client replies "OK", then the message is acknowledged, audited on
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({
     action: 'message.acknowledge',
-    actor: { type: 'system', id: `sms:${phone}` },
+    actor: { type: 'system', id: phone, label: `sms:${phone}` },
     target: { type: 'message', id: message.id },
   });
   expect(String(audit[0]!.clientId)).toBe(message.clientId);

@@ -11,7 +11,7 @@ import type { Action } from '../src/flow';
 import type { CallDeps } from '../src/app/ports';
 import type { Logger } from '../src/infra/logger';
 import { logContext } from '../src/infra/logger';
-import { withTimeout } from '../src/store/timeout';
+import { answerWithin } from '../src/app/side-legs';
 import { renderTwiml, urlsFor, type Leg } from './twiml';
 
 export type EdgeOptions = {
@@ -51,7 +51,7 @@ export function voiceCallback<P extends { CallSid: string }>(callback: VoiceCall
           err,
         });
       });
-      const reply = await withTimeout(work, deadlineMs).catch(() => {
+      const reply = await answerWithin(work, deadlineMs, () => {
         if (!failed)
           options.logger.warn(`${route} webhook missed its ${deadlineMs} ms deadline, fallback answered`);
         return callback.fallback(p);

@@ -2,6 +2,7 @@
 import { failSafe, failSafeAfterDial, handleEvent, PROMPTS, voiceFor, type FlowEvent } from '../flow';
 import { UnknownCallError, type Answer } from './call-handling';
 import { clientForId, lastKnownClient } from './client-cache';
+import { withTimeout } from '../store/timeout';
 import { storeFailSafeMessage } from './failsafe-messages';
 import type { CallDeps, FailSafeRecording } from './ports';
 
@@ -21,6 +22,15 @@ export async function answerScreen(
   const client = await clientForId(call.clientId);
   const t = handleEvent(client, call.state, event, deps.now());
   return { actions: t.actions, turn: t.state.turn, profile: client };
+}
+
+/**
+ * The answer of `work` if it comes within `deadlineMs`, else the fail-safe's (`fallback`): Twilio
+ * gives up after 15 s and plays its "application error" instead. The work goes on; its failure,
+ * even a late one, is for whoever started it to log.
+ */
+export function answerWithin<T>(work: Promise<T>, deadlineMs: number, fallback: () => T): Promise<T> {
+  return withTimeout(work, deadlineMs).catch(fallback);
 }
 
 /**

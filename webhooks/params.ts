@@ -65,8 +65,13 @@ export const statusParamsSchema = voiceParamsSchema.extend({
   CallDuration: z.coerce.number().int().min(0).optional(),
 });
 
-/** Query parameters the engine's callback URLs carry. */
-export const callbackQuerySchema = z.looseObject({
-  turn: z.coerce.number().int().min(0).optional(),
-  parent: callSid.optional(),
-});
+/**
+ * What the engine's callback URLs carry in their query (see `urlsFor`). A turn that is not a number
+ * is ignored (the event is applied as new) rather than refused: the caller must not hear an error.
+ */
+export const turnQuery = { turn: z.coerce.number().int().min(0).optional().catch(undefined) };
+export const parentQuery = {
+  parent: z
+    .string({ error: 'the screened call is missing' })
+    .regex(/^CA[0-9a-fA-F]{32}$/, 'the screened call is missing'),
+};

@@ -1,61 +1,75 @@
 /**
- * Answering Twilio safely: every voice webhook answers valid TwiML within its deadline. When the
- * work fails or is too slow (database down, a bug), the caller hears an apology and can still leave
- * a message (or reach the client's fallback number) — never Twilio's "application error".
+ * The one wrapper every voice callback is served through: parameters parsed (400 naming the field),
+ * the use case run within the deadline, its answer rendered to TwiML. When the work fails or is too
+ * slow (database down, a bug), the callback's fallback answers instead — for a caller, an apology and
+ * a way to still leave a message; never Twilio's "application error". The signature is checked
+ * before, once for the whole router (`voiceRouter`).
  */
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType } from 'zod';
-import { lastKnownClient } from '../src/app/client-cache';
-import type { Answer } from '../src/app/call-handling';
-import { failSafe } from '../src/flow';
+import type { Action } from '../src/flow';
+import type { CallDeps } from '../src/app/ports';
 import type { Logger } from '../src/infra/logger';
 import { logContext } from '../src/infra/logger';
-import { withTimeout } from '../src/store/timeout';
-import { callbackUrls, renderTwiml } from './twiml';
+import { answerWithin } from '../src/app/side-legs';
+import { renderTwiml, urlsFor, type Leg } from './twiml';
 
 export type EdgeOptions = {
   publicBaseUrl: string;
   logger: Logger;
-  /** The most a webhook may take before the fail-safe answers instead (default 1500 ms). */
+  deps: CallDeps;
+  /** The most a webhook may take before its fallback answers instead. @defaultValue 1500 (ms) */
   deadlineMs?: number;
 };
+
+/** What Twilio runs next, and the leg it is for (which decides what its callback URLs carry). */
+export type Reply = { actions: readonly Action[]; leg: Leg };
+
+/** One Twilio callback: the parameters it brings, the use case it runs, what answers if that fails. */
+export type VoiceCallback<P extends { CallSid: string }> = {
+  params: ZodType<P>;
+  answer: (p: P, deps: CallDeps) => Promise<Reply>;
+  /** Answers when `answer` fails or misses the deadline (its work may still finish, and is logged). */
+  fallback: (p: P) => Reply;
+};
+
+/** A callback ready to be mounted; its parameter type stays inside. */
+export type VoiceHandler = (route: string, options: EdgeOptions) => RequestHandler;
+
+export function voiceCallback<P extends { CallSid: string }>(callback: VoiceCallback<P>): VoiceHandler {
+  return (route, options) => async (req, res) => {
+    const p = parseOr400(callback.params, req, res);
+    if (!p) return;
+    await logContext.run({ ...logContext.getStore(), callSid: p.CallSid }, async () => {
+      const deadlineMs = options.deadlineMs ?? 1500;
+      let failed = false;
+      const work = Promise.resolve().then(() => callback.answer(p, options.deps));
+      // Logged whenever it fails, even after the fallback has answered.
+      work.catch((err: Error) => {
+        failed = true;
+        options.logger.error(`${route} webhook of ${p.CallSid} failed, fallback answered: ${err.message}`, {
+          err,
+        });
+      });
+      const reply = await answerWithin(work, deadlineMs, () => {
+        if (!failed)
+          options.logger.warn(`${route} webhook missed its ${deadlineMs} ms deadline, fallback answered`);
+        return callback.fallback(p);
+      });
+      sendTwiml(res, renderTwiml(reply.actions, urlsFor(options.publicBaseUrl, reply.leg)));
+    });
+  };
+}
 
 export function sendTwiml(res: Response, twiml: string): void {
   res.status(200).type('text/xml').send(twiml);
 }
 
-export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
-
-/** Parses the form with `schema`; on failure answers 400 with the reason and returns null. */
+/** Parses form and query with `schema`; on failure answers 400 with the reason and returns null. */
 export function parseOr400<T>(schema: ZodType<T>, req: Request, res: Response): T | null {
   const parsed = schema.safeParse({ ...(req.query as object), ...(req.body as object) });
   if (parsed.success) return parsed.data;
   const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
   res.status(400).type('text/plain').send(`bad Twilio request: ${reason}`);
   return null;
-}
-
-/** Runs the use case and renders its answer; any failure or a blown deadline answers the fail-safe. */
-export async function answerCall(
-  res: Response,
-  options: EdgeOptions,
-  call: { callSid: string; to: string },
-  work: () => Promise<Answer>,
-): Promise<void> {
-  await logContext.run({ ...logContext.getStore(), callSid: call.callSid }, async () => {
-    let twiml: string;
-    try {
-      const answer = await withTimeout(work(), options.deadlineMs ?? 1500);
-      const urls = callbackUrls(options.publicBaseUrl, { turn: answer.turn });
-      const screenUrl = callbackUrls(options.publicBaseUrl, { parent: call.callSid })('screen');
-      twiml = renderTwiml(answer.actions, urls, screenUrl);
-    } catch (err) {
-      options.logger.error(`voice webhook failed, answering the fail-safe: ${(err as Error).message}`, {
-        err,
-      });
-      const client = lastKnownClient(call.to);
-      twiml = renderTwiml(failSafe(client ?? undefined), callbackUrls(options.publicBaseUrl, {}));
-    }
-    sendTwiml(res, twiml);
-  });
 }

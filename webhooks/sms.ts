@@ -1,15 +1,15 @@
 /**
- * `POST /webhooks/sms/incoming`: a reply to a notification SMS. "OK", "vu", "1"… acknowledges the
- * latest urgent message notified to that number, which cancels its pending escalation. Signature
- * checked like every /webhooks/ request; always answers TwiML `<Response><Message>…`.
+ * `POST /webhooks/sms/incoming`: a reply to a notification SMS, handed to the SMS acknowledgement use
+ * case; this edge only parses the form and words the answer. Signature checked like every
+ * /webhooks/ request; always answers TwiML `<Response><Message>…`.
  */
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
-import type { Logger } from '../src/infra/logger';
-import { findLatestUrgentSentTo, type FollowUps } from '../src/notify';
-import { getClient } from '../src/store/clients';
-import { twilioSignature } from './signature';
+import type { MessageActionDeps } from '../src/app/ports';
+import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
+import type { Locale } from '../src/flow';
+import { twilioSignature, type SignatureOptions } from './signature';
 
 export const inboundSmsSchema = z.object({
   From: z.string().min(1),
@@ -18,49 +18,26 @@ export const inboundSmsSchema = z.object({
   MessageSid: z.string().default(''),
 });
 
-const ACK_WORDS = new Set([
-  'ok',
-  'okay',
-  'vu',
-  'lu',
-  '1',
-  'oui',
-  'yes',
-  'ack',
-  'recu',
-  'reçu',
-  'bien recu',
-  'bien reçu',
-]);
-
-/** "OK", "ok !", " Vu." all acknowledge; anything else does not. */
-export function isAcknowledgement(body: string): boolean {
-  const word = body
-    .trim()
-    .toLowerCase()
-    .replace(/[\s.!👍]+$/u, '');
-  return ACK_WORDS.has(word);
-}
-
-const REPLIES = {
-  'fr-FR': {
-    done: (caller: string) =>
-      `Bien reçu : le message de ${caller} est pris en charge, les relances sont annulées.`,
-  },
-  'en-US': {
-    done: (caller: string) => `Got it: the message from ${caller} is acknowledged, reminders cancelled.`,
-  },
-} as const;
+const DONE: Record<Locale, (caller: string) => string> = {
+  'fr-FR': (caller) => `Bien reçu : le message de ${caller} est pris en charge, les relances sont annulées.`,
+  'en-US': (caller) => `Got it: the message from ${caller} is acknowledged, reminders cancelled.`,
+};
 const NOTHING = 'Aucun message urgent en attente. / No urgent message pending.';
 const HELP =
   'Répondez OK pour acquitter le dernier message urgent. / Reply OK to acknowledge the latest urgent message.';
 
-export type SmsWebhookOptions = {
-  authToken: string;
-  publicBaseUrl: string;
-  logger: Logger;
-  followUps: Pick<FollowUps, 'acknowledge'>;
-};
+function wording(result: SmsAcknowledgement): string {
+  if (result.outcome === 'acknowledged') return DONE[result.locale](result.caller);
+  return result.outcome === 'nothing-pending' ? NOTHING : HELP;
+}
+
+function reply(res: Response, text: string): void {
+  const twiml = new twilio.twiml.MessagingResponse();
+  twiml.message(text);
+  res.type('text/xml').send(twiml.toString());
+}
+
+export type SmsWebhookOptions = SignatureOptions & { messages: MessageActionDeps };
 
 /** Mount at `/webhooks/sms`. */
 export function smsWebhookRouter(options: SmsWebhookOptions): Router {
@@ -70,24 +47,18 @@ export function smsWebhookRouter(options: SmsWebhookOptions): Router {
     express.urlencoded({ extended: false }),
     twilioSignature(options),
     async (req, res) => {
-      const reply = (text: string) => {
-        const twiml = new twilio.twiml.MessagingResponse();
-        twiml.message(text);
-        res.type('text/xml').send(twiml.toString());
-      };
       const parsed = inboundSmsSchema.safeParse(req.body);
-      if (!parsed.success) return reply(HELP);
-      const { From, Body } = parsed.data;
-      if (!isAcknowledgement(Body)) return reply(HELP);
+      if (!parsed.success) return reply(res, HELP);
+      const { From: from, Body: body } = parsed.data;
       try {
-        const message = await findLatestUrgentSentTo(From);
-        if (!message) return reply(NOTHING);
-        await options.followUps.acknowledge(message.id, `sms:${From}`);
-        const client = await getClient(message.clientId);
-        return reply(REPLIES[client.locale].done(message.callerName || message.callerNumber));
+        const result = await acknowledgeBySms(options.messages, smsSender(from, req.ip ?? ''), {
+          from,
+          body,
+        });
+        reply(res, wording(result));
       } catch (err) {
-        options.logger.error(`inbound SMS from ${From} not handled: ${(err as Error).message}`);
-        return reply(HELP);
+        options.logger.error(`inbound SMS from ${from} not handled: ${(err as Error).message}`);
+        reply(res, HELP);
       }
     },
   );

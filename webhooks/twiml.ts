@@ -1,22 +1,43 @@
 /**
- * Renders the engine's actions to TwiML with the twilio SDK's VoiceResponse (no hand-built XML).
- * Callback names become absolute URLs under PUBLIC_BASE_URL, carrying the turn they answer.
+ * Renders the engine's actions to TwiML with the twilio SDK's VoiceResponse (no hand-built XML), and
+ * builds every callback URL Twilio is given: absolute, under PUBLIC_BASE_URL (what Twilio requests and
+ * signs), in one place.
  */
 import twilio from 'twilio';
 import type { Action, CallbackName } from '../src/flow';
 
 const { VoiceResponse } = twilio.twiml;
 
+/** Where the voice webhooks are served (the public contract: each number's Voice URL is under it). */
+export const VOICE_WEBHOOKS_PATH = '/webhooks/voice';
+
+/**
+ * The leg an answer is for decides what its callback URLs carry. The caller's leg: the turn answered
+ * (a request for an older turn is a Twilio retry), and on the screening `<Number url>` the caller's
+ * CallSid. The transfer target's leg: the caller's CallSid (the target's own is unknown to the engine).
+ */
+export type Leg = { callSid: string; turn?: number } | { parent: string };
+
 export type UrlFor = (callback: CallbackName) => string;
 
-export function callbackUrls(publicBaseUrl: string, query: Record<string, string | number>): UrlFor {
-  const qs = new URLSearchParams(
-    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
-  ).toString();
-  return (callback) => `${publicBaseUrl}/webhooks/voice/${callback}${qs ? `?${qs}` : ''}`;
+export function callbackUrl(
+  publicBaseUrl: string,
+  route: string,
+  query: Record<string, string> = {},
+): string {
+  const qs = new URLSearchParams(query).toString();
+  return `${publicBaseUrl}${VOICE_WEBHOOKS_PATH}/${route}${qs ? `?${qs}` : ''}`;
 }
 
-export function renderTwiml(actions: readonly Action[], urlFor: UrlFor, screenUrl?: string): string {
+export function urlsFor(publicBaseUrl: string, leg: Leg): UrlFor {
+  return (callback) => {
+    if ('parent' in leg) return callbackUrl(publicBaseUrl, callback, { parent: leg.parent });
+    if (callback === 'screen') return callbackUrl(publicBaseUrl, callback, { parent: leg.callSid });
+    return callbackUrl(publicBaseUrl, callback, leg.turn === undefined ? {} : { turn: String(leg.turn) });
+  };
+}
+
+export function renderTwiml(actions: readonly Action[], urlFor: UrlFor): string {
   const response = new VoiceResponse();
   for (const action of actions) {
     switch (action.type) {
@@ -55,7 +76,7 @@ export function renderTwiml(actions: readonly Action[], urlFor: UrlFor, screenUr
           answerOnBridge: true,
         });
         for (const target of action.targets) {
-          dial.number(action.screening && screenUrl ? { url: screenUrl, method: 'POST' } : {}, target.number);
+          dial.number(action.screening ? { url: urlFor('screen'), method: 'POST' } : {}, target.number);
         }
         break;
       }

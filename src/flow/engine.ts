@@ -9,6 +9,7 @@ import { hoursSentence } from './hours-text';
 import type { ClientProfile } from './profile';
 import { callerFlags, firstMatch, ruleContext } from './rules';
 import { applyRuleAction } from './steps/common';
+import { screening } from './screening';
 import { go, type StepResult } from './steps/step';
 import { STEPS } from './steps';
 import type { CallState, FlowEvent, Transition } from './types';
@@ -98,8 +99,9 @@ export function startCall(input: StartCallInput): Transition {
 }
 
 /**
- * Every event after the first webhook. Caller hang-ups, late transcriptions and events after the end
- * are handled whatever the step; then the maximum call length; then the current step decides.
+ * Every event after the first webhook. Caller hang-ups, late transcriptions, the transfer target's
+ * screening and events after the end are handled whatever the step; then the maximum call length;
+ * then the current step decides.
  */
 export function handleEvent(
   profile: ClientProfile,
@@ -108,7 +110,9 @@ export function handleEvent(
   now: Date,
 ): Transition {
   const ctx = makeCtx(profile, state, now);
+  // Beside the caller's turns: they leave the state (and its turn) as it is.
   if (event.type === 'transcription') return transcription(ctx, event);
+  if (event.type === 'screen' || event.type === 'screen-result') return screening(ctx, event);
   const t = decide(ctx, event);
   return { ...t, state: { ...t.state, turn: state.turn + 1 } };
 }

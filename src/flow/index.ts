@@ -5,7 +5,6 @@
 export * from './profile';
 export * from './types';
 export { startCall, handleEvent, initialState, type StartCallInput } from './engine';
-export { screenCallee, screenResult } from './screening';
 export { failSafe, failSafeAfterDial, unknownNumber } from './failsafe';
 export { isOpen, openStatus, localTime, type LocalTime } from './hours';
 export { hoursSentence, hoursPhrase, spokenTime } from './hours-text';

@@ -2,11 +2,11 @@
  * The transfer target's leg: who is calling and why, then "press 1". Anything else — a voicemail
  * greeting, silence, another key — declines, so the caller comes back to message taking.
  */
-import { say, voiceFor } from './context';
+import { say, voiceFor, type Ctx } from './context';
 import { diallableCaller, spokenNumber } from './phone';
 import type { ClientProfile } from './profile';
 import { PROMPTS } from './prompts';
-import type { Action, CallState } from './types';
+import type { Action, CallState, FlowEvent, Transition } from './types';
 
 /** TwiML for the `<Number url>` of each target: whisper + gather one key. */
 export function screenCallee(profile: ClientProfile, state: CallState, _now?: Date): Action[] {
@@ -37,4 +37,18 @@ export function screenResult(profile: ClientProfile, state: CallState, digits: s
   if (digits?.trim().startsWith('1')) return [];
   const ctx = { voice: voiceFor(profile, profile.locale), state: { ...state, locale: profile.locale } };
   return [say(ctx, PROMPTS[profile.locale].screenDeclined), { type: 'hangup' }];
+}
+
+/**
+ * The target's leg as an engine event: its answer, and the caller's state untouched (the target's
+ * leg is not one of the caller's turns, and records nothing).
+ */
+export function screening(
+  ctx: Ctx,
+  event: Extract<FlowEvent, { type: 'screen' | 'screen-result' }>,
+): Transition {
+  const { profile, state } = ctx;
+  const actions =
+    event.type === 'screen' ? screenCallee(profile, state) : screenResult(profile, state, event.digits);
+  return { state, actions, effects: [] };
 }

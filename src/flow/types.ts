@@ -155,6 +155,10 @@ export type FlowEvent =
   | { type: 'recording'; url: string; sid: string; durationSeconds: number }
   | { type: 'recording-empty' }
   | { type: 'transcription'; text: string; status: 'completed' | 'failed'; recordingSid?: string }
+  /** The transfer target answered (their own leg, `<Number url>`): the whisper. */
+  | { type: 'screen' }
+  /** The target's key at the whisper; none when a voicemail or silence let the gather run out. */
+  | { type: 'screen-result'; digits?: string }
   | { type: 'timeout' }
   | { type: 'hangup' };
 

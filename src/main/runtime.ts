@@ -18,6 +18,7 @@ import { drainParkedMessages } from '../app/failsafe-messages';
 import type { CallDeps, CallRecords, FollowUpsPort, MessageActionDeps } from '../app/ports';
 import { callDeps as buildCallDeps, redisNamespace } from './call-deps';
 import { voiceRouter } from '../../webhooks/voice';
+import { VOICE_WEBHOOKS_PATH } from '../../webhooks/twiml';
 import { createWebRouter, type WebOptions } from '../web/router';
 import { apiSession } from '../web/api-session';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../web/queue-dashboard';
@@ -134,7 +135,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     ],
     routers: [
       {
-        path: '/webhooks/voice',
+        path: VOICE_WEBHOOKS_PATH,
         router: voiceRouter({
           publicBaseUrl: config.publicBaseUrl,
           authToken: config.twilio.authToken,
@@ -149,7 +150,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           authToken: config.twilio.authToken,
           publicBaseUrl: config.publicBaseUrl,
           logger,
-          followUps,
+          messages: messageDeps,
         }),
       },
       {

@@ -22,7 +22,6 @@ export { queueDashboardRouter } from './dashboard';
 export { startNotificationWorker, type NotificationWorkerOptions } from './worker';
 export { signWebhook, verifyWebhookSignature } from './channels/webhook';
 export { deliveryKey, parseDeliveryKey } from './keys';
-export { findLatestUrgentSentTo } from '../store/deliveries';
 
 export type FollowUpsOptions = {
   /** The web process's Redis connection (fails fast: `createRedis(url)`). */

@@ -3,21 +3,17 @@
  * resend, then the backup contact by SMS and by a call that speaks the message; an acknowledgement
  * (web list or an SMS reply through the signed inbound webhook) cancels what is pending.
  */
-import express from 'express';
-import request from 'supertest';
-import twilio from 'twilio';
 import { useTestDatabase } from '../../helpers/db';
 import { deliveryKey } from '../../../src/notify';
+import { createRedis } from '../../../src/infra/redis';
 import { OutboxModel } from '../../../src/store/models';
 import { deliveriesOf } from '../../../src/store/deliveries';
 import { getMessage } from '../../../src/store/messages';
-import { smsWebhookRouter } from '../../../webhooks/sms';
 import {
   deliveryOf,
+  inboundSms,
   makeClient,
   makeMessage,
-  PUBLIC_BASE_URL,
-  quietLogger,
   startPipeline,
   testConfig,
   waitFor,
@@ -113,25 +109,9 @@ test('when the message is acknowledged in the web list, then the pending escalat
 });
 
 describe('inbound SMS webhook', () => {
-  const app = express();
-  app.use(
-    '/webhooks/sms',
-    smsWebhookRouter({
-      authToken: config.twilio.authToken,
-      publicBaseUrl: PUBLIC_BASE_URL,
-      logger: quietLogger(),
-      followUps: { acknowledge: (id, by) => pipeline.followUps.acknowledge(id, by) },
-    }),
-  );
-  const post = (params: Record<string, string>, sign = true) => {
-    const signature = twilio.getExpectedTwilioSignature(
-      config.twilio.authToken,
-      `${PUBLIC_BASE_URL}/webhooks/sms/incoming`,
-      params,
-    );
-    const req = request(app).post('/webhooks/sms/incoming').type('form');
-    return (sign ? req.set('X-Twilio-Signature', signature) : req).send(params);
-  };
+  const redis = createRedis(config.redisUrl);
+  afterAll(() => redis.disconnect());
+  const post = inboundSms(config, redis, () => pipeline.followUps);
 
   test('when the client replies "OK" to the SMS, then the latest urgent message is acknowledged and escalation stops', async () => {
     const client = await escalating('+33611110003');

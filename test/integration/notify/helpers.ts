@@ -2,9 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Queue } from 'bullmq';
+import express from 'express';
+import request from 'supertest';
+import twilio from 'twilio';
 import { parseEnv, type Config } from '../../../src/config/env';
 import { createLogger, type Logger } from '../../../src/infra/logger';
 import { createRedis } from '../../../src/infra/redis';
+import { publishMessageEvent } from '../../../src/infra/message-events';
+import type { FollowUpsPort, MessageActionDeps } from '../../../src/app/ports';
+import type { Redis } from 'ioredis';
 import type { ClientProfileInput } from '../../../src/flow/profile';
 import { createClient, type Client } from '../../../src/store/clients';
 import { findDelivery } from '../../../src/store/deliveries';
@@ -12,6 +18,7 @@ import { insertMessage, type Message, type NewMessage } from '../../../src/store
 import { QUEUES } from '../../../src/queue/names';
 import { createFollowUps, startNotificationWorker, type FollowUps } from '../../../src/notify';
 import type { NotificationWorker } from '../../../src/notify/worker';
+import { smsWebhookRouter } from '../../../webhooks/sms';
 import { redisUrl } from '../../helpers/db';
 
 export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
@@ -173,4 +180,33 @@ export function twilioJson(
     text,
     { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers },
   ];
+}
+
+/**
+ * The inbound SMS webhook alone in an app, and a reply from a phone to it, signed as Twilio signs
+ * it (unless `sign` is false). Events go to the real Redis channel.
+ */
+export function inboundSms(config: Config, redis: Redis, followUps: () => FollowUpsPort) {
+  const messages: MessageActionDeps = {
+    logger: quietLogger(),
+    now: () => new Date(),
+    publish: (event) => publishMessageEvent(redis, event),
+    // Asked for at each reply: the test's pipeline starts after the app is built.
+    get followUps() {
+      return followUps();
+    },
+  };
+  const app = express();
+  const options = {
+    authToken: config.twilio.authToken,
+    publicBaseUrl: PUBLIC_BASE_URL,
+    logger: quietLogger(),
+  };
+  app.use('/webhooks/sms', smsWebhookRouter({ ...options, messages }));
+  return (params: Record<string, string>, sign = true) => {
+    const url = `${PUBLIC_BASE_URL}/webhooks/sms/incoming`;
+    const req = request(app).post('/webhooks/sms/incoming').type('form');
+    const signature = twilio.getExpectedTwilioSignature(config.twilio.authToken, url, params);
+    return (sign ? req.set('X-Twilio-Signature', signature) : req).send(params);
+  };
 }

@@ -2,8 +2,8 @@
  * A callback number typed on the keypad is read in the client's country — the country of the
  * number the caller dialled — and kept in E.164; what is no number is asked again.
  */
-import { screenCallee } from '../../../src/flow';
-import { digits, makeProfile, play, speech, storedMessage, texts, type Run } from './helpers';
+import { handleEvent } from '../../../src/flow';
+import { digits, makeProfile, MONDAY_10H, play, speech, storedMessage, texts, type Run } from './helpers';
 
 const NAME = speech('Jeanne Durand');
 const REASON = speech('Une fuite sous l évier');
@@ -85,7 +85,7 @@ describe('the caller ID read back', () => {
 
   it("when a transfer target is screened, then the caller's number is whispered in the client's national form", () => {
     const { state } = play(BELGIAN_CLIENT, [], { caller: { number: '+32470123456', known: false } });
-    const whisper = screenCallee(BELGIAN_CLIENT, state);
+    const whisper = handleEvent(BELGIAN_CLIENT, state, { type: 'screen' }, MONDAY_10H).actions;
     const prompt = whisper[0]?.type === 'gather' ? whisper[0].prompt[0]?.text : undefined;
     expect(prompt).toContain('04, 70, 12, 34, 56');
   });

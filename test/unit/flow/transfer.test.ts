@@ -1,5 +1,16 @@
-import { screenCallee, screenResult, type Action, type FlowEvent } from '../../../src/flow';
-import { CALLER, CLIENT_NUMBER, digits, makeProfile, outcomes, play, speech, texts, types } from './helpers';
+import { handleEvent, type Action, type CallState, type FlowEvent } from '../../../src/flow';
+import {
+  CALLER,
+  CLIENT_NUMBER,
+  digits,
+  makeProfile,
+  MONDAY_10H,
+  outcomes,
+  play,
+  speech,
+  texts,
+  types,
+} from './helpers';
 
 const dialResult = (status: 'completed' | 'busy' | 'no-answer' | 'failed', bridged?: boolean): FlowEvent => ({
   type: 'dial-result',
@@ -103,12 +114,30 @@ describe('screened transfer', () => {
 
 describe('screening the transfer target', () => {
   const profile = makeProfile();
+  // The target's leg goes through the engine like every other event.
+  const whisper = (state: CallState) => handleEvent(profile, state, { type: 'screen' }, MONDAY_10H).actions;
+  const pressed = (state: CallState, d: string | undefined) =>
+    handleEvent(
+      profile,
+      state,
+      { type: 'screen-result', ...(d === undefined ? {} : { digits: d }) },
+      MONDAY_10H,
+    ).actions;
+
+  it("when the target answers or presses a key, then the caller's call is left as it was: same state, same turn, nothing recorded", () => {
+    const { state } = play(profile, [digits('1')]);
+    for (const event of [{ type: 'screen' }, { type: 'screen-result', digits: '1' }] as FlowEvent[]) {
+      const t = handleEvent(profile, state, event, MONDAY_10H);
+      expect(t.state).toBe(state);
+      expect(t.effects).toEqual([]);
+    }
+  });
 
   it('when the target answers, then they hear who is calling and why, and must press 1', () => {
     const run = play(profile, [speech("c'est urgent")], {
       caller: { number: CALLER, name: 'Jeanne Durand', known: true },
     });
-    const actions = screenCallee(profile, run.state);
+    const actions = whisper(run.state);
     expect(actions[0]).toMatchObject({
       type: 'gather',
       input: 'dtmf',
@@ -123,19 +152,19 @@ describe('screening the transfer target', () => {
 
   it('when the caller ID is withheld, then the whisper says so instead of reading a number', () => {
     const run = play(profile, [digits('1')], { caller: { number: 'anonymous', known: false } });
-    expect(texts(screenCallee(profile, run.state))[0]).toBe(
+    expect(texts(whisper(run.state))[0]).toBe(
       "Appel pour Cabinet Martin d'un correspondant, numéro masqué, pour une urgence. Tapez 1 pour prendre l'appel.",
     );
   });
 
   it('when the target presses 1, then the response is empty so the parties are joined', () => {
-    expect(screenResult(profile, play(profile, []).state, '1')).toEqual([]);
+    expect(pressed(play(profile, []).state, '1')).toEqual([]);
   });
 
   it.each([['2'], [undefined], ['']])(
     'when the target answers %p (or a voicemail stays silent), then the leg hangs up',
     (d) => {
-      const actions = screenResult(profile, play(profile, []).state, d);
+      const actions = pressed(play(profile, []).state, d);
       expect(types(actions)).toEqual(['say', 'hangup']);
     },
   );

@@ -14,7 +14,7 @@ import { deliveryKey, parseDeliveryKey } from '../../../src/notify/keys';
 import { planFollowUps } from '../../../src/notify/plan';
 import { startOfLocalDay } from '../../../src/domain/zoned-time';
 import { yesterdayIn } from '../../../src/notify/timezone';
-import { isAcknowledgement } from '../../../webhooks/sms';
+import { isAcknowledgement } from '../../../src/app/sms-acknowledgement';
 
 const ID = '650000000000000000000abc';
 const client = (notifications: ClientProfileInput['notifications']): Client => ({

@@ -1,0 +1,30 @@
+/**
+ * Callbacks that need no TwiML: the call's status and a transcription arriving later. Twilio is
+ * answered once the work is done or the deadline passed, whichever comes first; the work goes on.
+ */
+import type { ZodType } from 'zod';
+import { answerStatus, attachCallTranscription } from '../../src/app/call-end';
+import type { CallDeps } from '../../src/app/ports';
+import { statusParamsSchema, transcriptionParamsSchema } from '../params';
+import { voiceCallback, type Reply, type VoiceHandler } from '../respond';
+
+function withoutTwiml<P extends { CallSid: string }>(
+  params: ZodType<P>,
+  work: (p: P, deps: CallDeps) => Promise<void>,
+): VoiceHandler {
+  const nothing = (p: P): Reply => ({ actions: [], leg: { callSid: p.CallSid } });
+  return voiceCallback({
+    params,
+    answer: (p, deps) => work(p, deps).then(() => nothing(p)),
+    fallback: nothing,
+  });
+}
+
+/** Each number's status callback: the end of a call puts it on record. */
+export const status = withoutTwiml(statusParamsSchema, (p, deps) =>
+  answerStatus(p.CallSid, p.CallStatus, p.CallDuration, deps),
+);
+
+export const transcription = withoutTwiml(transcriptionParamsSchema, (p, deps) =>
+  attachCallTranscription(p.CallSid, p.TranscriptionStatus, p.TranscriptionText, deps),
+);

@@ -8,7 +8,7 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import type { MessageActionDeps } from '../src/app/ports';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
-import type { Locale } from '../src/flow';
+import type { Locale } from '../src/domain/vocabulary';
 import { twilioSignature, type SignatureOptions } from './signature';
 
 export const inboundSmsSchema = z.object({

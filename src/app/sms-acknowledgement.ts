@@ -5,7 +5,7 @@
  * and its pending escalation is cancelled.
  */
 import type { ActionSource } from '../domain/access';
-import type { Locale } from '../flow';
+import type { Locale } from '../domain/vocabulary';
 import { findLatestUrgentSentTo } from '../store/deliveries';
 import { markAcknowledged } from '../store/message-follow-ups';
 import { audit } from './audit';

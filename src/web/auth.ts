@@ -10,14 +10,6 @@ import { sessionUser } from '../app/sign-in';
 import { csrfToken } from './csrf';
 import type { SessionPolicy } from './session';
 
-export { csrfProtection, csrfToken, CsrfError } from './csrf';
-export {
-  createSessionMiddleware,
-  DEFAULT_SESSION_POLICY,
-  sessionCookieName,
-  type SessionPolicy,
-} from './session';
-
 /** The signed-in user that `requireUser` put on the response. */
 export function currentUser(res: Response): User {
   const user = res.locals.user as User | undefined;

@@ -2,7 +2,9 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { checkCredentials, recordSignOut } from '../app/sign-in';
-import { csrfProtection, endSession, startUserSession, type SessionPolicy } from './auth';
+import { endSession, startUserSession } from './auth';
+import { csrfProtection } from './csrf';
+import type { SessionPolicy } from './session';
 import { loginThrottle, type ThrottlePolicy } from './login-throttle';
 import type { RateLimitDeps } from '../infra/rate-limit';
 import { pageContext } from './page-context';

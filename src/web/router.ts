@@ -19,14 +19,13 @@ import { createRedis } from '../infra/redis';
 import type { Logger } from '../infra/logger';
 import type { RateLimitDeps } from '../infra/rate-limit';
 import { adminRoutes } from './admin/admin-routes';
+import { requireAdmin, requireUser } from './auth';
 import {
   createSessionMiddleware,
   DEFAULT_SESSION_POLICY,
-  requireAdmin,
-  requireUser,
   sessionCookieName,
   type SessionPolicy,
-} from './auth';
+} from './session';
 import { listRoutes } from './list-routes';
 import { liveEventsRoute, MessageEventHub } from './live-events';
 import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle';

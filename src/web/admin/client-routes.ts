@@ -11,7 +11,8 @@ import {
   type ClientsDeps,
 } from '../../app/clients';
 import { previewRoute, type RoutePreview } from '../../flow/preview';
-import { csrfProtection, sourceOf } from '../auth';
+import { sourceOf } from '../auth';
+import { csrfProtection } from '../csrf';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { adminTexts } from './admin-texts';
 import { formFromProfile, newClientValues } from './client-form-fill';

@@ -3,7 +3,8 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { type User } from '../../domain/users';
 import { listClients } from '../../app/clients';
 import { getUser, listUsers } from '../../app/users';
-import { csrfProtection, sourceOf } from '../auth';
+import { sourceOf } from '../auth';
+import { csrfProtection } from '../csrf';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { adminTexts } from './admin-texts';
 import { formList, formValues, type FormValues } from './form-values';

@@ -48,6 +48,17 @@ export const envSchema = z
     SMTP_URL: urlOf(/^smtps?$/, 'smtp://user:pass@smtp.example.com:587').optional(),
     /** Sender of notification emails. */
     MAIL_FROM: z.string().trim().min(3).default('Réceptionniste <receptionist@localhost>'),
+    /**
+     * Reverse proxies in front of the web service whose `X-Forwarded-For` is believed. The client
+     * address it yields keys the sign-in and API throttles: exposed directly, it must be 0, or any
+     * client could pick its own address.
+     */
+    TRUST_PROXY: z.coerce
+      .number({ error: 'expected a number of proxy hops' })
+      .int('expected a whole number of proxy hops')
+      .min(0, 'expected a number of proxy hops from 0 to 5')
+      .max(5, 'expected a number of proxy hops from 0 to 5')
+      .default(1),
     /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
     WORKER_METRICS_PORT: z.coerce
       .number({ error: 'expected a TCP port number' })
@@ -92,6 +103,7 @@ export const envSchema = z
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
+      trustProxyHops: env.TRUST_PROXY,
     };
   });
 

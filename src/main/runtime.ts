@@ -129,6 +129,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
     logger,
+    trustProxy: config.trustProxyHops,
     probes: [
       { name: 'MongoDB', check: () => pingMongo() },
       { name: 'Redis', check: () => pingRedis(redis) },

@@ -20,8 +20,10 @@ describe('environment parsing', () => {
       TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
       TWILIO_AUTH_TOKEN: 'x'.repeat(32),
       LOG_LEVEL: 'debug',
+      TRUST_PROXY: '0',
     });
     expect(config).toMatchObject({
+      trustProxyHops: 0,
       port: 8080,
       publicBaseUrl: 'https://rx.example.com',
       mongodbUri: 'mongodb://db:27017/rx',
@@ -46,6 +48,7 @@ describe('environment parsing', () => {
     ],
     [{ LOG_LEVEL: 'verbose' }, /^Invalid environment variable LOG_LEVEL: expected one of error, warn, info/],
     [{ SESSION_SECRET: 'short' }, /^Invalid environment variable SESSION_SECRET: expected a random secret/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid environment variable TRUST_PROXY: expected a number of proxy hops/],
     [{ NODE_ENV: 'production' }, /^Invalid environment variable PUBLIC_BASE_URL: required in production$/],
   ])('when %j, then start-up stops with one line naming the variable', (env, message) => {
     let error: unknown;

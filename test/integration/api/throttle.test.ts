@@ -94,3 +94,27 @@ describe('admin API throttling', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
+
+describe('admin API throttling when the service is exposed without a proxy (TRUST_PROXY=0)', () => {
+  let web: WebRuntime;
+  beforeAll(async () => {
+    const config = testConfig(__filename, { ADMIN_API_TOKEN: TOKEN, TRUST_PROXY: '0' });
+    web = await startWeb(config, {
+      logger: createLogger({ level: 'error', json: true }),
+      host: '127.0.0.1',
+      apiThrottle: { maxFailuresPerIp: MAX_FAILURES, failureWindowMs: 60_000 },
+    });
+    await clearRateLimits(web.redis, config.mongodbUri);
+  });
+  afterAll(() => web.stop());
+
+  it('when an attacker makes up a new X-Forwarded-For for each guess, then the guesses still count against its real address', async () => {
+    const guess = (i: number) =>
+      request(web.server)
+        .get('/api/v1/clients')
+        .set('X-Forwarded-For', freshIp())
+        .set('Authorization', `Bearer guess-${i}`);
+    for (let i = 0; i < MAX_FAILURES; i++) await guess(i).expect(401);
+    await guess(MAX_FAILURES).expect(429);
+  });
+});

@@ -2,7 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../infra/logger';
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors';
 
 export type ErrorDetail = { path: string; message: string };
 
@@ -25,6 +25,7 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof ZodError) return new HttpError(400, 'invalid input', zodDetails(err));
+  if (err instanceof InvalidInputError) return new HttpError(400, 'invalid input', err.details);
   if (err instanceof NotFoundError) return new HttpError(404, 'not found');
   if (err instanceof ConflictError) return new HttpError(409, err.message, err.details);
   const e = err as { type?: string; status?: number };

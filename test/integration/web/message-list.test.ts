@@ -46,6 +46,12 @@ describe('message list: filters, search, counts, pages, export', () => {
     expect(second.filter((id) => rowIds(first.text).includes(id))).toEqual([]);
   });
 
+  it('when the page cursor is made up, then a readable 400 page names it, not a server error', async () => {
+    const res = await session.agent.get('/?before=bm90LWEtY3Vyc29y').expect(400);
+    expect(res.text).toContain('Saisie invalide');
+    expect(res.text).toContain('unknown cursor');
+  });
+
   it('when filtering urgent, then only urgent messages, marked for eyes and screen readers', async () => {
     const res = await session.agent.get('/?urgency=urgent').expect(200);
     expect(rowIds(res.text)).toEqual([urgent.id]);

@@ -1,7 +1,12 @@
 /** `/messages`: the summaries taken on calls, their status, assignee, notes and delivery log. */
 import { Router } from 'express';
 import { addNote, changeMessage, retryDelivery } from '../app/message-actions';
-import { deliveriesOfPage, listMessagePage, readMessageWithDeliveries } from '../app/message-reads';
+import {
+  deliveriesOfPage,
+  listMessagePage,
+  readMessageWithDeliveries,
+  withDeliveries,
+} from '../app/message-reads';
 import type { MessageActionDeps } from '../app/ports';
 import { accessOf } from '../domain/access';
 import { InvalidInputError } from '../domain/errors';
@@ -53,13 +58,13 @@ export function messagesRouter(deps: MessageActionDeps): Router {
       idParam(req),
       parseBody(messageChangesSchema, req),
     );
-    res.json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)));
+    res.json(toMessageView(await withDeliveries(message)));
   });
 
   router.post('/:id/notes', async (req, res) => {
     const { text } = parseBody(newNoteSchema, req);
     const message = await addNote(deps, sourceOf(req, res), idParam(req), text);
-    res.status(201).json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)));
+    res.status(201).json(toMessageView(await withDeliveries(message)));
   });
 
   router.post('/:id/deliveries/:key/retry', async (req, res) => {
@@ -67,7 +72,7 @@ export function messagesRouter(deps: MessageActionDeps): Router {
     const { outcome, message } = await retryDelivery(deps, sourceOf(req, res), idParam(req), key);
     res.status(RETRY_STATUS[outcome]).json({
       outcome,
-      message: toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), message.id)),
+      message: toMessageView(await withDeliveries(message)),
     });
   });
 

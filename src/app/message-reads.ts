@@ -91,9 +91,13 @@ export const assigneeNames = (messages: Message[]) =>
 /** One message the actor may read; a hidden one is a NotFoundError, exactly as a missing one. */
 export const readMessage = (access: MessageAccess, id: string) => getMessageFor(access, id);
 
-export async function readMessageWithDeliveries(access: MessageAccess, id: string) {
-  const message = await getMessageFor(access, id);
+/** A message just read or changed, with its delivery log (one more query, not a second read). */
+export async function withDeliveries(message: Message) {
   return { ...message, deliveries: await deliveriesOf(message.id) };
+}
+
+export async function readMessageWithDeliveries(access: MessageAccess, id: string) {
+  return withDeliveries(await getMessageFor(access, id));
 }
 
 export type MessageFile = {

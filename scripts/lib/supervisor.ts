@@ -22,7 +22,6 @@ export type SupervisorEvent =
       /** Unexpected exits since the process last stayed up `stableAfterMs`. */
       attempt: number;
     }
-  | { type: 'start-failed'; error: Error; restartInMs: number | null; attempt: number }
   | { type: 'crash-loop'; exits: number; windowMs: number };
 
 export type SupervisorOptions = {
@@ -124,7 +123,7 @@ export class Supervisor {
     this.child = child;
     this.startedAt = Date.now();
     // Spawn failures (ENOENT, EACCES) come as 'error' and may come without 'exit'.
-    child.once('error', (err) => {
+    child.on('error', (err) => {
       if (child.exitCode === null && child.signalCode === null && child.pid === undefined) {
         this.onExit(child, null, null, err);
       }

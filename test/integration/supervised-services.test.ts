@@ -5,9 +5,10 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { connectMongo, disconnectMongo, pingMongo } from '../../src/store/mongo';
-import { ROOT, startFerretDB, type Service } from '../../scripts/lib/services';
+import { ROOT, startFerretDB, startRedisServer, type Service } from '../../scripts/lib/services';
 import type { SupervisorEvent } from '../../scripts/lib/supervisor';
 
 async function eventually<T>(attempt: () => Promise<T>, what: string, timeoutMs: number): Promise<T> {
@@ -69,5 +70,36 @@ describe('supervised FerretDB', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(ferret.supervisor!.pid).toBeUndefined();
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
+
+describe('supervised redis-server', () => {
+  it('when a project-started redis-server is killed with SIGKILL, then it answers again on the same port and the client reconnects', async () => {
+    const redis = await startRedisServer(path.join(ROOT, 'var', 'test', 'redis-supervised'), {
+      initialDelayMs: 100,
+      log: () => undefined,
+    });
+    const client = new Redis(redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 100 });
+    client.on('error', () => undefined); // refused while it is down: expected
+    try {
+      expect(await client.ping()).toBe('PONG');
+      const pid = redis.supervisor!.pid!;
+
+      process.kill(pid, 'SIGKILL');
+
+      await eventually(
+        async () => {
+          if (redis.supervisor!.pid === pid || redis.supervisor!.pid === undefined)
+            throw new Error('not yet');
+          return client.ping();
+        },
+        'redis-server did not answer again',
+        20_000,
+      );
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      client.disconnect();
+      await redis.stop();
+    }
   });
 });

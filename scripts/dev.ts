@@ -1,8 +1,10 @@
 /**
  * `npm run dev`: provisions the local data services, seeds the demo client, runs the web server
- * and the worker, and stops everything it started on Ctrl-C or SIGTERM.
+ * and the worker, and stops everything it started on Ctrl-C or SIGTERM. Web, worker and the
+ * services it started are supervised (scripts/lib/supervisor.ts): one that dies is restarted with
+ * a backoff, and the others carry on (they reconnect by themselves).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { parseEnv } from '../src/config/env';
@@ -10,9 +12,10 @@ import { connectMongo } from '../src/store/mongo';
 import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
 import { DEMO_ASSISTANT, seedDemo } from './lib/seed';
 import { ensureMongo, ensureRedis, ROOT, writeDevServices, type Service } from './lib/services';
+import { Supervisor } from './lib/supervisor';
 
 const started = Date.now();
-const children: ChildProcess[] = [];
+const processes: Supervisor[] = [];
 const services: Service[] = [];
 let stopping = false;
 
@@ -45,14 +48,13 @@ async function main(): Promise<void> {
     ['web', 'src/main/server.ts'],
     ['worker', 'src/main/worker.ts'],
   ] as const) {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: 'inherit' });
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(red(`${name} process exited (${signal ?? code}); stopping everything`));
-        void shutdown(1);
-      }
+    if (stopping) return;
+    const supervisor = new Supervisor({
+      name,
+      spawn: () => spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: 'inherit' }),
     });
-    children.push(child);
+    processes.push(supervisor);
+    await supervisor.start();
   }
 
   await waitForReady(`http://127.0.0.1:${config.port}/readyz`);
@@ -92,20 +94,10 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   step('stopping web, worker and local services…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(killer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  // Ctrl-C reaches every process of the terminal's group at once: no service may be restarted
+  // while web and worker still finish their work, so they are all told now, services last killed.
+  for (const service of services) service.supervisor?.holdRestarts();
+  await Promise.all(processes.map((p) => p.stop()));
   await Promise.all(services.map((s) => s.stop()));
   console.log(`${green('✓')} stopped`);
   process.exit(code);

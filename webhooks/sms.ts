@@ -44,7 +44,8 @@ export function smsWebhookRouter(options: SmsWebhookOptions): Router {
   const router = Router();
   router.post(
     '/incoming',
-    express.urlencoded({ extended: false }),
+    // As the voice callbacks: an SMS of 1600 characters and Twilio's ~30 fields fit many times over.
+    express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }),
     twilioSignature(options),
     async (req, res) => {
       const parsed = inboundSmsSchema.safeParse(req.body);

@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { copyPatched, FERRETDB_MODULE } from '../ferretdb/patches';
 import { dim, fail, step, withProgress } from './console';
+import { Supervisor, type SupervisorOptions } from './supervisor';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
@@ -17,7 +18,37 @@ const FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb');
 const FERRETDB_SRC = path.join(ROOT, 'scripts', 'ferretdb');
 const FERRETDB_BUILD = path.join(ROOT, '.tools', 'ferretdb-build');
 
-export type Service = { url: string; stop: () => Promise<void>; startedByUs: boolean };
+export type Service = {
+  url: string;
+  stop: () => Promise<void>;
+  startedByUs: boolean;
+  /** Keeps a service started by us running (restarted on the same port and data); stop() ends it. */
+  supervisor?: Supervisor;
+};
+
+/** Restart timings of the services' supervisors; tests shorten them. */
+export type SuperviseOptions = Pick<
+  SupervisorOptions,
+  'initialDelayMs' | 'maxDelayMs' | 'stableAfterMs' | 'log' | 'onEvent'
+>;
+
+/** Starts `spawn` under a supervisor that waits for `port` at every start. */
+async function superviseListening(
+  name: string,
+  port: number,
+  spawnChild: () => ChildProcess,
+  options: SuperviseOptions = {},
+): Promise<Supervisor> {
+  const supervisor = new Supervisor({
+    name,
+    spawn: spawnChild,
+    ready: (child) => waitForPort(port, child, name),
+    stopTimeoutMs: 5000,
+    ...options,
+  });
+  await supervisor.start();
+  return supervisor;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,8 +70,8 @@ async function waitForPort(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited with code ${child.exitCode} before listening`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited (${child.signalCode ?? `code ${child.exitCode}`}) before listening`);
     const ok = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
       socket.once('connect', () => {
@@ -53,18 +84,6 @@ async function waitForPort(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} did not listen on port ${port} within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function ferretdbSourceHash(): string {
@@ -131,32 +150,40 @@ export async function ensureFerretDB(): Promise<string> {
 }
 
 /**
- * Starts FerretDB on a free loopback port with its SQLite files in `dataDir`; `bin` runs another
- * build (benchmarks compare with an unpatched one) instead of the project's.
+ * Starts FerretDB on a free loopback port with its SQLite files in `dataDir`, supervised: if it
+ * dies it is started again on the same port with the same files, and its clients reconnect. `bin`
+ * runs another build (benchmarks compare with an unpatched one) instead of the project's.
  */
 export async function startFerretDB(
   dataDir: string,
   database: string,
   fixedPort?: number,
   bin?: string,
+  supervise?: SuperviseOptions,
 ): Promise<Service> {
-  bin ??= await ensureFerretDB();
+  const ferretdb = bin ?? (await ensureFerretDB());
   mkdirSync(dataDir, { recursive: true });
   const port = fixedPort ?? (await freePort());
-  const child = spawn(
-    bin,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir.endsWith('/') ? dataDir : `${dataDir}/`}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=-',
-      '--telemetry=disable',
-      '--log-level=error',
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${dataDir.endsWith('/') ? dataDir : `${dataDir}/`}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--debug-addr=-',
+    '--telemetry=disable',
+    '--log-level=error',
+  ];
+  const supervisor = await superviseListening(
+    'FerretDB',
+    port,
+    () => spawn(ferretdb, args, { stdio: ['ignore', 'ignore', 'inherit'] }),
+    supervise,
   );
-  await waitForPort(port, child, 'FerretDB');
-  return { url: `mongodb://127.0.0.1:${port}/${database}`, stop: () => stopChild(child), startedByUs: true };
+  return {
+    url: `mongodb://127.0.0.1:${port}/${database}`,
+    stop: () => supervisor.stop(),
+    startedByUs: true,
+    supervisor,
+  };
 }
 
 async function redisAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
@@ -182,36 +209,52 @@ function ensureRedisServerBinary(): string {
   return 'redis-server';
 }
 
-/** A project-started redis-server on a free port; nothing kept on disk. */
-export async function startRedisServer(dataDir: string): Promise<Service> {
+/** A project-started redis-server on a free port, supervised like FerretDB; nothing kept on disk. */
+export async function startRedisServer(dataDir: string, supervise?: SuperviseOptions): Promise<Service> {
   const bin = ensureRedisServerBinary();
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
-  const child = spawn(
-    bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dataDir,
+  ];
+  const supervisor = await superviseListening(
+    'redis-server',
+    port,
+    () => spawn(bin, args, { stdio: ['ignore', 'ignore', 'inherit'] }),
+    supervise,
   );
-  await waitForPort(port, child, 'redis-server');
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child), startedByUs: true };
+  return { url: `redis://127.0.0.1:${port}`, stop: () => supervisor.stop(), startedByUs: true, supervisor };
 }
 
 /** REDIS_URL when set, else the machine's Redis on 6379, else a project-started one. */
-export async function ensureRedis(dataDir: string): Promise<Service> {
+export async function ensureRedis(dataDir: string, supervise?: SuperviseOptions): Promise<Service> {
   const fromEnv = process.env.REDIS_URL;
   if (fromEnv) return { url: fromEnv, stop: async () => undefined, startedByUs: false };
   if (await redisAnswers(6379)) {
     return { url: 'redis://127.0.0.1:6379', stop: async () => undefined, startedByUs: false };
   }
   console.log(dim('  no Redis on 127.0.0.1:6379; starting one for this project'));
-  return startRedisServer(dataDir);
+  return startRedisServer(dataDir, supervise);
 }
 
 /** MONGODB_URI when set, else FerretDB with data in `dataDir`. */
-export async function ensureMongo(dataDir: string, database: string): Promise<Service> {
+export async function ensureMongo(
+  dataDir: string,
+  database: string,
+  supervise?: SuperviseOptions,
+): Promise<Service> {
   const fromEnv = process.env.MONGODB_URI;
   if (fromEnv) return { url: fromEnv, stop: async () => undefined, startedByUs: false };
-  return startFerretDB(dataDir, database);
+  return startFerretDB(dataDir, database, undefined, undefined, supervise);
 }
 
 /** Where `npm run dev` says which services it runs, for the tools beside it (the benchmarks). */

@@ -11,6 +11,15 @@ const DEV_AUTH_TOKEN = 'dev-twilio-auth-token-not-secret';
 const DEV_SESSION_SECRET = 'dev-session-secret-not-secret-change-me';
 const DEV_ADMIN_API_TOKEN = 'dev-admin-api-token';
 
+/** A duration in milliseconds between `min` and `max`, named in the error. */
+const millis = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a duration in milliseconds' })
+    .int('expected a whole number of milliseconds')
+    .min(min, `expected a duration from ${min} to ${max} ms`)
+    .max(max, `expected a duration from ${min} to ${max} ms`)
+    .default(fallback);
+
 const urlOf = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `expected a URL such as ${example}` });
 
@@ -66,8 +75,22 @@ export const envSchema = z
       .min(1, 'expected a TCP port number between 1 and 65535')
       .max(65535, 'expected a TCP port number between 1 and 65535')
       .optional(),
+    /** Time a client may take to send a request's headers (slow clients are closed with 408). */
+    HTTP_HEADERS_TIMEOUT_MS: millis(1000, 120_000, 10_000),
+    /** Time a client may take to send a whole request; responses (live events) are not bounded. */
+    HTTP_REQUEST_TIMEOUT_MS: millis(1000, 300_000, 30_000),
+    /** Idle time of a kept-alive socket: above the idle timeout of the proxy in front. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(1000, 600_000, 65_000),
   })
   .superRefine((env, ctx) => {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_HEADERS_TIMEOUT_MS'],
+        message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS})`,
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const key of [
       'PUBLIC_BASE_URL',
@@ -104,6 +127,12 @@ export const envSchema = z
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
       trustProxyHops: env.TRUST_PROXY,
+      /** Limits of the web service's HTTP server (src/http/lifecycle.ts). */
+      http: {
+        headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
     };
   });
 

@@ -2,11 +2,12 @@
  * `GET /metrics`: the process's Prometheus metrics, for the admin token only (like the admin API).
  * The web server mounts the router; the worker serves the same on its own port when asked to.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import { Router, type Request, type Response, type NextFunction } from 'express';
 import { apiAuth, sameSecret } from '../api/auth';
 import type { ApiThrottle } from '../api/throttle';
 import { metricsText } from '../infra/metrics';
+import { createLimitedServer } from './lifecycle';
 
 /** `throttle`: the admin API's, so the token cannot be guessed here instead. */
 export function metricsRouter(adminApiToken: string, throttle: ApiThrottle): Router {
@@ -26,7 +27,7 @@ export function metricsRouter(adminApiToken: string, throttle: ApiThrottle): Rou
 
 /** A bare HTTP server with `GET /metrics` alone: the worker process has no express app. */
 export async function serveMetrics(port: number, adminApiToken: string, host?: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
+  const server = createLimitedServer((req, res) => {
     const token = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"not found"}');

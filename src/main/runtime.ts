@@ -8,7 +8,7 @@ import { apiRouter, type ApiRouterOptions } from '../api/router';
 import { apiThrottle, DEFAULT_API_THROTTLE_POLICY, type ApiThrottlePolicy } from '../api/throttle';
 import type { Config } from '../config/env';
 import { buildApp } from '../http/app';
-import { closeServer, listen, portOf } from '../http/lifecycle';
+import { closeServer, listen, portOf, type HttpLimits } from '../http/lifecycle';
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
@@ -67,6 +67,8 @@ export type StartWebOptions = {
   apiThrottle?: Partial<ApiThrottlePolicy>;
   /** Web list options; tests shorten the session timeouts and throttling. */
   web?: WebOptions;
+  /** Overrides of the HTTP limits from the environment; tests shorten how often they are checked. */
+  httpLimits?: Partial<HttpLimits>;
 };
 
 export async function startWeb(config: Config, options: StartWebOptions = {}): Promise<WebRuntime> {
@@ -176,7 +178,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
       { path: '/', router: web.router },
     ],
   });
-  const server = await listen(app, config.port, options.host);
+  const server = await listen(app, config.port, options.host, { ...config.http, ...options.httpLimits });
   const port = portOf(server);
 
   const stop = async () => {

@@ -9,6 +9,11 @@ describe('environment parsing', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.twilio.live).toBe(false);
     expect(config.isProduction).toBe(false);
+    expect(config.http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+    });
   });
 
   it('when values are given, then they are used and the base URL loses its trailing slash', () => {
@@ -50,6 +55,18 @@ describe('environment parsing', () => {
     [{ SESSION_SECRET: 'short' }, /^Invalid environment variable SESSION_SECRET: expected a random secret/],
     [{ TRUST_PROXY: 'true' }, /^Invalid environment variable TRUST_PROXY: expected a number of proxy hops/],
     [{ NODE_ENV: 'production' }, /^Invalid environment variable PUBLIC_BASE_URL: required in production$/],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '10s' },
+      /^Invalid environment variable HTTP_HEADERS_TIMEOUT_MS: expected a duration in milliseconds/,
+    ],
+    [
+      { HTTP_KEEP_ALIVE_TIMEOUT_MS: '0' },
+      /^Invalid environment variable HTTP_KEEP_ALIVE_TIMEOUT_MS: expected a duration from 1000 to 600000 ms/,
+    ],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '15000' },
+      /^Invalid environment variable HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS \(15000\)/,
+    ],
   ])('when %j, then start-up stops with one line naming the variable', (env, message) => {
     let error: unknown;
     try {

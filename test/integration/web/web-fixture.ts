@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { parseEnv, type Config } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
-import { startWeb, type WebRuntime } from '../../../src/main/runtime';
+import { startWeb, type StartWebOptions, type WebRuntime } from '../../../src/main/runtime';
 import { createClient, type Client } from '../../../src/store/clients';
 import { insertMessage, type Message, type NewMessage } from '../../../src/store/messages';
 import { createUser } from '../../../src/store/users';
@@ -26,11 +26,16 @@ export function testConfig(testFile: string, extra: Record<string, string> = {})
   });
 }
 
-export async function startTestWeb(config: Config, web?: WebOptions): Promise<WebRuntime> {
+export async function startTestWeb(
+  config: Config,
+  web?: WebOptions,
+  more: Omit<StartWebOptions, 'web'> = {},
+): Promise<WebRuntime> {
   const runtime = await startWeb(config, {
     logger: createLogger({ level: 'error', json: true }),
     host: '127.0.0.1',
     web,
+    ...more,
   });
   await clearRateLimits(runtime.redis, config.mongodbUri);
   const mongoose = (await import('mongoose')).default;

@@ -171,6 +171,8 @@ export function openEvents(instance: Instance, cookie: string): Promise<EventStr
           const data = /^data: (.+)$/m.exec(frame)?.[1];
           if (type && data)
             events.push({ type, id: (JSON.parse(data) as { id: string }).id, at: Date.now() });
+          else if (frame.startsWith(': skipped '))
+            events.push({ type: 'skipped', id: frame.slice(': skipped '.length), at: Date.now() });
         }
       });
       resolve({ events, close: () => req.destroy() });

@@ -128,6 +128,8 @@ afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
   for (const p of procs) {
     const lines = problems(p);
+    const parked = lines.filter((line) => /not stored in time; parking it/.test(line)).length;
+    if (parked) figures.push(`${p.name} parked ${parked} message(s) in all (insert slower than 600 ms)`);
     if (lines.length)
       figures.push(`${p.name} logged ${lines.length} warning/error line(s), e.g. ${lines[0]}`);
   }
@@ -262,7 +264,8 @@ describe('two web instances and two workers on the same stores', () => {
     });
     const calls = Array.from({ length: PARKED_CALLS }, newCall);
     const parking = redisParkingLot(redis, { namespace: redisNamespace(stores.mongodbUri) });
-    expect(await parking.size()).toBe(0);
+    // A loaded machine may have parked a message of the round before: let the drains take it first.
+    await waitFor(async () => (await parking.size()) === 0, 'the parking lot empty at the start', 40_000);
     // Every call reaches its final confirmation; then the database freezes and they all confirm.
     let waiting = 0;
     let frozenAt = 0;

@@ -262,60 +262,92 @@ describe('two web instances and two workers on the same stores', () => {
     await adminApi(B, ADMIN_TOKEN, 'PATCH', `/clients/${client.id}`, {
       notifications: { sms: { to: SMS_TO_LATER } },
     });
-    const calls = Array.from({ length: PARKED_CALLS }, newCall);
-    const parking = redisParkingLot(redis, { namespace: redisNamespace(stores.mongodbUri) });
-    // A loaded machine may have parked a message of the round before: let the drains take it first.
-    await waitFor(async () => (await parking.size()) === 0, 'the parking lot empty at the start', 40_000);
-    // Every call reaches its final confirmation; then the database freezes and they all confirm.
-    let waiting = 0;
-    let frozenAt = 0;
-    let freeze: () => void = () => undefined;
-    const frozen = new Promise<void>((resolve) => (freeze = resolve));
-    const beforeConfirm = async () => {
-      waiting += 1;
-      if (waiting === PARKED_CALLS) {
-        stores.pauseMongo();
-        frozenAt = Date.now();
-        freeze();
-      }
-      await frozen;
-    };
-    let outcomes: Awaited<ReturnType<typeof twilio.leaveMessage>>[];
-    let parked: number;
-    try {
-      outcomes = await Promise.all(
-        calls.map((call, i) =>
-          twilio.leaveMessage({ ...call, route: (step) => ((i + step) % 2 === 0 ? A : B) }, beforeConfirm),
-        ),
-      );
-      parked = await parking.size();
-    } finally {
-      stores.resumeMongo();
-    }
-    const frozenMs = Date.now() - frozenAt;
-    for (const o of outcomes) expect(o.lastWords).toMatch(/message a bien été transmis/);
-    expect(parked).toBe(PARKED_CALLS);
-    await Promise.all(calls.map((call, i) => twilio.hangUp(i % 2 === 0 ? A : B, call)));
-
-    // Both web instances drain the parking lot (every 15 s) while the late inserts land.
-    const resumed = Date.now();
-    await waitFor(async () => (await parking.size()) === 0, 'the parking lot drained', 45_000);
-    const drainedMs = Date.now() - resumed;
-    const messages = await MessageModel.find({ callSid: { $in: calls.map((c) => c.callSid) } }).lean();
-    expect(messages.map((m) => m.callSid).sort()).toEqual(calls.map((c) => c.callSid).sort());
-    for (const m of messages) expect(m).toMatchObject({ callerName: 'Jeanne Durand', status: 'new' });
-    const ids = messages.map((m) => String(m._id));
-
-    await createdOnBoth(ids, 'message.created on both instances for every parked message');
-    await waitFor(
-      async () => ids.every((id) => smsTo(id).length >= SMS_TO_LATER.length),
-      'every SMS at the stand-in',
-      30_000,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    for (const id of ids) expect(smsTo(id).sort()).toEqual([...SMS_TO_LATER].sort());
+    const outage = await confirmDuringOutage(stores.pauseMongo, stores.resumeMongo);
+    const after = await storedOnceShownAndNotified(outage.calls, SMS_TO_LATER);
     figures.push(
-      `parked: ${PARKED_CALLS} confirmations answered while FerretDB was frozen (SIGSTOP for ${frozenMs} ms, confirmation webhook ${spread(outcomes.map((o) => o.timings.at(-1)!))}); ${parked} parked; lot empty ${drainedMs} ms after SIGCONT; ${messages.length} messages, ${ids.length * SMS_TO_LATER.length} SMS, none twice`,
+      `frozen: ${PARKED_CALLS} confirmations answered while FerretDB was frozen (SIGSTOP for ${outage.outageMs} ms, confirmation webhook ${spread(outage.confirmMs)}); ${outage.parked} parked; lot empty ${after.drainedMs} ms after SIGCONT; ${after.messages} messages, ${after.sms} SMS, none twice`,
+    );
+  }, 120_000);
+
+  it(`when the database is down during ${PARKED_CALLS} final webhooks and comes back, then the drains store each message once, shown live and notified once`, async () => {
+    // Every process reads the client again: the calls below meet a warm profile cache.
+    await adminApi(A, ADMIN_TOKEN, 'PATCH', `/clients/${client.id}`, { greeting: '' });
+    const outage = await confirmDuringOutage(stores.stopMongo, stores.restartMongo);
+    const after = await storedOnceShownAndNotified(outage.calls, SMS_TO_LATER);
+    figures.push(
+      `down: ${PARKED_CALLS} confirmations answered while FerretDB was stopped (${outage.outageMs} ms, confirmation webhook ${spread(outage.confirmMs)}); ${outage.parked} parked; lot empty ${after.drainedMs} ms after the restart; ${after.messages} messages, ${after.sms} SMS, none twice`,
     );
   }, 120_000);
 });
+
+/**
+ * Takes PARKED_CALLS calls (webhooks alternating between the instances) up to their final
+ * confirmation; once all are there, `outage` takes the database away, they all confirm (so their
+ * messages are parked), `recover` brings it back and the callers hang up.
+ */
+async function confirmDuringOutage(
+  outage: () => void | Promise<void>,
+  recover: () => void | Promise<void>,
+): Promise<{ calls: Call[]; parked: number; outageMs: number; confirmMs: number[] }> {
+  const parking = redisParkingLot(redis, { namespace: redisNamespace(stores.mongodbUri) });
+  // A loaded machine may have parked a message of the round before: let the drains take it first.
+  await waitFor(async () => (await parking.size()) === 0, 'the parking lot empty at the start', 40_000);
+  const calls = Array.from({ length: PARKED_CALLS }, newCall);
+  let waiting = 0;
+  let outageAt = 0;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const beforeConfirm = async () => {
+    waiting += 1;
+    if (waiting === PARKED_CALLS) {
+      await outage();
+      outageAt = Date.now();
+      release();
+    }
+    await released;
+  };
+  let outcomes: Awaited<ReturnType<typeof twilio.leaveMessage>>[];
+  let parked: number;
+  try {
+    outcomes = await Promise.all(
+      calls.map((call, i) =>
+        twilio.leaveMessage({ ...call, route: (step) => ((i + step) % 2 === 0 ? A : B) }, beforeConfirm),
+      ),
+    );
+    parked = await parking.size();
+  } finally {
+    await recover();
+  }
+  const outageMs = Date.now() - outageAt;
+  for (const o of outcomes) expect(o.lastWords).toMatch(/message a bien été transmis/);
+  expect(parked).toBe(PARKED_CALLS);
+  await Promise.all(calls.map((call, i) => twilio.hangUp(i % 2 === 0 ? A : B, call)));
+  return { calls, parked, outageMs, confirmMs: outcomes.map((o) => o.timings.at(-1)!) };
+}
+
+/** Waits for both instances to drain the parking lot, then checks each call's message end to end. */
+async function storedOnceShownAndNotified(
+  calls: Call[],
+  recipients: string[],
+): Promise<{ drainedMs: number; messages: number; sms: number }> {
+  const parking = redisParkingLot(redis, { namespace: redisNamespace(stores.mongodbUri) });
+  const started = Date.now();
+  // Each web instance drains every 15 s; late inserts may land first.
+  await waitFor(async () => (await parking.size()) === 0, 'the parking lot drained', 45_000);
+  const drainedMs = Date.now() - started;
+  const messages = await MessageModel.find({ callSid: { $in: calls.map((c) => c.callSid) } }).lean();
+  expect(messages.map((m) => m.callSid).sort()).toEqual(calls.map((c) => c.callSid).sort());
+  for (const m of messages) expect(m).toMatchObject({ callerName: 'Jeanne Durand', status: 'new' });
+  const ids = messages.map((m) => String(m._id));
+
+  await createdOnBoth(ids, 'message.created on both instances for every parked message');
+  await waitFor(
+    async () => ids.every((id) => smsTo(id).length >= recipients.length),
+    'every SMS at the stand-in',
+    30_000,
+  );
+  // Anything sent twice would arrive now, if at all.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (const id of ids) expect(smsTo(id).sort()).toEqual([...recipients].sort());
+  return { drainedMs, messages: messages.length, sms: ids.length * recipients.length };
+}

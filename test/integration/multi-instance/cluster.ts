@@ -75,44 +75,60 @@ export type Stores = {
   /** Freezes FerretDB (SIGSTOP): connections stay open, nothing is answered until `resumeMongo`. */
   pauseMongo(): void;
   resumeMongo(): void;
+  /** Stops FerretDB: connections are refused until `restartMongo` starts it again (same port, same data). */
+  stopMongo(): Promise<void>;
+  restartMongo(): Promise<void>;
   stop(): Promise<void>;
 };
 
 export async function startStores(name: string, database: string): Promise<Stores> {
   const dir = path.join(ROOT, 'var', 'test', `${name}-${process.pid}`);
+  const ferretDir = path.join(dir, 'ferretdb');
   rmSync(dir, { recursive: true, force: true });
   const port = await freePort();
-  const services: Service[] = [];
+  let mongo: Service | null = null;
+  let redis: Service | null = null;
+  let ferretPid: number | null = null;
+  let paused = false;
+  const startMongo = async () => {
+    mongo = await startFerretDB(ferretDir, database, port);
+    ferretPid = pidListeningOn(port);
+    if (ferretPid === null) throw new Error(`no process found listening on FerretDB's port ${port}`);
+    return mongo;
+  };
+  const signal = (sig: NodeJS.Signals) => ferretPid !== null && process.kill(ferretPid, sig);
+  const stop = async () => {
+    // A stopped process does not act on SIGTERM.
+    if (paused) signal('SIGCONT');
+    await Promise.all([mongo?.stop(), redis?.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
-    services.push(await startFerretDB(path.join(dir, 'ferretdb'), database, port));
-    services.push(await startRedisServer(path.join(dir, 'redis')));
+    const started = await startMongo();
+    redis = await startRedisServer(path.join(dir, 'redis'));
+    return {
+      mongodbUri: started.url,
+      redisUrl: redis.url,
+      pauseMongo: () => {
+        signal('SIGSTOP');
+        paused = true;
+      },
+      resumeMongo: () => {
+        signal('SIGCONT');
+        paused = false;
+      },
+      stopMongo: async () => {
+        await mongo?.stop();
+        mongo = null;
+        ferretPid = null;
+      },
+      restartMongo: async () => void (await startMongo()),
+      stop,
+    };
   } catch (err) {
-    await Promise.all(services.map((s) => s.stop()));
+    await stop();
     throw err;
   }
-  const [mongo, redis] = services as [Service, Service];
-  const ferretPid = pidListeningOn(port);
-  if (ferretPid === null) throw new Error(`no process found listening on FerretDB's port ${port}`);
-  let paused = false;
-  const signal = (sig: NodeJS.Signals) => process.kill(ferretPid, sig);
-  return {
-    mongodbUri: mongo.url,
-    redisUrl: redis.url,
-    pauseMongo: () => {
-      signal('SIGSTOP');
-      paused = true;
-    },
-    resumeMongo: () => {
-      signal('SIGCONT');
-      paused = false;
-    },
-    stop: async () => {
-      // A stopped process does not act on SIGTERM.
-      if (paused) signal('SIGCONT');
-      await Promise.all(services.map((s) => s.stop()));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');

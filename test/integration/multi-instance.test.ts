@@ -4,10 +4,12 @@
  * Twilio sees one public URL (a load balancer in front), so a call's webhooks land on either web
  * instance. The test shows that
  *   - a client edited through one instance is served fresh by the other within a second;
- *   - a message parked in Redis while the database is frozen is stored exactly once;
+ *   - a message parked in Redis while the database is frozen (SIGSTOP) or stopped is stored
+ *     exactly once, whichever instance drains it;
  *   - live list events reach an assistant connected to either instance;
  *   - every planned notification reaches Twilio exactly once.
- * The stores are private to this test: it freezes its FerretDB without disturbing the others.
+ * The stores are private to this test: it freezes and restarts its FerretDB without disturbing the
+ * other test files. It prints its figures (latencies, counts) at the end.
  */
 import type { Redis } from 'ioredis';
 import { redisParkingLot } from '../../src/infra/parked-messages';
@@ -46,7 +48,12 @@ const CALLS = 40;
 const IN_FLIGHT = 4;
 /** Calls whose final webhook meets a frozen database. */
 const PARKED_CALLS = 6;
-/** What the issue asks: an edit served by every instance within a second. */
+/**
+ * What the issue asks: an edit served by every instance within a second. Measured from the edit's
+ * answer to the answer of the first greeting that has it, so the greeting call's own time (20-150 ms
+ * here on two loaded cores) counts against it; the change itself crosses Redis in a few ms, and the
+ * runs so far saw 19-170 ms in all.
+ */
 const FRESHNESS_MS = 1000;
 
 let stores: Stores;

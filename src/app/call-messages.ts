@@ -65,7 +65,12 @@ async function storeFlowMessage(
   try {
     return await withTimeout(stored, deps.storeDeadlineMs ?? DEFAULT_STORE_DEADLINE_MS);
   } catch (err) {
-    stored.catch(() => undefined);
+    // The insert may still land and create the message: its `message.created` is then the live
+    // list's only news of it (the drain that follows merely completes it, a `message.updated` for
+    // a row no list has), so it is published when it comes, not dropped with the late answer.
+    stored
+      .then((event) => (event ? deps.publish(event) : undefined))
+      .catch((late: Error) => deps.logger.warn(`late store of ${record.callSid} failed: ${late.message}`));
     deps.logger.error(
       `message of ${record.callSid} not stored in time; parking it: ${(err as Error).message}`,
     );

@@ -182,11 +182,14 @@ function ensureRedisServerBinary(): string {
   return 'redis-server';
 }
 
-/** A project-started redis-server on a free port; nothing kept on disk. */
-export async function startRedisServer(dataDir: string): Promise<Service> {
+/**
+ * A project-started redis-server on a free port (or `fixedPort`: fault tests start a new, empty one
+ * where the stopped one was); nothing kept on disk.
+ */
+export async function startRedisServer(dataDir: string, fixedPort?: number): Promise<Service> {
   const bin = ensureRedisServerBinary();
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const child = spawn(
     bin,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],

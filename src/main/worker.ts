@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const connection = createRedis(cfg.redisUrl, 'blocking');
 
   const maintenance = new Queue(QUEUES.maintenance, { connection });
+  maintenance.on('error', (err) => logger.warn(`maintenance queue: ${err.message}`));
   // Upserts keep one schedule however many workers start; the keeper puts back what Redis loses
   // (a flush, a restart with an empty dataset, a new instance) without a restart.
   const maintenanceSchedules = await keepSchedules({
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     { connection, concurrency: 1 },
   );
   worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
+  worker.on('error', (err) => logger.error(`maintenance worker: ${err.message}`));
   const notifications = await startNotificationWorker({ connection, logger, config: cfg });
   worker.on('failed', (job, err) => logger.error(`job ${job?.name ?? '?'} failed: ${err.message}`));
   logger.info('worker started', {

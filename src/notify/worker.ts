@@ -64,6 +64,8 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const transports = o.transports ?? createTransports(o.config, o.logger);
   const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
   const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });
+  // Without a listener BullMQ prints each connection error of an outage to stderr.
+  queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
   // Where the sweeper's scan of pending deliveries resumes, from one sweep to the next.
   const sweepCursor: SweepCursor = { after: null };

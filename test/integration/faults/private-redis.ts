@@ -9,6 +9,7 @@ import type { Transports } from '../../../src/notify/channels';
 import { ROOT, startRedisServer, type Service } from '../../../scripts/lib/services';
 
 export type PrivateRedis = {
+  start: () => Promise<void>;
   url: () => string;
   /** FLUSHALL on this server alone. */
   flush: () => Promise<void>;
@@ -17,18 +18,16 @@ export type PrivateRedis = {
   restartEmpty: () => Promise<void>;
 };
 
-export function usePrivateRedis(name: string): PrivateRedis {
+/** Started and stopped by the test's own hooks: stopped last, once the worker is closed. */
+export function privateRedis(name: string): PrivateRedis {
   const dir = path.join(ROOT, 'var', 'test', `redis-${name}-${process.pid}`);
   let server: Service | null = null;
   let port = 0;
-  beforeAll(async () => {
-    server = await startRedisServer(dir);
-    port = Number(new URL(server.url).port);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
   return {
+    start: async () => {
+      server = await startRedisServer(dir);
+      port = Number(new URL(server.url).port);
+    },
     url: () => `redis://127.0.0.1:${port}`,
     flush: async () => {
       const admin = new Redis(`redis://127.0.0.1:${port}`);

@@ -11,10 +11,12 @@ import { keepSchedules } from '../../../src/queue/schedule-keeper';
 import { findDelivery } from '../../../src/store/deliveries';
 import { useTestDatabase } from '../../helpers/db';
 import { makeClient, makeMessage, quietLogger, testConfig, waitFor } from '../notify/helpers';
-import { countingTransports, usePrivateRedis } from './private-redis';
+import { countingTransports, privateRedis } from './private-redis';
 
 useTestDatabase(__filename);
-const redis = usePrivateRedis('flush');
+const redis = privateRedis('flush');
+beforeAll(() => redis.start());
+afterAll(() => redis.stop());
 
 test('when Redis is flushed under a running worker, then its schedulers come back without a restart and each notification goes out once', async () => {
   const config = testConfig({ REDIS_URL: redis.url() });

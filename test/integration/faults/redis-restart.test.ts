@@ -9,10 +9,12 @@ import { findDelivery } from '../../../src/store/deliveries';
 import { getMessage } from '../../../src/store/messages';
 import { useTestDatabase } from '../../helpers/db';
 import { makeClient, makeMessage, quietLogger, testConfig, waitFor } from '../notify/helpers';
-import { countingTransports, usePrivateRedis } from './private-redis';
+import { countingTransports, privateRedis } from './private-redis';
 
 useTestDatabase(__filename);
-const redis = usePrivateRedis('restart');
+const redis = privateRedis('restart');
+beforeAll(() => redis.start());
+afterAll(() => redis.stop());
 
 test('when Redis stops and comes back empty, then the messages stored meanwhile are notified once, without restarting the worker', async () => {
   const config = testConfig({ REDIS_URL: redis.url() });

@@ -1,7 +1,7 @@
 /**
  * Redis stops in the middle of a call, and comes back empty: the caller still gets valid TwiML
  * quickly at every webhook (the fail-safe takes their message), and once Redis answers again the
- * message is stored once and notified once, by the worker that kept running.
+ * message is stored once and notified once, by the worker that kept running; the call is on record.
  */
 import { invalidateClientCache } from '../../../src/app/client-cache';
 import { parseEnv } from '../../../src/config/env';
@@ -10,7 +10,7 @@ import { startWeb, type WebRuntime } from '../../../src/main/runtime';
 import { deliveryKey, startNotificationWorker, type NotificationWorkerOptions } from '../../../src/notify';
 import type { NotificationWorker } from '../../../src/notify/worker';
 import { createClient } from '../../../src/store/clients';
-import { MessageModel } from '../../../src/store/models';
+import { CallModel, MessageModel } from '../../../src/store/models';
 import { freePort } from '../../../scripts/lib/services';
 import { testDatabaseUri, useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, sign, voiceParams, type Verb } from '../../helpers/twilio';
@@ -83,6 +83,12 @@ async function post(path: string, params: Record<string, string>): Promise<Verb>
   return parseTwiml(res.text);
 }
 
+const recordingParams = (recordingSid: string) => ({
+  RecordingSid: recordingSid,
+  RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Recordings/${recordingSid}`,
+  RecordingDuration: '9',
+});
+
 describe('when Redis stops mid-call and comes back empty', () => {
   it('then every webhook answers TwiML in time, and the caller’s message is stored once and notified once', async () => {
     await createClient({
@@ -105,17 +111,16 @@ describe('when Redis stops mid-call and comes back empty', () => {
     const record = find(twiml, 'Record')[0];
     expect(record?.attrs.action).toBeDefined();
     const recordingSid = `RE${'b'.repeat(32)}`;
-    twiml = await post(
-      pathOf(record!.attrs.action!),
-      params({
-        RecordingSid: recordingSid,
-        RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Recordings/${recordingSid}`,
-        RecordingDuration: '9',
-      }),
-    );
+    twiml = await post(pathOf(record!.attrs.action!), params(recordingParams(recordingSid)));
     expect(find(twiml, 'Hangup')).toHaveLength(1);
     twiml = await post('/webhooks/voice/status', params({ CallStatus: 'completed', CallDuration: '40' }));
     expect(twiml.children).toHaveLength(0);
+    // The call is on record although its live state was out of reach at its end.
+    const [call] = await waitFor(async () => {
+      const found = await CallModel.find({ callSid }).lean();
+      return found.length > 0 ? found : null;
+    }, 'the Call record');
+    expect(call).toMatchObject({ from: CALLER, to: CLIENT_NUMBER, status: 'completed', outcome: 'failed' });
 
     await redis.restartEmpty();
 
@@ -130,6 +135,44 @@ describe('when Redis stops mid-call and comes back empty', () => {
     worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
     await waitFor(async () => sweeps >= 3, 'three more sweeps');
     expect(await MessageModel.countDocuments({ callSid })).toBe(1);
+    expect(await CallModel.countDocuments({ callSid })).toBe(1);
     expect(Object.fromEntries(counted.sent)).toEqual({ [key(stored[0]!._id.toString())]: 1 });
+  });
+
+  it('then a call whose live state was flushed between two webhooks goes on through the fail-safe, and is stored, notified and on record once', async () => {
+    const callSid = newCallSid();
+    const caller = '+33655550902';
+    const params = (extra: Record<string, string> = {}) => voiceParams(callSid, caller, CLIENT_NUMBER, extra);
+    let twiml = await post('/webhooks/voice/incoming', params());
+    twiml = await post(pathOf(find(twiml, 'Gather')[0]!.attrs.action!), params(MESSAGE_ANSWERS[0]));
+
+    await redis.restartEmpty();
+
+    // Redis answers, empty: the call is unknown to it, and the fail-safe takes the message.
+    twiml = await post(pathOf(find(twiml, 'Gather')[0]!.attrs.action!), params(MESSAGE_ANSWERS[1]));
+    const record = find(twiml, 'Record')[0];
+    expect(record?.attrs.action).toBeDefined();
+    twiml = await post(pathOf(record!.attrs.action!), params(recordingParams(`RE${'c'.repeat(32)}`)));
+    expect(find(twiml, 'Hangup')).toHaveLength(1);
+    await post('/webhooks/voice/status', params({ CallStatus: 'completed', CallDuration: '25' }));
+
+    const [message] = await waitFor(async () => {
+      const found = await MessageModel.find({ callSid }).lean();
+      const key = found[0] && deliveryKey(found[0]._id.toString(), 'sms', 'notify', 0);
+      return key && counted.sent.get(key) === 1 ? found : null;
+    }, 'the caller’s message, stored and notified');
+    const [call] = await waitFor(async () => {
+      const found = await CallModel.find({ callSid }).lean();
+      return found.length > 0 ? found : null;
+    }, 'the Call record');
+    expect(call).toMatchObject({ from: caller, to: CLIENT_NUMBER, outcome: 'failed' });
+    // The status callback again (Twilio retries): nothing more.
+    await post('/webhooks/voice/status', params({ CallStatus: 'completed', CallDuration: '25' }));
+    let sweeps = 0;
+    worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
+    await waitFor(async () => sweeps >= 3, 'three more sweeps');
+    expect(await MessageModel.countDocuments({ callSid })).toBe(1);
+    expect(await CallModel.countDocuments({ callSid })).toBe(1);
+    expect(counted.sent.get(deliveryKey(message!._id.toString(), 'sms', 'notify', 0))).toBe(1);
   });
 });

@@ -7,7 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { LiveCallBusyError, type LiveCall, type LiveCallLease, type LiveCallStore, type TurnReply } from '../app/live-call';
+import {
+  LiveCallBusyError,
+  type LiveCall,
+  type LiveCallLease,
+  type LiveCallStore,
+  type TurnReply,
+} from '../app/live-call';
 import { MESSAGE_EVENTS_CHANNEL, type MessageEvent } from './message-events';
 
 export type LiveCallStoreOptions = {

@@ -68,18 +68,14 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
     await followUps.messageStored(after);
     const notifyAfter = deliveryKey(after.id, 'sms', 'notify', 0);
 
-    const ids = [
-      SCHEDULERS.sweep,
-      SCHEDULERS.digestOf(client.id),
-      ...MAINTENANCE_SCHEDULES.map((s) => s.id),
-    ];
+    const ids = [SCHEDULERS.sweep, SCHEDULERS.digestOf(client.id), ...MAINTENANCE_SCHEDULES.map((s) => s.id)];
     await waitFor(
       async () =>
-        (await Promise.all([
+        await Promise.all([
           worker.queue.getJobScheduler(SCHEDULERS.sweep),
           worker.queue.getJobScheduler(SCHEDULERS.digestOf(client.id)),
           ...MAINTENANCE_SCHEDULES.map((s) => maintenanceQueue.getJobScheduler(s.id)),
-        ]).then((found) => found.every(Boolean))),
+        ]).then((found) => found.every(Boolean)),
       `schedulers ${ids.join(', ')} back in Redis`,
     );
     await waitFor(

@@ -1,6 +1,7 @@
 /**
  * The notifications worker: one BullMQ Worker on the `notifications` queue running `follow-ups`,
- * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers. `close()` finishes the
+ * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers, kept in Redis
+ * whatever happens to its contents (`keepSchedules`). `close()` finishes the
  * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
  * the jobs that were active to another worker once their lock expires.
  */

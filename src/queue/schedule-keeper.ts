@@ -40,9 +40,12 @@ export async function keepSchedules(o: ScheduleKeeperOptions): Promise<ScheduleK
   let closed = false;
 
   const pass = async (all: boolean): Promise<number> => {
+    const wanted = await o.schedules();
+    // One look per scheduler, all at once (a digest per client makes them many).
+    const present = all ? [] : await Promise.all(wanted.map((s) => queue.getJobScheduler(s.id)));
     let upserted = 0;
-    for (const s of await o.schedules()) {
-      if (!all && (await queue.getJobScheduler(s.id))) continue;
+    for (const [i, s] of wanted.entries()) {
+      if (present[i]) continue;
       await queue.upsertJobScheduler(s.id, s.repeat, s.job);
       upserted += 1;
     }

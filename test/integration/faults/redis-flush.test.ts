@@ -40,8 +40,8 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
     backoff: { baseMs: 20, maxMs: 200 },
     sweepEveryMs: 300,
     scheduleCheckEveryMs: 300,
-    // One escalation "minute" is 4 s: the resend is still waiting when Redis is flushed.
-    sweep: { plan: { minuteMs: 4000 }, graceMs: 0, deliveryGraceMs: 300 },
+    // One escalation "minute" is 8 s: the resend is still waiting when Redis is flushed.
+    sweep: { plan: { minuteMs: 8000 }, graceMs: 0, deliveryGraceMs: 300 },
   });
   let sweeps = 0;
   worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
@@ -81,6 +81,7 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
     await waitFor(
       async () => sent.get(resendBefore) === 1 && sent.get(notifyAfter) === 1,
       'the lost resend and the new message’s SMS',
+      30_000,
     );
     // A few more sweeps: nothing goes out twice, the first SMS included (its job was lost too).
     const seen = sweeps;
@@ -97,4 +98,4 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
     web.disconnect();
     connection.disconnect();
   }
-});
+}, 60_000);

@@ -37,6 +37,7 @@ export async function keepSchedules(o: ScheduleKeeperOptions): Promise<ScheduleK
   const { queue, logger } = o;
   // One pass at a time: a reconnection during a check queues behind it.
   let chain: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
   let closed = false;
 
   const pass = async (all: boolean): Promise<number> => {
@@ -55,7 +56,8 @@ export async function keepSchedules(o: ScheduleKeeperOptions): Promise<ScheduleK
     return upserted;
   };
   const ensure = (all = false): Promise<number> => {
-    const next = chain.then(() => (closed ? 0 : pass(all)));
+    inFlight += 1;
+    const next = chain.then(() => (closed ? 0 : pass(all))).finally(() => (inFlight -= 1));
     chain = next.catch(() => undefined);
     return next;
   };
@@ -65,7 +67,9 @@ export async function keepSchedules(o: ScheduleKeeperOptions): Promise<ScheduleK
   await ensure(true);
   const onReady = () => void ensure(true).catch(log('on reconnection'));
   o.connection.on('ready', onReady);
-  const timer = setInterval(() => void ensure().catch(log('periodic check')), o.checkEveryMs ?? 20_000);
+  // While Redis is away a pass waits for it: checks do not pile up behind it meanwhile.
+  const check = () => void (inFlight === 0 && ensure().catch(log('periodic check')));
+  const timer = setInterval(check, o.checkEveryMs ?? 20_000);
   timer.unref();
 
   return {

@@ -209,11 +209,17 @@ function ensureRedisServerBinary(): string {
   return 'redis-server';
 }
 
-/** A project-started redis-server on a free port, supervised like FerretDB; nothing kept on disk. */
-export async function startRedisServer(dataDir: string, supervise?: SuperviseOptions): Promise<Service> {
+/**
+ * A project-started redis-server on a free port (or `port`: fault tests start a new, empty one where
+ * the stopped one was), supervised like FerretDB; nothing kept on disk.
+ */
+export async function startRedisServer(
+  dataDir: string,
+  options: { port?: number; supervise?: SuperviseOptions } = {},
+): Promise<Service> {
   const bin = ensureRedisServerBinary();
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     '--port',
     String(port),
@@ -230,7 +236,7 @@ export async function startRedisServer(dataDir: string, supervise?: SuperviseOpt
     'redis-server',
     port,
     () => spawn(bin, args, { stdio: ['ignore', 'ignore', 'inherit'] }),
-    supervise,
+    options.supervise,
   );
   return { url: `redis://127.0.0.1:${port}`, stop: () => supervisor.stop(), startedByUs: true, supervisor };
 }
@@ -243,7 +249,7 @@ export async function ensureRedis(dataDir: string, supervise?: SuperviseOptions)
     return { url: 'redis://127.0.0.1:6379', stop: async () => undefined, startedByUs: false };
   }
   console.log(dim('  no Redis on 127.0.0.1:6379; starting one for this project'));
-  return startRedisServer(dataDir, supervise);
+  return startRedisServer(dataDir, { supervise });
 }
 
 /** MONGODB_URI when set, else FerretDB with data in `dataDir`. */

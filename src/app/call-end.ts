@@ -4,8 +4,8 @@
  */
 import { handleEvent, messageKey } from '../flow';
 import { applyMessageEffects, eventFor } from './call-messages';
-import { clientForId } from './client-cache';
-import { advance, withCall, type LiveCallLease } from './live-call';
+import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
+import { advance, LiveCallBusyError, withCall, type LiveCallLease } from './live-call';
 import type { CallDeps } from './ports';
 
 /** How long the end of a call waits for a webhook of the same call still running (ms). */
@@ -13,25 +13,70 @@ const END_WAIT_MS = 10_000;
 
 const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
+/** What the status callback itself says of the call: enough to put it on record without its state. */
+export type EndedLeg = { from: string; to: string };
+
 /**
  * The status callback. When the call is over: a caller who hung up mid-message is handled, then
- * the call goes on record (Call and contact, once) and its live state is dropped.
+ * the call goes on record (Call and contact, once) and its live state is dropped. When the live
+ * state is out of reach (Redis down) or gone (Redis came back empty), the call still goes on
+ * record, from what the callback says (`leg`): its outcome is unknown, the caller's message (if
+ * any) went through the fail-safe on its own.
  */
 export async function answerStatus(
   callSid: string,
   status: string,
   durationSeconds: number | undefined,
   deps: CallDeps,
+  leg?: EndedLeg,
 ): Promise<void> {
   if (!ENDED.has(status)) return;
-  // Twilio does not wait for this answer: wait out a slow webhook of the call rather than miss the end.
-  await withCall(
+  let lease: LiveCallLease;
+  try {
+    // Twilio does not wait for this answer: wait out a slow webhook of the call rather than miss the end.
+    lease = await deps.liveCalls.acquire(callSid, undefined, END_WAIT_MS);
+  } catch (err) {
+    // Busy: the state is there, and the idle-call sweep ends it later.
+    if (!leg || err instanceof LiveCallBusyError) throw err;
+    deps.logger.error(`live call ${callSid} out of reach at its end: ${(err as Error).message}`);
+    return recordWithoutState(callSid, status, durationSeconds, leg, deps);
+  }
+  try {
+    if (!lease.call && leg) await recordWithoutState(callSid, status, durationSeconds, leg, deps);
+    await endCall(lease, status, durationSeconds, deps);
+  } finally {
+    await lease.release();
+  }
+}
+
+/**
+ * The Call record of a call whose live state is lost: who called which number, when, how long. A
+ * call already on record (Twilio retried the callback) keeps its record (one per CallSid); the
+ * contact's count is left alone, as such a retry must not count the call twice.
+ */
+async function recordWithoutState(
+  callSid: string,
+  status: string,
+  durationSeconds: number | undefined,
+  leg: EndedLeg,
+  deps: CallDeps,
+): Promise<void> {
+  const client = (await clientForNumber(leg.to)) ?? lastKnownClient(leg.to);
+  if (!client) return;
+  const endedAt = deps.now();
+  await deps.records.recordCall({
     callSid,
-    undefined,
-    deps,
-    (lease) => endCall(lease, status, durationSeconds, deps),
-    END_WAIT_MS,
-  );
+    clientId: client.id,
+    from: leg.from,
+    to: leg.to,
+    locale: client.locale,
+    status,
+    outcome: 'failed',
+    steps: [{ name: 'state-lost', detail: 'live call state lost before its end', at: endedAt.toISOString() }],
+    startedAt: new Date(endedAt.getTime() - (durationSeconds ?? 0) * 1000),
+    endedAt,
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  });
 }
 
 async function endCall(

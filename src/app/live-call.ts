@@ -39,6 +39,14 @@ export interface LiveCallLease {
   release(): Promise<void>;
 }
 
+/**
+ * Another webhook of the call kept its lock longer than we could wait, or took it over: the call's
+ * state exists, it is only busy (unlike a store that does not answer).
+ */
+export class LiveCallBusyError extends Error {
+  override name = 'LiveCallBusyError';
+}
+
 /** Where live calls are kept (Redis); any web instance can serve any webhook of a call. */
 export interface LiveCallStore {
   /**

@@ -7,7 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { LiveCall, LiveCallLease, LiveCallStore, TurnReply } from '../app/live-call';
+import {
+  LiveCallBusyError,
+  type LiveCall,
+  type LiveCallLease,
+  type LiveCallStore,
+  type TurnReply,
+} from '../app/live-call';
 import { MESSAGE_EVENTS_CHANNEL, type MessageEvent } from './message-events';
 
 export type LiveCallStoreOptions = {
@@ -66,10 +72,7 @@ type Scripts = {
   liveCallRelease(lock: string, token: string): Promise<number>;
 };
 
-/** Another webhook of the call kept its lock longer than we could wait, or took it over. */
-export class LiveCallBusyError extends Error {
-  override name = 'LiveCallBusyError';
-}
+export { LiveCallBusyError };
 
 function withScripts(redis: Redis): Redis & Scripts {
   const r = redis as Redis & Partial<Scripts>;

@@ -4,7 +4,8 @@ import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
 import { closeIdleCalls } from '../app/call-end';
 import { createFollowUps, startNotificationWorker } from '../notify';
-import { MAINTENANCE_JOBS, QUEUES } from '../queue/names';
+import { MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
+import { keepSchedules } from '../queue/schedule-keeper';
 import { purgeExpired } from '../app/retention';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
@@ -27,9 +28,15 @@ async function main(): Promise<void> {
   const connection = createRedis(cfg.redisUrl, 'blocking');
 
   const maintenance = new Queue(QUEUES.maintenance, { connection });
-  // Every night at 03:30 server time; upsert keeps one schedule however many workers start.
-  await maintenance.upsertJobScheduler(MAINTENANCE_JOBS.retentionPurge, { pattern: '30 3 * * *' });
-  await maintenance.upsertJobScheduler(MAINTENANCE_JOBS.closeIdleCalls, { every: 10 * 60_000 });
+  maintenance.on('error', (err) => logger.warn(`maintenance queue: ${err.message}`));
+  // Upserts keep one schedule however many workers start; the keeper puts back what Redis loses
+  // (a flush, a restart with an empty dataset, a new instance) without a restart.
+  const maintenanceSchedules = await keepSchedules({
+    queue: maintenance,
+    connection,
+    logger,
+    schedules: () => MAINTENANCE_SCHEDULES,
+  });
   // Closing a call may store the message of a caller who hung up mid-way: the web's dependencies.
   const commands = createRedis(cfg.redisUrl);
   const followUps = createFollowUps({ redis: commands, logger, config: cfg });
@@ -53,6 +60,7 @@ async function main(): Promise<void> {
     { connection, concurrency: 1 },
   );
   worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
+  worker.on('error', (err) => logger.error(`maintenance worker: ${err.message}`));
   const notifications = await startNotificationWorker({ connection, logger, config: cfg });
   worker.on('failed', (job, err) => logger.error(`job ${job?.name ?? '?'} failed: ${err.message}`));
   logger.info('worker started', {
@@ -63,7 +71,13 @@ async function main(): Promise<void> {
 
   onShutdown(logger, [
     // Finishes the active jobs and takes no new ones; then the connections close.
-    { name: 'workers', run: async () => void (await Promise.all([worker.close(), notifications.close()])) },
+    {
+      name: 'workers',
+      run: async () => {
+        maintenanceSchedules.close();
+        await Promise.all([worker.close(), notifications.close()]);
+      },
+    },
     { name: 'queues', run: async () => void (await Promise.all([maintenance.close(), followUps.close()])) },
     { name: 'metrics', run: async () => void metrics?.close() },
     { name: 'client cache', run: () => clientCache.close() },

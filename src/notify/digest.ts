@@ -8,7 +8,7 @@ import type { Logger } from '../infra/logger';
 import { listClients, getClient, type Client } from '../store/clients';
 import { countCallsBetween } from '../store/call-stats';
 import type { Message } from '../store/messages';
-import { NOTIFICATION_JOBS, SCHEDULERS } from '../queue/names';
+import { NOTIFICATION_JOBS, SCHEDULERS, type ScheduleDefinition } from '../queue/names';
 import type { Transports } from './channels';
 import { messagesBetween } from '../store/message-follow-ups';
 import { toGsm7 } from './gsm';
@@ -22,23 +22,28 @@ export function digestPattern(localTimeHHMM: string): string {
   return `${m} ${h % 24} * * *`;
 }
 
+/** The digest schedules wanted: one per active client with its digest on, at its local time. */
+export function digestSchedules(clients: Client[]): ScheduleDefinition[] {
+  return clients
+    .filter((client) => client.active && client.notifications.digest.enabled)
+    .map((client) => ({
+      id: SCHEDULERS.digestOf(client.id),
+      repeat: { pattern: digestPattern(client.notifications.digest.localTime), tz: client.timezone },
+      job: { name: NOTIFICATION_JOBS.digest, data: { clientId: client.id } satisfies DigestJobData },
+    }));
+}
+
 /** One scheduler per client with a digest; removed when the digest is turned off. */
 export async function syncDigestSchedules(queue: Queue, clients?: Client[]): Promise<number> {
-  let scheduled = 0;
-  for (const client of clients ?? (await listClients())) {
+  const all = clients ?? (await listClients());
+  const wanted = digestSchedules(all);
+  const ids = new Set(wanted.map((s) => s.id));
+  for (const s of wanted) await queue.upsertJobScheduler(s.id, s.repeat, s.job);
+  for (const client of all) {
     const id = SCHEDULERS.digestOf(client.id);
-    if (client.active && client.notifications.digest.enabled) {
-      await queue.upsertJobScheduler(
-        id,
-        { pattern: digestPattern(client.notifications.digest.localTime), tz: client.timezone },
-        { name: NOTIFICATION_JOBS.digest, data: { clientId: client.id } satisfies DigestJobData },
-      );
-      scheduled += 1;
-    } else {
-      await queue.removeJobScheduler(id);
-    }
+    if (!ids.has(id)) await queue.removeJobScheduler(id);
   }
-  return scheduled;
+  return wanted.length;
 }
 
 export type Digest = {

@@ -1,6 +1,7 @@
 /**
  * The notifications worker: one BullMQ Worker on the `notifications` queue running `follow-ups`,
- * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers. `close()` finishes the
+ * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers, kept in Redis
+ * whatever happens to its contents (`keepSchedules`). `close()` finishes the
  * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
  * the jobs that were active to another worker once their lock expires.
  */
@@ -9,13 +10,15 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config/env';
 import type { Logger } from '../infra/logger';
 import { initOutbox } from '../store/outbox';
-import { NOTIFICATION_JOBS, QUEUES, SCHEDULERS } from '../queue/names';
+import { NOTIFICATION_JOBS, QUEUES, sweepSchedule } from '../queue/names';
+import { keepSchedules, type ScheduleKeeper } from '../queue/schedule-keeper';
+import { listClients } from '../store/clients';
 import { createTransports, type Transports } from './channels';
-import { sendDigest, syncDigestSchedules } from './digest';
+import { digestSchedules, sendDigest } from './digest';
 import { backoffDelay, type BackoffOptions } from './errors';
 import { deliverProcessor } from './processor';
 import { BACKOFF_TYPE, queueFollowUpsOf } from './producer';
-import { sweep, type SweepOptions } from './sweeper';
+import { sweep, type SweepCursor, type SweepOptions } from './sweeper';
 import type { DeliverJobData, DigestJobData, FollowUpsJobData } from './types';
 
 export type NotificationWorkerOptions = {
@@ -36,11 +39,22 @@ export type NotificationWorkerOptions = {
   /** Sweeper period. @defaultValue 60000; 0 disables the sweeper and digest schedulers */
   sweepEveryMs?: number;
   sweep?: SweepOptions;
+  /**
+   * How often the sweeper's and digests' schedulers are checked and restored when Redis lost them
+   * (a flush, a restart with an empty dataset, a new instance). @defaultValue 20000
+   */
+  scheduleCheckEveryMs?: number;
   /** Replace the transports built from the configuration (benchmarks). */
   transports?: Transports;
 };
 
-export type NotificationWorker = { worker: Worker; queue: Queue; close: () => Promise<void> };
+export type NotificationWorker = {
+  worker: Worker;
+  queue: Queue;
+  /** Keeps the sweeper's and digests' schedulers (null when the sweeper is disabled). */
+  schedules: ScheduleKeeper | null;
+  close: () => Promise<void>;
+};
 
 export async function startNotificationWorker(o: NotificationWorkerOptions): Promise<NotificationWorker> {
   if (!o.connection) throw new Error('startNotificationWorker needs a Redis connection');
@@ -51,7 +65,11 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const transports = o.transports ?? createTransports(o.config, o.logger);
   const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
   const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });
+  // Without a listener BullMQ prints each connection error of an outage to stderr.
+  queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
+  // Where the sweeper's scan of pending deliveries resumes, from one sweep to the next.
+  const sweepCursor: SweepCursor = { after: null };
 
   const worker = new Worker(
     QUEUES.notifications,
@@ -62,7 +80,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
         case NOTIFICATION_JOBS.followUps:
           return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, o.sweep);
         case NOTIFICATION_JOBS.sweep:
-          return sweep(queue, o.logger, o.sweep);
+          return sweep(queue, o.logger, o.sweep, sweepCursor);
         case NOTIFICATION_JOBS.digest:
           return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
         default:
@@ -87,25 +105,37 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   });
   worker.on('error', (err) => o.logger.error(`notifications worker: ${err.message}`));
 
+  let schedules: ScheduleKeeper | null = null;
   if (sweepEveryMs > 0) {
-    // Upserts keep one schedule however many workers start.
-    await queue.upsertJobScheduler(
-      SCHEDULERS.sweep,
-      { every: sweepEveryMs },
-      { name: NOTIFICATION_JOBS.sweep },
-    );
-    await syncDigestSchedules(queue).catch((err: unknown) =>
-      o.logger.error(`digest schedules: ${(err as Error).message}`),
-    );
+    // Upserts keep one schedule however many workers start; the keeper puts back what Redis loses.
+    schedules = await keepSchedules({
+      queue,
+      connection: o.connection,
+      logger: o.logger,
+      checkEveryMs: o.scheduleCheckEveryMs,
+      schedules: async () => [sweepSchedule(sweepEveryMs), ...(await wantedDigests(o.logger))],
+    });
   }
 
   return {
     worker,
     queue,
+    schedules,
     close: async () => {
+      schedules?.close();
       await worker.close();
       await queue.close();
       transports.close();
     },
   };
+}
+
+/** The digests' schedules; none this time when MongoDB does not answer (the sweeper's comes first). */
+async function wantedDigests(logger: Logger) {
+  try {
+    return digestSchedules(await listClients());
+  } catch (err) {
+    logger.error(`digest schedules: ${(err as Error).message}`);
+    return [];
+  }
 }

@@ -29,3 +29,30 @@ export const SCHEDULERS = {
   sweep: 'notifications.sweep',
   digestOf: (clientId: string) => `notifications.digest.${clientId}`,
 } as const;
+
+/** One repeatable job: its scheduler id, when it repeats and the job it makes. */
+export type ScheduleDefinition = {
+  id: string;
+  repeat: { every: number } | { pattern: string; tz?: string };
+  job: { name: string; data?: Record<string, unknown> };
+};
+
+/** The maintenance queue's schedules (server time). */
+export const MAINTENANCE_SCHEDULES: readonly ScheduleDefinition[] = [
+  {
+    // Every night at 03:30.
+    id: MAINTENANCE_JOBS.retentionPurge,
+    repeat: { pattern: '30 3 * * *' },
+    job: { name: MAINTENANCE_JOBS.retentionPurge },
+  },
+  {
+    id: MAINTENANCE_JOBS.closeIdleCalls,
+    repeat: { every: 10 * 60_000 },
+    job: { name: MAINTENANCE_JOBS.closeIdleCalls },
+  },
+];
+
+/** The sweeper's schedule (the digests' are per client: `digestSchedules`). */
+export function sweepSchedule(everyMs: number): ScheduleDefinition {
+  return { id: SCHEDULERS.sweep, repeat: { every: everyMs }, job: { name: NOTIFICATION_JOBS.sweep } };
+}

@@ -199,3 +199,21 @@ export async function deleteDeliveriesOfMessagesBefore(
   }
   return deleted;
 }
+
+/**
+ * Entries still `pending` created at or before `olderThan` and after `after` (the scan's position),
+ * oldest first: the sweeper checks that each still has its job in Redis (a flush loses them).
+ * Index `status, createdAt, _id`.
+ */
+export async function findPendingDeliveries(
+  olderThan: Date,
+  after: Date | null,
+  limit: number,
+): Promise<Delivery[]> {
+  const createdAt = after ? { $lte: olderThan, $gt: after } : { $lte: olderThan };
+  const docs = await DeliveryModel.find({ status: 'pending', createdAt })
+    .sort({ createdAt: 1, _id: 1 })
+    .limit(limit)
+    .lean();
+  return docs.map((d) => toDelivery(d as DeliveryDoc));
+}

@@ -260,6 +260,8 @@ const deliverySchema = new Schema(
 deliverySchema.index({ messageId: 1, createdAt: 1, _id: 1 });
 // The SMS reply: the latest SMS sent to a phone.
 deliverySchema.index({ to: 1, channel: 1, status: 1, createdAt: -1 });
+// The sweeper: pending entries whose job Redis may have lost, oldest first.
+deliverySchema.index({ status: 1, createdAt: 1, _id: 1 });
 export type DeliveryRecord = InferSchemaType<typeof deliverySchema>;
 export const DeliveryModel = mongoose.model('Delivery', deliverySchema);
 

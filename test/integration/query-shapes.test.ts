@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import type { WebRuntime } from '../../src/main/runtime';
 import { buildDigest } from '../../src/notify/digest';
-import { findLatestUrgentSentTo } from '../../src/store/deliveries';
+import { findLatestUrgentSentTo, findPendingDeliveries } from '../../src/store/deliveries';
 import { findUnqueued, messagesBetween } from '../../src/store/message-follow-ups';
 import { purgeExpired } from '../../src/app/retention';
 import { listAuditEvents } from '../../src/store/audit';
@@ -207,6 +207,8 @@ describe('query shapes: every query the code sends is served by a declared index
     await step('follow-ups: sweeper, SMS reply, digest, outbox', async () => {
       await findUnqueued(new Date(), 500);
       await findLatestUrgentSentTo('+33600000000');
+      await findPendingDeliveries(new Date(), null, 200);
+      await findPendingDeliveries(new Date(), new Date(0), 200);
       await messagesBetween(a.id, new Date(0), new Date());
       await buildDigest(a, new Date(), 'https://example.test');
       await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });

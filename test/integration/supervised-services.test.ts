@@ -76,8 +76,7 @@ describe('supervised FerretDB', () => {
 describe('supervised redis-server', () => {
   it('when a project-started redis-server is killed with SIGKILL, then it answers again on the same port and the client reconnects', async () => {
     const redis = await startRedisServer(path.join(ROOT, 'var', 'test', 'redis-supervised'), {
-      initialDelayMs: 100,
-      log: () => undefined,
+      supervise: { initialDelayMs: 100, log: () => undefined },
     });
     const client = new Redis(redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 100 });
     client.on('error', () => undefined); // refused while it is down: expected

@@ -22,7 +22,7 @@ function withoutTwiml<P extends { CallSid: string }>(
 
 /** Each number's status callback: the end of a call puts it on record. */
 export const status = withoutTwiml(statusParamsSchema, (p, deps) =>
-  answerStatus(p.CallSid, p.CallStatus, p.CallDuration, deps),
+  answerStatus(p.CallSid, p.CallStatus, p.CallDuration, deps, { from: p.From, to: p.To }),
 );
 
 export const transcription = withoutTwiml(transcriptionParamsSchema, (p, deps) =>

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { MessageActionDeps } from '../src/app/ports';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
 import type { Locale } from '../src/domain/vocabulary';
+import { twimlParserErrors } from './parser-errors';
 import { twilioSignature, type SignatureOptions } from './signature';
 
 export const inboundSmsSchema = z.object({
@@ -62,5 +63,6 @@ export function smsWebhookRouter(options: SmsWebhookOptions): Router {
       }
     },
   );
+  router.use(twimlParserErrors(options.logger));
   return router;
 }

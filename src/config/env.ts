@@ -59,6 +59,14 @@ export const envSchema = z
       .min(0, 'expected a number of proxy hops from 0 to 5')
       .max(5, 'expected a number of proxy hops from 0 to 5')
       .default(1),
+    /**
+     * Lets client webhooks point at loopback and private addresses, for tests and local development
+     * where the receiver runs on this machine. Refused in production (server-side request forgery).
+     */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'], { error: 'expected true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
     WORKER_METRICS_PORT: z.coerce
       .number({ error: 'expected a TCP port number' })
@@ -78,6 +86,13 @@ export const envSchema = z
       'ADMIN_API_TOKEN',
     ] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
+    }
+    if (env.WEBHOOK_ALLOW_PRIVATE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_PRIVATE'],
+        message: 'must not be true in production (webhooks could reach internal services)',
+      });
     }
   })
   .transform((env) => {
@@ -104,6 +119,8 @@ export const envSchema = z
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
       trustProxyHops: env.TRUST_PROXY,
+      /** Where client webhooks may be sent: https only in production, private addresses on request. */
+      outbound: { requireHttps: !local, allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
     };
   });
 

@@ -15,8 +15,8 @@ export const voiceParamsSchema = z.looseObject({
   AccountSid: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'expected an AccountSid: AC followed by 32 hex characters'),
-  From: z.string().trim().min(1, 'From is required'),
-  To: z.string().trim().min(1, 'To is required'),
+  From: lineSchema().min(1, 'From is required'),
+  To: lineSchema().min(1, 'To is required'),
   CallStatus: z.string().optional(),
 });
 

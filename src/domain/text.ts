@@ -13,11 +13,9 @@ import { z } from 'zod';
 const ESCAPES =
   // eslint-disable-next-line no-control-regex
   /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?/g;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /\r\n?|[\v\f\x85\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS_BUT_NL_TAB = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-// eslint-disable-next-line no-control-regex
 const WHITESPACE_CONTROLS = /[\t\n]/g;
 
 /**

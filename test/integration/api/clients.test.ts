@@ -136,15 +136,27 @@ describe('admin API /clients', () => {
 
   describe('invalid data is refused with the field named', () => {
     it.each([
-      ['a closure on February 30th', { closures: [{ from: '2026-02-30', to: '2026-03-02' }] }, 'closures.0.from'],
+      [
+        'a closure on February 30th',
+        { closures: [{ from: '2026-02-30', to: '2026-03-02' }] },
+        'closures.0.from',
+      ],
       ['a closure in month 13', { closures: [{ from: '2026-12-24', to: '2026-13-45' }] }, 'closures.0.to'],
-      ['a closure ending before it starts', { closures: [{ from: '2026-08-10', to: '2026-08-01' }] }, 'closures.0.to'],
+      [
+        'a closure ending before it starts',
+        { closures: [{ from: '2026-08-10', to: '2026-08-01' }] },
+        'closures.0.to',
+      ],
       ['the fixed-offset zone EST', { timezone: 'EST' }, 'timezone'],
       ['the zone UTC', { timezone: 'UTC' }, 'timezone'],
       ['the zone Etc/GMT+5', { timezone: 'Etc/GMT+5' }, 'timezone'],
       [
         'a webhook to 127.0.0.1',
-        { notifications: { webhook: { enabled: true, url: 'http://127.0.0.1:6390/', secret: 'x'.repeat(16) } } },
+        {
+          notifications: {
+            webhook: { enabled: true, url: 'http://127.0.0.1:6390/', secret: 'x'.repeat(16) },
+          },
+        },
         'notifications.webhook.url',
       ],
       [

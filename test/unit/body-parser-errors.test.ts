@@ -57,7 +57,7 @@ describe('body-parser errors', () => {
       'too many form parameters',
     ],
   ])(
-    'when %s is sent, then it answers %i with its reason, and no error is logged',
+    'when %s is sent, then a 4xx naming the reason, and no error logged',
     async (_what, type, headers, body, status, error) => {
       const res = await request(app).post('/').set('Content-Type', type).set(headers).send(body);
       expect(res.status).toBe(status);

@@ -128,6 +128,12 @@ describe('admin API /messages', () => {
       { path: 'assigneeId', message: 'no active user who may see this client has this id' },
     ]);
     await api('post', `/messages/${id}/notes`).send({ text: '' }).expect(400);
+    const noDay = await api('get', '/messages?from=2026-02-30').expect(400);
+    expect(noDay.body.details).toEqual([
+      { path: expect.stringMatching(/(^|\.)from$/), message: 'no such day in the calendar' },
+    ]);
+    await api('get', '/messages?to=2026-13-45T00:00:00Z').expect(400);
+    await api('get', '/messages?from=2028-02-29').expect(200);
     await api('get', '/messages/0123456789abcdef01234567').expect(404);
     await api('patch', '/messages/nope').send({ status: 'handled' }).expect(404);
     await api('post', '/messages/0123456789abcdef01234567/notes').send({ text: 'x' }).expect(404);

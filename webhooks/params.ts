@@ -3,6 +3,7 @@
  * notice, so every schema accepts extra fields (looseObject).
  */
 import { z } from 'zod';
+import { lineSchema, multilineSchema } from '../src/domain/text';
 import { DIAL_STATUSES } from '../src/flow';
 
 const callSid = z
@@ -14,14 +15,15 @@ export const voiceParamsSchema = z.looseObject({
   AccountSid: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'expected an AccountSid: AC followed by 32 hex characters'),
-  From: z.string().trim().min(1, 'From is required'),
-  To: z.string().trim().min(1, 'To is required'),
+  From: lineSchema().min(1, 'From is required'),
+  To: lineSchema().min(1, 'To is required'),
   CallStatus: z.string().optional(),
 });
 
 export const gatherParamsSchema = voiceParamsSchema.extend({
   Digits: z.string().max(40).optional(),
-  SpeechResult: z.string().max(2000).optional(),
+  // What the caller said becomes their name and reason: no control character may ride along.
+  SpeechResult: lineSchema().max(2000).optional(),
   Confidence: z.coerce.number().min(0).max(1).optional(),
 });
 
@@ -45,7 +47,7 @@ export const recordingParamsSchema = voiceParamsSchema.extend({
 /** Transcription callbacks arrive after the call; Twilio sends fewer call parameters with them. */
 export const transcriptionParamsSchema = z.looseObject({
   CallSid: callSid,
-  TranscriptionText: z.string().max(20_000).default(''),
+  TranscriptionText: multilineSchema().max(20_000).default(''),
   TranscriptionStatus: z.enum(['completed', 'failed']),
   RecordingSid: recordingSid.optional(),
 });

@@ -8,13 +8,15 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import type { MessageActionDeps } from '../src/app/ports';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
+import { multilineSchema } from '../src/domain/text';
 import type { Locale } from '../src/domain/vocabulary';
+import { twimlParserErrors } from './parser-errors';
 import { twilioSignature, type SignatureOptions } from './signature';
 
 export const inboundSmsSchema = z.object({
   From: z.string().min(1),
   To: z.string().default(''),
-  Body: z.string().default(''),
+  Body: multilineSchema().default(''),
   MessageSid: z.string().default(''),
 });
 
@@ -63,5 +65,6 @@ export function smsWebhookRouter(options: SmsWebhookOptions): Router {
       }
     },
   );
+  router.use(twimlParserErrors(options.logger));
   return router;
 }

@@ -10,6 +10,7 @@ import { status, transcription } from './callbacks/call-end';
 import { dialResult, gathered, incoming, noInput, recording, recordingEmpty } from './callbacks/caller';
 import { failSafeDial, failSafeRecording } from './callbacks/failsafe';
 import { screen, screenResult } from './callbacks/screen';
+import { twimlParserErrors } from './parser-errors';
 import type { EdgeOptions, VoiceHandler } from './respond';
 import { twilioSignature } from './signature';
 
@@ -53,5 +54,6 @@ export function voiceRouter(options: VoiceEdgeOptions): Router {
       .type('text/plain')
       .send(`no such voice callback: ${req.path.slice(1)}`);
   });
+  router.use(twimlParserErrors(options.logger));
   return router;
 }

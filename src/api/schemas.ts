@@ -3,7 +3,9 @@
  * the one in src/flow/profile.ts, used as-is; these only add what the API needs around it.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar';
 import { newUserSchema, userChangesSchema } from '../domain/users';
+import { lineSchema, multilineSchema } from '../domain/text';
 import { e164PhoneSchema } from '../domain/phone';
 import { clientProfileSchema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
@@ -16,6 +18,8 @@ const dateOrInstant = z
     /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/,
     'expected a date (YYYY-MM-DD) or an ISO instant',
   )
+  // `new Date('2026-02-30')` is NaN but `new Date('2026-02-30T00:00Z')` is March 2nd: check the day itself.
+  .refine((v) => isCalendarDate(v.slice(0, 10)), { message: 'no such day in the calendar', abort: true })
   .transform((v) => new Date(v))
   .refine((d) => !Number.isNaN(d.getTime()), 'expected a valid date');
 
@@ -67,7 +71,7 @@ export const messageChangesSchema = z
   .refine((c) => c.status !== undefined || c.assigneeId !== undefined, 'expected status or assigneeId');
 export type MessageChanges = z.output<typeof messageChangesSchema>;
 
-export const newNoteSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export const newNoteSchema = z.strictObject({ text: multilineSchema().min(1).max(2000) });
 
 export const routePreviewInputSchema = z.strictObject({
   from: e164PhoneSchema,
@@ -76,5 +80,5 @@ export const routePreviewInputSchema = z.strictObject({
     .string()
     .regex(/^[0-9*#]{1,20}$/, 'expected keypad digits')
     .optional(),
-  speech: z.string().trim().max(500).optional(),
+  speech: lineSchema().max(500).optional(),
 });

@@ -5,6 +5,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ActionSource } from '../domain/access';
+import { InvalidInputError } from '../domain/errors';
+import { outboundUrlProblem, STRICT_OUTBOUND_POLICY, type OutboundPolicy } from '../domain/outbound-url';
 import { clientProfileSchema, type ClientProfile, type ClientProfileInput } from '../flow/profile';
 import type { ClientChange } from '../infra/client-cache-bus';
 import * as store from '../store/clients';
@@ -21,6 +23,11 @@ export type ClientsDeps = {
    * cached copy expires within seconds anyway.
    */
   announce: (change: ClientChange) => Promise<void>;
+  /**
+   * Where the client's notification webhook may point (https only in production; private addresses
+   * only where `WEBHOOK_ALLOW_PRIVATE` says so). @defaultValue STRICT_OUTBOUND_POLICY
+   */
+  outbound?: OutboundPolicy;
 };
 
 /** A validated edit of a client: a whole new profile, a new active flag, or both. */
@@ -44,7 +51,7 @@ export async function createClient(
   source: ActionSource,
   input: ClientProfileInput,
 ): Promise<Client> {
-  const client = await store.createClient(clientProfileSchema.parse(input));
+  const client = await store.createClient(checkedProfile(deps, input));
   await audit(source, { action: 'client.create', target: target(client.id), clientId: client.id });
   // Its numbers may be cached as "not ours" elsewhere.
   await forget(deps, { id: client.id, numbers: client.numbers });
@@ -61,7 +68,7 @@ export async function updateClient(
   const before = await store.getClient(id);
   let after = before;
   if (edit.profile !== undefined) {
-    after = await store.updateClient(id, clientProfileSchema.parse(edit.profile));
+    after = await store.updateClient(id, checkedProfile(deps, edit.profile));
     const detail = { fields: changedFields(profileOf(before), profileOf(after)) };
     await audit(source, { action: 'client.update', target: target(id), clientId: id, detail });
     await forget(deps, { id, numbers: [...new Set([...before.numbers, ...after.numbers])] });
@@ -70,6 +77,15 @@ export async function updateClient(
     after = await setClientActive(deps, source, id, edit.active);
   }
   return after;
+}
+
+/** The profile parsed whole, then its webhook URL checked against where this deployment may send. */
+function checkedProfile(deps: ClientsDeps, input: ClientProfileInput): ClientProfile {
+  const profile = clientProfileSchema.parse(input);
+  const url = profile.notifications.webhook.url;
+  const problem = url ? outboundUrlProblem(url, deps.outbound ?? STRICT_OUTBOUND_POLICY) : null;
+  if (problem) throw new InvalidInputError([{ path: 'notifications.webhook.url', message: problem }]);
+  return profile;
 }
 
 /**

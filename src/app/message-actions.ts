@@ -7,6 +7,7 @@
 import { accessOf, type ActionSource } from '../domain/access';
 import { ConflictError, InvalidInputError, InvalidReferenceError, NotFoundError } from '../domain/errors';
 import type { MessageStatus, RetryOutcome } from '../domain/vocabulary';
+import { cleanText } from '../domain/text';
 import { assignableUsers, changeStoredMessage, type MessageChange } from '../store/message-actions';
 import { getMessageFor } from '../store/message-queries';
 import type { Message } from '../store/messages';
@@ -124,7 +125,8 @@ export function reopenMessage(deps: MessageActionDeps, source: ActionSource, id:
 
 /** Adds a note; an author without a user id (the API token) is kept by name only. */
 export function addNote(deps: MessageActionDeps, source: ActionSource, id: string, text: string) {
-  const valid = text.trim();
+  // Every edge's note goes through here (the web form parses it loosely).
+  const valid = cleanText(text, { multiline: true }).trim();
   if (!valid || valid.length > NOTE_MAX_LENGTH) {
     throw new InvalidInputError([{ path: 'text', message: `a note has 1 to ${NOTE_MAX_LENGTH} characters` }]);
   }

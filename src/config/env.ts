@@ -68,6 +68,14 @@ export const envSchema = z
       .min(0, 'expected a number of proxy hops from 0 to 5')
       .max(5, 'expected a number of proxy hops from 0 to 5')
       .default(1),
+    /**
+     * Lets client webhooks point at loopback and private addresses, for tests and local development
+     * where the receiver runs on this machine. Refused in production (server-side request forgery).
+     */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'], { error: 'expected true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
     WORKER_METRICS_PORT: z.coerce
       .number({ error: 'expected a TCP port number' })
@@ -102,6 +110,13 @@ export const envSchema = z
     ] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
     }
+    if (env.WEBHOOK_ALLOW_PRIVATE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_PRIVATE'],
+        message: 'must not be true in production (webhooks could reach internal services)',
+      });
+    }
   })
   .transform((env) => {
     const local = env.NODE_ENV !== 'production';
@@ -133,6 +148,8 @@ export const envSchema = z
         requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
         keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       },
+      /** Where client webhooks may be sent: https only in production, private addresses on request. */
+      outbound: { requireHttps: !local, allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
     };
   });
 

@@ -3,11 +3,12 @@
  * the admin API, the admin pages and the store alike.
  */
 import { z } from 'zod';
+import { lineSchema } from './text';
 import { LOCALES, USER_ROLES, type Locale, type UserRole } from './vocabulary';
 
 export const newUserSchema = z.object({
   email: z.email().trim().toLowerCase(),
-  name: z.string().trim().min(1).max(80),
+  name: lineSchema().min(1).max(80),
   role: z.enum(USER_ROLES),
   password: z.string().min(12, 'at least 12 characters').max(200),
   clientIds: z.array(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')).default([]),

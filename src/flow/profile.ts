@@ -5,7 +5,10 @@
  * pure call-flow engine. Pure module: zod and the domain's phone rules, no I/O.
  */
 import { z } from 'zod';
+import { calendarDateSchema } from '../domain/calendar';
 import { e164PhoneSchema } from '../domain/phone';
+import { lineSchema, multilineSchema } from '../domain/text';
+import { BUSINESS_TIME_ZONE_MESSAGE, isBusinessTimeZone, isKnownTimeZone } from '../domain/time-zones';
 import { LOCALES, type Locale } from '../domain/vocabulary';
 
 /** Twilio `<Say>` voices that fit each locale; the first is the default. */
@@ -40,8 +43,6 @@ const hhmmSchema = z
   .string()
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time of day as HH:MM (00:00 to 24:00)');
 
-const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date as YYYY-MM-DD');
-
 export const timeRangeSchema = z
   .object({ start: hhmmSchema, end: hhmmSchema })
   .refine((r) => r.start < r.end, { message: 'start must be before end', path: ['end'] });
@@ -63,8 +64,15 @@ export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
 /** A dated closure (holiday, vacation), inclusive on both ends, in the client's timezone. */
 export const closureSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema, label: z.string().trim().max(80).default('') })
-  .refine((c) => c.from <= c.to, { message: 'from must not be after to', path: ['to'] });
+  .object({ from: calendarDateSchema, to: calendarDateSchema, label: lineSchema().max(80).default('') })
+  .refine((c) => c.from <= c.to, { message: 'to must not be before from', path: ['to'] });
+
+/** Closures as stored before days were checked against the calendar: read, never written. */
+const storedClosureSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  label: lineSchema().max(80).default(''),
+});
 
 /** A one-off manual override: "closed today" or "available now", until a given instant. */
 export const overrideSchema = z.object({
@@ -73,7 +81,7 @@ export const overrideSchema = z.object({
 });
 
 export const transferTargetSchema = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: lineSchema().min(1).max(60),
   number: e164PhoneSchema,
   /** Seconds the target rings before the next one is tried. */
   ringSeconds: z.number().int().min(5).max(60).default(20),
@@ -108,7 +116,7 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message') }),
   z.object({
     type: z.literal('say'),
-    text: z.string().trim().min(1).max(500),
+    text: multilineSchema().min(1).max(500),
     thenMenu: z.boolean().default(true),
   }),
   z.object({ type: z.literal('reject') }),
@@ -116,7 +124,7 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 
 export const routingRuleSchema = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: lineSchema().min(1).max(60),
   when: ruleConditionSchema,
   then: ruleActionSchema,
 });
@@ -144,7 +152,7 @@ export const notificationSettingsSchema = z.object({
       enabled: z.boolean().default(false),
       delayMinutes: z.number().int().min(1).max(240).default(10),
       resends: z.number().int().min(0).max(5).default(1),
-      backup: z.object({ name: z.string().trim().min(1).max(60), number: e164PhoneSchema }).optional(),
+      backup: z.object({ name: lineSchema().min(1).max(60), number: e164PhoneSchema }).optional(),
     })
     .prefault({}),
   digest: z
@@ -169,61 +177,73 @@ export const retentionSchema = z.object({
   recordingDays: z.number().int().min(1).max(3650).default(90),
 });
 
-export const clientProfileSchema = z
+/**
+ * Time zones as typed: a geographic `Area/Location` zone. The webhook URL is only checked for shape
+ * here (the profile is pure and knows no environment): whether it may point at a private address,
+ * or must be https, is the save use case's check (`src/app/clients.ts`) and the sender's.
+ */
+const profileShape = {
+  name: lineSchema().min(1).max(80),
+  /** Dedicated Twilio numbers (E.164), unique across clients. */
+  numbers: z.array(e164PhoneSchema).min(1).max(10),
+  locale: z.enum(LOCALES).default('fr-FR'),
+  voice: z.string().optional(),
+  /** Custom greeting; when empty the engine greets with the client's name. */
+  greeting: multilineSchema().max(300).default(''),
+  timezone: z.string().refine(isBusinessTimeZone, BUSINESS_TIME_ZONE_MESSAGE).default('Europe/Paris'),
+  weeklyHours: weeklyHoursSchema.prefault({}),
+  closures: z.array(closureSchema).max(100).default([]),
+  override: overrideSchema.nullable().default(null),
+  address: lineSchema().max(200).default(''),
+  transferTargets: z.array(transferTargetSchema).max(5).default([]),
+  transfer: transferSettingsSchema.prefault({}),
+  /** Number dialled when the service itself fails mid-call. */
+  fallbackNumber: e164PhoneSchema.optional(),
+  vipNumbers: z.array(e164PhoneSchema).max(200).default([]),
+  blockedNumbers: z.array(e164PhoneSchema).max(500).default([]),
+  /** Extra words that mark a call as urgent, on top of the built-in French and English ones. */
+  urgencyKeywords: z.array(lineSchema().min(2).max(40)).max(50).default([]),
+  rules: z.array(routingRuleSchema).max(50).default([]),
+  /** What happens when no rule matches: there is always a default. */
+  defaultAction: ruleActionSchema.default({ type: 'message' }),
+  messageTaking: messageTakingSchema.prefault({}),
+  consent: consentSchema.prefault({}),
+  retention: retentionSchema.prefault({}),
+  notifications: notificationSettingsSchema.prefault({}),
+  maxCallSeconds: z.number().int().min(60).max(3600).default(600),
+};
+
+function profileChecks(
+  p: { voice?: string | undefined; locale: Locale; numbers: string[] },
+  ctx: z.RefinementCtx,
+) {
+  if (p.voice && !VOICES_BY_LOCALE[p.locale].includes(p.voice)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['voice'],
+      message: `voice ${p.voice} does not speak ${p.locale}; use one of ${VOICES_BY_LOCALE[p.locale].join(', ')}`,
+    });
+  }
+  if (new Set(p.numbers).size !== p.numbers.length) {
+    ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'numbers must not repeat' });
+  }
+}
+
+/** The profile as an admin writes it (API, admin form, seed): every rule applies. */
+export const clientProfileSchema = z.object(profileShape).superRefine(profileChecks);
+
+/**
+ * The profile as read back from the database. Written under older rules, a client may carry a
+ * legacy zone (`UTC`, `EST`) or an impossible closure day: it still loads — calls must be answered
+ * — and the next save asks for a valid value.
+ */
+export const storedClientProfileSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    /** Dedicated Twilio numbers (E.164), unique across clients. */
-    numbers: z.array(e164PhoneSchema).min(1).max(10),
-    locale: z.enum(LOCALES).default('fr-FR'),
-    voice: z.string().optional(),
-    /** Custom greeting; when empty the engine greets with the client's name. */
-    greeting: z.string().trim().max(300).default(''),
-    timezone: z
-      .string()
-      .refine(isValidTimeZone, 'expected an IANA timezone such as Europe/Paris')
-      .default('Europe/Paris'),
-    weeklyHours: weeklyHoursSchema.prefault({}),
-    closures: z.array(closureSchema).max(100).default([]),
-    override: overrideSchema.nullable().default(null),
-    address: z.string().trim().max(200).default(''),
-    transferTargets: z.array(transferTargetSchema).max(5).default([]),
-    transfer: transferSettingsSchema.prefault({}),
-    /** Number dialled when the service itself fails mid-call. */
-    fallbackNumber: e164PhoneSchema.optional(),
-    vipNumbers: z.array(e164PhoneSchema).max(200).default([]),
-    blockedNumbers: z.array(e164PhoneSchema).max(500).default([]),
-    /** Extra words that mark a call as urgent, on top of the built-in French and English ones. */
-    urgencyKeywords: z.array(z.string().trim().min(2).max(40)).max(50).default([]),
-    rules: z.array(routingRuleSchema).max(50).default([]),
-    /** What happens when no rule matches: there is always a default. */
-    defaultAction: ruleActionSchema.default({ type: 'message' }),
-    messageTaking: messageTakingSchema.prefault({}),
-    consent: consentSchema.prefault({}),
-    retention: retentionSchema.prefault({}),
-    notifications: notificationSettingsSchema.prefault({}),
-    maxCallSeconds: z.number().int().min(60).max(3600).default(600),
+    ...profileShape,
+    timezone: z.string().refine(isKnownTimeZone, 'unknown time zone').default('Europe/Paris'),
+    closures: z.array(storedClosureSchema).default([]),
   })
-  .superRefine((p, ctx) => {
-    if (p.voice && !VOICES_BY_LOCALE[p.locale].includes(p.voice)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['voice'],
-        message: `voice ${p.voice} does not speak ${p.locale}; use one of ${VOICES_BY_LOCALE[p.locale].join(', ')}`,
-      });
-    }
-    if (new Set(p.numbers).size !== p.numbers.length) {
-      ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'numbers must not repeat' });
-    }
-  });
+  .superRefine(profileChecks);
 
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
 export type ClientProfileInput = z.input<typeof clientProfileSchema>;
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

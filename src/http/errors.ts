@@ -28,10 +28,41 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof InvalidInputError) return new HttpError(400, 'invalid input', err.details);
   if (err instanceof NotFoundError) return new HttpError(404, 'not found');
   if (err instanceof ConflictError) return new HttpError(409, err.message, err.details);
-  const e = err as { type?: string; status?: number };
-  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'malformed JSON body');
-  if (e?.type === 'entity.too.large') return new HttpError(413, 'request body too large');
-  return new HttpError(500, 'internal error');
+  return bodyParserError(err) ?? new HttpError(500, 'internal error');
+}
+
+/**
+ * What the body parsers (body-parser 2 and raw-body, under `express.json`/`express.urlencoded`) throw,
+ * by their `type`: each is the sender's mistake, so a 4xx naming it, never a 500 with a stack trace.
+ * These run before any signature or login check, so they must stay cheap and quiet.
+ * `stream.encoding.set` and `stream.not.readable` are left out on purpose: they mean another
+ * middleware of ours read the body first, a bug of ours (500).
+ */
+export const BODY_PARSER_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
+  'charset.unsupported': { status: 415, message: 'unsupported charset: send UTF-8' },
+  'encoding.unsupported': { status: 415, message: 'unsupported content encoding' },
+  // Only the JSON parser throws this one in practice (the form parser accepts any text).
+  'entity.parse.failed': { status: 400, message: 'malformed JSON body' },
+  'entity.verify.failed': { status: 403, message: 'request body refused' },
+  'entity.too.large': { status: 413, message: 'request body too large' },
+  'parameters.too.many': { status: 413, message: 'too many form parameters' },
+  'request.aborted': { status: 400, message: 'request aborted' },
+  'request.size.invalid': { status: 400, message: 'request size did not match content-length' },
+};
+
+/** The 4xx of a body-parser error, or null when `err` is not one (then it is ours: a 500). */
+export function bodyParserError(err: unknown): HttpError | null {
+  const e = err as { type?: unknown; status?: unknown; charset?: unknown; encoding?: unknown } | null;
+  if (!e || typeof e.type !== 'string') return null;
+  const known = BODY_PARSER_ERRORS[e.type];
+  if (!known) return null;
+  const detail =
+    typeof e.charset === 'string'
+      ? [{ path: 'content-type', message: `charset "${e.charset}" is not supported` }]
+      : typeof e.encoding === 'string'
+        ? [{ path: 'content-encoding', message: `"${e.encoding}" is not supported` }]
+        : [];
+  return new HttpError(known.status, known.message, detail);
 }
 
 export function errorHandler(logger: Logger) {

@@ -87,7 +87,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     logger,
   });
   await Promise.race([clientCache.ready.catch(() => undefined), delay(2000)]);
-  const clients = { announce: clientCache.announce };
+  const clients = { announce: clientCache.announce, outbound: config.outbound };
 
   const pipeline = options.followUps ?? createFollowUps({ redis, logger, config });
   const followUps: FollowUpsPort = {

@@ -3,7 +3,12 @@
  * (PhoneNumber collection) in step with the client, returns plain objects.
  */
 import { Types } from 'mongoose';
-import { clientProfileSchema, type ClientProfile, type ClientProfileInput } from '../flow/profile';
+import {
+  clientProfileSchema,
+  storedClientProfileSchema,
+  type ClientProfile,
+  type ClientProfileInput,
+} from '../flow/profile';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { isDuplicateKeyError } from './errors';
 import { oneOf } from './filters';
@@ -14,9 +19,10 @@ export type Client = ClientProfile & { id: string; active: boolean; createdAt: D
 function toClient(doc: Record<string, unknown> & { _id: Types.ObjectId }): Client {
   const { _id, __v, createdAt, updatedAt, active, ...profile } = doc;
   void __v;
-  // Stored documents were validated on write; parsing again fills defaults added since then.
+  // Stored documents were validated on write, maybe under older rules (a legacy zone still loads);
+  // parsing again fills defaults added since then.
   return {
-    ...clientProfileSchema.parse(profile),
+    ...storedClientProfileSchema.parse(profile),
     id: _id.toString(),
     active: active !== false,
     createdAt: createdAt as Date,

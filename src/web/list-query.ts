@@ -4,9 +4,11 @@ import { LANGS } from './i18n';
 import { MESSAGE_STATUSES } from '../domain/vocabulary';
 import type { MessageFilter } from '../store/message-queries';
 import { addDays, startOfLocalDay } from '../domain/zoned-time';
+import { calendarDateSchema } from '../domain/calendar';
+import { lineSchema } from '../domain/text';
 import { DEFAULT_TIME_ZONE } from './format';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const day = calendarDateSchema;
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -17,7 +19,7 @@ export const listQuerySchema = z
     urgency: optional(z.enum(['urgent', 'normal'])),
     from: optional(day),
     to: optional(day),
-    q: optional(z.string().trim().max(100, 'at most 100 characters')),
+    q: optional(lineSchema().max(100, 'at most 100 characters')),
     before: optional(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'expected a page cursor')),
     lang: optional(z.enum(LANGS)),
   })

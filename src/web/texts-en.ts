@@ -94,6 +94,8 @@ export const en: Texts = {
   updated: 'Updated',
   cannotAssign: 'This person cannot see this client’s messages; nothing was changed.',
   noteInvalid: 'A note must hold 1 to 2000 characters; nothing was saved.',
+  unsupportedBody: 'The form was sent in an unsupported format (UTF-8 expected).',
+  bodyTooLarge: 'The form is too large.',
   notFound: 'Page not found',
   notFoundText: 'This message does not exist or you do not have access to it.',
   serverError: 'Something went wrong. Please try again in a moment.',

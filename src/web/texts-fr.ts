@@ -94,6 +94,8 @@ export const fr = {
   updated: 'Mis à jour',
   cannotAssign: 'Cette personne ne peut pas voir les messages de ce client ; rien n’a été changé.',
   noteInvalid: 'La note doit contenir entre 1 et 2000 caractères ; rien n’a été enregistré.',
+  unsupportedBody: 'Formulaire envoyé dans un format non pris en charge (UTF-8 attendu).',
+  bodyTooLarge: 'Formulaire trop volumineux.',
   notFound: 'Page introuvable',
   notFoundText: 'Ce message n’existe pas ou vous n’y avez pas accès.',
   serverError: 'Une erreur est survenue. Réessayez dans un instant.',

@@ -4,9 +4,25 @@ import { toHttpError } from '../http/errors';
 import type { Logger } from '../infra/logger';
 import { CsrfError } from './csrf';
 import { html } from './html';
-import { texts } from './i18n';
+import { texts, type Texts } from './i18n';
 import { pageContext } from './page-context';
-import { layout } from './views/layout';
+import { layout, type PageContext } from './views/layout';
+
+function titleOf(t: Texts, status: number, csrf: boolean): string {
+  if (csrf) return t.csrfFailed;
+  if (status === 404) return t.notFound;
+  if (status === 413) return t.bodyTooLarge;
+  if (status === 415) return t.unsupportedBody;
+  return status >= 500 ? t.serverError : t.badInput;
+}
+
+/**
+ * Before the session middleware has run (a body the parser refused), there is no session to read
+ * the language or a CSRF token from: the page is French, signed out.
+ */
+function sessionlessContext(): PageContext {
+  return { lang: 'fr', t: texts('fr'), csrf: '', user: null, langSwitchHref: '/?lang=en', flash: null };
+}
 
 export function webErrorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
@@ -20,19 +36,9 @@ export function webErrorHandler(logger: Logger) {
     const status = csrf ? 403 : e.status;
     if (status >= 500) logger.error(`web error on ${req.method} ${req.path}`, { err });
     res.status(status).setHeader('Cache-Control', 'no-store');
-    if (!req.session) {
-      res.type('text/plain').send(texts('fr').serverError);
-      return;
-    }
-    const ctx = pageContext(req, res);
+    const ctx = req.session ? pageContext(req, res) : sessionlessContext();
     const { t } = ctx;
-    const title = csrf
-      ? t.csrfFailed
-      : status === 404
-        ? t.notFound
-        : status === 400
-          ? t.badInput
-          : t.serverError;
+    const title = titleOf(t, status, csrf);
     const body = html`<section class="card error-card">
       <h1>${title}</h1>
       ${status === 404 ? html`<p>${t.notFoundText}</p>` : ''}

@@ -79,6 +79,33 @@ describe('environment parsing', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('when WEBHOOK_ALLOW_PRIVATE is set outside production, then webhooks may reach this machine; by default not', () => {
+    expect(parseEnv({}).outbound).toEqual({ requireHttps: false, allowPrivate: false });
+    expect(parseEnv({ WEBHOOK_ALLOW_PRIVATE: 'true' }).outbound).toEqual({
+      requireHttps: false,
+      allowPrivate: true,
+    });
+    expect(() => parseEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(
+      /^Invalid environment variable WEBHOOK_ALLOW_PRIVATE: expected true or false/,
+    );
+  });
+
+  it('when WEBHOOK_ALLOW_PRIVATE is true in production, then start-up stops naming it', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://rx.example.com',
+      MONGODB_URI: 'mongodb://db:27017/rx',
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'x'.repeat(32),
+      SESSION_SECRET: 's'.repeat(32),
+      ADMIN_API_TOKEN: 't'.repeat(32),
+    };
+    expect(parseEnv(production).outbound).toEqual({ requireHttps: true, allowPrivate: false });
+    expect(() => parseEnv({ ...production, WEBHOOK_ALLOW_PRIVATE: 'true' })).toThrow(
+      /^Invalid environment variable WEBHOOK_ALLOW_PRIVATE: must not be true in production/,
+    );
+  });
+
   it('when a secret is invalid, then its value is not echoed', () => {
     expect(() => parseEnv({ ADMIN_API_TOKEN: 'tiny' })).toThrow(
       /^Invalid environment variable ADMIN_API_TOKEN: [^"]*$/,

@@ -32,7 +32,7 @@ export function createTransports(config: Config, logger: Logger): Transports {
   const smtp = config.mail.smtpUrl
     ? smtpSender({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
     : null;
-  const webhooks = httpWebhookSender();
+  const webhooks = httpWebhookSender({ policy: config.outbound });
   return {
     sms: (i) =>
       twilio
@@ -78,6 +78,9 @@ export function createTransports(config: Config, logger: Logger): Transports {
             logger,
           ),
     webhook: (i) => webhooks.postWebhook(i),
-    close: () => smtp?.close(),
+    close: () => {
+      smtp?.close();
+      webhooks.close?.();
+    },
   };
 }

@@ -35,6 +35,7 @@ export const adminEn: AdminTexts = {
   userCreated: 'User created.',
   userSaved: 'User saved.',
   selfLockout: 'You cannot remove your own administrator rights or deactivate your own account.',
+  webhookNotPublic: 'The webhook must point to a public address (https in production)',
   numberTaken: 'This number is already assigned to another client.',
   emailTaken: 'This email address is already in use.',
   line: (n) => `Line ${n}: `,

@@ -38,6 +38,7 @@ export const adminFr = {
   userSaved: 'Utilisateur enregistré.',
   selfLockout:
     'Vous ne pouvez ni retirer vos propres droits d’administrateur ni désactiver votre propre compte.',
+  webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production)',
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
   line: (n: number) => `Ligne ${n} : `,

@@ -6,7 +6,7 @@
  */
 import type { Client } from '../../app/clients';
 import { clientProfileSchema, type ClientProfile } from '../../flow/profile';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { AdminTexts } from './admin-texts';
 import { clientPathMapper } from './client-error-paths';
 import { profileFromForm } from './client-form';
@@ -36,9 +36,18 @@ export async function saveClientForm(
   try {
     return { client: await save(checked.profile) };
   } catch (err) {
+    const mapper = clientPathMapper(t);
+    if (err instanceof InvalidInputError) {
+      // The use case's own check (the webhook URL against this deployment's policy).
+      const errors: FieldErrors = {};
+      for (const d of err.details) {
+        const target = mapper(d.path.split('.'));
+        addError(errors, target?.field ?? 'webhookUrl', `${t.webhookNotPublic} : ${d.message}`);
+      }
+      return { errors };
+    }
     if (!(err instanceof ConflictError)) throw err;
     const errors: FieldErrors = {};
-    const mapper = clientPathMapper(t);
     for (const d of err.details) {
       const line = Number(d.path.split('.')[1]);
       const target = mapper(['numbers', ...(Number.isInteger(line) ? [line] : [])]);

@@ -6,6 +6,7 @@ import type { AdminTexts } from './admin-texts';
 import { addError, issuesToErrors, type FieldErrors } from './field-errors';
 import { formValues, type FormValues } from './form-values';
 import { localToInstant } from '../../domain/zoned-time';
+import { lineSchema } from '../../domain/text';
 
 const previewQuerySchema = z.object({
   from: e164PhoneSchema,
@@ -14,7 +15,7 @@ const previewQuerySchema = z.object({
     .string()
     .regex(/^[0-9*#]{0,10}$/)
     .optional(),
-  speech: z.string().max(200).optional(),
+  speech: lineSchema().max(200).optional(),
 });
 
 export type PreviewRequest = { values: FormValues; errors: FieldErrors; input?: PreviewInput };

@@ -1,4 +1,5 @@
-import { AuditEventModel } from '../../../src/store/models';
+import { invalidateClientCache } from '../../../src/app/client-cache';
+import { AuditEventModel, ClientModel } from '../../../src/store/models';
 import { findClientByNumber } from '../../../src/store/clients';
 import { profileInput, useApi } from './harness';
 
@@ -131,5 +132,77 @@ describe('admin API /clients', () => {
         .expect(404);
       await api('delete', `/clients/${encodeURIComponent(id)}`).expect(404);
     }
+  });
+
+  describe('invalid data is refused with the field named', () => {
+    it.each([
+      [
+        'a closure on February 30th',
+        { closures: [{ from: '2026-02-30', to: '2026-03-02' }] },
+        'closures.0.from',
+      ],
+      ['a closure in month 13', { closures: [{ from: '2026-12-24', to: '2026-13-45' }] }, 'closures.0.to'],
+      [
+        'a closure ending before it starts',
+        { closures: [{ from: '2026-08-10', to: '2026-08-01' }] },
+        'closures.0.to',
+      ],
+      ['the fixed-offset zone EST', { timezone: 'EST' }, 'timezone'],
+      ['the zone UTC', { timezone: 'UTC' }, 'timezone'],
+      ['the zone Etc/GMT+5', { timezone: 'Etc/GMT+5' }, 'timezone'],
+      [
+        'a webhook to 127.0.0.1',
+        {
+          notifications: {
+            webhook: { enabled: true, url: 'http://127.0.0.1:6390/', secret: 'x'.repeat(16) },
+          },
+        },
+        'notifications.webhook.url',
+      ],
+      [
+        'a webhook to the metadata endpoint written in decimal',
+        { notifications: { webhook: { enabled: true, url: 'http://2852039166/', secret: 'x'.repeat(16) } } },
+        'notifications.webhook.url',
+      ],
+      ['a name of control characters only', { name: '\u0000\u001b[2J' }, 'name'],
+    ])('when %s is sent, then 400 names the field and nothing is saved', async (_what, change, path) => {
+      const number = '+33180000601';
+      const res = await api('post', '/clients')
+        .send({ ...profileInput([number]), ...change })
+        .expect(400);
+      expect(res.body.error).toBe('invalid body');
+      expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+      expect(await findClientByNumber(number)).toBeNull();
+    });
+
+    it('when names and texts carry control characters, then they are saved without them', async () => {
+      const res = await api('post', '/clients')
+        .send({
+          ...profileInput(['+33180000602'], 'Cabinet\u0000 \u001b[31mMartin\u001b[0m'),
+          greeting: 'Bonjour,\r\nbienvenue\u0007',
+          timezone: 'America/Argentina/Buenos_Aires',
+          closures: [{ from: '2028-02-29', to: '2028-02-29', label: 'Bissextile\u001b]0;x\u0007' }],
+        })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        name: 'Cabinet Martin',
+        greeting: 'Bonjour,\nbienvenue',
+        timezone: 'America/Argentina/Buenos_Aires',
+        closures: [{ from: '2028-02-29', to: '2028-02-29', label: 'Bissextile' }],
+      });
+    });
+
+    it('when a client stored under older rules has a legacy zone, then it still loads and a save asks for a real one', async () => {
+      const { body: client } = await api('post', '/clients')
+        .send(profileInput(['+33180000603']))
+        .expect(201);
+      await ClientModel.updateOne({ _id: client.id }, { $set: { timezone: 'UTC' } });
+      invalidateClientCache();
+      await api('get', `/clients/${client.id}`).expect((r) => expect(r.body.timezone).toBe('UTC'));
+      expect((await findClientByNumber('+33180000603'))?.timezone).toBe('UTC');
+      const res = await api('patch', `/clients/${client.id}`).send({ greeting: 'Bonjour' }).expect(400);
+      expect(res.body.details.map((d: { path: string }) => d.path)).toEqual(['timezone']);
+      await api('patch', `/clients/${client.id}`).send({ timezone: 'Europe/Paris' }).expect(200);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { AuditEventModel, DeliveryModel, MessageModel } from '../../../src/store/models';
 import type { Response } from 'supertest';
+import { Types } from 'mongoose';
 import { profileInput, useApi } from './harness';
 import { clientA, seedDeliveries, seedDocs } from './message-fixtures';
 
@@ -127,8 +128,54 @@ describe('admin API /messages', () => {
       { path: 'assigneeId', message: 'no active user who may see this client has this id' },
     ]);
     await api('post', `/messages/${id}/notes`).send({ text: '' }).expect(400);
+    const noDay = await api('get', '/messages?from=2026-02-30').expect(400);
+    expect(noDay.body.details).toEqual([
+      { path: expect.stringMatching(/(^|\.)from$/), message: 'no such day in the calendar' },
+    ]);
+    await api('get', '/messages?to=2026-13-45T00:00:00Z').expect(400);
+    await api('get', '/messages?from=2028-02-29').expect(200);
     await api('get', '/messages/0123456789abcdef01234567').expect(404);
     await api('patch', '/messages/nope').send({ status: 'handled' }).expect(404);
     await api('post', '/messages/0123456789abcdef01234567/notes').send({ text: 'x' }).expect(404);
+  });
+
+  it('when an assistant who only sees client B is given a message of client A, then 400 and the message stays unassigned', async () => {
+    const { body: a } = await api('post', '/clients')
+      .send(profileInput(['+33180000701'], 'Client A'))
+      .expect(201);
+    const { body: b } = await api('post', '/clients')
+      .send(profileInput(['+33180000702'], 'Client B'))
+      .expect(201);
+    const { body: bob } = await api('post', '/users')
+      .send({
+        email: 'bob@example.com',
+        name: 'Bob',
+        role: 'assistant',
+        password: 'correct horse battery',
+        clientIds: [b.id],
+      })
+      .expect(201);
+    const [ofA, ofB] = [a.id, b.id].map((clientId: string, i) => {
+      const doc = seedDocs()[0]!;
+      const key = `CA${String(700 + i).padStart(32, '0')}`;
+      return { ...doc, _id: new Types.ObjectId(), key, callSid: key, clientId: new Types.ObjectId(clientId) };
+    });
+    await MessageModel.collection.insertMany([ofA!, ofB!]);
+
+    const refused = await api('patch', `/messages/${ofA!._id.toString()}`)
+      .send({ assigneeId: bob.id })
+      .expect(400);
+    expect(refused.body).toEqual({
+      error: 'invalid body',
+      details: [{ path: 'assigneeId', message: 'no active user who may see this client has this id' }],
+    });
+    const unchanged = await MessageModel.findById(ofA!._id).lean();
+    expect(unchanged).toMatchObject({ assigneeId: null, status: 'new' });
+    expect(await AuditEventModel.countDocuments({ 'target.id': ofA!._id.toString() })).toBe(0);
+
+    const allowed = await api('patch', `/messages/${ofB!._id.toString()}`)
+      .send({ assigneeId: bob.id })
+      .expect(200);
+    expect(allowed.body).toMatchObject({ assigneeId: bob.id, status: 'in_progress' });
   });
 });

@@ -69,6 +69,8 @@ function startWorker(prefix: string): Promise<ChildProcess> {
         MONGODB_URI: uri,
         NOTIFY_PREFIX: prefix,
         PUBLIC_BASE_URL: 'https://rx.example.test',
+        // The receiver runs on this machine.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

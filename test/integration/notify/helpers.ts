@@ -25,9 +25,11 @@ export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 export const AUTH_TOKEN = 'test-auth-token-0123456789';
 export const PUBLIC_BASE_URL = 'https://rx.example.test';
 
+/** The pipeline's config; its webhook receivers run on this machine, hence WEBHOOK_ALLOW_PRIVATE. */
 export function testConfig(env: Record<string, string> = {}): Config {
   return parseEnv({
     NODE_ENV: 'test',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     PUBLIC_BASE_URL,
     REDIS_URL: redisUrl(),
     MONGODB_URI: process.env.MONGODB_URI,

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestDatabase } from '../../helpers/db';
 import { deliveryKey, verifyWebhookSignature } from '../../../src/notify';
+import { checkedLookup, httpWebhookSender } from '../../../src/notify/channels/webhook';
+import { PermanentError } from '../../../src/notify/errors';
 import {
   deliveryOf,
   makeClient,
@@ -42,7 +44,9 @@ beforeAll(async () => {
         body: JSON.parse(raw) as Record<string, unknown>,
       });
       const status = valid ? (script.get(req.url ?? '')?.shift() ?? 200) : 401;
-      res.writeHead(status, status === 503 ? { 'Retry-After': '0' } : {}).end();
+      const headers: Record<string, string> = status === 503 ? { 'Retry-After': '0' } : {};
+      if (status === 302) headers.Location = 'http://169.254.169.254/latest/meta-data';
+      res.writeHead(status, headers).end();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -101,6 +105,46 @@ test('when the receiver answers 400, then the delivery fails at once with the re
   }, 'the webhook to fail');
   expect(entry.attempts).toBe(1);
   expect(entry.lastError).toBe('webhook answered HTTP 400');
+});
+
+describe('where a webhook may go', () => {
+  const strict = { requireHttps: false, allowPrivate: false };
+  const post = (url: string) =>
+    httpWebhookSender({ policy: strict }).postWebhook({ url, secret: SECRET, body: '{}', deliveryId: 'd1' });
+
+  it('when private addresses are not allowed, then a loopback receiver is refused for good and never reached', async () => {
+    const before = hits.length;
+    const refused = post(`${base}/private`);
+    await expect(refused).rejects.toBeInstanceOf(PermanentError);
+    await expect(refused).rejects.toThrow(
+      'webhook URL refused: must point to a public host (127.0.0.1 is a loopback address)',
+    );
+    await expect(post('http://2130706433/')).rejects.toThrow(/127\.0\.0\.1 is a loopback address/);
+    expect(hits.length).toBe(before);
+  });
+
+  it('when a host name resolves to a forbidden address, then the lookup the connection uses refuses it', async () => {
+    const error = await new Promise<Error | null>((resolve) =>
+      checkedLookup(strict)('localhost', { all: true }, (err) => resolve(err)),
+    );
+    expect(error?.message).toMatch(
+      /^localhost must point to a public host \((127\.0\.0\.1|::1) is a loopback address\)$/,
+    );
+    const allowed = await new Promise<Error | null>((resolve) =>
+      checkedLookup({ ...strict, allowPrivate: true })('localhost', { all: true }, (err) => resolve(err)),
+    );
+    expect(allowed).toBeNull();
+  });
+
+  it('when the receiver redirects, then the redirect is not followed and the delivery fails for good', async () => {
+    script.set('/moved', [302]);
+    const sender = httpWebhookSender({ policy: { requireHttps: false, allowPrivate: true } });
+    const body = '{"a":1}';
+    const moved = sender.postWebhook({ url: `${base}/moved`, secret: SECRET, body, deliveryId: 'd2' });
+    await expect(moved).rejects.toBeInstanceOf(PermanentError);
+    await expect(moved).rejects.toThrow('webhook answered a redirect (HTTP 302): configure the final URL');
+    sender.close?.();
+  });
 });
 
 test('a signature made with another secret, or a stale timestamp, does not verify', () => {

@@ -73,6 +73,32 @@ describe('admin pages: clients', () => {
     expect((await listClients()).length).toBe(before);
   });
 
+  it('when a closure day does not exist, the zone is EST or the webhook points inside, then each field says so and nothing is saved', async () => {
+    const before = (await listClients()).length;
+    const form = clientForm({
+      closures: '2026-02-30..2026-03-02 Inventaire',
+      timezone: 'EST',
+      webhookEnabled: 'on',
+      webhookUrl: 'http://127.0.0.1:6390/',
+      webhookSecret: 'x'.repeat(16),
+    });
+    const zoneAndDay = await post('/admin/clients', form).expect(400);
+    expect(fieldError(zoneAndDay.text, 'closures')).toContain('no such day in the calendar');
+    expect(fieldError(zoneAndDay.text, 'timezone')).toContain('Europe/Paris');
+    const hook = await post(
+      '/admin/clients',
+      clientForm({
+        webhookEnabled: 'on',
+        webhookUrl: 'http://127.0.0.1:6390/',
+        webhookSecret: 'x'.repeat(16),
+      }),
+    ).expect(400);
+    expect(fieldError(hook.text, 'webhookUrl')).toContain(
+      'Le webhook doit viser une adresse publique (https en production) : must point to a public host (127.0.0.1 is a loopback address)',
+    );
+    expect((await listClients()).length).toBe(before);
+  });
+
   it('when the rules are not JSON, then the error is on the rules field', async () => {
     const res = await post('/admin/clients', clientForm({ rules: '[{name: oops' })).expect(400);
     expect(fieldError(res.text, 'rules')).toMatch(/^JSON invalide/);

@@ -14,6 +14,13 @@ const DEV_ADMIN_API_TOKEN = 'dev-admin-api-token';
 const urlOf = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `expected a URL such as ${example}` });
 
+const milliseconds = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a duration in milliseconds' })
+    .int('expected a whole number of milliseconds')
+    .min(min, `expected a duration from ${min} to ${max} milliseconds`)
+    .max(max, `expected a duration from ${min} to ${max} milliseconds`);
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -59,6 +66,13 @@ export const envSchema = z
       .min(0, 'expected a number of proxy hops from 0 to 5')
       .max(5, 'expected a number of proxy hops from 0 to 5')
       .default(1),
+    /**
+     * Lock of an active notification job, renewed while its worker lives: a killed worker's jobs
+     * go to another worker after it. Tests and the chaos script shorten it.
+     */
+    NOTIFY_LOCK_MS: milliseconds(1000, 600_000).default(30_000),
+    /** How often workers look for jobs whose lock expired (a killed worker's). */
+    NOTIFY_STALLED_INTERVAL_MS: milliseconds(500, 600_000).default(30_000),
     /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
     WORKER_METRICS_PORT: z.coerce
       .number({ error: 'expected a TCP port number' })
@@ -103,6 +117,8 @@ export const envSchema = z
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
+      /** BullMQ lock and stalled-job check of the notifications worker. */
+      notify: { lockMs: env.NOTIFY_LOCK_MS, stalledIntervalMs: env.NOTIFY_STALLED_INTERVAL_MS },
       trustProxyHops: env.TRUST_PROXY,
     };
   });

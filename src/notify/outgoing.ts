@@ -36,7 +36,13 @@ export function prepare(d: DeliverJobData, ctx: RenderContext): Outgoing {
       const { url, secret } = client.notifications.webhook;
       if (!url || !secret) throw new PermanentError('webhook is no longer configured');
       const event = isEscalation(d.purpose) ? 'message.escalated' : 'message.created';
-      return { channel: 'webhook', url, secret, body: renderWebhookBody(ctx, event, d.key), deliveryId: d.key };
+      return {
+        channel: 'webhook',
+        url,
+        secret,
+        body: renderWebhookBody(ctx, event, d.key),
+        deliveryId: d.key,
+      };
     }
   }
 }
@@ -58,11 +64,7 @@ export function transmit(o: Outgoing, t: Transports): Promise<SendResult> {
  * What to ask the provider about an earlier attempt of `o`; null when sending again is harmless
  * (email and webhooks carry stable ids, the outbox keeps one entry per key).
  */
-export function lookupOf(
-  o: Outgoing,
-  since: Date,
-  exclude: ReadonlySet<string>,
-): SentLookup | null {
+export function lookupOf(o: Outgoing, since: Date, exclude: ReadonlySet<string>): SentLookup | null {
   if (o.channel === 'sms') return { channel: 'sms', to: o.to, from: o.from, body: o.body, since, exclude };
   if (o.channel === 'call') return { channel: 'call', to: o.to, from: o.from, since, exclude };
   return null;

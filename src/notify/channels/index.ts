@@ -21,8 +21,7 @@ type Ref = { key: string; messageId?: string; clientId?: string };
  * (clock skew included). Records already adopted by other notifications are in `exclude`.
  */
 export type SentLookup = { to: string; from: string; since: Date; exclude: ReadonlySet<string> } & (
-  | { channel: 'sms'; body: string }
-  | { channel: 'call' }
+  { channel: 'sms'; body: string } | { channel: 'call' }
 );
 
 export type Transports = {

@@ -89,7 +89,8 @@ async function firstMatch<T extends Listed>(
 }
 
 /** `DateSent>=` and `StartTime>=` are days at Twilio: midnight UTC of the day `since` falls in. */
-const dayOf = (since: Date) => new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()));
+const dayOf = (since: Date) =>
+  new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate()));
 
 const PAGE_SIZE = 200;
 
@@ -115,7 +116,12 @@ export function twilioSender(opts: {
       firstMatch(
         'Messages',
         () =>
-          client.messages.page({ to: q.to, from: q.from, dateSentAfter: dayOf(q.since), pageSize: PAGE_SIZE }),
+          client.messages.page({
+            to: q.to,
+            from: q.from,
+            dateSentAfter: dayOf(q.since),
+            pageSize: PAGE_SIZE,
+          }),
         q,
         (sms) => sms.body === q.body,
       ),

@@ -57,7 +57,7 @@ export type ChaosFigures = {
   adopted: number;
   /** List requests made to the stand-in (each an unknown outcome looked up). */
   lookups: number;
-  /** SMS accepted by the stand-in but not yet recorded in the log, at each kill. */
+  /** Messages whose SMS the stand-in accepted but the log did not record yet, at each kill. */
   inFlightAtKills: number[];
   elapsedMs: number;
   /** The last worker output lines, for a failure's message. */
@@ -159,16 +159,18 @@ export async function runKillChaos(o: ChaosOptions): Promise<ChaosFigures> {
     }
 
     const started = Date.now();
+    // Distinct messages, so that duplicates (if any) do not count twice.
+    const acceptedMessages = () => new Set(twilio.messages.map((m) => messageIdIn(m.body))).size;
     const sentInLog = () => DeliveryModel.countDocuments({ clientId: client.id, status: 'sent' });
     const inFlightAtKills: number[] = [];
     let worker = await startWorker();
     progress('worker started');
     for (let k = 1; k <= o.kills; k += 1) {
       const at = Math.floor((o.messages * k) / (o.kills + 1));
-      while (twilio.messages.length < at) await sleep(20);
+      while (acceptedMessages() < at) await sleep(20);
       worker.child.kill('SIGKILL');
       await worker.exited;
-      inFlightAtKills.push(twilio.messages.length - (await sentInLog()));
+      inFlightAtKills.push(acceptedMessages() - (await sentInLog()));
       progress(
         `kill -9 #${k} at ${twilio.messages.length}/${o.messages} SMS accepted (${inFlightAtKills.at(-1)} not yet recorded)`,
       );
@@ -194,7 +196,7 @@ export async function runKillChaos(o: ChaosOptions): Promise<ChaosFigures> {
 
     const sidsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
     for (const sms of twilio.messages) {
-      const id = /\/messages\/([0-9a-f]{24})/.exec(sms.body)?.[1];
+      const id = messageIdIn(sms.body);
       if (id) sidsOf.get(id)?.push(sms.sid);
     }
     const log = await deliveriesOfMessages(ids);
@@ -230,4 +232,5 @@ export async function runKillChaos(o: ChaosOptions): Promise<ChaosFigures> {
   }
 }
 
+const messageIdIn = (body: string) => /\/messages\/([0-9a-f]{24})/.exec(body)?.[1];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

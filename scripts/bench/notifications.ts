@@ -1,8 +1,9 @@
 /**
  * `npm run bench:notify`: what one notifications worker delivers, against local stand-ins only.
  *
- * A local HTTP server plays Twilio's REST API (TWILIO_API_BASE_URL points the SDK at it), on the
- * FerretDB and Redis the project's scripts provide. Prints figures; never fails on time.
+ * The local Twilio stand-in (scripts/lib/twilio-stand-in.ts) plays Twilio's REST API
+ * (TWILIO_API_BASE_URL points the SDK at it), on the FerretDB and Redis the project's scripts
+ * provide. Prints figures; never fails on time.
  *
  *   throughput   N messages queued first, then one worker (concurrency C) drains them
  *   latency      messages stored one by one at a steady rate while the worker runs: time from
@@ -10,8 +11,6 @@
  *   outbox       the same drain with no Twilio credentials (the offline demo's outbox)
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
@@ -25,6 +24,7 @@ import { insertMessage, type Message } from '../../src/store/messages';
 import { connectMongo } from '../../src/store/mongo';
 import { bold, dim, step } from '../lib/console';
 import { ensureMongo, ensureRedis, ROOT, type Service } from '../lib/services';
+import { startTwilioStandIn, type TwilioStandIn } from '../lib/twilio-stand-in';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -32,22 +32,17 @@ const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 200);
 const LATENCY_INTERVAL_MS = 10;
 const logger = createLogger({ level: 'error', json: true });
 
-/** Twilio stand-in: 201 for every Messages.json POST; records when each message's SMS arrived. */
-function twilioStandIn(arrivals: Map<string, number>): Promise<Server> {
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      const body = new URLSearchParams(raw).get('Body') ?? '';
-      const id = /\/messages\/([0-9a-f]{24})/.exec(body)?.[1];
-      if (id && !arrivals.has(id)) arrivals.set(id, performance.now());
-      const json = JSON.stringify({ sid: `SM${randomBytes(16).toString('hex')}`, status: 'queued' });
-      res
-        .writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
-        .end(json);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+const AUTH_TOKEN = 'bench-token-0123456789';
+
+/** When the first SMS about each message reached the stand-in (its body links the message). */
+function arrivalsOf(standIn: TwilioStandIn): Map<string, number> {
+  const arrivals = new Map<string, number>();
+  for (const sms of standIn.messages) {
+    const id = /\/messages\/([0-9a-f]{24})/.exec(sms.body)?.[1];
+    if (id && !arrivals.has(id)) arrivals.set(id, sms.dateCreated.getTime());
+  }
+  return arrivals;
 }
 
 async function newMessage(client: Client, i: number): Promise<Message> {
@@ -95,7 +90,7 @@ async function pipeline(config: Config, prefix: string) {
   };
 }
 
-async function drain(config: Config, client: Client, arrivals: Map<string, number> | null, label: string) {
+async function drain(config: Config, client: Client, label: string) {
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
   const p = await pipeline(config, prefix);
   const messages: Message[] = [];
@@ -113,23 +108,24 @@ async function drain(config: Config, client: Client, arrivals: Map<string, numbe
   console.log(
     `  ${label.padEnd(34)} ${bold((N / seconds).toFixed(0))} notifications/s ${dim(`(${N} in ${seconds.toFixed(2)} s)`)}`,
   );
-  void arrivals;
 }
 
-async function latency(config: Config, client: Client, arrivals: Map<string, number>) {
+async function latency(config: Config, client: Client, standIn: TwilioStandIn) {
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
   const p = await pipeline(config, prefix);
   const worker = await p.startWorker();
   const storedAt = new Map<string, number>();
   for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
     const m = await newMessage(client, i);
-    storedAt.set(m.id, performance.now());
+    storedAt.set(m.id, Date.now());
     await p.followUps.messageStored(m);
     await new Promise((r) => setTimeout(r, LATENCY_INTERVAL_MS));
   }
   const deadline = Date.now() + 30_000;
+  let arrivals = arrivalsOf(standIn);
   while ([...storedAt.keys()].some((id) => !arrivals.has(id)) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 20));
+    arrivals = arrivalsOf(standIn);
   }
   await worker.close();
   await p.close();
@@ -148,8 +144,7 @@ async function main(): Promise<void> {
   services.push(mongo);
   const redis = await ensureRedis(path.join(dir, 'redis'));
   services.push(redis);
-  const arrivals = new Map<string, number>();
-  const standIn = await twilioStandIn(arrivals);
+  const standIn = await startTwilioStandIn({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   try {
     const base = {
       NODE_ENV: 'test',
@@ -159,9 +154,9 @@ async function main(): Promise<void> {
     };
     const live = parseEnv({
       ...base,
-      TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
-      TWILIO_AUTH_TOKEN: 'bench-token-0123456789',
-      TWILIO_API_BASE_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: standIn.url,
     });
     const offline = parseEnv(base);
     await connectMongo(live.mongodbUri);
@@ -171,13 +166,13 @@ async function main(): Promise<void> {
       notifications: { sms: { enabled: true, to: ['+33611111111'] } },
     });
     step(`one worker, concurrency ${CONCURRENCY}, ${N} messages; FerretDB ${mongo.url}, Redis ${redis.url}`);
-    await drain(live, client, arrivals, 'SMS via Twilio stand-in (HTTP)');
-    await drain(offline, client, null, 'SMS to the outbox (no credentials)');
-    await latency(live, client, arrivals);
+    await drain(live, client, 'SMS via Twilio stand-in (HTTP)');
+    await drain(offline, client, 'SMS to the outbox (no credentials)');
+    await latency(live, client, standIn);
     await mongoose.connection.db!.dropDatabase();
   } finally {
     await mongoose.disconnect();
-    standIn.close();
+    await standIn.close();
     await Promise.all(services.map((s) => s.stop()));
   }
 }

@@ -21,17 +21,8 @@ export type EmailSender = {
 /** `<key@domain>`: one id per notification, the same on every attempt. */
 export const stableMessageId = (key: string, domain: string): string => `<${key}@${domain}>`;
 
-/**
- * The domain of our Message-IDs: the host of PUBLIC_BASE_URL (a name this deployment owns), else
- * the sender's domain.
- */
-export function messageIdDomain(publicBaseUrl: string, from: string): string {
-  try {
-    return new URL(publicBaseUrl).hostname;
-  } catch {
-    return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
-  }
-}
+/** The domain of our Message-IDs: the host of PUBLIC_BASE_URL, a name this deployment owns. */
+export const messageIdDomain = (publicBaseUrl: string): string => new URL(publicBaseUrl).hostname;
 
 export function smtpSender(opts: { smtpUrl: string; from: string; messageIdDomain: string }): EmailSender {
   const url = new URL(opts.smtpUrl);

@@ -50,7 +50,7 @@ export function createTransports(config: Config, logger: Logger): Transports {
     ? smtpSender({
         smtpUrl: config.mail.smtpUrl,
         from: config.mail.from,
-        messageIdDomain: messageIdDomain(config.publicBaseUrl, config.mail.from),
+        messageIdDomain: messageIdDomain(config.publicBaseUrl),
       })
     : null;
   const webhooks = httpWebhookSender();

@@ -49,7 +49,7 @@ ${bold('kill -9 chaos')}
   lost                ${bold(String(f.lost))}
   duplicated          ${bold(String(f.duplicated))}
   in flight at kills  ${inFlight} (${f.inFlightAtKills.join(', ')}): accepted by Twilio, not yet in the log
-  reconciled          ${f.lookups} Twilio list lookups, ${f.adopted} sids adopted
+  reconciled          ${f.adopted} sids adopted from Twilio's list (${f.listRequests} list pages read)
   log mismatches      ${f.logMismatches} (entries not sent, or not holding the stand-in's sid)
   time                ${(f.elapsedMs / 1000).toFixed(1)} s from the first worker start to the last record
 ${good ? green('✓ delivered once') : red('✗ not delivered once')}`);

@@ -55,8 +55,8 @@ export type ChaosFigures = {
   logMismatches: number;
   /** Deliveries whose sid was adopted from Twilio's list after a kill (worker log lines). */
   adopted: number;
-  /** List requests made to the stand-in (each an unknown outcome looked up). */
-  lookups: number;
+  /** List requests (pages) made to the stand-in, looking up unknown outcomes. */
+  listRequests: number;
   /** Messages whose SMS the stand-in accepted but the log did not record yet, at each kill. */
   inFlightAtKills: number[];
   elapsedMs: number;
@@ -217,7 +217,7 @@ export async function runKillChaos(o: ChaosOptions): Promise<ChaosFigures> {
       duplicated: counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0),
       logMismatches,
       adopted,
-      lookups: twilio.requests.filter((r) => r.method === 'GET').length,
+      listRequests: twilio.requests.filter((r) => r.method === 'GET').length,
       inFlightAtKills,
       elapsedMs,
       tail,

@@ -30,6 +30,8 @@ export type TwilioStandInOptions = {
   latencyMs?: number | (() => number);
   /** An HTTP status to answer a create request with instead of creating (e.g. 429 or 500), or null. */
   failWith?: (kind: 'message' | 'call', form: URLSearchParams) => number | null;
+  /** The same for list requests (a lookup Twilio cannot answer), given the query, or null. */
+  failListWith?: (kind: 'message' | 'call', query: URLSearchParams) => number | null;
   /** @defaultValue 0 (a free port on 127.0.0.1) */
   port?: number;
 };
@@ -242,6 +244,9 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
 
       if (req.method === 'GET') {
         const q = url.searchParams;
+        const listFailure = options.failListWith?.(collection === 'Messages' ? 'message' : 'call', q) ?? null;
+        if (listFailure !== null)
+          return twilioError(res, listFailure, listFailure === 429 ? 20429 : 20500, 'Injected failure');
         const to = q.get('To');
         const from = q.get('From');
         const party = (i: { to: string; from: string }) => (!to || i.to === to) && (!from || i.from === from);

@@ -76,6 +76,13 @@ export const envSchema = z
       .enum(['true', 'false'], { error: 'expected true or false' })
       .default('false')
       .transform((v) => v === 'true'),
+    /**
+     * Lock of an active notification job, renewed while its worker lives: a killed worker's jobs
+     * go to another worker after it. Tests and the chaos script shorten it.
+     */
+    NOTIFY_LOCK_MS: millis(1000, 600_000, 30_000),
+    /** How often workers look for jobs whose lock expired (a killed worker's). */
+    NOTIFY_STALLED_INTERVAL_MS: millis(500, 600_000, 30_000),
     /** Port of the worker's `GET /metrics` (admin token); unset: the worker serves no metrics. */
     WORKER_METRICS_PORT: z.coerce
       .number({ error: 'expected a TCP port number' })
@@ -141,6 +148,8 @@ export const envSchema = z
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
+      /** BullMQ lock and stalled-job check of the notifications worker. */
+      notify: { lockMs: env.NOTIFY_LOCK_MS, stalledIntervalMs: env.NOTIFY_STALLED_INTERVAL_MS },
       trustProxyHops: env.TRUST_PROXY,
       /** Limits of the web service's HTTP server (src/http/lifecycle.ts). */
       http: {

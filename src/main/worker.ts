@@ -61,7 +61,13 @@ async function main(): Promise<void> {
   );
   worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
   worker.on('error', (err) => logger.error(`maintenance worker: ${err.message}`));
-  const notifications = await startNotificationWorker({ connection, logger, config: cfg });
+  const notifications = await startNotificationWorker({
+    connection,
+    logger,
+    config: cfg,
+    lockDurationMs: cfg.notify.lockMs,
+    stalledIntervalMs: cfg.notify.stalledIntervalMs,
+  });
   worker.on('failed', (job, err) => logger.error(`job ${job?.name ?? '?'} failed: ${err.message}`));
   logger.info('worker started', {
     queues: Object.values(QUEUES),

@@ -16,6 +16,15 @@ export class TransientError extends Error {
   }
 }
 
+/**
+ * The request may have reached the provider and been acted on, but no answer came back (connection
+ * lost, timed out). Retried like any transient error, except that the next attempt first asks the
+ * provider whether it was sent, rather than sending again.
+ */
+export class UnknownOutcomeError extends TransientError {
+  override name = 'UnknownOutcomeError';
+}
+
 export class PermanentError extends UnrecoverableError {
   override name = 'PermanentError';
 }

@@ -2,23 +2,40 @@
  * The `deliver` job: one notification to one channel. Reads the message and the client when it
  * runs (the job carries ids only), skips what is already sent or no longer wanted (an escalation
  * step after an acknowledgement), sends, and records every attempt in its delivery log entry.
+ *
+ * At most once: the entry is marked just before the request leaves and the mark is cleared with
+ * the outcome. A job that finds the mark still set (its worker was killed between the provider's
+ * acceptance and the record, or the provider never answered) asks the provider what it holds and
+ * adopts it rather than sending again; if the provider cannot say, the job retries later, blind
+ * sends never.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from '../infra/logger';
 import { clientForId } from '../app/client-cache';
-import type { Client } from '../store/clients';
 import { NotFoundError } from '../domain/errors';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
-import { findDelivery, recordDelivery } from '../store/deliveries';
-import { asDeliveryError, PermanentError } from './errors';
+import {
+  deliveriesOf,
+  findDelivery,
+  markAttemptStarted,
+  recordDelivery,
+  type Delivery,
+} from '../store/deliveries';
+import { asDeliveryError, UnknownOutcomeError } from './errors';
 import { isEscalation } from './keys';
-import { renderCallTwiml, renderEmail, renderSms, renderWebhookBody, type RenderContext } from './render';
+import { lookupOf, prepare, transmit, type Outgoing } from './outgoing';
 import type { DeliverJobData, SendResult } from './types';
+
+/**
+ * How much earlier than our mark the provider's clock may date what it created: its clock and
+ * ours differ, and Twilio dates to the second.
+ */
+export const CLOCK_SKEW_MS = 30_000;
 
 export type DeliverDeps = { transports: Transports; logger: Logger; publicBaseUrl: string };
 
-export type DeliverOutcome = SendResult | { skipped: string };
+export type DeliverOutcome = (SendResult & { adopted?: true }) | { skipped: string };
 
 export function deliverProcessor(deps: DeliverDeps) {
   return async (job: Job<DeliverJobData>): Promise<DeliverOutcome> => {
@@ -32,28 +49,56 @@ export function deliverProcessor(deps: DeliverDeps) {
     }
     const entry = await findDelivery(d.key);
     if (entry?.status === 'sent') return { skipped: 'already sent' };
-    if (isEscalation(d.purpose) && message.acknowledgedAt) {
-      await recordDelivery(d.messageId, d, { status: 'cancelled', lastError: 'acknowledged' });
-      return { skipped: 'acknowledged' };
-    }
     const attempts = job.attemptsMade + 1;
+    // Only a failure answered to this attempt's own request clears the mark: before it, the mark
+    // is an earlier attempt's; after it (the record failed), the provider holds what was sent.
+    let phase: 'before' | 'sending' | 'sent' = 'before';
     try {
       const client = await clientForId(message.clientId);
-      const result = await send(d, { message, client, publicBaseUrl: deps.publicBaseUrl }, deps.transports);
+      const request = prepare(d, { message, client, publicBaseUrl: deps.publicBaseUrl });
+      if (entry?.attemptStartedAt) {
+        const adopted = await findEarlierAttempt(request, entry, deps.transports);
+        if (adopted) {
+          await recordDelivery(d.messageId, d, {
+            status: 'sent',
+            attempts,
+            providerId: adopted.providerId,
+            lastError: null,
+            attemptStartedAt: null,
+          });
+          deps.logger.info(`delivery ${d.key}: adopted ${adopted.providerId}, sent by an earlier attempt`);
+          return { ...adopted, adopted: true };
+        }
+      }
+      if (isEscalation(d.purpose) && message.acknowledgedAt) {
+        await recordDelivery(d.messageId, d, {
+          status: 'cancelled',
+          lastError: 'acknowledged',
+          attemptStartedAt: null,
+        });
+        return { skipped: 'acknowledged' };
+      }
+      await markAttemptStarted(d.messageId, d, new Date());
+      phase = 'sending';
+      const result = await transmit(request, deps.transports);
+      phase = 'sent';
       await recordDelivery(d.messageId, d, {
         status: 'sent',
         attempts,
         providerId: result.providerId,
         lastError: null,
+        attemptStartedAt: null,
       });
       return result;
     } catch (raw) {
       const err = asDeliveryError(raw);
       const final = err instanceof UnrecoverableError || attempts >= (job.opts.attempts ?? 1);
+      const outcomeKnown = phase === 'sending' && !(err instanceof UnknownOutcomeError);
       await recordDelivery(d.messageId, d, {
         status: final ? 'failed' : 'pending',
         attempts,
         lastError: err.message,
+        ...(outcomeKnown && { attemptStartedAt: null }),
       });
       deps.logger.warn(
         `delivery ${d.key} attempt ${attempts} failed${final ? ' for good' : ''}: ${err.message}`,
@@ -63,31 +108,19 @@ export function deliverProcessor(deps: DeliverDeps) {
   };
 }
 
-function send(d: DeliverJobData, ctx: RenderContext, t: Transports): Promise<SendResult> {
-  const { message, client } = ctx;
-  const ref = { key: d.key, messageId: message.id, clientId: client.id };
-  const from = senderNumber(client);
-  switch (d.channel) {
-    case 'sms': {
-      const variant = d.purpose === 'notify' ? 'notify' : d.purpose === 'backup' ? 'backup' : 'resend';
-      return t.sms({ ...ref, to: d.to, from, body: renderSms(ctx, variant) });
-    }
-    case 'call': {
-      const backupName = client.notifications.escalation.backup?.name ?? '';
-      return t.call({ ...ref, to: d.to, from, twiml: renderCallTwiml(ctx, backupName) });
-    }
-    case 'email': {
-      const email = renderEmail(ctx);
-      return t.email({ ...ref, to: d.to.split(','), ...email });
-    }
-    case 'webhook': {
-      const { url, secret } = client.notifications.webhook;
-      if (!url || !secret) throw new PermanentError('webhook is no longer configured');
-      const event = isEscalation(d.purpose) ? 'message.escalated' : 'message.created';
-      return t.webhook({ url, secret, body: renderWebhookBody(ctx, event, d.key), deliveryId: d.key });
-    }
-  }
+/**
+ * The provider's record of the unfinished attempt of `entry`, if it has one. Records that other
+ * notifications of the message adopted or sent are left out: an escalation re-sends the same text.
+ */
+async function findEarlierAttempt(
+  request: Outgoing,
+  entry: Delivery,
+  transports: Transports,
+): Promise<SendResult | null> {
+  if (!transports.findSent || !entry.attemptStartedAt) return null;
+  const since = new Date(entry.attemptStartedAt.getTime() - CLOCK_SKEW_MS);
+  const others = (await deliveriesOf(entry.messageId)).filter((e) => e.key !== entry.key);
+  const exclude = new Set(others.flatMap((e) => (e.providerId ? [e.providerId] : [])));
+  const lookup = lookupOf(request, since, exclude);
+  return lookup ? transports.findSent(lookup) : null;
 }
-
-/** Notifications come from the client's dedicated number, so a reply reaches our SMS webhook. */
-const senderNumber = (client: Client): string => client.numbers[0] ?? '';

@@ -3,7 +3,8 @@
  * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers, kept in Redis
  * whatever happens to its contents (`keepSchedules`). `close()` finishes the
  * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
- * the jobs that were active to another worker once their lock expires.
+ * the jobs that were active to another worker once their lock expires, and the `deliver` job
+ * reconciles with the provider before sending again (processor.ts).
  */
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -34,6 +35,12 @@ export type NotificationWorkerOptions = {
   lockDurationMs?: number;
   /** How often stalled jobs are looked for. @defaultValue 30000 */
   stalledIntervalMs?: number;
+  /**
+   * Times a job may be taken over from a dead worker before it fails. Above BullMQ's 1 because a
+   * taken-over delivery reconciles with the provider instead of sending twice, so a job caught by
+   * two crashes in a row is worth finishing. @defaultValue 5
+   */
+  maxStalledCount?: number;
   /** Retry delays. @defaultValue { baseMs: 2000, maxMs: 300000 } */
   backoff?: BackoffOptions;
   /** Sweeper period. @defaultValue 60000; 0 disables the sweeper and digest schedulers */
@@ -93,6 +100,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
       concurrency: o.concurrency ?? 10,
       lockDuration: o.lockDurationMs ?? 30_000,
       stalledInterval: o.stalledIntervalMs ?? 30_000,
+      maxStalledCount: o.maxStalledCount ?? 5,
       settings: {
         backoffStrategy: (attemptsMade: number, type?: string, err?: Error) =>
           type === BACKOFF_TYPE ? backoffDelay(attemptsMade, err, backoff) : 0,

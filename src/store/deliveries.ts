@@ -19,6 +19,12 @@ export type Delivery = {
   attempts: number;
   lastError?: string;
   providerId?: string;
+  /**
+   * When the attempt in progress started sending; cleared when its outcome is recorded. Still set
+   * when a job starts: the last attempt's outcome is unknown (its worker died, or the provider did
+   * not answer), so the provider is asked before sending again.
+   */
+  attemptStartedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -34,6 +40,8 @@ export type DeliveryUpdate = {
   attempts?: number;
   lastError?: string | null;
   providerId?: string;
+  /** null: the attempt's outcome is known (sent, or refused), so nothing is left to reconcile. */
+  attemptStartedAt?: null;
 };
 
 type DeliveryDoc = {
@@ -47,6 +55,7 @@ type DeliveryDoc = {
   attempts: number;
   lastError?: string | null;
   providerId?: string | null;
+  attemptStartedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -63,6 +72,7 @@ function toDelivery(doc: DeliveryDoc): Delivery {
     attempts: doc.attempts,
     lastError: doc.lastError ?? undefined,
     providerId: doc.providerId ?? undefined,
+    attemptStartedAt: doc.attemptStartedAt ?? undefined,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -152,7 +162,22 @@ export async function recordDelivery(
   if (update.providerId !== undefined) $set.providerId = update.providerId;
   if (update.lastError === null) $unset.lastError = 1;
   else if (update.lastError !== undefined) $set.lastError = update.lastError;
+  if (update.attemptStartedAt === null) $unset.attemptStartedAt = 1;
   const change = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
+  await updateEntry(messageId, planned, change);
+}
+
+/**
+ * Marks that an attempt is about to send, before the request leaves: one update by `_id`. A worker
+ * killed between the provider's acceptance and `recordDelivery` leaves it set, and the next job
+ * reconciles with the provider instead of sending twice.
+ */
+export async function markAttemptStarted(messageId: string, planned: DeliveryRef, at: Date): Promise<void> {
+  await updateEntry(messageId, planned, { $set: { attemptStartedAt: at } });
+}
+
+/** One update by `_id`; an entry that does not exist yet (queued before the log had its own collection) is created first. */
+async function updateEntry(messageId: string, planned: DeliveryRef, change: object): Promise<void> {
   const { matchedCount } = await DeliveryModel.updateOne({ _id: planned.key }, change);
   if (matchedCount > 0) return;
   await ensureDeliveries(messageId, [planned]);

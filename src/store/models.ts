@@ -253,6 +253,8 @@ const deliverySchema = new Schema(
     attempts: { type: Number, required: true, default: 0 },
     lastError: { type: String },
     providerId: { type: String },
+    /** Set just before a send, cleared with its outcome: still set means the outcome is unknown. */
+    attemptStartedAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -14,6 +14,7 @@ describe('environment parsing', () => {
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 65_000,
     });
+    expect(config.notify).toEqual({ lockMs: 30_000, stalledIntervalMs: 30_000 });
   });
 
   it('when values are given, then they are used and the base URL loses its trailing slash', () => {
@@ -54,6 +55,14 @@ describe('environment parsing', () => {
     [{ LOG_LEVEL: 'verbose' }, /^Invalid environment variable LOG_LEVEL: expected one of error, warn, info/],
     [{ SESSION_SECRET: 'short' }, /^Invalid environment variable SESSION_SECRET: expected a random secret/],
     [{ TRUST_PROXY: 'true' }, /^Invalid environment variable TRUST_PROXY: expected a number of proxy hops/],
+    [
+      { NOTIFY_LOCK_MS: '5s' },
+      /^Invalid environment variable NOTIFY_LOCK_MS: expected a duration in milliseconds/,
+    ],
+    [
+      { NOTIFY_STALLED_INTERVAL_MS: '100' },
+      /^Invalid environment variable NOTIFY_STALLED_INTERVAL_MS: expected a duration from 500 to 600000 ms/,
+    ],
     [{ NODE_ENV: 'production' }, /^Invalid environment variable PUBLIC_BASE_URL: required in production$/],
     [
       { HTTP_HEADERS_TIMEOUT_MS: '10s' },

@@ -1,4 +1,9 @@
-/** Notification email over SMTP (nodemailer). 5xx answers are permanent; the rest is retried. */
+/**
+ * Notification email over SMTP (nodemailer). 5xx answers are permanent; the rest is retried.
+ *
+ * SMTP cannot be asked what it accepted, so a resent email carries the same `Message-ID`, derived
+ * from the delivery key: mail stores and MTAs that see it twice keep one.
+ */
 import nodemailer from 'nodemailer';
 import { PermanentError, TransientError } from '../errors';
 
@@ -13,7 +18,13 @@ export type EmailSender = {
   close(): void;
 };
 
-export function smtpSender(opts: { smtpUrl: string; from: string }): EmailSender {
+/** `<key@domain>`: one id per notification, the same on every attempt. */
+export const stableMessageId = (key: string, domain: string): string => `<${key}@${domain}>`;
+
+/** The domain of our Message-IDs: the host of PUBLIC_BASE_URL, a name this deployment owns. */
+export const messageIdDomain = (publicBaseUrl: string): string => new URL(publicBaseUrl).hostname;
+
+export function smtpSender(opts: { smtpUrl: string; from: string; messageIdDomain: string }): EmailSender {
   const url = new URL(opts.smtpUrl);
   for (const [k, v] of Object.entries({
     connectionTimeout: '10000',
@@ -31,6 +42,7 @@ export function smtpSender(opts: { smtpUrl: string; from: string }): EmailSender
           subject,
           text,
           html,
+          messageId: stableMessageId(key, opts.messageIdDomain),
           headers: { 'X-Delivery-Key': key },
         });
         if (info.rejected.length > 0 && info.accepted.length === 0) {

@@ -1,22 +1,39 @@
 /**
  * The transports of each channel, chosen from the configuration: Twilio when its credentials are
  * live, SMTP when SMTP_URL is set, the outbox otherwise (offline demo). Webhooks always use HTTP.
+ *
+ * Sending again after an attempt whose outcome is unknown is harmless everywhere but at Twilio:
+ * the outbox keeps one entry per delivery key, an email keeps its Message-ID and a webhook its
+ * X-Delivery-Id, for receivers to dedupe. So only Twilio is asked first (`findSent`).
  */
 import type { Config } from '../../config/env';
 import type { Logger } from '../../infra/logger';
 import type { SendResult } from '../types';
-import { smtpSender } from './email';
+import { messageIdDomain, smtpSender } from './email';
 import { writeOutbox } from './outbox';
 import { twilioSender } from './twilio';
 import { httpWebhookSender } from './webhook';
 
 type Ref = { key: string; messageId?: string; clientId?: string };
 
+/**
+ * An earlier attempt of an SMS or call whose outcome is unknown: what it sent, and from when
+ * (clock skew included). Records already adopted by other notifications are in `exclude`.
+ */
+export type SentLookup = { to: string; from: string; since: Date; exclude: ReadonlySet<string> } & (
+  { channel: 'sms'; body: string } | { channel: 'call' }
+);
+
 export type Transports = {
   sms(input: Ref & { to: string; from: string; body: string }): Promise<SendResult>;
   call(input: Ref & { to: string; from: string; twiml: string }): Promise<SendResult>;
   email(input: Ref & { to: string[]; subject: string; text: string; html: string }): Promise<SendResult>;
   webhook(input: { url: string; secret: string; body: string; deliveryId: string }): Promise<SendResult>;
+  /**
+   * What the provider itself recorded of an earlier attempt (null: nothing, send). Absent when
+   * sending again is idempotent (the outbox). Throws a TransientError when the provider cannot say.
+   */
+  findSent?(lookup: SentLookup): Promise<SendResult | null>;
   close(): void;
 };
 
@@ -30,7 +47,11 @@ export function createTransports(config: Config, logger: Logger): Transports {
       })
     : null;
   const smtp = config.mail.smtpUrl
-    ? smtpSender({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+    ? smtpSender({
+        smtpUrl: config.mail.smtpUrl,
+        from: config.mail.from,
+        messageIdDomain: messageIdDomain(config.publicBaseUrl),
+      })
     : null;
   const webhooks = httpWebhookSender({ policy: config.outbound });
   return {
@@ -78,6 +99,9 @@ export function createTransports(config: Config, logger: Logger): Transports {
             logger,
           ),
     webhook: (i) => webhooks.postWebhook(i),
+    ...(twilio && {
+      findSent: (l: SentLookup) => (l.channel === 'sms' ? twilio.findSms(l) : twilio.findCall(l)),
+    }),
     close: () => {
       smtp?.close();
       webhooks.close?.();

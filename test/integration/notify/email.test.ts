@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { useTestDatabase } from '../../helpers/db';
 import { deliveryKey } from '../../../src/notify';
 import { localTime } from '../../../src/notify/render';
+import { markAttemptStarted, recordDelivery } from '../../../src/store/deliveries';
 import {
   deliveryOf,
   makeClient,
@@ -92,7 +93,40 @@ test('when a message is stored, then an email in the client’s language and tim
   expect(text).toContain('Transcription: Bonjour, il y a une fuite sous l’évier.');
   expect(text).toContain('Recordings/RE0123.mp3');
   expect(text).toContain(`https://rx.example.test/messages/${message.id}`);
-  expect(entry.providerId).toMatch(/^<.+>$/);
+  expect(entry.providerId).toBe(`<${key}@rx.example.test>`);
+  expect(mail.raw).toMatch(
+    new RegExp(`^Message-ID: <${key.replace(/\./g, '\\.')}@rx\\.example\\.test>\r?$`, 'm'),
+  );
+});
+
+const messageIdsOf = (key: string) =>
+  received
+    .filter((r) => r.raw.includes(`X-Delivery-Key: ${key}`))
+    .map((r) => /^Message-ID: (.+?)\r?$/m.exec(r.raw)?.[1]);
+
+test('when an email is sent again after an attempt whose outcome is unknown, then it carries the same Message-ID for receivers to dedupe', async () => {
+  const client = await makeClient({
+    notifications: { sms: { enabled: false }, email: { enabled: true, to: ['claire@example.test'] } },
+  });
+  const message = await makeMessage(client);
+  await pipeline.followUps.messageStored(message);
+  const key = deliveryKey(message.id, 'email', 'notify', 0);
+  const entry = await waitFor(async () => {
+    const d = await deliveryOf(message.id, key);
+    return d?.status === 'sent' && d;
+  }, 'the email');
+  // What a worker killed after the server's 250 and before the record leaves behind.
+  await recordDelivery(message.id, entry, { status: 'pending' });
+  await markAttemptStarted(message.id, entry, new Date());
+
+  expect(await pipeline.followUps.retryDelivery(message.id, key)).toBe('requeued');
+  await waitFor(
+    async () => (await deliveryOf(message.id, key))?.status === 'sent' && messageIdsOf(key).length === 2,
+    'the second email',
+  );
+
+  expect(messageIdsOf(key)).toEqual([`<${key}@rx.example.test>`, `<${key}@rx.example.test>`]);
+  expect((await deliveryOf(message.id, key))?.attemptStartedAt).toBeUndefined();
 });
 
 test('when the SMTP server refuses the address (550), then the delivery fails at once with the reason', async () => {

@@ -14,7 +14,7 @@ import {
   type LiveCallStore,
   type TurnReply,
 } from '../app/live-call';
-import { MESSAGE_EVENTS_CHANNEL, type MessageEvent } from './message-events';
+import { messageEventsChannel, type MessageEvent } from './message-events';
 
 export type LiveCallStoreOptions = {
   /** Keeps deployments (or test runs) sharing one Redis apart, e.g. the database name. */
@@ -91,6 +91,7 @@ export function redisLiveCalls(redis: Redis, options: LiveCallStoreOptions): Liv
   const lockWaitMs = options.lockWaitMs ?? 1000;
   const ttl = String(options.ttlSeconds ?? 86_400);
   const prefix = `receptionist:${options.namespace}`;
+  const channel = messageEventsChannel(options.namespace);
   // The hash tag keeps a call's keys in one slot, as a Redis Cluster would need for the scripts.
   const keys = (callSid: string) => ({
     lock: `${prefix}:call:{${callSid}}:lock`,
@@ -130,14 +131,12 @@ export function redisLiveCalls(redis: Redis, options: LiveCallStoreOptions): Liv
             reply.actions,
             String(Date.now()),
             callSid,
-            MESSAGE_EVENTS_CHANNEL,
+            channel,
             ...eventArgs(events),
           ),
         ),
       end: (events?: MessageEvent[]) =>
-        close(() =>
-          r.liveCallEnd(k.lock, k.state, index, token, callSid, MESSAGE_EVENTS_CHANNEL, ...eventArgs(events)),
-        ),
+        close(() => r.liveCallEnd(k.lock, k.state, index, token, callSid, channel, ...eventArgs(events))),
       release: async () => {
         if (!open) return;
         open = false;

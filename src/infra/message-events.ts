@@ -6,7 +6,10 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { MESSAGE_EVENT_TYPES } from '../domain/vocabulary';
 
-export const MESSAGE_EVENTS_CHANNEL = 'receptionist:message-events';
+/** Within the project's key namespace (`redisNamespace`), like every other key. */
+export function messageEventsChannel(namespace: string): string {
+  return `receptionist:${namespace}:message-events`;
+}
 
 export const messageEventSchema = z.object({
   type: z.enum(MESSAGE_EVENT_TYPES),
@@ -16,25 +19,31 @@ export const messageEventSchema = z.object({
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 
-export async function publishMessageEvent(redis: Redis, event: MessageEvent): Promise<void> {
-  await redis.publish(MESSAGE_EVENTS_CHANNEL, JSON.stringify(event));
+export async function publishMessageEvent(
+  redis: Redis,
+  namespace: string,
+  event: MessageEvent,
+): Promise<void> {
+  await redis.publish(messageEventsChannel(namespace), JSON.stringify(event));
 }
 
 /** Subscribes with a dedicated connection (a subscribed ioredis connection can do nothing else). */
 export async function subscribeMessageEvents(
   subscriber: Redis,
+  namespace: string,
   onEvent: (event: MessageEvent) => void,
 ): Promise<() => Promise<void>> {
-  await subscriber.subscribe(MESSAGE_EVENTS_CHANNEL);
-  const listener = (channel: string, raw: string) => {
-    if (channel !== MESSAGE_EVENTS_CHANNEL) return;
+  const channel = messageEventsChannel(namespace);
+  await subscriber.subscribe(channel);
+  const listener = (from: string, raw: string) => {
+    if (from !== channel) return;
     const parsed = messageEventSchema.safeParse(safeJson(raw));
     if (parsed.success) onEvent(parsed.data);
   };
   subscriber.on('message', listener);
   return async () => {
     subscriber.off('message', listener);
-    await subscriber.unsubscribe(MESSAGE_EVENTS_CHANNEL);
+    await subscriber.unsubscribe(channel);
   };
 }
 

@@ -20,3 +20,11 @@ export async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<void> {
   const answer = await withTimeout(redis.ping(), timeoutMs);
   if (answer !== 'PONG') throw new Error(`unexpected answer ${answer}`);
 }
+
+/**
+ * One key namespace per database, so deployments (or test runs) sharing a Redis never mix their
+ * calls, parked messages, rate limits, client changes or live events.
+ */
+export function redisNamespace(mongodbUri: string): string {
+  return new URL(mongodbUri).pathname.replace(/^\//, '') || 'default';
+}

@@ -4,6 +4,7 @@ import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
 import type { Logger } from '../infra/logger';
 import { redisLiveCalls } from '../infra/live-calls';
 import { publishMessageEvent } from '../infra/message-events';
+import { redisNamespace } from '../infra/redis';
 import { redisParkingLot } from '../infra/parked-messages';
 import { recordCall } from '../store/calls';
 import { countContactCall, findContact } from '../store/contacts';
@@ -18,11 +19,6 @@ export const CALL_RECORDS: CallRecords = {
   findContact,
   countContactCall,
 };
-
-/** One namespace per database, so deployments (or test runs) sharing a Redis never mix their calls. */
-export function redisNamespace(mongodbUri: string): string {
-  return new URL(mongodbUri).pathname.replace(/^\//, '') || 'default';
-}
 
 export type CallDepsOptions = {
   redis: Redis;
@@ -42,7 +38,7 @@ export function callDeps(o: CallDepsOptions): CallDeps {
     liveCalls: redisLiveCalls(o.redis, { namespace }),
     records: o.records ?? CALL_RECORDS,
     followUps: o.followUps,
-    publish: (event) => publishMessageEvent(o.redis, event),
+    publish: (event) => publishMessageEvent(o.redis, namespace, event),
     parking: redisParkingLot(o.redis, { namespace }),
     ...(o.storeDeadlineMs ? { storeDeadlineMs: o.storeDeadlineMs } : {}),
   };

@@ -3,8 +3,7 @@ import type { Redis } from 'ioredis';
 import { expireAllClients, expireClient } from '../app/client-cache';
 import { startClientCacheBus, type ClientCacheBus } from '../infra/client-cache-bus';
 import type { Logger } from '../infra/logger';
-import { createRedis } from '../infra/redis';
-import { redisNamespace } from './call-deps';
+import { createRedis, redisNamespace } from '../infra/redis';
 
 export function shareClientCache(o: {
   redis: Redis;

@@ -20,10 +20,13 @@ export class MessageEventHub {
   private unsubscribe: Promise<() => Promise<void>> | null = null;
 
   /** @param subscriber a dedicated connection that queues commands while offline (ioredis resubscribes). */
-  constructor(private readonly subscriber: Redis) {}
+  constructor(
+    private readonly subscriber: Redis,
+    private readonly namespace: string,
+  ) {}
 
   start(onError: (err: Error) => void): void {
-    this.unsubscribe = subscribeMessageEvents(this.subscriber, (e) =>
+    this.unsubscribe = subscribeMessageEvents(this.subscriber, this.namespace, (e) =>
       this.streams.forEach((s) => s.onEvent(e)),
     );
     this.unsubscribe.catch(onError);

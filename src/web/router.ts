@@ -15,7 +15,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ClientsDeps } from '../app/clients';
 import type { Config } from '../config/env';
-import { createRedis } from '../infra/redis';
+import { createRedis, redisNamespace } from '../infra/redis';
 import type { Logger } from '../infra/logger';
 import type { RateLimitDeps } from '../infra/rate-limit';
 import { adminRoutes } from './admin/admin-routes';
@@ -98,7 +98,7 @@ export async function createWebRouter(
   const throttle = { ...DEFAULT_THROTTLE_POLICY, ...deps.options?.throttle };
   const subscriber = createRedis(config.redisUrl, 'blocking');
   subscriber.on('error', (err) => logger.debug(`redis subscriber: ${err.message}`));
-  const hub = new MessageEventHub(subscriber);
+  const hub = new MessageEventHub(subscriber, redisNamespace(config.mongodbUri));
   hub.start((err) => logger.warn(`live events unavailable: ${err.message}`));
 
   const headers = securityHeaders(config);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
-import { redisNamespace } from '../../src/main/call-deps';
+import { redisNamespace } from '../../src/infra/redis';
 import { connectMongo } from '../../src/store/mongo';
 
 export function testDatabaseUri(name: string): string {

@@ -3,6 +3,7 @@
  * server, long responses (live events) are not, and every body parser refuses an oversized body.
  * Timeouts are shortened through the environment; assertions poll with deadlines.
  */
+import { redisNamespace } from '../../src/infra/redis';
 import net from 'node:net';
 import request from 'supertest';
 import { publishMessageEvent } from '../../src/infra/message-events';
@@ -138,7 +139,7 @@ describe('HTTP server limits', () => {
 
     // Twice the request timeout and well past several checks of it.
     await new Promise((r) => setTimeout(r, 2 * REQUEST_TIMEOUT_MS));
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.created',
       messageId: message.id,
       clientId: message.clientId,

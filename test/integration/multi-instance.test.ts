@@ -14,7 +14,7 @@
 import type { Redis } from 'ioredis';
 import { redisParkingLot } from '../../src/infra/parked-messages';
 import { createRedis } from '../../src/infra/redis';
-import { redisNamespace } from '../../src/main/call-deps';
+import { redisNamespace } from '../../src/infra/redis';
 import type { Client } from '../../src/store/clients';
 import { MessageModel } from '../../src/store/models';
 import { connectMongo, disconnectMongo } from '../../src/store/mongo';

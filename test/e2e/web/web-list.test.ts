@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { redisNamespace } from '../../../src/infra/redis';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { publishMessageEvent } from '../../../src/infra/message-events';
@@ -91,7 +92,7 @@ describe('the web list in real headless Chromium', () => {
     await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);
     await new Promise((r) => setTimeout(r, 300)); // the EventSource connects
     const fresh = await makeMessage(client.id, { callerName: 'Nouvel Appelant', urgent: true });
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.created',
       messageId: fresh.id,
       clientId: client.id,

@@ -1,4 +1,5 @@
 /** Shared arrangements of the notification tests: config, clients, messages, queues, waiting. */
+import { redisNamespace } from '../../../src/infra/redis';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Queue } from 'bullmq';
@@ -192,7 +193,7 @@ export function inboundSms(config: Config, redis: Redis, followUps: () => Follow
   const messages: MessageActionDeps = {
     logger: quietLogger(),
     now: () => new Date(),
-    publish: (event) => publishMessageEvent(redis, event),
+    publish: (event) => publishMessageEvent(redis, redisNamespace(config.mongodbUri), event),
     // Asked for at each reply: the test's pipeline starts after the app is built.
     get followUps() {
       return followUps();

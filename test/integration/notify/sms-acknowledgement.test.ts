@@ -3,6 +3,7 @@
  * the reply marks the message acknowledged, writes one audit entry naming the number, tells the
  * assistants' live list, and cancels the pending escalation.
  */
+import { redisNamespace } from '../../../src/infra/redis';
 import { createFollowUps, deliveryKey, type FollowUps } from '../../../src/notify';
 import { createRedis } from '../../../src/infra/redis';
 import {
@@ -42,7 +43,9 @@ beforeAll(async () => {
     [redis, subscriber].map((r) => r.status === 'ready' || new Promise((ready) => r.once('ready', ready))),
   );
   followUps = createFollowUps({ redis, logger: quietLogger(), config, prefix });
-  unsubscribe = await subscribeMessageEvents(subscriber, (e) => published.push(e));
+  unsubscribe = await subscribeMessageEvents(subscriber, redisNamespace(config.mongodbUri), (e) =>
+    published.push(e),
+  );
 });
 afterAll(async () => {
   await unsubscribe();
@@ -117,7 +120,7 @@ test('when the client replies "OK" again, then nothing is pending and nothing mo
   expect(res.text).toContain('Aucun message urgent en attente');
   expect(await auditOf(message.id)).toHaveLength(1);
   // Published events of one message keep their order: a second one would have arrived by now.
-  await publishMessageEvent(redis, {
+  await publishMessageEvent(redis, redisNamespace(config.mongodbUri), {
     type: 'message.created',
     messageId: 'marker',
     clientId: 'x',

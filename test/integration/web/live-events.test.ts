@@ -1,4 +1,5 @@
 import { publishMessageEvent } from '../../../src/infra/message-events';
+import { redisNamespace } from '../../../src/infra/redis';
 import type { WebRuntime } from '../../../src/main/runtime';
 import type { Message } from '../../../src/store/messages';
 import {
@@ -30,13 +31,13 @@ describe('live events (server-sent)', () => {
   it('when messages of two clients are created, then only the allowed one is pushed, with its rendered row', async () => {
     const received = readEvents(web.port, cookie, new RegExp(mine.id));
     await new Promise((r) => setTimeout(r, 200));
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.created',
       messageId: theirs.id,
       clientId: theirs.clientId,
       urgent: false,
     });
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.created',
       messageId: mine.id,
       clientId: mine.clientId,
@@ -52,13 +53,13 @@ describe('live events (server-sent)', () => {
   it('when an event lies about its client, then the message is still checked against the user access', async () => {
     const received = readEvents(web.port, cookie, new RegExp(`${mine.id}|marker`));
     await new Promise((r) => setTimeout(r, 200));
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.updated',
       messageId: theirs.id,
       clientId: mine.clientId,
       urgent: false,
     });
-    await publishMessageEvent(web.redis, {
+    await publishMessageEvent(web.redis, redisNamespace(web.config.mongodbUri), {
       type: 'message.updated',
       messageId: mine.id,
       clientId: mine.clientId,

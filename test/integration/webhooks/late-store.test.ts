@@ -5,11 +5,11 @@
  */
 import type { CallRecords } from '../../../src/app/ports';
 import { subscribeMessageEvents, type MessageEvent } from '../../../src/infra/message-events';
-import { createRedis } from '../../../src/infra/redis';
+import { createRedis, redisNamespace } from '../../../src/infra/redis';
 import { CALL_RECORDS } from '../../../src/main/call-deps';
 import { createClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
-import { redisUrl, useTestDatabase } from '../../helpers/db';
+import { redisUrl, testDatabaseUri, useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
 import { waitFor } from '../notify/helpers';
 import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
@@ -35,7 +35,9 @@ const events: MessageEvent[] = [];
 let unsubscribe: () => Promise<void>;
 beforeAll(async () => {
   await createClient({ name: 'Plomberie Lente', numbers: [CLIENT_NUMBER] });
-  unsubscribe = await subscribeMessageEvents(subscriber, (e) => events.push(e));
+  unsubscribe = await subscribeMessageEvents(subscriber, redisNamespace(testDatabaseUri(__filename)), (e) =>
+    events.push(e),
+  );
 });
 afterAll(async () => {
   await unsubscribe();

@@ -13,7 +13,7 @@ export type FormEntries = [string, string][];
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 
 /** Percent-encodes the UTF-8 bytes (a lone surrogate becomes U+FFFD, as any HTTP client sends it). */
-function encode(text: string): string {
+export function encode(text: string): string {
   let out = '';
   for (const byte of Buffer.from(text, 'utf8')) {
     const ch = String.fromCharCode(byte);

@@ -1,7 +1,8 @@
 /** Builds a fuzzed Twilio webhook request: the body from fields or raw bytes, signed as chosen. */
 import type { Params, Signing } from '../arbitraries/twilio';
 import { envelopeHeaders, type Envelope } from '../arbitraries/http';
-import { encodeForm, entriesOf, signatureFor } from './form';
+import { sign } from '../../helpers/twilio';
+import { encodeForm, entriesOf, parsedForm, signatureFor } from './form';
 import type { FuzzRequest } from './service';
 
 /** Signing decoys: each a signature Twilio would compute, for something else. */
@@ -27,7 +28,8 @@ export function twilioRequest(options: {
     missing: () => undefined,
     forged: () => FORGED,
     'other-url': () => signatureFor(authToken, `${url}${path.includes('?') ? '&' : '?'}x=1`, text, contentType, parameterLimit),
-    'other-params': () => signatureFor(authToken, url, `${text}&Injected=1`, contentType, parameterLimit),
+    'other-params': () =>
+      sign(authToken, url, { ...parsedForm(text, contentType, parameterLimit), Injected: '1' } as Record<string, string>),
   }[signing]();
   return {
     method: 'POST',

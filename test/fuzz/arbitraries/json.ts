@@ -9,7 +9,7 @@ import { hugeText, nastyText } from './strings';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Values that are close to valid for some field, and wrong. */
-const NEAR_MISSES = [
+export const NEAR_MISSES = [
   '2026-02-30',
   '2026-13-01',
   '0000-00-00',

@@ -46,10 +46,12 @@ describe('fuzzed admin API', () => {
     const request = fc.record({ call: apiCall(ids), envelope: jsonEnvelope, auth: apiAuth });
     await fc.assert(
       fc.asyncProperty(request, async ({ call, envelope, auth }) => {
-        // Values stay well under Node's 16 kB of headers (beyond it Node itself answers 431).
-        const query = call.query.map(([k, v]): [string, string] => [k, v.slice(0, 2000)]);
+        // Values stay well under Node's 16 kB of headers, encoded (beyond it Node itself answers 431).
+        const query = call.query.map(([k, v]): [string, string] => [k, v.slice(0, 500)]);
         const q = query.length ? `?${encodeForm(query)}` : '';
-        const hasBody = call.body !== undefined || envelope.rawBody !== undefined;
+        // fetch sends no body with GET or HEAD (Node's HTTP parser would not read one either).
+        const bodiless = call.method === 'GET' || call.method === 'HEAD';
+        const hasBody = !bodiless && (call.body !== undefined || envelope.rawBody !== undefined);
         const res = await service.send({
           method: call.method,
           path: `/api/v1${call.path}${q}`,
@@ -63,7 +65,7 @@ describe('fuzzed admin API', () => {
         const open = call.method === 'GET' && call.path === '/openapi.json';
         if (auth !== 'valid' && !open && res.status !== 401) failResponse(res, 'the API answered without the token');
       }),
-      fuzzParameters('admin API', 0.3),
+      fuzzParameters('admin API', 0.45),
     );
   }, FUZZ_TIMEOUT_MS);
 

@@ -68,7 +68,7 @@ describe('fuzzed web forms', () => {
           failResponse(res, 'a form without its CSRF token was not refused');
         }
       }),
-      fuzzParameters('web forms', 0.15),
+      fuzzParameters('web forms', 0.2),
     );
   }, FUZZ_TIMEOUT_MS);
 

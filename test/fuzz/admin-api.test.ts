@@ -41,33 +41,38 @@ describe('fuzzed admin API', () => {
     if (SKIP_KNOWN) console.log(`fuzz admin API, known problems skipped:\n${knownProblemsSeen()}`);
   });
 
-  it('answers every request with JSON: a result, or { error, details }', async () => {
-    // Built here: the ids exist only once the set-up has run.
-    const request = fc.record({ call: apiCall(ids), envelope: jsonEnvelope, auth: apiAuth });
-    await fc.assert(
-      fc.asyncProperty(request, async ({ call, envelope, auth }) => {
-        // Values stay well under Node's 16 kB of headers, encoded (beyond it Node itself answers 431).
-        const query = call.query.map(([k, v]): [string, string] => [k, v.slice(0, 500)]);
-        const q = query.length ? `?${encodeForm(query)}` : '';
-        // fetch sends no body with GET or HEAD (Node's HTTP parser would not read one either).
-        const bodiless = call.method === 'GET' || call.method === 'HEAD';
-        const hasBody = !bodiless && (call.body !== undefined || envelope.rawBody !== undefined);
-        const res = await service.send({
-          method: call.method,
-          path: `/api/v1${call.path}${q}`,
-          headers: { ...AUTH[auth], ...(hasBody ? envelopeHeaders(envelope) : {}) },
-          ...(hasBody ? { body: envelope.rawBody ?? JSON.stringify(call.body) } : {}),
-        });
-        if (!expectHandled(res)) return;
-        if (call.method === 'HEAD' || call.method === 'OPTIONS') return;
-        if (res.status >= 400) expectApiError(res);
-        else expectApiSuccess(res);
-        const open = call.method === 'GET' && call.path === '/openapi.json';
-        if (auth !== 'valid' && !open && res.status !== 401) failResponse(res, 'the API answered without the token');
-      }),
-      fuzzParameters('admin API', 0.45),
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'answers every request with JSON: a result, or { error, details }',
+    async () => {
+      // Built here: the ids exist only once the set-up has run.
+      const request = fc.record({ call: apiCall(ids), envelope: jsonEnvelope, auth: apiAuth });
+      await fc.assert(
+        fc.asyncProperty(request, async ({ call, envelope, auth }) => {
+          // Values stay well under Node's 16 kB of headers, encoded (beyond it Node itself answers 431).
+          const query = call.query.map(([k, v]): [string, string] => [k, v.slice(0, 500)]);
+          const q = query.length ? `?${encodeForm(query)}` : '';
+          // fetch sends no body with GET or HEAD (Node's HTTP parser would not read one either).
+          const bodiless = call.method === 'GET' || call.method === 'HEAD';
+          const hasBody = !bodiless && (call.body !== undefined || envelope.rawBody !== undefined);
+          const res = await service.send({
+            method: call.method,
+            path: `/api/v1${call.path}${q}`,
+            headers: { ...AUTH[auth], ...(hasBody ? envelopeHeaders(envelope) : {}) },
+            ...(hasBody ? { body: envelope.rawBody ?? JSON.stringify(call.body) } : {}),
+          });
+          if (!expectHandled(res)) return;
+          if (call.method === 'HEAD' || call.method === 'OPTIONS') return;
+          if (res.status >= 400) expectApiError(res);
+          else expectApiSuccess(res);
+          const open = call.method === 'GET' && call.path === '/openapi.json';
+          if (auth !== 'valid' && !open && res.status !== 401)
+            failResponse(res, 'the API answered without the token');
+        }),
+        fuzzParameters('admin API', 0.45),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('stored nothing invalid', async () => {
     const { checked, invalid } = await invalidStoredDocuments();

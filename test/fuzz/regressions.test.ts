@@ -34,7 +34,11 @@ describe('fuzz regressions', () => {
     const sid = newCallSid();
     const params = voiceParams(sid, '+33612345678', CLIENT_NUMBERS[0]!);
     expect((await signedPost('/webhooks/voice/incoming', params)).status).toBe(200);
-    const ended = await signedPost('/webhooks/voice/status', { ...params, CallStatus: 'completed', CallDuration: '12' });
+    const ended = await signedPost('/webhooks/voice/status', {
+      ...params,
+      CallStatus: 'completed',
+      CallDuration: '12',
+    });
     expect(ended.status).toBe(200);
 
     const late = await signedPost('/webhooks/voice/recording?turn=1', { ...params, RecordingDuration: '0' });

@@ -25,11 +25,13 @@ beforeAll(async () => {
 });
 
 function voicePath(t: Target, sid: string, other: string, offered: string[]): string {
-  if (t.kind === 'follow') return offered.length ? offered[t.index % offered.length]! : '/webhooks/voice/incoming';
+  if (t.kind === 'follow')
+    return offered.length ? offered[t.index % offered.length]! : '/webhooks/voice/incoming';
   const query = new URLSearchParams();
   // Values stay well under Node's 16 kB of headers (beyond it Node itself answers 431).
   if (t.turn !== undefined) query.set('turn', t.turn.slice(0, 500));
-  const parent = t.parent === 'same' ? sid : t.parent === 'other' ? other : t.parent === 'none' ? undefined : t.parent;
+  const parent =
+    t.parent === 'same' ? sid : t.parent === 'other' ? other : t.parent === 'none' ? undefined : t.parent;
   if (parent !== undefined) query.set('parent', parent.slice(0, 500));
   const q = query.toString();
   return `/webhooks/voice/${t.route}${q ? `?${q}` : ''}`;
@@ -51,71 +53,83 @@ const call = fc
   .record({ sid: callSid, other: callSid, steps: fc.array(step, { minLength: 1, maxLength: 6 }) })
   .chain((c) =>
     fc
-      .array(voiceParams(c.sid, CLIENT_NUMBERS, KNOWN_CALLERS), { minLength: c.steps.length, maxLength: c.steps.length })
+      .array(voiceParams(c.sid, CLIENT_NUMBERS, KNOWN_CALLERS), {
+        minLength: c.steps.length,
+        maxLength: c.steps.length,
+      })
       .map((params) => ({ ...c, steps: c.steps.map((s, i) => ({ ...s, params: params[i]! })) })),
   );
 
 describe('fuzzed Twilio webhooks', () => {
-  it('answer every call step with TwiML or a 4xx, and never a server error', async () => {
-    const { config, send } = service;
-    let requests = 0;
-    await fc.assert(
-      fc.asyncProperty(call, async ({ sid, other, steps }) => {
-        let offered: string[] = [];
-        for (const s of steps) {
-          const path = voicePath(s.target, sid, other, offered);
+  it(
+    'answer every call step with TwiML or a 4xx, and never a server error',
+    async () => {
+      const { config, send } = service;
+      let requests = 0;
+      await fc.assert(
+        fc.asyncProperty(call, async ({ sid, other, steps }) => {
+          let offered: string[] = [];
+          for (const s of steps) {
+            const path = voicePath(s.target, sid, other, offered);
+            const res = await send(
+              twilioRequest({
+                path,
+                params: s.params,
+                envelope: s.envelope,
+                signing: s.signing,
+                authToken: config().twilio.authToken,
+                publicBaseUrl: config().publicBaseUrl,
+                parameterLimit: 200,
+              }),
+            );
+            requests += 1;
+            if (!expectHandled(res)) continue;
+            if (s.signing !== 'valid') expectRefused(res, s.envelope);
+            if (res.status === 200)
+              offered = nextPaths(expectVoiceTwiml(res, config().publicBaseUrl), config().publicBaseUrl);
+          }
+        }),
+        fuzzParameters('voice webhooks (calls of 1 to 6 steps)', 0.25),
+      );
+      console.log(`fuzz voice webhooks: ${requests} requests`);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'answer every SMS with one TwiML message or a 4xx',
+    async () => {
+      const { config, send } = service;
+      const sms = fc.record({
+        params: smsParams(KNOWN_CALLERS, CLIENT_NUMBERS),
+        envelope: formEnvelope,
+        signing,
+        query: fc.option(nastyText, { nil: undefined }),
+      });
+      await fc.assert(
+        fc.asyncProperty(sms, async ({ params, envelope, signing: how, query }) => {
+          const path = `/webhooks/sms/incoming${query === undefined ? '' : `?${encodeForm([['q', query.slice(0, 500)]])}`}`;
           const res = await send(
             twilioRequest({
               path,
-              params: s.params,
-              envelope: s.envelope,
-              signing: s.signing,
+              params,
+              envelope,
+              signing: how,
               authToken: config().twilio.authToken,
               publicBaseUrl: config().publicBaseUrl,
-              parameterLimit: 200,
+              parameterLimit: 1000,
             }),
           );
-          requests += 1;
-          if (!expectHandled(res)) continue;
-          if (s.signing !== 'valid') expectRefused(res, s.envelope);
-          if (res.status === 200) offered = nextPaths(expectVoiceTwiml(res, config().publicBaseUrl), config().publicBaseUrl);
-        }
-      }),
-      fuzzParameters('voice webhooks (calls of 1 to 6 steps)', 0.25),
-    );
-    console.log(`fuzz voice webhooks: ${requests} requests`);
-  }, FUZZ_TIMEOUT_MS);
-
-  it('answer every SMS with one TwiML message or a 4xx', async () => {
-    const { config, send } = service;
-    const sms = fc.record({
-      params: smsParams(KNOWN_CALLERS, CLIENT_NUMBERS),
-      envelope: formEnvelope,
-      signing,
-      query: fc.option(nastyText, { nil: undefined }),
-    });
-    await fc.assert(
-      fc.asyncProperty(sms, async ({ params, envelope, signing: how, query }) => {
-        const path = `/webhooks/sms/incoming${query === undefined ? '' : `?${encodeForm([['q', query.slice(0, 500)]])}`}`;
-        const res = await send(
-          twilioRequest({
-            path,
-            params,
-            envelope,
-            signing: how,
-            authToken: config().twilio.authToken,
-            publicBaseUrl: config().publicBaseUrl,
-            parameterLimit: 1000,
-          }),
-        );
-        if (!expectHandled(res)) return;
-        if (how !== 'valid') expectRefused(res, envelope);
-        if (res.status === 200) expectSmsTwiml(res);
-        else if (res.status < 400) failResponse(res, 'the SMS webhook answered neither TwiML nor a 4xx');
-      }),
-      fuzzParameters('SMS webhook', 0.1),
-    );
-  }, FUZZ_TIMEOUT_MS);
+          if (!expectHandled(res)) return;
+          if (how !== 'valid') expectRefused(res, envelope);
+          if (res.status === 200) expectSmsTwiml(res);
+          else if (res.status < 400) failResponse(res, 'the SMS webhook answered neither TwiML nor a 4xx');
+        }),
+        fuzzParameters('SMS webhook', 0.1),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   afterAll(() => {
     if (SKIP_KNOWN) console.log(`fuzz Twilio webhooks, known problems skipped:\n${knownProblemsSeen()}`);

@@ -44,33 +44,45 @@ describe('fuzzed web forms', () => {
     if (SKIP_KNOWN) console.log(`fuzz web forms, known problems skipped:\n${knownProblemsSeen()}`);
   });
 
-  it('answer every post with a page or a redirect, never JSON or a server error', async () => {
-    const post = fc.record({ call: webCall(ids), envelope: formEnvelope, csrf: csrfMode });
-    await fc.assert(
-      fc.asyncProperty(post, async ({ call, envelope, csrf }) => {
-        const session = call.as === 'admin' ? admin : await anonymousSession();
-        const token = { valid: session.csrf, missing: undefined, wrong: `${session.csrf}x`, header: undefined }[csrf];
-        const form: FormEntries = [...(token === undefined ? [] : [['_csrf', token] as [string, string]]), ...call.form];
-        const res = await service.send({
-          method: 'POST',
-          path: call.path,
-          headers: {
-            cookie: session.cookie,
-            ...envelopeHeaders(envelope),
-            ...(csrf === 'header' ? { 'x-csrf-token': session.csrf } : {}),
-          },
-          body: envelope.rawBody ?? encodeForm(form),
-        });
-        if (!expectHandled(res)) return;
-        if (res.status >= 400) expectWebError(res);
-        const honest = envelope.contentType === FORM && !envelope.rawBody && !envelope.contentEncoding;
-        if ((csrf === 'missing' || csrf === 'wrong') && honest && ![403, 413].includes(res.status)) {
-          failResponse(res, 'a form without its CSRF token was not refused');
-        }
-      }),
-      fuzzParameters('web forms', 0.2),
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'answer every post with a page or a redirect, never JSON or a server error',
+    async () => {
+      const post = fc.record({ call: webCall(ids), envelope: formEnvelope, csrf: csrfMode });
+      await fc.assert(
+        fc.asyncProperty(post, async ({ call, envelope, csrf }) => {
+          const session = call.as === 'admin' ? admin : await anonymousSession();
+          const token = {
+            valid: session.csrf,
+            missing: undefined,
+            wrong: `${session.csrf}x`,
+            header: undefined,
+          }[csrf];
+          const form: FormEntries = [
+            ...(token === undefined ? [] : [['_csrf', token] as [string, string]]),
+            ...call.form,
+          ];
+          const res = await service.send({
+            method: 'POST',
+            path: call.path,
+            headers: {
+              cookie: session.cookie,
+              ...envelopeHeaders(envelope),
+              ...(csrf === 'header' ? { 'x-csrf-token': session.csrf } : {}),
+            },
+            body: envelope.rawBody ?? encodeForm(form),
+          });
+          if (!expectHandled(res)) return;
+          if (res.status >= 400) expectWebError(res);
+          const honest = envelope.contentType === FORM && !envelope.rawBody && !envelope.contentEncoding;
+          if ((csrf === 'missing' || csrf === 'wrong') && honest && ![403, 413].includes(res.status)) {
+            failResponse(res, 'a form without its CSRF token was not refused');
+          }
+        }),
+        fuzzParameters('web forms', 0.2),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('stored nothing invalid', async () => {
     const { checked, invalid } = await invalidStoredDocuments();

@@ -84,7 +84,12 @@ const validProfile: fc.Arbitrary<Json> = fc.integer({ min: 1_000_000, max: 9_999
     sms: { enabled: true, to: ['+33612345678'] },
     email: { enabled: true, to: ['office@example.com'] },
     webhook: { enabled: true, url: 'https://hooks.example.com/receptionist', secret: 'a-secret-of-16-chars' },
-    escalation: { enabled: true, delayMinutes: 5, resends: 1, backup: { name: 'Backup', number: '+33612345679' } },
+    escalation: {
+      enabled: true,
+      delayMinutes: 5,
+      resends: 1,
+      backup: { name: 'Backup', number: '+33612345679' },
+    },
     digest: { enabled: true, localTime: '08:00' },
   },
 }));
@@ -93,7 +98,11 @@ export const profileBody = mutatedObject(validProfile, PROFILE_PATHS);
 
 /** A merge patch: a few profile fields, maybe `active`, maybe nulls that delete. */
 const patchBody = fc
-  .tuple(fc.subarray([...PROFILE_PATHS], { maxLength: 3 }), fc.array(jsonValue, { minLength: 3, maxLength: 3 }), fc.option(mostly(fc.boolean()), { nil: undefined }))
+  .tuple(
+    fc.subarray([...PROFILE_PATHS], { maxLength: 3 }),
+    fc.array(jsonValue, { minLength: 3, maxLength: 3 }),
+    fc.option(mostly(fc.boolean()), { nil: undefined }),
+  )
   .map(([paths, values, active]) => {
     const patch: Record<string, Json> = {};
     paths.forEach((p, i) => (patch[p.split('.')[0]!] = values[i] ?? null));
@@ -117,7 +126,13 @@ const userBody = (ids: Ids) =>
 const userChanges = (ids: Ids) =>
   mutatedObject(
     fc.record(
-      { name: fc.constant('Renamed'), role: fc.constantFrom('admin', 'assistant'), clientIds: fc.subarray(ids.clients), active: fc.boolean(), locale: fc.constantFrom('fr-FR', 'en-US') },
+      {
+        name: fc.constant('Renamed'),
+        role: fc.constantFrom('admin', 'assistant'),
+        clientIds: fc.subarray(ids.clients),
+        active: fc.boolean(),
+        locale: fc.constantFrom('fr-FR', 'en-US'),
+      },
       { requiredKeys: [] },
     ) as fc.Arbitrary<Json>,
     ['name', 'role', 'clientIds', 'clientIds.0', 'active', 'locale', 'password', 'email'],
@@ -126,13 +141,19 @@ const userChanges = (ids: Ids) =>
 const messageChanges = (ids: Ids) =>
   mutatedObject(
     fc.record(
-      { status: fc.constantFrom('new', 'in_progress', 'handled'), assigneeId: fc.oneof(fc.constantFrom(...ids.users), fc.constant(null)) },
+      {
+        status: fc.constantFrom('new', 'in_progress', 'handled'),
+        assigneeId: fc.oneof(fc.constantFrom(...ids.users), fc.constant(null)),
+      },
       { requiredKeys: [] },
     ) as fc.Arbitrary<Json>,
     ['status', 'assigneeId'],
   );
 
-const noteBody = mutatedObject(fc.record({ text: mostly(fc.constant('Rappelé, RDV jeudi.')) }) as fc.Arbitrary<Json>, ['text']);
+const noteBody = mutatedObject(
+  fc.record({ text: mostly(fc.constant('Rappelé, RDV jeudi.')) }) as fc.Arbitrary<Json>,
+  ['text'],
+);
 
 const previewBody = mutatedObject(
   fc.record(
@@ -151,16 +172,55 @@ const previewBody = mutatedObject(
 const idFrom = (pool: string[]) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...pool) },
-    { weight: 1, arbitrary: fc.constantFrom('000000000000000000000000', 'ffffffffffffffffffffffff', pool[0]!.toUpperCase()) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '000000000000000000000000',
+        'ffffffffffffffffffffffff',
+        pool[0]!.toUpperCase(),
+      ),
+    },
     { weight: 1, arbitrary: nastyText.map((t) => encode(t).slice(0, 300) || '%20') },
   );
 
-const QUERY_KEYS = ['limit', 'cursor', 'page', 'clientId', 'status', 'urgent', 'from', 'to', 'active', 'role', 'name[$ne]', '__proto__', 'constructor', 'limit[]'];
+const QUERY_KEYS = [
+  'limit',
+  'cursor',
+  'page',
+  'clientId',
+  'status',
+  'urgent',
+  'from',
+  'to',
+  'active',
+  'role',
+  'name[$ne]',
+  '__proto__',
+  'constructor',
+  'limit[]',
+];
 
 const query = fc.array(
   fc.tuple(
     fc.constantFrom(...QUERY_KEYS),
-    fc.oneof(fc.constantFrom('1', '100', '101', '0', 'true', 'false', 'new', 'admin', '2026-01-01', '2026-02-30', '2026-01-01T00:00:00Z', 'abcdefghijkl', '999999'), nastyText),
+    fc.oneof(
+      fc.constantFrom(
+        '1',
+        '100',
+        '101',
+        '0',
+        'true',
+        'false',
+        'new',
+        'admin',
+        '2026-01-01',
+        '2026-02-30',
+        '2026-01-01T00:00:00Z',
+        'abcdefghijkl',
+        '999999',
+      ),
+      nastyText,
+    ),
   ),
   { maxLength: 4 },
 );
@@ -177,20 +237,79 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
     call('GET', fc.constant('/openapi.json')),
     call('GET', fc.constant('/clients')),
     { weight: 4, arbitrary: call('POST', fc.constant('/clients'), profileBody) },
-    call('GET', client.map((id) => `/clients/${id}`)),
-    { weight: 3, arbitrary: call('PUT', client.map((id) => `/clients/${id}`), profileBody) },
-    { weight: 3, arbitrary: call('PATCH', client.map((id) => `/clients/${id}`), patchBody) },
-    call('DELETE', client.map((id) => `/clients/${id}`)),
-    { weight: 2, arbitrary: call('POST', client.map((id) => `/clients/${id}/route-preview`), previewBody) },
+    call(
+      'GET',
+      client.map((id) => `/clients/${id}`),
+    ),
+    {
+      weight: 3,
+      arbitrary: call(
+        'PUT',
+        client.map((id) => `/clients/${id}`),
+        profileBody,
+      ),
+    },
+    {
+      weight: 3,
+      arbitrary: call(
+        'PATCH',
+        client.map((id) => `/clients/${id}`),
+        patchBody,
+      ),
+    },
+    call(
+      'DELETE',
+      client.map((id) => `/clients/${id}`),
+    ),
+    {
+      weight: 2,
+      arbitrary: call(
+        'POST',
+        client.map((id) => `/clients/${id}/route-preview`),
+        previewBody,
+      ),
+    },
     call('GET', fc.constant('/users')),
     { weight: 2, arbitrary: call('POST', fc.constant('/users'), userBody(ids)) },
-    call('GET', user.map((id) => `/users/${id}`)),
-    { weight: 2, arbitrary: call('PATCH', user.map((id) => `/users/${id}`), userChanges(ids)) },
+    call(
+      'GET',
+      user.map((id) => `/users/${id}`),
+    ),
+    {
+      weight: 2,
+      arbitrary: call(
+        'PATCH',
+        user.map((id) => `/users/${id}`),
+        userChanges(ids),
+      ),
+    },
     { weight: 2, arbitrary: call('GET', fc.constant('/messages')) },
-    call('GET', message.map((id) => `/messages/${id}`)),
-    { weight: 2, arbitrary: call('PATCH', message.map((id) => `/messages/${id}`), messageChanges(ids)) },
-    { weight: 2, arbitrary: call('POST', message.map((id) => `/messages/${id}/notes`), noteBody) },
-    call('POST', fc.tuple(message, nastyText).map(([id, key]) => `/messages/${id}/deliveries/${encode(key).slice(0, 300) || 'k'}/retry`)),
+    call(
+      'GET',
+      message.map((id) => `/messages/${id}`),
+    ),
+    {
+      weight: 2,
+      arbitrary: call(
+        'PATCH',
+        message.map((id) => `/messages/${id}`),
+        messageChanges(ids),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: call(
+        'POST',
+        message.map((id) => `/messages/${id}/notes`),
+        noteBody,
+      ),
+    },
+    call(
+      'POST',
+      fc
+        .tuple(message, nastyText)
+        .map(([id, key]) => `/messages/${id}/deliveries/${encode(key).slice(0, 300) || 'k'}/retry`),
+    ),
     fc.record({
       method: fc.constantFrom('PUT', 'DELETE', 'POST', 'OPTIONS', 'HEAD'),
       path: fc.constantFrom('/nope', '/clients/x/y/z', '/messages', '/users', '/openapi.json'),
@@ -202,6 +321,9 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
 
 export const apiAuth = fc.oneof(
   { weight: 12, arbitrary: fc.constant('valid' as const) },
-  { weight: 1, arbitrary: fc.constantFrom('none' as const, 'wrong' as const, 'basic' as const, 'empty' as const) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('none' as const, 'wrong' as const, 'basic' as const, 'empty' as const),
+  },
 );
 export type ApiAuth = 'valid' | 'none' | 'wrong' | 'basic' | 'empty';

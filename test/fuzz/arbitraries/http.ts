@@ -8,7 +8,17 @@ import fc from 'fast-check';
 export const FORM = 'application/x-www-form-urlencoded';
 
 /** Charsets clients really send; body-parser knows only UTF-8 and ISO-8859-1 for forms. */
-export const CHARSETS = ['utf-8', 'UTF-8', 'iso-8859-1', 'latin1', 'windows-1252', 'koi8-r', 'utf-16', 'ascii', 'x-unknown'] as const;
+export const CHARSETS = [
+  'utf-8',
+  'UTF-8',
+  'iso-8859-1',
+  'latin1',
+  'windows-1252',
+  'koi8-r',
+  'utf-16',
+  'ascii',
+  'x-unknown',
+] as const;
 
 export type Envelope = {
   /** Undefined: no Content-Type header at all. */
@@ -38,7 +48,19 @@ const charsetType = (base: string) => fc.constantFrom(...CHARSETS).map((c) => `$
 /** Bodies no honest client sends: what the parsers in front of the handlers must survive. */
 export const hostileBody: fc.Arbitrary<string | Buffer> = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-  fc.constantFrom('%', '%%%', '=&=&', '&&&&', '=', 'a', 'a=%E9t%E9', 'a=%C3%28', '\u0000=\u0000', '{"a":1}', '[]'),
+  fc.constantFrom(
+    '%',
+    '%%%',
+    '=&=&',
+    '&&&&',
+    '=',
+    'a',
+    'a=%E9t%E9',
+    'a=%C3%28',
+    '\u0000=\u0000',
+    '{"a":1}',
+    '[]',
+  ),
   fc.integer({ min: 201, max: 2000 }).map((n) => Array.from({ length: n }, (_, i) => `p${i}=1`).join('&')),
   fc.integer({ min: 65, max: 300 }).map((kb) => `a=${'x'.repeat(kb * 1024)}`),
   fc.integer({ min: 100, max: 20_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
@@ -78,7 +100,18 @@ export const jsonEnvelope: fc.Arbitrary<Envelope> = fc.oneof(
     arbitrary: fc
       .oneof(
         hostileBody,
-        fc.constantFrom('{', '{"a":', 'nul', '"str"', '1', 'null', '[]', '\uFEFF{}', '{"a":1,"a":2}', '{"__proto__":{"x":1}}'),
+        fc.constantFrom(
+          '{',
+          '{"a":',
+          'nul',
+          '"str"',
+          '1',
+          'null',
+          '[]',
+          '\uFEFF{}',
+          '{"a":1,"a":2}',
+          '{"__proto__":{"x":1}}',
+        ),
         fc.json({ depthSize: 'large' }),
         fc.integer({ min: 201, max: 400 }).map((kb) => JSON.stringify({ name: 'x'.repeat(kb * 1024) })),
       )

@@ -47,13 +47,19 @@ export const NEAR_MISSES = [
 export const jsonValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NEAR_MISSES) },
   { weight: 3, arbitrary: nastyText },
-  { weight: 2, arbitrary: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1.5, 1e308, -0, 2 ** 53 + 1, 10, 60, 3600)) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1.5, 1e308, -0, 2 ** 53 + 1, 10, 60, 3600)),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.array(fc.oneof(nastyText, fc.constantFrom(...NEAR_MISSES)), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
   { weight: 1, arbitrary: fc.constant({ $gt: '' }) },
-  { weight: 1, arbitrary: fc.integer({ min: 101, max: 600 }).map((n) => Array.from({ length: n }, () => '+33612345678')) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 101, max: 600 }).map((n) => Array.from({ length: n }, () => '+33612345678')),
+  },
   { weight: 1, arbitrary: hugeText },
 );
 
@@ -62,7 +68,13 @@ export function withPath(value: Json, path: string, leaf: Json | undefined): Jso
   const [head, ...rest] = path.split('.');
   const key = head!;
   const base: Record<string, Json> | Json[] =
-    value !== null && typeof value === 'object' ? (Array.isArray(value) ? [...value] : { ...value }) : /^\d+$/.test(key) ? [] : {};
+    value !== null && typeof value === 'object'
+      ? Array.isArray(value)
+        ? [...value]
+        : { ...value }
+      : /^\d+$/.test(key)
+        ? []
+        : {};
   const current = (base as Record<string, Json>)[key];
   const next = rest.length ? withPath(current ?? null, rest.join('.'), leaf) : leaf;
   if (next === undefined) {
@@ -80,11 +92,14 @@ export function mutatedObject(valid: fc.Arbitrary<Json>, paths: readonly string[
   const change = fc.tuple(
     fc.oneof(
       { weight: 5, arbitrary: fc.constantFrom(...paths) },
-      { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'unknownField', '$set', 'a.b') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'unknownField', '$set', 'a.b'),
+      },
     ),
     fc.option(jsonValue, { nil: undefined, freq: 8 }),
   );
-  return fc.tuple(valid, fc.array(change, { maxLength: 3 })).map(([base, changes]) =>
-    changes.reduce<Json>((acc, [path, leaf]) => withPath(acc, path, leaf), base),
-  );
+  return fc
+    .tuple(valid, fc.array(change, { maxLength: 3 }))
+    .map(([base, changes]) => changes.reduce<Json>((acc, [path, leaf]) => withPath(acc, path, leaf), base));
 }

@@ -12,7 +12,8 @@ import { mostly, nastyText } from './strings';
 
 export type Params = Record<string, string | string[]>;
 
-const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
+const hex = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
 
 export const callSid = hex(32).map((h) => `CA${h}`);
 export const recordingSid = hex(32).map((h) => `RE${h}`);
@@ -25,7 +26,16 @@ export const phoneNumber = (known: readonly string[]) =>
     { weight: 1, arbitrary: fc.integer({ min: 2_000_000, max: 9_999_999 }).map((n) => `+1415${n}`) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('anonymous', 'Anonymous', '+266696687', '+7378742833', 'client:alice', 'sip:a@b.c', '+', '+0'),
+      arbitrary: fc.constantFrom(
+        'anonymous',
+        'Anonymous',
+        '+266696687',
+        '+7378742833',
+        'client:alice',
+        'sip:a@b.c',
+        '+',
+        '+0',
+      ),
     },
     { weight: 1, arbitrary: nastyText },
   );
@@ -37,7 +47,16 @@ const digits = fc.oneof(
 );
 
 const speech = mostly(
-  fc.constantFrom('Jeanne Dupont', 'Martin', 'oui', 'non', 'c’est urgent', 'je voudrais laisser un message', 'le 06 12 34 56 78', 'zéro six douze'),
+  fc.constantFrom(
+    'Jeanne Dupont',
+    'Martin',
+    'oui',
+    'non',
+    'c’est urgent',
+    'je voudrais laisser un message',
+    'le 06 12 34 56 78',
+    'zéro six douze',
+  ),
 );
 
 const twilioRecordingUrl = fc
@@ -64,14 +83,29 @@ const recordingUrl = fc.oneof(
 const number = (min: number, max: number) => mostly(fc.integer({ min, max }).map(String));
 
 /** Every parameter a voice callback may read, each optional: routes take what they know. */
-export function voiceFields(sid: string, to: readonly string[], from: readonly string[]): fc.Arbitrary<Params> {
+export function voiceFields(
+  sid: string,
+  to: readonly string[],
+  from: readonly string[],
+): fc.Arbitrary<Params> {
   return fc.record(
     {
-      CallSid: fc.oneof({ weight: 9, arbitrary: fc.constant(sid) }, { weight: 1, arbitrary: mostly(callSid, 1) }),
-      AccountSid: fc.oneof({ weight: 9, arbitrary: fc.constant(ACCOUNT_SID) }, { weight: 1, arbitrary: nastyText }),
+      CallSid: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(sid) },
+        { weight: 1, arbitrary: mostly(callSid, 1) },
+      ),
+      AccountSid: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(ACCOUNT_SID) },
+        { weight: 1, arbitrary: nastyText },
+      ),
       From: phoneNumber(from),
-      To: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...to) }, { weight: 1, arbitrary: phoneNumber(to) }),
-      CallStatus: mostly(fc.constantFrom('ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled')),
+      To: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...to) },
+        { weight: 1, arbitrary: phoneNumber(to) },
+      ),
+      CallStatus: mostly(
+        fc.constantFrom('ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'),
+      ),
       Direction: mostly(fc.constantFrom('inbound', 'outbound-dial')),
       ApiVersion: fc.constant('2010-04-01'),
       Digits: mostly(digits, 4),
@@ -94,7 +128,21 @@ export function voiceFields(sid: string, to: readonly string[], from: readonly s
 
 /** Keys that are not Twilio's: Object's own names, bracket syntax, odd bytes. */
 const strangeKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'CallSid[]', 'Digits[0]', 'a[b][c]', '', ' ', 'turn', 'parent'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'CallSid[]',
+    'Digits[0]',
+    'a[b][c]',
+    '',
+    ' ',
+    'turn',
+    'parent',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -103,21 +151,46 @@ export function mutated(params: fc.Arbitrary<Params>): fc.Arbitrary<Params> {
   return fc
     .tuple(
       params,
-      fc.subarray(['CallSid', 'AccountSid', 'From', 'To', 'Digits', 'SpeechResult', 'DialCallStatus', 'CallStatus', 'TranscriptionStatus']),
-      fc.subarray(['CallSid', 'From', 'To', 'Digits', 'SpeechResult', 'DialCallStatus', 'RecordingUrl', 'CallStatus']),
+      fc.subarray([
+        'CallSid',
+        'AccountSid',
+        'From',
+        'To',
+        'Digits',
+        'SpeechResult',
+        'DialCallStatus',
+        'CallStatus',
+        'TranscriptionStatus',
+      ]),
+      fc.subarray([
+        'CallSid',
+        'From',
+        'To',
+        'Digits',
+        'SpeechResult',
+        'DialCallStatus',
+        'RecordingUrl',
+        'CallStatus',
+      ]),
       fc.array(fc.tuple(strangeKey, nastyText), { maxLength: 3 }),
     )
     .map(([p, dropped, listed, extra]) => {
       const out: Params = { ...p };
       for (const k of dropped) delete out[k];
-      for (const k of listed) if (typeof out[k] === 'string') out[k] = [out[k] as string, `${out[k] as string}x`];
-      for (const [k, v] of extra) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const k of listed)
+        if (typeof out[k] === 'string') out[k] = [out[k] as string, `${out[k] as string}x`];
+      for (const [k, v] of extra)
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       return out;
     });
 }
 
 /** Mostly honest parameters, sometimes mutated. */
-export function voiceParams(sid: string, to: readonly string[], from: readonly string[]): fc.Arbitrary<Params> {
+export function voiceParams(
+  sid: string,
+  to: readonly string[],
+  from: readonly string[],
+): fc.Arbitrary<Params> {
   const honest = voiceFields(sid, to, from);
   return fc.oneof({ weight: 3, arbitrary: honest }, { weight: 1, arbitrary: mutated(honest) });
 }
@@ -137,7 +210,10 @@ export const target: fc.Arbitrary<Target> = fc.oneof(
       kind: fc.constant('route' as const),
       route: fc.oneof(
         { weight: 8, arbitrary: fc.constantFrom(...VOICE_ROUTE_NAMES) },
-        { weight: 1, arbitrary: fc.constantFrom('nope', 'Incoming', 'incoming/', 'status%00', 'menu;x', 'menu%2Fx') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('nope', 'Incoming', 'incoming/', 'status%00', 'menu;x', 'menu%2Fx'),
+        },
       ),
       turn: fc.option(mostly(fc.nat(12).map(String)), { nil: undefined }),
       parent: fc.oneof(fc.constantFrom('same' as const, 'other' as const, 'none' as const), nastyText),
@@ -164,6 +240,14 @@ export function smsParams(from: readonly string[], to: readonly string[]): fc.Ar
 /** How a request is signed: as Twilio does, or not, or wrongly. */
 export const signing = fc.oneof(
   { weight: 12, arbitrary: fc.constant('valid' as const) },
-  { weight: 1, arbitrary: fc.constantFrom('missing' as const, 'forged' as const, 'other-url' as const, 'other-params' as const) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'missing' as const,
+      'forged' as const,
+      'other-url' as const,
+      'other-params' as const,
+    ),
+  },
 );
 export type Signing = 'valid' | 'missing' | 'forged' | 'other-url' | 'other-params';

@@ -14,14 +14,33 @@ import { hugeText, nastyText } from './strings';
 export type WebIds = { clients: string[]; messages: string[]; users: string[]; admin: string };
 
 const fieldValue = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...NEAR_MISSES, 'on', '1', '', '2026-12-24..2026-12-31 Noël', '2026-02-30..2026-03-01', '09:00-12:00, 14:00-18:00', '25:00-26:00', '[{"name":"x","when":{},"then":{"type":"transfer"}}]', '[{') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ...NEAR_MISSES,
+      'on',
+      '1',
+      '',
+      '2026-12-24..2026-12-31 Noël',
+      '2026-02-30..2026-03-01',
+      '09:00-12:00, 14:00-18:00',
+      '25:00-26:00',
+      '[{"name":"x","when":{},"then":{"type":"transfer"}}]',
+      '[{',
+    ),
+  },
   { weight: 3, arbitrary: nastyText },
   { weight: 1, arbitrary: hugeText },
 );
 
 /** A filled form with up to three fields replaced, dropped or sent twice. */
 function mutatedForm(filled: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<FormEntries> {
-  const change = fc.tuple(fc.constantFrom('set' as const, 'drop' as const, 'twice' as const, 'add' as const), fc.nat(), fieldValue, fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'x[y]', '_csrf'));
+  const change = fc.tuple(
+    fc.constantFrom('set' as const, 'drop' as const, 'twice' as const, 'add' as const),
+    fc.nat(),
+    fieldValue,
+    fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'x[y]', '_csrf'),
+  );
   return fc.tuple(filled, fc.array(change, { maxLength: 3 })).map(([values, changes]) => {
     let entries: FormEntries = Object.entries(values);
     for (const [how, at, value, extraKey] of changes) {
@@ -56,32 +75,91 @@ const userForm = (ids: WebIds) =>
     }),
   );
 
-const pick = (pool: string[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fc.constantFrom('000000000000000000000000', 'nope', '%E2%80%AE') });
+const pick = (pool: string[]) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...pool) },
+    { weight: 1, arbitrary: fc.constantFrom('000000000000000000000000', 'nope', '%E2%80%AE') },
+  );
 
 export type WebCall = { path: string; form: FormEntries; as: 'admin' | 'anonymous' };
 
 export function webCall(ids: WebIds): fc.Arbitrary<WebCall> {
-  const admin = (path: fc.Arbitrary<string>, form: fc.Arbitrary<FormEntries>) => fc.record({ path, form, as: fc.constant('admin' as const) });
+  const admin = (path: fc.Arbitrary<string>, form: fc.Arbitrary<FormEntries>) =>
+    fc.record({ path, form, as: fc.constant('admin' as const) });
   return fc.oneof(
     {
       weight: 2,
       arbitrary: fc.record({
         path: fc.constant('/login'),
-        form: mutatedForm(fc.record({ email: fc.constantFrom('nobody@example.com', 'a@b'), password: fc.constantFrom('wrong password', '') })),
+        form: mutatedForm(
+          fc.record({
+            email: fc.constantFrom('nobody@example.com', 'a@b'),
+            password: fc.constantFrom('wrong password', ''),
+          }),
+        ),
         as: fc.constant('anonymous' as const),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ path: fc.constant('/logout'), form: fc.constant([] as FormEntries), as: fc.constant('anonymous' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        path: fc.constant('/logout'),
+        form: fc.constant([] as FormEntries),
+        as: fc.constant('anonymous' as const),
+      }),
+    },
     { weight: 4, arbitrary: admin(fc.constant('/admin/clients'), clientForm) },
-    { weight: 4, arbitrary: admin(pick(ids.clients).map((id) => `/admin/clients/${id}`), clientForm) },
-    { weight: 1, arbitrary: admin(pick(ids.clients).map((id) => `/admin/clients/${id}/active`), mutatedForm(fc.record({ active: fc.constantFrom('on', '', 'false') }))) },
+    {
+      weight: 4,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}`),
+        clientForm,
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}/active`),
+        mutatedForm(fc.record({ active: fc.constantFrom('on', '', 'false') })),
+      ),
+    },
     { weight: 2, arbitrary: admin(fc.constant('/admin/users'), userForm(ids)) },
-    { weight: 2, arbitrary: admin(pick(ids.users).map((id) => `/admin/users/${id}`), userForm(ids)) },
+    {
+      weight: 2,
+      arbitrary: admin(
+        pick(ids.users).map((id) => `/admin/users/${id}`),
+        userForm(ids),
+      ),
+    },
     {
       weight: 3,
       arbitrary: admin(
-        fc.tuple(pick(ids.messages), fc.constantFrom('claim', 'assign', 'note', 'handle', 'reopen', 'retry', 'delete', 'toString', '__proto__')).map(([id, action]) => `/messages/${id}/${action}`),
-        mutatedForm(fc.record({ text: fc.constantFrom('Rappelé.', ''), assigneeId: fc.constantFrom(...ids.users, ''), key: fc.constantFrom('k', `${ids.messages[0]}:sms:notify:0`) }, { requiredKeys: [] })),
+        fc
+          .tuple(
+            pick(ids.messages),
+            fc.constantFrom(
+              'claim',
+              'assign',
+              'note',
+              'handle',
+              'reopen',
+              'retry',
+              'delete',
+              'toString',
+              '__proto__',
+            ),
+          )
+          .map(([id, action]) => `/messages/${id}/${action}`),
+        mutatedForm(
+          fc.record(
+            {
+              text: fc.constantFrom('Rappelé.', ''),
+              assigneeId: fc.constantFrom(...ids.users, ''),
+              key: fc.constantFrom('k', `${ids.messages[0]}:sms:notify:0`),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
       ),
     },
   );

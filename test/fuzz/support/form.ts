@@ -33,7 +33,11 @@ export function entriesOf(params: Record<string, string | string[]>): FormEntrie
 }
 
 /** What `express.urlencoded({ extended: false, parameterLimit })` parses `body` into. */
-export function parsedForm(body: string, contentType: string, parameterLimit: number): Record<string, unknown> {
+export function parsedForm(
+  body: string,
+  contentType: string,
+  parameterLimit: number,
+): Record<string, unknown> {
   if (!/^\s*application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType) || body === '') return {};
   const charset = /charset="?([^";]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? 'utf-8';
   const count = body.split('&').length;

@@ -16,7 +16,8 @@ export const KNOWN_PROBLEMS: Known[] = [
     // many parameters); the central handler does not read that status and answers 500.
     name: 'body-parser 4xx answered as 500 (charset, content encoding, parameter count)',
     matches: (res) =>
-      res.status === 500 && /node_modules\/(body-parser|raw-body)\/|node:zlib/.test(errorOf(res)?.stack ?? ''),
+      res.status === 500 &&
+      /node_modules\/(body-parser|raw-body)\/|node:zlib/.test(errorOf(res)?.stack ?? ''),
   },
 ];
 

@@ -43,8 +43,9 @@ const VERBS: Record<string, readonly string[] | 'text'> = {
 };
 
 /** XML 1.0 allows tab, line feed, carriage return and everything from U+0020 but the non-characters. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Parses strictly: any parser error or warning is a failure. */
 function parseXml(res: FuzzResponse): Element {
@@ -65,7 +66,8 @@ function checkVerb(res: FuzzResponse, el: Element, allowed: readonly string[], p
   for (const attr of ['action', 'url', 'recordingStatusCallback', 'transcribeCallback']) {
     const value = el.getAttribute(attr);
     // Callbacks go back to this service only: a fuzzed value must never become a URL Twilio fetches.
-    if (value && !value.startsWith(`${publicBaseUrl}/webhooks/`)) fail(res, `<${el.nodeName} ${attr}="${value}">`);
+    if (value && !value.startsWith(`${publicBaseUrl}/webhooks/`))
+      fail(res, `<${el.nodeName} ${attr}="${value}">`);
   }
   const children = Array.from({ length: el.childNodes.length }, (_, i) => el.childNodes.item(i)!);
   if (content === 'text') {
@@ -78,7 +80,8 @@ function checkVerb(res: FuzzResponse, el: Element, allowed: readonly string[], p
   }
   for (const child of children) {
     if (child.nodeType === 1) checkVerb(res, child as unknown as Element, content, publicBaseUrl);
-    else if (child.nodeType === 3 && (child.nodeValue ?? '').trim()) fail(res, `text inside <${el.nodeName}>`);
+    else if (child.nodeType === 3 && (child.nodeValue ?? '').trim())
+      fail(res, `text inside <${el.nodeName}>`);
   }
 }
 
@@ -138,7 +141,8 @@ export function expectApiSuccess(res: FuzzResponse): void {
 /** A web page's error is a page (or a plain line before any session), never JSON or a stack trace. */
 export function expectWebError(res: FuzzResponse): void {
   if (/^application\/json\b/.test(res.contentType)) fail(res, 'a web form answered with JSON');
-  if (!/^text\/(html|plain)\b/.test(res.contentType)) fail(res, 'a web form error that is neither HTML nor text');
+  if (!/^text\/(html|plain)\b/.test(res.contentType))
+    fail(res, 'a web form error that is neither HTML nor text');
   if (/\n\s+at [^\n]+\(?[^\n]+:\d+:\d+\)?/.test(res.text)) fail(res, 'a stack trace in a web page');
 }
 

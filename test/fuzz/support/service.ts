@@ -117,7 +117,10 @@ export function useFuzzService(testFile: string): FuzzService {
         ...(body === undefined ? {} : { body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body }),
       });
       const text = await res.text();
-      timings.push({ what: `${method} ${path.split('?')[0]} ${res.status}`, ms: performance.now() - started });
+      timings.push({
+        what: `${method} ${path.split('?')[0]} ${res.status}`,
+        ms: performance.now() - started,
+      });
       return {
         status: res.status,
         contentType: res.headers.get('content-type') ?? '',

@@ -40,8 +40,8 @@ const EDGE_SCHEMAS = new Map<AnyModel, (doc: Doc) => string | null>([
   [
     ClientModel as unknown as AnyModel,
     (doc) => {
-      const { _id, __v, createdAt, updatedAt, active, ...profile } = doc;
-      void _id, __v, createdAt, updatedAt, active;
+      const profile = { ...doc };
+      for (const key of ['_id', '__v', 'createdAt', 'updatedAt', 'active']) delete profile[key];
       return issues(clientProfileSchema.safeParse(profile));
     },
   ],

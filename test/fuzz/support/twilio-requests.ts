@@ -27,9 +27,19 @@ export function twilioRequest(options: {
     valid: () => signatureFor(authToken, url, text, contentType, parameterLimit),
     missing: () => undefined,
     forged: () => FORGED,
-    'other-url': () => signatureFor(authToken, `${url}${path.includes('?') ? '&' : '?'}x=1`, text, contentType, parameterLimit),
+    'other-url': () =>
+      signatureFor(
+        authToken,
+        `${url}${path.includes('?') ? '&' : '?'}x=1`,
+        text,
+        contentType,
+        parameterLimit,
+      ),
     'other-params': () =>
-      sign(authToken, url, { ...parsedForm(text, contentType, parameterLimit), Injected: '1' } as Record<string, string>),
+      sign(authToken, url, { ...parsedForm(text, contentType, parameterLimit), Injected: '1' } as Record<
+        string,
+        string
+      >),
   }[signing]();
   return {
     method: 'POST',

@@ -25,6 +25,11 @@ export const SKIP_KNOWN = process.env.FUZZ_SKIP_KNOWN === '1';
 
 const seen = new Map<string, number>();
 
+/** The known problem this answer shows, if any. */
+export function knownProblemOf(res: FuzzResponse): string | undefined {
+  return KNOWN_PROBLEMS.find((k) => k.matches(res))?.name;
+}
+
 /** When skipping known problems: the name of the known problem this answer shows, counted. */
 export function knownProblem(res: FuzzResponse): string | undefined {
   if (!SKIP_KNOWN) return undefined;

@@ -3,12 +3,21 @@
  * answer, so fast-check's report says what broke beside the counterexample.
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { knownProblem } from './known-problems';
+import { knownProblem, knownProblemOf } from './known-problems';
 import type { FuzzResponse } from './service';
 
 function fail(res: FuzzResponse, why: string): never {
-  const logs = res.logs.map((l) => `  ${l.level}: ${l.message}`).join('\n');
-  throw new Error(`${why}\nstatus ${res.status} ${res.contentType}\n${res.text.slice(0, 800)}\n${logs}`);
+  const logs = res.logs
+    .map((l) => {
+      const err = l.err as { message?: string } | undefined;
+      return `  ${l.level}: ${l.message}${err?.message ? ` (${err.message})` : ''}`;
+    })
+    .join('\n');
+  const known = knownProblemOf(res);
+  const note = known ? `\nknown problem, being fixed elsewhere: ${known}` : '';
+  throw new Error(
+    `${why}${note}\nstatus ${res.status} ${res.contentType}\n${res.text.slice(0, 800)}\n${logs}`,
+  );
 }
 
 /**

@@ -41,3 +41,8 @@ export function knownProblem(res: FuzzResponse): string | undefined {
 export function knownProblemsSeen(): string {
   return [...seen].map(([name, n]) => `${n} × ${name}`).join('\n') || 'none';
 }
+
+/** Counts a known problem found outside an answer (in what was stored). */
+export function countKnown(name: string, n = 1): void {
+  seen.set(name, (seen.get(name) ?? 0) + n);
+}

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { DEMO_CLIENT } from '../../../scripts/lib/seed';
-import { jsonValue, mutatedObject, type Json } from './json';
+import { jsonValue, mutatedObject, PROFILE_NEAR_MISSES, withPath, type Json } from './json';
 import { encode } from '../support/form';
 import { mostly, nastyText } from './strings';
 
@@ -94,7 +94,15 @@ const validProfile: fc.Arbitrary<Json> = fc.integer({ min: 1_000_000, max: 9_999
   },
 }));
 
-export const profileBody = mutatedObject(validProfile, PROFILE_PATHS);
+export const profileBody = fc.oneof(
+  { weight: 5, arbitrary: mutatedObject(validProfile, PROFILE_PATHS) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(validProfile, fc.constantFrom(...PROFILE_NEAR_MISSES))
+      .map(([profile, [path, value]]) => withPath(profile, path, value)),
+  },
+);
 
 /** A merge patch: a few profile fields, maybe `active`, maybe nulls that delete. */
 const patchBody = fc

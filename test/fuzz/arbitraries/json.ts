@@ -103,3 +103,18 @@ export function mutatedObject(valid: fc.Arbitrary<Json>, paths: readonly string[
     .tuple(valid, fc.array(change, { maxLength: 3 }))
     .map(([base, changes]) => changes.reduce<Json>((acc, [path, leaf]) => withPath(acc, path, leaf), base));
 }
+
+/** Field and value pairs that look valid to a schema that checks only the shape of a value. */
+export const PROFILE_NEAR_MISSES: readonly [string, Json][] = [
+  ['timezone', 'EST'],
+  ['timezone', 'PST8PDT'],
+  ['closures.0.from', '2026-02-30'],
+  ['closures.0.to', '2026-04-31'],
+  ['name', 'Cabinet\u0007Martin'],
+  ['greeting', 'Bonjour\u0000 et bienvenue'],
+  ['address', 'rue\u001b[31m rouge'],
+  ['notifications.webhook.url', 'http://10.0.0.1/hook'],
+  ['notifications.webhook.url', 'http://169.254.169.254/latest/meta-data'],
+  ['notifications.webhook.url', 'http://127.0.0.1:6379/'],
+  ['notifications.webhook.url', 'http://[::1]/hook'],
+];

@@ -54,12 +54,39 @@ function mutatedForm(filled: fc.Arbitrary<Record<string, string>>): fc.Arbitrary
   });
 }
 
+/** The same near misses as the API's, in the form's own fields. */
+const FORM_NEAR_MISSES: readonly [string, string][] = [
+  ['timezone', 'EST'],
+  ['closures', '2026-02-30..2026-03-02 Fermé'],
+  ['name', 'Cabinet\u0007Martin'],
+  ['greeting', 'Bonjour\u0000'],
+  ['webhookUrl', 'http://10.0.0.1/hook'],
+  ['webhookUrl', 'http://169.254.169.254/latest/meta-data'],
+];
+
 const clientForm = mutatedForm(
   fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => ({
     ...newClientValues(),
     ...formFromProfile(clientProfileSchema.parse({ ...DEMO_CLIENT, numbers: [`+33188${n}`.slice(0, 12)] })),
     name: `Form client ${n}`,
   })),
+).chain((entries) =>
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constant(entries) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...FORM_NEAR_MISSES).map(([field, value]): FormEntries => [
+        ...entries.filter(([k]) => k !== field && k !== 'webhookEnabled' && k !== 'webhookSecret'),
+        [field, value],
+        ...(field === 'webhookUrl'
+          ? ([
+              ['webhookEnabled', 'on'],
+              ['webhookSecret', 'a-secret-of-16-chars'],
+            ] as FormEntries)
+          : []),
+      ]),
+    },
+  ),
 );
 
 const userForm = (ids: WebIds) =>

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { formEnvelope, FORM, type Envelope } from './arbitraries/http';
 import { nastyText } from './arbitraries/strings';
 import { callSid, signing, smsParams, target, voiceParams, type Target } from './arbitraries/twilio';
+import { voiceParams as voiceFixture } from '../helpers/twilio';
 import { CLIENT_NUMBERS, createFuzzClients, KNOWN_CALLERS } from './support/clients';
 import { knownProblemsSeen, SKIP_KNOWN } from './support/known-problems';
 import { expectHandled, expectSmsTwiml, expectVoiceTwiml, failResponse } from './support/properties';
@@ -47,10 +48,21 @@ function expectRefused(res: FuzzResponse, envelope: Envelope): void {
   if (!refused) failResponse(res, 'a request Twilio did not sign was not refused');
 }
 
-const step = fc.record({ target, envelope: formEnvelope, signing });
+// Mostly the honest envelope within a call: each hostile step ends its way into the flow.
+const step = fc.record({
+  target,
+  envelope: fc.oneof({ weight: 3, arbitrary: fc.constant<Envelope>({ contentType: FORM }) }, formEnvelope),
+  signing,
+});
 
 const call = fc
-  .record({ sid: callSid, other: callSid, steps: fc.array(step, { minLength: 1, maxLength: 6 }) })
+  .record({
+    sid: callSid,
+    other: callSid,
+    steps: fc.array(step, { minLength: 1, maxLength: 6 }),
+    // Half the calls end as Twilio ends them, so that calls and messages get stored.
+    hangUp: fc.boolean(),
+  })
   .chain((c) =>
     fc
       .array(voiceParams(c.sid, CLIENT_NUMBERS, KNOWN_CALLERS), {
@@ -67,7 +79,7 @@ describe('fuzzed Twilio webhooks', () => {
       const { config, send } = service;
       let requests = 0;
       await fc.assert(
-        fc.asyncProperty(call, async ({ sid, other, steps }) => {
+        fc.asyncProperty(call, async ({ sid, other, steps, hangUp }) => {
           let offered: string[] = [];
           for (const s of steps) {
             const path = voicePath(s.target, sid, other, offered);
@@ -87,6 +99,28 @@ describe('fuzzed Twilio webhooks', () => {
             if (s.signing !== 'valid') expectRefused(res, s.envelope);
             if (res.status === 200)
               offered = nextPaths(expectVoiceTwiml(res, config().publicBaseUrl), config().publicBaseUrl);
+          }
+          if (hangUp) {
+            const to =
+              steps.map((st) => st.params.To).find((t) => typeof t === 'string') ?? CLIENT_NUMBERS[0]!;
+            const params = {
+              ...voiceFixture(sid, KNOWN_CALLERS[0]!, to as string),
+              CallStatus: 'completed',
+              CallDuration: '42',
+            };
+            const res = await send(
+              twilioRequest({
+                path: '/webhooks/voice/status',
+                params,
+                envelope: { contentType: FORM },
+                signing: 'valid',
+                authToken: config().twilio.authToken,
+                publicBaseUrl: config().publicBaseUrl,
+                parameterLimit: 200,
+              }),
+            );
+            requests += 1;
+            if (expectHandled(res) && res.status === 200) expectVoiceTwiml(res, config().publicBaseUrl);
           }
         }),
         fuzzParameters('voice webhooks (calls of 1 to 6 steps)', 0.25),

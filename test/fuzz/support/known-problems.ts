@@ -13,7 +13,9 @@ const errorOf = (res: FuzzResponse) =>
 export const KNOWN_PROBLEMS: Known[] = [
   {
     // body-parser refuses the body with its own 4xx (415 charset or encoding, 400 bad gzip, 413 too
-    // many parameters); the central handler does not read that status and answers 500.
+    // many parameters); the central handler does not read that status and answers 500. Main's
+    // `bodyParserError` (branch input) maps them by `type`, but a body that is not compressed as its
+    // Content-Encoding says (zlib's Z_DATA_ERROR, Z_BUF_ERROR: a 400 without a `type`) is still a 500.
     name: 'body-parser 4xx answered as 500 (charset, content encoding, parameter count)',
     matches: (res) =>
       res.status === 500 &&

@@ -11,6 +11,7 @@ import type { Action } from '../src/flow';
 import type { CallDeps } from '../src/app/ports';
 import type { Logger } from '../src/infra/logger';
 import { logContext } from '../src/infra/logger';
+import { UnknownCallError } from '../src/app/call-handling';
 import { answerWithin } from '../src/app/side-legs';
 import { renderTwiml, urlsFor, type Leg } from './twiml';
 
@@ -47,7 +48,9 @@ export function voiceCallback<P extends { CallSid: string }>(callback: VoiceCall
       // Logged whenever it fails, even after the fallback has answered.
       work.catch((err: Error) => {
         failed = true;
-        options.logger.error(`${route} webhook of ${p.CallSid} failed, fallback answered: ${err.message}`, {
+        // A callback for a call that is over (its status callback came first) is Twilio's ordering, not a fault.
+        const level = err instanceof UnknownCallError ? 'warn' : 'error';
+        options.logger[level](`${route} webhook of ${p.CallSid} failed, fallback answered: ${err.message}`, {
           err,
         });
       });

@@ -18,12 +18,11 @@ import { toMessageSummary, toMessageView } from './views';
 
 const DEFAULT_LIMIT = 25;
 
-const RETRY_STATUS = {
-  retried: 202,
-  requeued: 202,
-  'already-sent': 409,
-  'in-progress': 409,
-  'not-found': 404,
+/** Retries that cannot happen are errors of the API's one shape (its OpenAPI document says 404 and 409). */
+const RETRY_REFUSED = {
+  'already-sent': [409, 'the notification was already sent'],
+  'in-progress': [409, 'the notification is being sent'],
+  'not-found': [404, 'no such notification on this message'],
 } as const;
 
 export function messagesRouter(deps: MessageActionDeps): Router {
@@ -70,7 +69,11 @@ export function messagesRouter(deps: MessageActionDeps): Router {
   router.post('/:id/deliveries/:key/retry', async (req, res) => {
     const key = String(req.params.key ?? '');
     const { outcome, message } = await retryDelivery(deps, sourceOf(req, res), idParam(req), key);
-    res.status(RETRY_STATUS[outcome]).json({
+    if (outcome in RETRY_REFUSED) {
+      const [status, reason] = RETRY_REFUSED[outcome as keyof typeof RETRY_REFUSED];
+      throw new HttpError(status, reason, [{ path: 'key', message: reason }]);
+    }
+    res.status(202).json({
       outcome,
       message: toMessageView(await withDeliveries(message)),
     });

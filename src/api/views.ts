@@ -129,7 +129,8 @@ function toDeliveryView(d: Delivery) {
 
 export const deliveryRetryView = z.object({
   outcome: z.enum(RETRY_OUTCOMES).meta({
-    description: 'retried/requeued: queued again (202); already-sent or in-progress: 409; not-found: 404.',
+    description:
+      'retried or requeued: queued again (202). Already sent or being sent is a 409, an unknown key a 404, both as errors.',
   }),
   message: messageView,
 });

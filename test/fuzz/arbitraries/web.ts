@@ -1,0 +1,200 @@
+/**
+ * The web forms that take a body: sign-in and sign-out, the admin's client and user forms, the
+ * actions on a message. Each form is filled as the page fills it, then a few fields are replaced
+ * (text of every kind, near-miss dates, zones, numbers and URLs), repeated or dropped.
+ */
+import fc from 'fast-check';
+import { formFromProfile, newClientValues } from '../../../src/web/admin/client-form-fill';
+import { clientProfileSchema } from '../../../src/flow/profile';
+import { DEMO_CLIENT } from '../../../scripts/lib/seed';
+import type { FormEntries } from '../support/form';
+import { NEAR_MISSES } from './json';
+import { hugeText, nastyText } from './strings';
+
+export type WebIds = { clients: string[]; messages: string[]; users: string[]; admin: string };
+
+const fieldValue = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ...NEAR_MISSES,
+      'on',
+      '1',
+      '',
+      '2026-12-24..2026-12-31 Noël',
+      '2026-02-30..2026-03-01',
+      '09:00-12:00, 14:00-18:00',
+      '25:00-26:00',
+      '[{"name":"x","when":{},"then":{"type":"transfer"}}]',
+      '[{',
+    ),
+  },
+  { weight: 3, arbitrary: nastyText },
+  { weight: 1, arbitrary: hugeText },
+);
+
+/** A filled form with up to three fields replaced, dropped or sent twice. */
+function mutatedForm(filled: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<FormEntries> {
+  const change = fc.tuple(
+    fc.constantFrom('set' as const, 'drop' as const, 'twice' as const, 'add' as const),
+    fc.nat(),
+    fieldValue,
+    fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'x[y]', '_csrf'),
+  );
+  return fc.tuple(filled, fc.array(change, { maxLength: 3 })).map(([values, changes]) => {
+    let entries: FormEntries = Object.entries(values);
+    for (const [how, at, value, extraKey] of changes) {
+      const key = entries.length ? entries[at % entries.length]![0] : extraKey;
+      if (how === 'set') entries = entries.map(([k, v]) => [k, k === key ? value : v]);
+      else if (how === 'drop') entries = entries.filter(([k]) => k !== key);
+      else if (how === 'twice') entries.push([key, value]);
+      else entries.push([extraKey, value]);
+    }
+    return entries;
+  });
+}
+
+/** The same near misses as the API's, in the form's own fields. */
+const FORM_NEAR_MISSES: readonly [string, string][] = [
+  ['timezone', 'EST'],
+  ['closures', '2026-02-30..2026-03-02 Fermé'],
+  ['name', 'Cabinet\u0007Martin'],
+  ['greeting', 'Bonjour\u0000'],
+  ['webhookUrl', 'http://10.0.0.1/hook'],
+  ['webhookUrl', 'http://169.254.169.254/latest/meta-data'],
+];
+
+const clientForm = mutatedForm(
+  fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => ({
+    ...newClientValues(),
+    ...formFromProfile(clientProfileSchema.parse({ ...DEMO_CLIENT, numbers: [`+33188${n}`.slice(0, 12)] })),
+    name: `Form client ${n}`,
+  })),
+).chain((entries) =>
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constant(entries) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...FORM_NEAR_MISSES).map(([field, value]): FormEntries => [
+        ...entries.filter(([k]) => k !== field && k !== 'webhookEnabled' && k !== 'webhookSecret'),
+        [field, value],
+        ...(field === 'webhookUrl'
+          ? ([
+              ['webhookEnabled', 'on'],
+              ['webhookSecret', 'a-secret-of-16-chars'],
+            ] as FormEntries)
+          : []),
+      ]),
+    },
+  ),
+);
+
+const userForm = (ids: WebIds) =>
+  mutatedForm(
+    fc.record({
+      email: fc.nat(1_000_000).map((n) => `form${n}@example.com`),
+      name: fc.constantFrom('Camille', 'Zoë'),
+      role: fc.constantFrom('admin', 'assistant'),
+      password: fc.constantFrom('a long enough password', ''),
+      locale: fc.constantFrom('fr-FR', 'en-US'),
+      active: fc.constantFrom('on', ''),
+      clientIds: fc.constantFrom(...ids.clients),
+    }),
+  );
+
+const pick = (pool: string[]) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...pool) },
+    { weight: 1, arbitrary: fc.constantFrom('000000000000000000000000', 'nope', '%E2%80%AE') },
+  );
+
+export type WebCall = { path: string; form: FormEntries; as: 'admin' | 'anonymous' };
+
+export function webCall(ids: WebIds): fc.Arbitrary<WebCall> {
+  const admin = (path: fc.Arbitrary<string>, form: fc.Arbitrary<FormEntries>) =>
+    fc.record({ path, form, as: fc.constant('admin' as const) });
+  return fc.oneof(
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        path: fc.constant('/login'),
+        form: mutatedForm(
+          fc.record({
+            email: fc.constantFrom('nobody@example.com', 'a@b'),
+            password: fc.constantFrom('wrong password', ''),
+          }),
+        ),
+        as: fc.constant('anonymous' as const),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        path: fc.constant('/logout'),
+        form: fc.constant([] as FormEntries),
+        as: fc.constant('anonymous' as const),
+      }),
+    },
+    { weight: 4, arbitrary: admin(fc.constant('/admin/clients'), clientForm) },
+    {
+      weight: 4,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}`),
+        clientForm,
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}/active`),
+        mutatedForm(fc.record({ active: fc.constantFrom('on', '', 'false') })),
+      ),
+    },
+    { weight: 2, arbitrary: admin(fc.constant('/admin/users'), userForm(ids)) },
+    {
+      weight: 2,
+      arbitrary: admin(
+        pick(ids.users).map((id) => `/admin/users/${id}`),
+        userForm(ids),
+      ),
+    },
+    {
+      weight: 3,
+      arbitrary: admin(
+        fc
+          .tuple(
+            pick(ids.messages),
+            fc.constantFrom(
+              'claim',
+              'assign',
+              'note',
+              'handle',
+              'reopen',
+              'retry',
+              'delete',
+              'toString',
+              '__proto__',
+            ),
+          )
+          .map(([id, action]) => `/messages/${id}/${action}`),
+        mutatedForm(
+          fc.record(
+            {
+              text: fc.constantFrom('Rappelé.', ''),
+              assigneeId: fc.constantFrom(...ids.users, ''),
+              key: fc.constantFrom('k', `${ids.messages[0]}:sms:notify:0`),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
+    },
+  );
+}
+
+/** How the CSRF token travels: as the form does, or not at all, or wrong. */
+export const csrfMode = fc.oneof(
+  { weight: 10, arbitrary: fc.constant('valid' as const) },
+  { weight: 1, arbitrary: fc.constantFrom('missing' as const, 'wrong' as const, 'header' as const) },
+);
+export type CsrfMode = 'valid' | 'missing' | 'wrong' | 'header';

@@ -52,7 +52,20 @@ export const BODY_PARSER_ERRORS: Readonly<Record<string, { status: number; messa
 
 /** The 4xx of a body-parser error, or null when `err` is not one (then it is ours: a 500). */
 export function bodyParserError(err: unknown): HttpError | null {
-  const e = err as { type?: unknown; status?: unknown; charset?: unknown; encoding?: unknown } | null;
+  const e = err as {
+    type?: unknown;
+    status?: unknown;
+    code?: unknown;
+    charset?: unknown;
+    encoding?: unknown;
+  } | null;
+  // A body that does not decompress as its Content-Encoding says: zlib's error (Z_DATA_ERROR,
+  // Z_BUF_ERROR…) reaches us as body-parser's 400, with zlib's code and no `type`.
+  if (e && e.status === 400 && typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return new HttpError(400, 'request body does not match its content encoding', [
+      { path: 'content-encoding', message: 'the body could not be decompressed' },
+    ]);
+  }
   if (!e || typeof e.type !== 'string') return null;
   const known = BODY_PARSER_ERRORS[e.type];
   if (!known) return null;

@@ -39,6 +39,22 @@ describe('body-parser errors', () => {
       415,
       'unsupported content encoding',
     ],
+    [
+      'a plain body claiming to be gzip',
+      'application/json',
+      { 'Content-Encoding': 'gzip' },
+      '{"a":1}',
+      400,
+      'request body does not match its content encoding',
+    ],
+    [
+      'a plain body claiming to be deflate',
+      'application/x-www-form-urlencoded',
+      { 'Content-Encoding': 'deflate' },
+      'a=1',
+      400,
+      'request body does not match its content encoding',
+    ],
     ['malformed JSON', 'application/json', {}, '{"a":', 400, 'malformed JSON body'],
     [
       'a body over the limit',

@@ -3,7 +3,6 @@
  * answer, so fast-check's report says what broke beside the counterexample.
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { knownProblem, knownProblemOf } from './known-problems';
 import type { FuzzResponse } from './service';
 
 function fail(res: FuzzResponse, why: string): never {
@@ -13,11 +12,7 @@ function fail(res: FuzzResponse, why: string): never {
       return `  ${l.level}: ${l.message}${err?.message ? ` (${err.message})` : ''}`;
     })
     .join('\n');
-  const known = knownProblemOf(res);
-  const note = known ? `\nknown problem, being fixed elsewhere: ${known}` : '';
-  throw new Error(
-    `${why}${note}\nstatus ${res.status} ${res.contentType}\n${res.text.slice(0, 800)}\n${logs}`,
-  );
+  throw new Error(`${why}\nstatus ${res.status} ${res.contentType}\n${res.text.slice(0, 800)}\n${logs}`);
 }
 
 /**
@@ -29,15 +24,12 @@ const CRASH = /failed, fallback answered|unhandled error|web error on/;
 
 /**
  * No 5xx; nothing logged at error level for a 4xx (the caller's mistake is not an operator's
- * alarm); no crash hidden behind a 200. False when the answer is a known problem being skipped (the
- * other checks do not apply).
+ * alarm); no crash hidden behind a 200.
  */
-export function expectHandled(res: FuzzResponse): boolean {
-  if (knownProblem(res)) return false;
+export function expectHandled(res: FuzzResponse): void {
   if (res.status >= 500) fail(res, 'server error');
   const errors = res.logs.filter((l) => l.level === 'error' && (res.status >= 400 || CRASH.test(l.message)));
   if (errors.length > 0) fail(res, `logged at error level: ${errors[0]!.message}`);
-  return true;
 }
 
 /**

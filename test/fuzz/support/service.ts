@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { parseEnv, type Config } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
-import { redisNamespace } from '../../../src/main/call-deps';
+import { redisNamespace } from '../../../src/infra/redis';
 import { startWeb, type WebRuntime } from '../../../src/main/runtime';
 import { freePort } from '../../../scripts/lib/services';
 import { clearRateLimits, redisUrl, testDatabaseUri } from '../../helpers/db';

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { newNoteSchema } from '../../../src/api/schemas';
 import { newUserSchema } from '../../../src/domain/users';
 import { clientProfileSchema } from '../../../src/flow/profile';
-import { clientSanity } from './client-sanity';
-import { countKnown, SKIP_KNOWN } from './known-problems';
+import { outboundUrlProblem } from '../../../src/domain/outbound-url';
 import { ALL_MODELS, CallModel, ClientModel, MessageModel, UserModel } from '../../../src/store/models';
 
 type Doc = Record<string, unknown>;
@@ -44,14 +43,13 @@ const EDGE_SCHEMAS = new Map<AnyModel, (doc: Doc) => string | null>([
     (doc) => {
       const profile = { ...doc };
       for (const key of ['_id', '__v', 'createdAt', 'updatedAt', 'active']) delete profile[key];
-      const sanity = clientSanity(profile);
-      if (sanity.length)
-        countKnown(
-          'client profiles the schema does not refuse yet (dates, zones, controls, private webhooks)',
-          sanity.length,
-        );
+      // The input schema, not the lenient one stored documents are read with: what an edge saves
+      // now must pass today's rules (real dates, business zones, no control characters).
+      const webhook = (profile.notifications as Doc | undefined)?.webhook as Doc | undefined;
+      const url = typeof webhook?.url === 'string' ? webhook.url : null;
+      const urlProblem = url && outboundUrlProblem(url, { requireHttps: false, allowPrivate: false });
       return (
-        [issues(clientProfileSchema.safeParse(profile)), ...(SKIP_KNOWN ? [] : sanity)]
+        [issues(clientProfileSchema.safeParse(profile)), urlProblem ? `webhook url: ${urlProblem}` : null]
           .filter(Boolean)
           .join('; ') || null
       );

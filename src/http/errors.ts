@@ -60,8 +60,8 @@ export function bodyParserError(err: unknown): HttpError | null {
     encoding?: unknown;
   } | null;
   // A body that does not decompress as its Content-Encoding says: zlib's error (Z_DATA_ERROR,
-  // Z_BUF_ERROR…) reaches us as body-parser's 400, with zlib's code and no `type`.
-  if (e && e.status === 400 && typeof e.code === 'string' && e.code.startsWith('Z_')) {
+  // Z_BUF_ERROR, brotli's ERR__ERROR_…) reaches us as body-parser's 400, with zlib's code and no `type`.
+  if (e && e.status === 400 && typeof e.code === 'string' && /^(Z_|ERR__)/.test(e.code)) {
     return new HttpError(400, 'request body does not match its content encoding', [
       { path: 'content-encoding', message: 'the body could not be decompressed' },
     ]);

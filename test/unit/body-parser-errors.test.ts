@@ -48,6 +48,14 @@ describe('body-parser errors', () => {
       'request body does not match its content encoding',
     ],
     [
+      'a plain body claiming to be brotli',
+      'application/json',
+      { 'Content-Encoding': 'br' },
+      '{"a":1}',
+      400,
+      'request body does not match its content encoding',
+    ],
+    [
       'a plain body claiming to be deflate',
       'application/x-www-form-urlencoded',
       { 'Content-Encoding': 'deflate' },

@@ -20,7 +20,8 @@ import { createRedis } from '../../src/infra/redis';
 import { createFollowUps, startNotificationWorker } from '../../src/notify';
 import { QUEUES } from '../../src/queue/names';
 import { createClient, type Client } from '../../src/store/clients';
-import { insertMessage, type Message } from '../../src/store/messages';
+import type { Message } from '../../src/store/messages';
+import { storeBenchMessage } from '../lib/bench-messages';
 import { connectMongo } from '../../src/store/mongo';
 import { bold, dim, step } from '../lib/console';
 import { ensureMongo, ensureRedis, ROOT, type Service } from '../lib/services';
@@ -43,22 +44,6 @@ function arrivalsOf(standIn: TwilioStandIn): Map<string, number> {
     if (id && !arrivals.has(id)) arrivals.set(id, sms.dateCreated.getTime());
   }
   return arrivals;
-}
-
-async function newMessage(client: Client, i: number): Promise<Message> {
-  const key = `CA${randomBytes(16).toString('hex')}`;
-  const { message } = await insertMessage({
-    key,
-    clientId: client.id,
-    callSid: key,
-    callerName: `Appelant ${i}`,
-    callerNumber: '+33612345678',
-    callbackNumber: '+33612345678',
-    reason: 'Demande de rendez-vous',
-    urgent: false,
-    summary: 'Demande de rendez-vous',
-  });
-  return message;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -94,7 +79,7 @@ async function drain(config: Config, client: Client, label: string) {
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
   const p = await pipeline(config, prefix);
   const messages: Message[] = [];
-  for (let i = 0; i < N; i += 1) messages.push(await newMessage(client, i));
+  for (let i = 0; i < N; i += 1) messages.push(await storeBenchMessage(client, i));
   for (const m of messages) await p.followUps.messageStored(m);
   const started = performance.now();
   const worker = await p.startWorker();
@@ -116,7 +101,7 @@ async function latency(config: Config, client: Client, standIn: TwilioStandIn) {
   const worker = await p.startWorker();
   const storedAt = new Map<string, number>();
   for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
-    const m = await newMessage(client, i);
+    const m = await storeBenchMessage(client, i);
     storedAt.set(m.id, Date.now());
     await p.followUps.messageStored(m);
     await new Promise((r) => setTimeout(r, LATENCY_INTERVAL_MS));

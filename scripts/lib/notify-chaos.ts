@@ -18,7 +18,7 @@ import { createRedis } from '../../src/infra/redis';
 import { createFollowUps } from '../../src/notify';
 import { createClient } from '../../src/store/clients';
 import { deliveriesOfMessages } from '../../src/store/deliveries';
-import { insertMessage } from '../../src/store/messages';
+import { storeBenchMessage } from './bench-messages';
 import { DeliveryModel } from '../../src/store/models';
 import { startTwilioStandIn } from './twilio-stand-in';
 
@@ -141,18 +141,7 @@ export async function runKillChaos(o: ChaosOptions): Promise<ChaosFigures> {
     });
     const ids: string[] = [];
     for (let i = 0; i < o.messages; i += 1) {
-      const key = `CA${randomBytes(16).toString('hex')}`;
-      const { message } = await insertMessage({
-        key,
-        clientId: client.id,
-        callSid: key,
-        callerName: `Appelant ${i}`,
-        callerNumber: '+33612345678',
-        callbackNumber: '+33698765432',
-        reason: `Demande ${i}`,
-        urgent: false,
-        summary: `Demande ${i}`,
-      });
+      const message = await storeBenchMessage(client, i);
       await followUps.messageStored(message);
       ids.push(message.id);
       if ((i + 1) % 100 === 0) progress(`stored ${i + 1}/${o.messages} messages`);

@@ -5,7 +5,12 @@
  */
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import type { Config } from '../../../src/config/env';
+import type { Logger } from '../../../src/infra/logger';
+import { startNotificationWorker } from '../../../src/notify';
+import type { NotificationWorker } from '../../../src/notify/worker';
 import type { Transports } from '../../../src/notify/channels';
+import type { SweepOptions } from '../../../src/notify/sweeper';
 import { ROOT, startRedisServer, type Service } from '../../../scripts/lib/services';
 
 export type PrivateRedis = {
@@ -62,4 +67,31 @@ export function countingTransports(): { transports: Transports; sent: Map<string
       close: () => undefined,
     },
   };
+}
+
+/**
+ * A notifications worker on fast clocks (sweeps and scheduler checks every 300 ms), sending through
+ * counting transports, and counting its sweeps so a test can wait for a few more before it checks
+ * that nothing went out twice.
+ */
+export async function startCountingWorker(o: {
+  connection: Redis;
+  logger: Logger;
+  config: Config;
+  sweep: SweepOptions;
+}): Promise<{ worker: NotificationWorker; sent: Map<string, number>; sweeps: () => number }> {
+  const { transports, sent } = countingTransports();
+  const worker = await startNotificationWorker({
+    connection: o.connection,
+    logger: o.logger,
+    config: o.config,
+    transports,
+    backoff: { baseMs: 20, maxMs: 200 },
+    sweepEveryMs: 300,
+    scheduleCheckEveryMs: 300,
+    sweep: o.sweep,
+  });
+  let sweeps = 0;
+  worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
+  return { worker, sent, sweeps: () => sweeps };
 }

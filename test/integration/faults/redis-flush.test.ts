@@ -4,14 +4,14 @@
  * lost are queued again at their original time, and every notification goes out once.
  */
 import { Queue } from 'bullmq';
-import { createFollowUps, deliveryKey, startNotificationWorker } from '../../../src/notify';
+import { createFollowUps, deliveryKey } from '../../../src/notify';
 import { createRedis } from '../../../src/infra/redis';
 import { MAINTENANCE_SCHEDULES, QUEUES, SCHEDULERS } from '../../../src/queue/names';
 import { keepSchedules } from '../../../src/queue/schedule-keeper';
 import { findDelivery } from '../../../src/store/deliveries';
 import { useTestDatabase } from '../../helpers/db';
 import { makeClient, makeMessage, quietLogger, testConfig, waitFor } from '../notify/helpers';
-import { countingTransports, privateRedis } from './private-redis';
+import { privateRedis, startCountingWorker } from './private-redis';
 
 useTestDatabase(__filename);
 const redis = privateRedis('flush');
@@ -31,20 +31,13 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
   const web = createRedis(config.redisUrl);
   const connection = createRedis(config.redisUrl, 'blocking');
   const followUps = createFollowUps({ redis: web, logger, config });
-  const { transports, sent } = countingTransports();
-  const worker = await startNotificationWorker({
+  const { worker, sent, sweeps } = await startCountingWorker({
     connection,
     logger,
     config,
-    transports,
-    backoff: { baseMs: 20, maxMs: 200 },
-    sweepEveryMs: 300,
-    scheduleCheckEveryMs: 300,
     // One escalation "minute" is 8 s: the resend is still waiting when Redis is flushed.
     sweep: { plan: { minuteMs: 8000 }, graceMs: 0, deliveryGraceMs: 300 },
   });
-  let sweeps = 0;
-  worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
   // The worker process keeps the maintenance queue's schedules with the same keeper.
   const maintenanceQueue = new Queue(QUEUES.maintenance, { connection });
   const maintenance = await keepSchedules({
@@ -84,8 +77,8 @@ test('when Redis is flushed under a running worker, then its schedulers come bac
       30_000,
     );
     // A few more sweeps: nothing goes out twice, the first SMS included (its job was lost too).
-    const seen = sweeps;
-    await waitFor(async () => sweeps >= seen + 3, 'three more sweeps');
+    const seen = sweeps();
+    await waitFor(async () => sweeps() >= seen + 3, 'three more sweeps');
     expect(Object.fromEntries(sent)).toEqual({ [notifyBefore]: 1, [resendBefore]: 1, [notifyAfter]: 1 });
     for (const key of [notifyBefore, resendBefore, notifyAfter]) {
       expect((await findDelivery(key))?.status).toBe('sent');

@@ -2,14 +2,14 @@
  * Redis stops, and comes back empty (a restart without persistence): what was stored meanwhile is
  * notified once it answers, by the worker that kept running — no restart by hand.
  */
-import { createFollowUps, deliveryKey, startNotificationWorker } from '../../../src/notify';
+import { createFollowUps, deliveryKey } from '../../../src/notify';
 import { createRedis } from '../../../src/infra/redis';
 import { SCHEDULERS } from '../../../src/queue/names';
 import { findDelivery } from '../../../src/store/deliveries';
 import { getMessage } from '../../../src/store/messages';
 import { useTestDatabase } from '../../helpers/db';
 import { makeClient, makeMessage, quietLogger, testConfig, waitFor } from '../notify/helpers';
-import { countingTransports, privateRedis } from './private-redis';
+import { privateRedis, startCountingWorker } from './private-redis';
 
 useTestDatabase(__filename);
 const redis = privateRedis('restart');
@@ -26,19 +26,12 @@ test('when Redis stops and comes back empty, then the messages stored meanwhile 
   const connection = createRedis(config.redisUrl, 'blocking');
   connection.on('error', () => undefined);
   const followUps = createFollowUps({ redis: web, logger, config, enqueueTimeoutMs: 500 });
-  const { transports, sent } = countingTransports();
-  const worker = await startNotificationWorker({
+  const { worker, sent, sweeps } = await startCountingWorker({
     connection,
     logger,
     config,
-    transports,
-    backoff: { baseMs: 20, maxMs: 200 },
-    sweepEveryMs: 300,
-    scheduleCheckEveryMs: 300,
     sweep: { graceMs: 0, deliveryGraceMs: 300 },
   });
-  let sweeps = 0;
-  worker.worker.on('completed', (job) => void (job.name === 'sweep' && (sweeps += 1)));
   try {
     await redis.stop();
     const during = await makeMessage(client);
@@ -50,8 +43,8 @@ test('when Redis stops and comes back empty, then the messages stored meanwhile 
     const key = deliveryKey(during.id, 'sms', 'notify', 0);
     await waitFor(async () => sent.get(key) === 1, 'the SMS of the message stored while Redis was down');
     expect(await worker.queue.getJobScheduler(SCHEDULERS.sweep)).toBeDefined();
-    const seen = sweeps;
-    await waitFor(async () => sweeps >= seen + 3, 'three more sweeps');
+    const seen = sweeps();
+    await waitFor(async () => sweeps() >= seen + 3, 'three more sweeps');
     expect(Object.fromEntries(sent)).toEqual({ [key]: 1 });
     expect((await findDelivery(key))?.status).toBe('sent');
     expect((await getMessage(during.id)).queuedAt).toBeInstanceOf(Date);

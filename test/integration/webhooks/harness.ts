@@ -1,6 +1,8 @@
 /** Starts the real service on a known port (signatures need the public URL) for webhook tests. */
 import request from 'supertest';
 import { invalidateClientCache } from '../../../src/app/client-cache';
+import type { CallRecords } from '../../../src/app/ports';
+import { CALL_RECORDS } from '../../../src/main/call-deps';
 import { parseEnv, type Config } from '../../../src/config/env';
 import { createLogger } from '../../../src/infra/logger';
 import { startWeb, type StartWebOptions, type WebRuntime } from '../../../src/main/runtime';
@@ -74,3 +76,20 @@ export const MESSAGE_ANSWERS: Record<string, string>[] = [
   { Digits: '2' },
   { Digits: '1' },
 ];
+
+/**
+ * The real call records, whose message inserts wait first: `delays` holds the wait (ms) of each next
+ * insert, in order; tests push to it, or empty it (`delays.length = 0`) between cases.
+ */
+export function slowInserts(): { records: CallRecords; delays: number[] } {
+  const delays: number[] = [];
+  const records: CallRecords = {
+    ...CALL_RECORDS,
+    async insertMessage(input) {
+      const delay = delays.shift() ?? 0;
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      return CALL_RECORDS.insertMessage(input);
+    },
+  };
+  return { records, delays };
+}

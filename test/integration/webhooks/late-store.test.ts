@@ -3,29 +3,18 @@
  * afterwards and creates it. The live list must still hear `message.created` for it — the drain
  * that follows only completes the message (`message.updated`), which a list without the row ignores.
  */
-import type { CallRecords } from '../../../src/app/ports';
 import { subscribeMessageEvents, type MessageEvent } from '../../../src/infra/message-events';
 import { createRedis, redisNamespace } from '../../../src/infra/redis';
-import { CALL_RECORDS } from '../../../src/main/call-deps';
 import { createClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
 import { redisUrl, testDatabaseUri, useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
 import { waitFor } from '../notify/helpers';
-import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
+import { MESSAGE_ANSWERS, pathOf, useWebhookService, slowInserts } from './harness';
 
 const CLIENT_NUMBER = '+33180000731';
 
-/** The next message inserts are delayed by this much (ms). */
-const insertDelays: number[] = [];
-const slowRecords: CallRecords = {
-  ...CALL_RECORDS,
-  async insertMessage(input) {
-    const delay = insertDelays.shift() ?? 0;
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    return CALL_RECORDS.insertMessage(input);
-  },
-};
+const { records: slowRecords, delays: insertDelays } = slowInserts();
 
 useTestDatabase(__filename);
 const svc = useWebhookService(__filename, { records: slowRecords, storeDeadlineMs: 300 });

@@ -4,27 +4,16 @@
  * flow and the recording meet on one message with one set of notifications.
  */
 import { createClient } from '../../../src/store/clients';
-import { CALL_RECORDS } from '../../../src/main/call-deps';
-import type { CallRecords } from '../../../src/app/ports';
 import { MessageModel } from '../../../src/store/models';
 import { useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, voiceParams, type Verb } from '../../helpers/twilio';
-import { MESSAGE_ANSWERS, pathOf, useWebhookService } from './harness';
+import { MESSAGE_ANSWERS, pathOf, useWebhookService, slowInserts } from './harness';
 
 const CLIENT_NUMBER = '+33180000711';
 /** Monday 2 March 2026, 10:00 in Paris: open. */
 const NOW = new Date('2026-03-02T09:00:00Z');
 
-/** The next message inserts are delayed by this much (ms); reset after each test. */
-let insertDelays: number[] = [];
-const slowRecords: CallRecords = {
-  ...CALL_RECORDS,
-  async insertMessage(input) {
-    const delay = insertDelays.shift() ?? 0;
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    return CALL_RECORDS.insertMessage(input);
-  },
-};
+const { records: slowRecords, delays: insertDelays } = slowInserts();
 
 useTestDatabase(__filename);
 const svc = useWebhookService(__filename, {
@@ -43,7 +32,7 @@ beforeAll(async () => {
   });
 });
 afterEach(() => {
-  insertDelays = [];
+  insertDelays.length = 0;
 });
 
 const find = (verb: Verb, name: string): Verb[] =>
@@ -86,7 +75,7 @@ describe('when the store is slower than the webhook deadline at the final confir
   it('then the late flow and the fail-safe recording converge on one message, notified once (flow first)', async () => {
     const callSid = newCallSid();
     const from = '+33655550001';
-    insertDelays = [1200];
+    insertDelays.push(1200);
     const failSafe = await callUntilFailSafe(callSid, from);
     // The late insert lands while the caller is still recording.
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -108,7 +97,7 @@ describe('when the store is slower than the webhook deadline at the final confir
   it('then they converge too when the recording is stored before the late flow finishes (recording first)', async () => {
     const callSid = newCallSid();
     const from = '+33655550002';
-    insertDelays = [2500];
+    insertDelays.push(2500);
     const failSafe = await callUntilFailSafe(callSid, from);
     const record = find(failSafe, 'Record')[0]!;
     await svc

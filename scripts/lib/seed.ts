@@ -10,6 +10,8 @@ export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-reception
 
 export const DEMO_CLIENT: ClientProfileInput = {
   name: 'Cabinet Martin',
+  spokenName: 'au cabinet Martin',
+  sector: 'medical',
   numbers: [DEMO_NUMBER],
   locale: 'fr-FR',
   voice: 'Polly.Lea-Neural',
@@ -41,6 +43,7 @@ export const DEMO_CLIENT: ClientProfileInput = {
   ],
   transfer: { mode: 'hunt', callerId: 'client-number', screening: true, outOfHours: 'urgent-only' },
   vipNumbers: ['+33611111111'],
+  vocabulary: ['docteur Martin', 'Dr Claire Martin', 'ordonnance', 'vaccin', 'certificat médical'],
   blockedNumbers: ['+33699999999'],
   notifications: { sms: { enabled: true, to: ['+33612345678'] } },
 };

@@ -19,5 +19,6 @@ export {
   MENU_KEYS,
 } from './speech';
 export { displayNumber } from './phone';
+export { spokenClientName, emergencyAdvice, greetsKnownCallers } from './client-speech';
 export { PROMPTS, UNKNOWN_NUMBER, type Prompts, type SummaryFields } from './prompts';
 export { messageKey, MAX_RETRIES, voiceFor } from './context';

@@ -172,6 +172,18 @@ export const consentSchema = z.object({
   recordingNotice: z.boolean().default(true),
 });
 
+/** What kind of client this is: a medical practice gets the medical defaults (emergency advice, discretion). */
+export const SECTORS = ['medical', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const safetySchema = z.object({
+  /**
+   * Said when closed, before any recording and after any urgent message. Unset: the sector's default
+   * (for a medical client, the emergency numbers of the client's country); empty: nothing is said.
+   */
+  emergencyAdvice: multilineSchema().max(300).optional(),
+});
+
 export const retentionSchema = z.object({
   messageDays: z.number().int().min(1).max(3650).default(365),
   recordingDays: z.number().int().min(1).max(3650).default(90),
@@ -188,6 +200,17 @@ const profileShape = {
   numbers: z.array(e164PhoneSchema).min(1).max(10),
   locale: z.enum(LOCALES).default('fr-FR'),
   voice: z.string().optional(),
+  sector: z.enum(SECTORS).default('other'),
+  /**
+   * The client as named in a sentence, after "vous êtes bien" / "you have reached": "au cabinet
+   * Martin", "chez Plomberie Durand". Empty: "chez <name>" in French, the name in English.
+   */
+  spokenName: lineSchema().max(100).default(''),
+  /** Greet a caller the service knows by name. Unset: yes, except for a medical client (shared family phones). */
+  greetKnownCallers: z.boolean().optional(),
+  /** Words callers may say that speech recognition should expect: doctors' names, services. */
+  vocabulary: z.array(lineSchema().min(2).max(60)).max(100).default([]),
+  safety: safetySchema.prefault({}),
   /** Custom greeting; when empty the engine greets with the client's name. */
   greeting: multilineSchema().max(300).default(''),
   timezone: z.string().refine(isBusinessTimeZone, BUSINESS_TIME_ZONE_MESSAGE).default('Europe/Paris'),

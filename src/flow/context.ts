@@ -5,6 +5,7 @@ import { diallableCaller, displayNumber, spokenNumber } from './phone';
 import { VOICES_BY_LOCALE, type ClientProfile } from './profile';
 import type { Locale } from '../domain/vocabulary';
 import { PROMPTS, type Prompts, type SummaryFields } from './prompts';
+import { YES_NO_HINTS } from './speech';
 import type {
   Action,
   CallState,
@@ -60,13 +61,44 @@ export function gather(
       ...(opts.numDigits !== undefined ? { numDigits: opts.numDigits } : {}),
       timeoutSeconds: GATHER_TIMEOUT_SECONDS,
       ...(speech ? { speechTimeout: 'auto' as const } : {}),
-      ...(opts.hints ? { hints: opts.hints } : {}),
+      ...(opts.hints?.length ? { hints: opts.hints } : {}),
       language: ctx.state.locale,
       callback: opts.callback,
       prompt: opts.prompt.map((t) => say(ctx, t)),
     },
     { type: 'redirect', callback: 'no-input' },
   ];
+}
+
+/** Twilio's limits on `hints`: each at most 100 characters; the list kept short. */
+export const MAX_HINT_LENGTH = 100;
+export const MAX_HINTS = 100;
+
+/**
+ * Speech hints for a gather: the step's expected words, then (with `client`) the client's vocabulary
+ * and the transfer targets' names. Commas are removed (Twilio separates hints with them), duplicates
+ * and over-long phrases dropped, the list bounded.
+ */
+export function speechHints(ctx: Ctx, words: readonly string[], client = false): string[] {
+  const all = client
+    ? [...words, ...ctx.profile.vocabulary, ...ctx.profile.transferTargets.map((t) => t.name)]
+    : [...words];
+  const seen = new Set<string>();
+  const hints: string[] = [];
+  for (const word of all) {
+    const hint = word.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+    const key = hint.toLowerCase();
+    if (!hint || hint.length > MAX_HINT_LENGTH || seen.has(key)) continue;
+    seen.add(key);
+    hints.push(hint);
+    if (hints.length === MAX_HINTS) break;
+  }
+  return hints;
+}
+
+/** Yes/no words in the call's language, as hints. */
+export function yesNoHints(ctx: Ctx): string[] {
+  return speechHints(ctx, YES_NO_HINTS[ctx.state.locale === 'fr-FR' ? 'fr' : 'en']);
 }
 
 export function elapsedSeconds(state: CallState, now: Date): number {

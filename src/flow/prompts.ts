@@ -54,6 +54,7 @@ export interface Prompts {
     caller: string | undefined,
     spokenNumber: string | undefined,
     urgent: boolean,
+    reason?: string,
   ) => string;
   screenDeclined: string;
   failSafe: string;
@@ -61,6 +62,19 @@ export interface Prompts {
   failSafeConnect: string;
   goodbye: string;
   summary: (f: SummaryFields) => string;
+  // understanding
+  /** The caller asked for an appointment at the menu: not bookable yet, a message is taken. */
+  appointmentNoted: string;
+  /** The caller's first sentence had content but no menu choice: it becomes the message's reason. */
+  requestNoted: string;
+  /** A message for a named person who cannot be put through. */
+  messageFor: (person: string) => string;
+  /** The reason of a message for a named person. */
+  reasonFor: (person: string, reason: string) => string;
+  /** The one short re-prompt of a caller who has said nothing yet, before the voice message. */
+  silentReprompt: string;
+  /** Spoken words the menu expects beyond its keywords: appointments, asking for someone. */
+  intentHints: string[];
 }
 
 const fr: Prompts = {
@@ -88,8 +102,9 @@ const fr: Prompts = {
   askName: "Puis-je avoir votre nom, s'il vous plaît ?",
   askReason: (name) => `Merci${name ? ` ${name}` : ''}. En quelques mots, quel est l'objet de votre appel ?`,
   callbackConfirm: (n) =>
-    `Nous vous rappellerons au ${n}. Tapez 1 pour confirmer, ou composez un autre numéro suivi de la touche dièse.`,
-  callbackEnter: 'Sur quel numéro pouvons-nous vous rappeler ? Composez-le, suivi de la touche dièse.',
+    `Nous vous rappellerons au ${n}. Dites oui ou tapez 1 pour confirmer, ou donnez-nous un autre numéro.`,
+  callbackEnter:
+    'Sur quel numéro pouvons-nous vous rappeler ? Dites-le, ou composez-le suivi de la touche dièse.',
   askUrgency: 'Votre demande est-elle urgente ? Dites oui ou non, ou tapez 1 pour oui, 2 pour non.',
   recordIntro:
     'Après le bip, vous pouvez ajouter un message vocal. Appuyez sur une touche quand vous avez terminé.',
@@ -119,8 +134,10 @@ const fr: Prompts = {
   timeUp: 'Je suis désolée, nous devons écourter cet appel. Ce que vous avez dit a bien été noté. Au revoir.',
   rejected: 'Nous ne pouvons pas donner suite à votre appel. Au revoir.',
   recordingEmpty: "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
-  screenWhisper: (client, caller, n, urgent) =>
-    `Appel pour ${client} ${caller ? `de ${caller}` : "d'un correspondant"}${n ? `, au ${n}` : ', numéro masqué'}${urgent ? ', pour une urgence' : ''}. Tapez 1 pour prendre l'appel.`,
+  screenWhisper: (client, caller, n, urgent, reason) =>
+    `Appel pour ${client}, ${caller ? deOrElided(caller) : "d'un correspondant"}${n ? `, au ${n}` : ', numéro masqué'}${
+      reason ? `, ${urgent ? 'urgent' : 'au sujet de'} : ${reason}` : urgent ? ', pour une urgence' : ''
+    }. Tapez 1 pour prendre l'appel.`,
   screenDeclined: "L'appel n'a pas été pris. Au revoir.",
   failSafe: 'Veuillez nous excuser, nous rencontrons un problème technique.',
   failSafeRecord: 'Après le bip, laissez votre nom, votre numéro et votre message. Nous vous rappellerons.',
@@ -134,6 +151,14 @@ const fr: Prompts = {
       f.urgent ? ' URGENT.' : '',
       f.recording ? ' Message vocal joint.' : '',
     ].join(''),
+  // understanding
+  appointmentNoted:
+    "Je note votre demande de rendez-vous ; nous vous rappellerons pour fixer l'horaire.",
+  requestNoted: 'Très bien, je note votre demande.',
+  messageFor: (person) => `Je vais prendre votre message pour ${person}.`,
+  reasonFor: (person, reason) => `Pour ${person} : ${reason}`,
+  silentReprompt: 'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
+  intentHints: ['rendez-vous', 'prendre rendez-vous', 'consultation', 'parler au docteur', 'rappeler'],
 };
 
 const en: Prompts = {
@@ -153,8 +178,8 @@ const en: Prompts = {
   askName: 'May I have your name, please?',
   askReason: (name) => `Thank you${name ? `, ${name}` : ''}. In a few words, what is your call about?`,
   callbackConfirm: (n) =>
-    `We will call you back on ${n}. Press 1 to confirm, or type another number followed by the pound key.`,
-  callbackEnter: 'What number can we call you back on? Please type it, followed by the pound key.',
+    `We will call you back on ${n}. Say yes or press 1 to confirm, or give us another number.`,
+  callbackEnter: 'What number can we call you back on? Say it, or type it followed by the pound key.',
   askUrgency: 'Is your request urgent? Say yes or no, or press 1 for yes, 2 for no.',
   recordIntro: 'After the beep, you may add a voice message. Press any key when you are done.',
   recordFallback:
@@ -180,8 +205,10 @@ const en: Prompts = {
   timeUp: 'I am sorry, we have to end this call. What you told us has been noted. Goodbye.',
   rejected: 'We cannot take your call. Goodbye.',
   recordingEmpty: 'I did not receive a message. Please feel free to call us again. Goodbye.',
-  screenWhisper: (client, caller, n, urgent) =>
-    `Call for ${client} from ${caller ?? 'a caller'}${n ? `, on ${n}` : ', number withheld'}${urgent ? ', about an emergency' : ''}. Press 1 to take the call.`,
+  screenWhisper: (client, caller, n, urgent, reason) =>
+    `Call for ${client} from ${caller ?? 'a caller'}${n ? `, on ${n}` : ', number withheld'}${
+      reason ? `, ${urgent ? 'urgent' : 'about'}: ${reason}` : urgent ? ', about an emergency' : ''
+    }. Press 1 to take the call.`,
   screenDeclined: 'The call was not taken. Goodbye.',
   failSafe: 'We are sorry, we are experiencing a technical problem.',
   failSafeRecord:
@@ -196,6 +223,13 @@ const en: Prompts = {
       f.urgent ? ' URGENT.' : '',
       f.recording ? ' Voice message attached.' : '',
     ].join(''),
+  // understanding
+  appointmentNoted: 'I will note your appointment request; we will call you back to set a time.',
+  requestNoted: 'Very well, I will note your request.',
+  messageFor: (person) => `I will take your message for ${person}.`,
+  reasonFor: (person, reason) => `For ${person}: ${reason}`,
+  silentReprompt: "I can't hear you. Just tell me what you need.",
+  intentHints: ['appointment', 'book an appointment', 'speak to the doctor', 'call back'],
 };
 
 export const PROMPTS: Record<Locale, Prompts> = { 'fr-FR': fr, 'en-US': en };

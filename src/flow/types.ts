@@ -67,6 +67,8 @@ export interface MessageFields {
   callbackNumber?: string;
   /** Number read back and awaiting "press 1". */
   callbackCandidate?: string;
+  /** The caller said "no" to the number read back: ask for another one. */
+  callbackRejected?: boolean;
   urgent?: boolean;
   recording?: { url: string; sid: string; durationSeconds: number };
 }
@@ -96,6 +98,12 @@ export interface CallState {
   urgentHeard: boolean;
   /** Index of the next transfer target to dial (hunt mode). */
   transferIndex: number;
+  /** Index of the target the caller asked for by name: dialled first. */
+  preferredTarget?: number;
+  /** Name of the person a message is for (asked for by name, could not be put through). */
+  messageFor?: string;
+  /** The caller was silent at the menu's first prompt and has been re-prompted once. */
+  silentReprompted?: boolean;
   message: MessageFields;
   /** `always`: recording after the questions; `fallback`: caller could not be understood. */
   recordingMode?: 'always' | 'fallback';

@@ -1,11 +1,11 @@
 /**
  * Decisions shared by several steps: what a rule action means, where message taking goes next.
  */
-import type { Ctx } from '../context';
+import { stepEffect, type Ctx } from '../context';
 import { hoursSentence } from '../hours-text';
 import { PROMPTS } from '../prompts';
 import type { RuleAction } from '../profile';
-import type { FlowEvent, StepName } from '../types';
+import type { Action, FlowEvent, StepName } from '../types';
 import { go, type StepResult } from './step';
 
 /** Speech is kept when it has words and Twilio is not almost sure it misheard. */
@@ -71,3 +71,26 @@ export function applyRuleAction(ctx: Ctx, action: RuleAction, loopGuard = false)
       return { kind: 'end', say: PROMPTS[ctx.state.locale].rejected, outcome: 'rejected' };
   }
 }
+
+/**
+ * A caller who has said nothing at all yet: one short re-prompt after the first silence, then the
+ * voice message straight away (when recording is allowed) rather than every question in turn.
+ * Undefined when the normal retries apply: recording never, or the caller already spoke.
+ */
+export function silentCaller(ctx: Ctx, reprompt: (ctx: Ctx) => Action[]): StepResult | undefined {
+  const { state, profile } = ctx;
+  if (profile.messageTaking.recording === 'never' || state.infoGiven) return undefined;
+  if (state.turn === 0 && state.attempts === 0) {
+    const next = { ...state, attempts: 1, silentReprompted: true };
+    const actions = reprompt({ ...ctx, state: next });
+    return { kind: 'transition', transition: { state: next, actions, effects: [] } };
+  }
+  if (state.silentReprompted && state.turn === 1 && state.attempts === 1) {
+    return go('recording', {
+      patch: { recordingMode: 'fallback' },
+      effects: [stepEffect(ctx, state.step, 'silent caller: voice message')],
+    });
+  }
+  return undefined;
+}
+

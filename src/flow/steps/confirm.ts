@@ -1,4 +1,4 @@
-import { gather, summaryFields } from '../context';
+import { gather, summaryFields, yesNoHints } from '../context';
 import { yesNo } from '../speech';
 import { heardText, noInputOrNotUnderstood } from './common';
 import { go, type StepHandler, type StepResult } from './step';
@@ -13,6 +13,7 @@ export const confirm: StepHandler = {
       callback: 'confirm',
       input: 'dtmf speech',
       numDigits: 1,
+      hints: yesNoHints(ctx),
       prompt: [readBack, ctx.p.confirmPrompt],
     });
   },

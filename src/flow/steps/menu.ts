@@ -1,18 +1,28 @@
-import { gather, type Ctx } from '../context';
+import { gather, speechHints, type Ctx } from '../context';
 import { isOpen } from '../hours';
+import { understand } from '../intents';
 import type { MenuChoice } from '../profile';
 import { callerFlags, firstMatch, ruleContext } from '../rules';
-import { menuChoiceFromDigits, menuChoiceFromSpeech, soundsUrgent } from '../speech';
-import type { FlowEvent } from '../types';
+import { menuChoiceFromDigits } from '../speech';
+import type { CallState, FlowEvent } from '../types';
 import {
   addressInfo,
   applyRuleAction,
   heardText,
   hoursInfo,
   noInputOrNotUnderstood,
+  silentCaller,
   takeMessage,
 } from './common';
 import { go, type StepHandler, type StepResult } from './step';
+
+/** What the caller's sentence already told us, carried into message taking or the transfer. */
+interface Heard {
+  reason?: string;
+  /** Said instead of "Je vais prendre votre message" (an appointment request, a noted request). */
+  intro?: string;
+  target?: number;
+}
 
 /** The built-in meaning of each menu choice, when no rule decides otherwise. */
 function builtIn(ctx: Ctx, choice: MenuChoice, open: boolean): StepResult {
@@ -34,45 +44,110 @@ function builtIn(ctx: Ctx, choice: MenuChoice, open: boolean): StepResult {
   }
 }
 
-function route(ctx: Ctx, choice: MenuChoice, urgentSpeech: boolean): StepResult {
+/** The state as the sentence left it: the choice, urgency, the reason and the person asked for. */
+function heardPatch(ctx: Ctx, choice: MenuChoice | undefined, urgent: boolean, heard: Heard) {
+  const { state } = ctx;
+  return {
+    ...(choice ? { menuChoice: choice } : {}),
+    urgentHeard: urgent,
+    ...(heard.reason ? { message: { ...state.message, reason: heard.reason } } : {}),
+    ...(heard.target !== undefined ? { preferredTarget: heard.target } : {}),
+  } satisfies Partial<CallState>;
+}
+
+function withIntro(ctx: Ctx, result: StepResult, intro: string | undefined): StepResult {
+  if (!intro || result.kind !== 'go' || !result.say) return result;
+  return { ...result, say: result.say.map((t) => (t === ctx.p.takeMessage ? intro : t)) };
+}
+
+/** The routing rules for this menu answer (`choice` undefined: a person asked for by name). */
+function ruleFor(ctx: Ctx, choice: MenuChoice | undefined, urgentSpeech: boolean, open: boolean) {
   const { profile, state, now } = ctx;
-  const open = isOpen(profile, now);
-  const rule = firstMatch(
+  return firstMatch(
     profile.rules,
     ruleContext(profile, now, {
       open,
       caller: callerFlags(profile, state.caller.number, state.caller.known),
       phase: 'menu',
-      menuChoice: choice,
+      ...(choice ? { menuChoice: choice } : {}),
       urgentSpeech,
     }),
   );
-  const c = { ...ctx, state: { ...state, menuChoice: choice, urgentHeard: urgentSpeech } };
-  const result = rule ? applyRuleAction(c, rule.then) : builtIn(c, choice, open);
+}
+
+function route(ctx: Ctx, choice: MenuChoice, urgentSpeech: boolean, heard: Heard = {}): StepResult {
+  const { profile, state, now } = ctx;
+  const open = isOpen(profile, now);
+  const rule = ruleFor(ctx, choice, urgentSpeech, open);
+  const patch = heardPatch(ctx, choice, urgentSpeech, heard);
+  const c = { ...ctx, state: { ...state, ...patch } };
+  const result = withIntro(c, rule ? applyRuleAction(c, rule.then) : builtIn(c, choice, open), heard.intro);
   if (result.kind !== 'go') return result;
-  return { ...result, patch: { menuChoice: choice, urgentHeard: urgentSpeech, ...result.patch } };
+  return { ...result, patch: { ...patch, ...result.patch } };
+}
+
+/** "Je voudrais parler au docteur Martin": put through to them first, else a message for them. */
+function person(ctx: Ctx, target: number, urgentSpeech: boolean): StepResult {
+  if (urgentSpeech) return route(ctx, 'urgent', true, { target });
+  const { profile, state, now } = ctx;
+  const open = isOpen(profile, now);
+  const name = profile.transferTargets[target]?.name ?? '';
+  const patch = { urgentHeard: false, preferredTarget: target, messageFor: name };
+  const c = { ...ctx, state: { ...state, ...patch } };
+  const rule = ruleFor(ctx, undefined, false, open);
+  const result = rule
+    ? withIntro(c, applyRuleAction(c, rule.then), ctx.p.messageFor(name))
+    : open
+      ? go('transfer')
+      : go('name', { say: [ctx.p.messageFor(name)] });
+  if (result.kind !== 'go') return result;
+  return { ...result, patch: { ...patch, ...result.patch } };
+}
+
+
+function menuGather(ctx: Ctx, text: string) {
+  return gather(ctx, {
+    callback: 'menu',
+    input: 'dtmf speech',
+    numDigits: 1,
+    hints: speechHints(ctx, [...ctx.p.menuHints, ...ctx.p.intentHints], true),
+    prompt: [text],
+  });
+}
+
+function onSpeech(ctx: Ctx, text: string, event: FlowEvent): StepResult {
+  const u = understand(text, ctx.profile);
+  const urgent = ctx.state.urgentHeard || u.urgent;
+  const reason = u.reason ? { reason: u.reason } : {};
+  switch (u.intent) {
+    case undefined:
+      return noInputOrNotUnderstood(event);
+    case 'person':
+      return person(ctx, u.target ?? 0, urgent);
+    case 'appointment':
+      return route(ctx, 'message', urgent, { ...reason, intro: ctx.p.appointmentNoted });
+    case 'content':
+      return route(ctx, 'message', urgent, { ...reason, intro: ctx.p.requestNoted });
+    case 'urgent':
+      return route(ctx, 'urgent', urgent, { ...reason, ...(u.target !== undefined ? { target: u.target } : {}) });
+    default:
+      return route(ctx, u.intent, urgent, reason);
+  }
 }
 
 export const menu: StepHandler = {
-  prompt: (ctx) =>
-    gather(ctx, {
-      callback: 'menu',
-      input: 'dtmf speech',
-      numDigits: 1,
-      hints: ctx.p.menuHints,
-      prompt: [ctx.p.menu],
-    }),
+  prompt: (ctx) => menuGather(ctx, ctx.p.menu),
 
   on(ctx, event: FlowEvent) {
     if (event.type === 'digits') {
       const choice = menuChoiceFromDigits(event.digits);
       return choice ? route(ctx, choice, ctx.state.urgentHeard) : noInputOrNotUnderstood(event);
     }
+    if (event.type === 'no-input') {
+      return silentCaller(ctx, (c) => menuGather(c, c.p.silentReprompt)) ?? noInputOrNotUnderstood(event);
+    }
     const text = heardText(event);
-    if (text === undefined) return noInputOrNotUnderstood(event);
-    const choice = menuChoiceFromSpeech(text);
-    const urgent = ctx.state.urgentHeard || soundsUrgent(text, ctx.profile.urgencyKeywords);
-    return choice ? route(ctx, choice, urgent) : noInputOrNotUnderstood(event);
+    return text === undefined ? noInputOrNotUnderstood(event) : onSpeech(ctx, text, event);
   },
 
   /** The menu was given up on: the client's default action, never the menu again. */

@@ -1,4 +1,4 @@
-import { gather } from '../context';
+import { gather, speechHints } from '../context';
 import { soundsUrgent } from '../speech';
 import { cannotUnderstand, heardText, noInputOrNotUnderstood } from './common';
 import { go, type StepHandler } from './step';
@@ -20,7 +20,13 @@ export function cleanName(text: string): string {
 export const name: StepHandler = {
   skip: (ctx) => (ctx.state.message.callerName ? go('reason') : undefined),
 
-  prompt: (ctx) => gather(ctx, { callback: 'name', input: 'speech', prompt: [ctx.p.askName] }),
+  prompt: (ctx) =>
+    gather(ctx, {
+      callback: 'name',
+      input: 'speech',
+      hints: speechHints(ctx, [], true),
+      prompt: [ctx.p.askName],
+    }),
 
   on(ctx, event) {
     const text = heardText(event);

@@ -10,9 +10,22 @@ export function wasBridged(event: Extract<FlowEvent, { type: 'dial-result' }>, s
   return !screening && (event.status === 'completed' || event.status === 'answered');
 }
 
+/**
+ * The targets in the order they are tried: the one the caller asked for by name first. In
+ * simultaneous mode, a caller who asked for someone has only that person rung.
+ */
+function order(ctx: Ctx) {
+  const { profile, state } = ctx;
+  const targets = profile.transferTargets;
+  const preferred = state.preferredTarget === undefined ? undefined : targets[state.preferredTarget];
+  if (!preferred) return targets;
+  if (profile.transfer.mode === 'simultaneous') return [preferred];
+  return [preferred, ...targets.filter((t) => t !== preferred)];
+}
+
 function dial(ctx: Ctx): Action[] {
   const { profile, state, now } = ctx;
-  const targets = profile.transferTargets;
+  const targets = order(ctx);
   const chosen =
     profile.transfer.mode === 'hunt' ? targets.slice(state.transferIndex, state.transferIndex + 1) : targets;
   const callerId =
@@ -29,8 +42,11 @@ function dial(ctx: Ctx): Action[] {
   return actions;
 }
 
+/** Nobody took the call: a message, for the person asked for by name if any. */
 function noOneAnswered(ctx: Ctx): StepResult {
-  return go('name', { say: [ctx.p.transferFailed] });
+  const { state, profile } = ctx;
+  const asked = state.preferredTarget === undefined ? undefined : profile.transferTargets[state.preferredTarget];
+  return go('name', { say: [ctx.p.transferFailed], ...(asked ? { patch: { messageFor: asked.name } } : {}) });
 }
 
 export const transfer: StepHandler = {
@@ -57,7 +73,7 @@ export const transfer: StepHandler = {
     }
     const next = state.transferIndex + 1;
     const detail = `${event.status}, not bridged`;
-    if (profile.transfer.mode === 'hunt' && next < profile.transferTargets.length) {
+    if (profile.transfer.mode === 'hunt' && next < order(ctx).length) {
       return go('transfer', {
         patch: { transferIndex: next },
         effects: [stepEffect(ctx, 'transfer', detail)],

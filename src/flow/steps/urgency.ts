@@ -1,5 +1,5 @@
-import { gather, type Ctx } from '../context';
-import { yesNo } from '../speech';
+import { gather, yesNoHints, type Ctx } from '../context';
+import { soundsUrgent, yesNo } from '../speech';
 import { afterQuestions, heardText, noInputOrNotUnderstood } from './common';
 import type { StepHandler, StepResult } from './step';
 
@@ -19,7 +19,13 @@ export const urgency: StepHandler = {
   },
 
   prompt: (ctx) =>
-    gather(ctx, { callback: 'urgency', input: 'dtmf speech', numDigits: 1, prompt: [ctx.p.askUrgency] }),
+    gather(ctx, {
+      callback: 'urgency',
+      input: 'dtmf speech',
+      numDigits: 1,
+      hints: yesNoHints(ctx),
+      prompt: [ctx.p.askUrgency],
+    }),
 
   on(ctx, event) {
     if (event.type === 'digits') {
@@ -28,7 +34,9 @@ export const urgency: StepHandler = {
       return noInputOrNotUnderstood(event);
     }
     const text = heardText(event);
-    const answer = text === undefined ? undefined : yesNo(text);
+    if (text === undefined) return noInputOrNotUnderstood(event);
+    // "C'est urgent" answers the question too; "pas urgent" is a no.
+    const answer = yesNo(text) ?? (soundsUrgent(text, ctx.profile.urgencyKeywords) ? true : undefined);
     return answer === undefined ? noInputOrNotUnderstood(event) : decided(ctx, answer);
   },
 

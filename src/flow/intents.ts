@@ -4,7 +4,13 @@
  * is "prendre rendez-vous avec le docteur". French and English, accent- and case-insensitive.
  */
 import type { ClientProfile, MenuChoice } from './profile';
-import { containsPhrase, menuChoiceFromSpeech, normalise, soundsLikeAppointment, soundsUrgent } from './speech';
+import {
+  containsPhrase,
+  menuChoiceFromSpeech,
+  normalise,
+  soundsLikeAppointment,
+  soundsUrgent,
+} from './speech';
 
 export type Intent = MenuChoice | 'appointment' | 'person' | 'content';
 
@@ -104,7 +110,9 @@ const THANKS = ['s il vous plait', 'svp', 'merci', 'merci beaucoup', 'please', '
 
 /** Words of an intent itself: not content beyond the intent ("je voudrais laisser un message"). */
 const INTENT_WORDS = new Set(
-  'laisser message messages rappeler rappel rappelez leave message call back urgent urgence emergency'.split(' '),
+  'laisser message messages rappeler rappel rappelez leave message call back urgent urgence emergency'.split(
+    ' ',
+  ),
 );
 const PERSON_TITLES = new Set(
   'dr docteur doctor madame mme monsieur mr mrs ms miss maitre me professeur pr'.split(' '),
@@ -127,7 +135,7 @@ function wordsOf(clause: string): Word[] {
 /** Removes phrases from the start (or end) of `words`, repeatedly. */
 function trim(words: Word[], phrases: readonly string[], end: boolean): Word[] {
   let rest = words;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const text = rest.map((w) => w.norm).join(' ');
     for (const p of phrases) {

@@ -152,8 +152,7 @@ const fr: Prompts = {
       f.recording ? ' Message vocal joint.' : '',
     ].join(''),
   // understanding
-  appointmentNoted:
-    "Je note votre demande de rendez-vous ; nous vous rappellerons pour fixer l'horaire.",
+  appointmentNoted: "Je note votre demande de rendez-vous ; nous vous rappellerons pour fixer l'horaire.",
   requestNoted: 'Très bien, je note votre demande.',
   messageFor: (person) => `Je vais prendre votre message pour ${person}.`,
   reasonFor: (person, reason) => `Pour ${person} : ${reason}`,

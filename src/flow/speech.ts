@@ -302,7 +302,7 @@ export function digitsFromSpeech(text: string): string | undefined {
   const plus = /^\s*(\+|plus\b)/i.test(text.trim()) || /(^|\s)\+\d/.test(text);
   const words = normalise(text).split(' ');
   let digits = '';
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const w = words[i] ?? '';
     if (/^\d+$/.test(w)) {
       digits += w;

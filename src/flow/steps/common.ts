@@ -93,4 +93,3 @@ export function silentCaller(ctx: Ctx, reprompt: (ctx: Ctx) => Action[]): StepRe
   }
   return undefined;
 }
-

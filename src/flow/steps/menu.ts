@@ -104,7 +104,6 @@ function person(ctx: Ctx, target: number, urgentSpeech: boolean): StepResult {
   return { ...result, patch: { ...patch, ...result.patch } };
 }
 
-
 function menuGather(ctx: Ctx, text: string) {
   return gather(ctx, {
     callback: 'menu',
@@ -129,7 +128,10 @@ function onSpeech(ctx: Ctx, text: string, event: FlowEvent): StepResult {
     case 'content':
       return route(ctx, 'message', urgent, { ...reason, intro: ctx.p.requestNoted });
     case 'urgent':
-      return route(ctx, 'urgent', urgent, { ...reason, ...(u.target !== undefined ? { target: u.target } : {}) });
+      return route(ctx, 'urgent', urgent, {
+        ...reason,
+        ...(u.target !== undefined ? { target: u.target } : {}),
+      });
     default:
       return route(ctx, u.intent, urgent, reason);
   }

@@ -21,7 +21,10 @@ export const reason: StepHandler = {
     const { state, profile } = ctx;
     return go('callback-number', {
       patch: {
-        message: { ...state.message, reason: state.messageFor ? ctx.p.reasonFor(state.messageFor, text) : text },
+        message: {
+          ...state.message,
+          reason: state.messageFor ? ctx.p.reasonFor(state.messageFor, text) : text,
+        },
         urgentHeard: state.urgentHeard || soundsUrgent(text, profile.urgencyKeywords),
       },
     });

@@ -45,7 +45,8 @@ function dial(ctx: Ctx): Action[] {
 /** Nobody took the call: a message, for the person asked for by name if any. */
 function noOneAnswered(ctx: Ctx): StepResult {
   const { state, profile } = ctx;
-  const asked = state.preferredTarget === undefined ? undefined : profile.transferTargets[state.preferredTarget];
+  const asked =
+    state.preferredTarget === undefined ? undefined : profile.transferTargets[state.preferredTarget];
   return go('name', { say: [ctx.p.transferFailed], ...(asked ? { patch: { messageFor: asked.name } } : {}) });
 }
 

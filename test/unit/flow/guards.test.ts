@@ -24,17 +24,12 @@ import {
 const silence = (n: number): FlowEvent[] => Array.from({ length: n }, () => noInput);
 
 describe('a caller who never answers', () => {
-  it('when the caller stays silent at every prompt, then they end at a voice recording so a message is still taken', () => {
-    const run = play(makeProfile(), silence(6));
-    // 3 menu tries → default action (message) → 3 name tries → voice message.
-    expect(run.transitions.map((t) => t.state.step)).toEqual([
-      'menu',
-      'menu',
-      'menu',
-      'name',
-      'name',
-      'name',
-      'recording',
+  it('when the caller stays silent at the menu and its short re-prompt, then they go straight to a voice recording', () => {
+    const run = play(makeProfile(), silence(2));
+    // Menu, one short re-prompt, then the voice message: no name nor reason questions.
+    expect(run.transitions.map((t) => t.state.step)).toEqual(['menu', 'menu', 'recording']);
+    expect(texts(run.transitions[1]?.actions ?? [])).toEqual([
+      'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
     ]);
     expect(types(run.last.actions)).toEqual(['say', 'record', 'redirect']);
     expect(texts(run.last.actions)[0]).toMatch(/^Je vous propose de laisser directement un message vocal/);
@@ -47,7 +42,7 @@ describe('a caller who never answers', () => {
       sid: 'RE9',
       durationSeconds: 20,
     };
-    const run = play(makeProfile(), [...silence(6), rec]);
+    const run = play(makeProfile(), [...silence(2), rec]);
     expect(storedMessage(run.effects)).toMatchObject({
       callbackNumber: '+33612345678',
       recording: { sid: 'RE9' },
@@ -60,7 +55,7 @@ describe('a caller who never answers', () => {
   });
 
   it('when the recording comes back empty, then the caller hears closing words and the call is abandoned', () => {
-    const run = play(makeProfile(), [...silence(6), { type: 'recording-empty' }]);
+    const run = play(makeProfile(), [...silence(2), { type: 'recording-empty' }]);
     expect(texts(run.last.actions)).toEqual([
       "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
     ]);

@@ -24,7 +24,7 @@ describe('message taking', () => {
       "Merci Jean Dupont. En quelques mots, quel est l'objet de votre appel ?",
     ]);
     expect(texts(run.transitions[3]?.actions ?? [])).toEqual([
-      'Nous vous rappellerons au 06, 12, 34, 56, 78. Tapez 1 pour confirmer, ou composez un autre numéro suivi de la touche dièse.',
+      'Nous vous rappellerons au 06, 12, 34, 56, 78. Dites oui ou tapez 1 pour confirmer, ou donnez-nous un autre numéro.',
     ]);
     expect(texts(run.transitions[5]?.actions ?? [])).toEqual([
       'Je récapitule : vous êtes Jean Dupont, vous appelez au sujet de : Je voudrais déplacer mon rendez-vous de jeudi, nous vous rappellerons au 06, 12, 34, 56, 78.',
@@ -60,7 +60,7 @@ describe('message taking', () => {
       digits('1'),
     ]);
     expect(texts(run.transitions[4]?.actions ?? [])[0]).toMatch(
-      /^Nous vous rappellerons au 06, 98, 76, 54, 32\. Tapez 1/,
+      /^Nous vous rappellerons au 06, 98, 76, 54, 32\. Dites oui ou tapez 1/,
     );
     expect(storedMessage(run.effects)).toMatchObject({
       callbackNumber: '+33698765432',
@@ -74,7 +74,7 @@ describe('message taking', () => {
       caller: { number: 'anonymous', known: false },
     });
     expect(texts(run.last.actions)).toEqual([
-      'Sur quel numéro pouvons-nous vous rappeler ? Composez-le, suivi de la touche dièse.',
+      'Sur quel numéro pouvons-nous vous rappeler ? Dites-le, ou composez-le suivi de la touche dièse.',
     ]);
     const typed = play(makeProfile(), [digits('2'), NAME, REASON, digits('1')], {
       caller: { number: 'anonymous', known: false },
@@ -142,7 +142,7 @@ describe('message taking', () => {
       },
     );
     expect(texts(run.transitions[3]?.actions ?? [])[0]).toBe(
-      'We will call you back on 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
+      'We will call you back on 4 1 5, 5 5 5, 1 2 3 4. Say yes or press 1 to confirm, or give us another number.',
     );
     expect(storedMessage(run.effects)?.summary).toBe(
       'Message from John Smith, call back on (415) 555-1234. About: About my invoice. URGENT.',

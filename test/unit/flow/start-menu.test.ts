@@ -216,9 +216,16 @@ describe('menu', () => {
     expect(run.state.message.urgent).toBe(true);
   });
 
-  it('when the menu times out, then the caller is told they were not heard and the menu repeats', () => {
+  it('when the menu times out before the caller said anything, then one short re-prompt is said, not the whole menu', () => {
     const { last } = play(makeProfile(), [noInput]);
+    expect(texts(last.actions)).toEqual(['Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.']);
+    expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu', input: 'dtmf speech' });
+  });
+
+  it('when the menu times out after the caller spoke, then they are told they were not heard and the menu repeats', () => {
+    const { last } = play(makeProfile(), [speech('la météo de demain'), noInput]);
     expect(texts(last.actions)[0]).toBe('Excusez-moi, je ne vous ai pas entendu.');
+    expect(texts(last.actions)[1]).toMatch(/^Pour une urgence, tapez 1/);
     expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu' });
   });
 });

@@ -73,6 +73,8 @@ export interface Prompts {
   reasonFor: (person: string, reason: string) => string;
   /** The one short re-prompt of a caller who has said nothing yet, before the voice message. */
   silentReprompt: string;
+  /** The same, when the call starts with the name question (closed, message only). */
+  silentRepromptName: string;
   /** Spoken words the menu expects beyond its keywords: appointments, asking for someone. */
   intentHints: string[];
 }
@@ -157,6 +159,7 @@ const fr: Prompts = {
   messageFor: (person) => `Je vais prendre votre message pour ${person}.`,
   reasonFor: (person, reason) => `Pour ${person} : ${reason}`,
   silentReprompt: 'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
+  silentRepromptName: 'Je ne vous entends pas. Quel est votre nom ?',
   intentHints: ['rendez-vous', 'prendre rendez-vous', 'consultation', 'parler au docteur', 'rappeler'],
 };
 
@@ -228,6 +231,7 @@ const en: Prompts = {
   messageFor: (person) => `I will take your message for ${person}.`,
   reasonFor: (person, reason) => `For ${person}: ${reason}`,
   silentReprompt: "I can't hear you. Just tell me what you need.",
+  silentRepromptName: "I can't hear you. What is your name?",
   intentHints: ['appointment', 'book an appointment', 'speak to the doctor', 'call back'],
 };
 

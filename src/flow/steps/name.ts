@@ -1,6 +1,6 @@
-import { gather, speechHints } from '../context';
+import { gather, speechHints, type Ctx } from '../context';
 import { soundsUrgent } from '../speech';
-import { cannotUnderstand, heardText, noInputOrNotUnderstood } from './common';
+import { cannotUnderstand, heardText, noInputOrNotUnderstood, silentCaller } from './common';
 import { go, type StepHandler } from './step';
 
 const LEAD_INS =
@@ -17,18 +17,24 @@ export function cleanName(text: string): string {
   );
 }
 
+function nameGather(ctx: Ctx, text: string) {
+  return gather(ctx, {
+    callback: 'name',
+    input: 'speech',
+    hints: speechHints(ctx, [], true),
+    prompt: [text],
+  });
+}
+
 export const name: StepHandler = {
   skip: (ctx) => (ctx.state.message.callerName ? go('reason') : undefined),
 
-  prompt: (ctx) =>
-    gather(ctx, {
-      callback: 'name',
-      input: 'speech',
-      hints: speechHints(ctx, [], true),
-      prompt: [ctx.p.askName],
-    }),
+  prompt: (ctx) => nameGather(ctx, ctx.p.askName),
 
   on(ctx, event) {
+    if (event.type === 'no-input') {
+      return silentCaller(ctx, (c) => nameGather(c, c.p.silentRepromptName)) ?? noInputOrNotUnderstood(event);
+    }
     const text = heardText(event);
     if (text === undefined) return noInputOrNotUnderstood(event);
     const { state, profile } = ctx;

@@ -220,7 +220,8 @@ describe('when the service itself fails', () => {
 
   it('when a profile is parsed from minimal input, then the engine still runs on its defaults', () => {
     const minimal = clientProfileSchema.parse({ name: 'Mini', numbers: ['+33180000001'] });
-    const run = play(minimal, silence(3));
+    // Closed: the name question first; silent twice, the voice message is offered.
+    const run = play(minimal, silence(2));
     expect(run.transitions[0]?.state.step).toBe('name');
     expect(run.state.step).toBe('recording');
     expect(texts(run.transitions[0]?.actions ?? [])).toContain('Nous sommes actuellement fermés.');

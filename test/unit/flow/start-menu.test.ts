@@ -218,7 +218,9 @@ describe('menu', () => {
 
   it('when the menu times out before the caller said anything, then one short re-prompt is said, not the whole menu', () => {
     const { last } = play(makeProfile(), [noInput]);
-    expect(texts(last.actions)).toEqual(['Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.']);
+    expect(texts(last.actions)).toEqual([
+      'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
+    ]);
     expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu', input: 'dtmf speech' });
   });
 

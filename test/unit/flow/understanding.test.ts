@@ -419,6 +419,14 @@ describe('a silent caller', () => {
     expect(secondsUntilRecording(demo)).toBeLessThanOrEqual(45);
   });
 
+  it('when the call starts with the name question (closed) and the caller is silent, then one short re-prompt, then the voice message', () => {
+    const run = play(makeProfile(), [noInput, noInput], { now: MONDAY_20H });
+    expect(texts(run.transitions[1]?.actions ?? [])).toEqual([
+      'Je ne vous entends pas. Quel est votre nom ?',
+    ]);
+    expect(run.state.step).toBe('recording');
+  });
+
   it('when the caller spoke once, then a later silence gets the normal retries', () => {
     const run = play(makeProfile(), [speech('la météo'), noInput, noInput]);
     expect(run.state.step).not.toBe('recording');

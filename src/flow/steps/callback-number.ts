@@ -1,6 +1,7 @@
 import { gather, yesNoHints, type Ctx } from '../context';
 import { diallableCaller, parseTypedNumber, spokenNumber } from '../phone';
-import { digitsFromSpeech, yesNo } from '../speech';
+import { digitsFromSpeech } from '../spoken-number';
+import { yesNo } from '../speech';
 import type { CallState, FlowEvent } from '../types';
 import { heardText, noInputOrNotUnderstood } from './common';
 import { go, type StepHandler, type StepResult } from './step';

@@ -4,8 +4,10 @@
  * hints, and a silent caller offered the voice message quickly.
  */
 import { clientProfileSchema, handleEvent, type Action, type CallState } from '../../../src/flow';
-import { cleanReason, understand } from '../../../src/flow/intents';
-import { digitsFromSpeech, soundsUrgent, yesNo } from '../../../src/flow/speech';
+import { understand } from '../../../src/flow/intents';
+import { cleanReason } from '../../../src/flow/reason-text';
+import { soundsUrgent, yesNo } from '../../../src/flow/speech';
+import { digitsFromSpeech } from '../../../src/flow/spoken-number';
 import { DEMO_CLIENT } from '../../../scripts/lib/seed';
 import {
   digits,

@@ -55,6 +55,31 @@ export const adminFr = {
   greetingHint: 'Laissé vide, l’assistante salue avec le nom du client.',
   timezone: 'Fuseau horaire',
   address: 'Adresse',
+  speech: 'Façon de parler',
+  sector: 'Activité',
+  sectors: { medical: 'Cabinet médical ou paramédical', other: 'Autre activité' },
+  sectorHint:
+    'Un cabinet médical a ses propres réglages par défaut : conseil en cas d’urgence, discrétion sur le nom des appelants.',
+  spokenName: 'Nom du client dans une phrase',
+  spokenNameHint:
+    'Ce qui suit « vous êtes bien » : par ex. « au cabinet Martin », « chez Plomberie Durand ». ' +
+    'Laissé vide : « chez » suivi du nom (en anglais, le nom seul).',
+  greetKnownCallers: 'Saluer les appelants connus par leur nom',
+  greetChoices: { '': 'Selon l’activité (par défaut)', yes: 'Oui', no: 'Non' },
+  greetHint:
+    'Par défaut oui, sauf pour un cabinet médical : un même téléphone y sert souvent à toute la famille.',
+  vocabulary: 'Vocabulaire à reconnaître',
+  vocabularyHint:
+    'Un mot ou une expression par ligne, que les appelants risquent de prononcer : noms des praticiens, prestations… (2 à 60 caractères).',
+  emergencyAdviceMode: 'Conseil en cas d’urgence',
+  adviceModes: { '': 'Selon l’activité (par défaut)', custom: 'Phrase personnalisée', none: 'Aucune' },
+  adviceModeHint: (medicalDefault: string) =>
+    `Dit hors horaires, avant tout enregistrement et après un message urgent. Par défaut, un cabinet médical dit « ${medicalDefault} » ; une autre activité ne dit rien.`,
+  emergencyAdvice: 'Phrase personnalisée',
+  emergencyAdviceHint:
+    'Dite à la place de la phrase par défaut si « Phrase personnalisée » est choisi (300 caractères max.).',
+  adviceMissing: 'Écrivez la phrase, ou choisissez « Aucune ».',
+  unknownChoice: 'Choix inconnu',
   hours: 'Horaires d’ouverture',
   hoursHint: 'Plages séparées par des virgules, par ex. 09:00-12:30, 14:00-18:30. Vide : fermé.',
   weekdays: weekdayLabels('fr-FR'),

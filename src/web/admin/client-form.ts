@@ -78,15 +78,16 @@ function greetOf(choice: string | undefined): unknown {
   return key in GREET_CHOICES ? GREET_CHOICES[key as GreetChoice] : key;
 }
 
-function adviceOf(v: FormValues, t: AdminTexts, errors: FieldErrors): string | undefined {
+/** Unset leaves the key out, so that saving an unchanged form changes nothing. */
+function safetyOf(v: FormValues, t: AdminTexts, errors: FieldErrors): { emergencyAdvice?: string } {
   const mode = v.emergencyAdviceMode ?? '';
-  if (mode === 'none') return '';
+  if (mode === 'none') return { emergencyAdvice: '' };
   if (mode === 'custom') {
     if (!(v.emergencyAdvice ?? '').trim()) addError(errors, 'emergencyAdvice', t.adviceMissing);
-    return v.emergencyAdvice ?? '';
+    return { emergencyAdvice: v.emergencyAdvice ?? '' };
   }
   if (mode !== '') addError(errors, 'emergencyAdviceMode', t.unknownChoice);
-  return undefined;
+  return {};
 }
 
 function notificationsOf(v: FormValues) {
@@ -122,7 +123,7 @@ export function profileFromForm(v: FormValues, t: AdminTexts): { input: unknown;
     spokenName: v.spokenName ?? '',
     greetKnownCallers: greetOf(v.greetKnownCallers),
     vocabulary: lines(v.vocabulary),
-    safety: { emergencyAdvice: adviceOf(v, t, errors) },
+    safety: safetyOf(v, t, errors),
     greeting: v.greeting ?? '',
     timezone,
     address: v.address ?? '',

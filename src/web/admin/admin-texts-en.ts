@@ -69,11 +69,11 @@ export const adminEn: AdminTexts = {
     'One word or phrase per line that callers are likely to say: practitioners’ names, services… (2 to 60 characters).',
   emergencyAdviceMode: 'Emergency advice',
   adviceModes: { '': 'Depends on the business (default)', custom: 'Custom sentence', none: 'None' },
-  adviceModeHint: (medicalDefault) =>
-    `Said when closed, before any recording and after an urgent message. By default a medical practice says “${medicalDefault}”; other businesses say nothing.`,
+  adviceModeHint: 'Said when closed, before any recording and after an urgent message.',
   emergencyAdvice: 'Custom sentence',
-  emergencyAdviceHint:
-    'Said instead of the default when “Custom sentence” is chosen (300 characters at most).',
+  emergencyAdviceHint: (medicalDefault) =>
+    `By default a medical practice says “${medicalDefault}”; other businesses say nothing. ` +
+    'Your sentence replaces it when “Custom sentence” is chosen (300 characters at most).',
   adviceMissing: 'Write the sentence, or choose “None”.',
   unknownChoice: 'Unknown choice',
   hours: 'Opening hours',

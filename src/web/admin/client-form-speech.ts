@@ -5,7 +5,7 @@ import { e164PhoneSchema } from '../../domain/phone';
 import { LOCALES } from '../../domain/vocabulary';
 import { html, type SafeHtml } from '../html';
 import type { AdminTexts } from './admin-texts';
-import { ADVICE_MODES } from './client-form';
+import { ADVICE_MODES, GREET_CHOICES, type GreetChoice } from './client-form';
 import { fieldset, input, select, textarea, type FormState } from './form-controls';
 import { lines, type FormValues } from './form-values';
 
@@ -21,25 +21,23 @@ export function medicalDefaultAdvice(v: FormValues): string {
 }
 
 export function speechSection(s: FormState, t: AdminTexts): SafeHtml {
+  const sectors = SECTORS.map((v): [string, string] => [v, t.sectors[v]]);
+  const greet = Object.keys(GREET_CHOICES).map((c): [string, string] => [
+    c,
+    t.greetChoices[c as GreetChoice],
+  ]);
   const advice = ADVICE_MODES.map((m): [string, string] => [m, t.adviceModes[m]]);
   return fieldset(
     t.speech,
-    html`${select(
-      s,
-      'sector',
-      t.sector,
-      SECTORS.map((v) => [v, t.sectors[v]]),
-      { hint: t.sectorHint },
-    )}
-    ${input(s, 'spokenName', t.spokenName, { hint: t.spokenNameHint, attrs: html`maxlength="100"` })}
-    ${select(s, 'greetKnownCallers', t.greetKnownCallers, Object.entries(t.greetChoices), { hint: t.greetHint })}
+    html`${select(s, 'sector', t.sector, sectors, { hint: t.sectorHint, cls: 'double' })}
+    ${select(s, 'greetKnownCallers', t.greetKnownCallers, greet, { hint: t.greetHint })}
+    ${input(s, 'spokenName', t.spokenName, { hint: t.spokenNameHint, cls: 'wide', attrs: html`maxlength="100"` })}
     ${textarea(s, 'vocabulary', t.vocabulary, { hint: t.vocabularyHint, rows: 3 })}
-    ${select(s, 'emergencyAdviceMode', t.emergencyAdviceMode, advice, {
-      hint: t.adviceModeHint(medicalDefaultAdvice(s.values)),
-    })}
+    ${select(s, 'emergencyAdviceMode', t.emergencyAdviceMode, advice, { hint: t.adviceModeHint })}
     ${textarea(s, 'emergencyAdvice', t.emergencyAdvice, {
-      hint: t.emergencyAdviceHint,
+      hint: t.emergencyAdviceHint(medicalDefaultAdvice(s.values)),
       rows: 2,
+      cls: 'double',
       attrs: html`maxlength="300"`,
     })}`,
   );

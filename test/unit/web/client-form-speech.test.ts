@@ -90,7 +90,7 @@ describe('client form ⇄ profile: how the receptionist speaks', () => {
       'a custom advice left empty',
       { emergencyAdviceMode: 'custom', emergencyAdvice: '  ' },
       'emergencyAdvice',
-      /^Écrivez la phrase, ou choisissez « Aucune »\.$/,
+      /^Écrivez la phrase, ou choisissez «\u00a0Aucune\u00a0»\.$/,
     ],
     [
       'a custom advice of 301 characters',

@@ -113,7 +113,9 @@ describe('admin pages: how the receptionist speaks', () => {
     ).expect(400);
     expect(fieldError(res.text, 'vocabulary')).toMatch(/^Ligne 2 : /);
     expect(fieldError(res.text, 'spokenName')).toContain('100');
-    expect(fieldError(res.text, 'emergencyAdvice')).toBe('Écrivez la phrase, ou choisissez « Aucune ».');
+    expect(fieldError(res.text, 'emergencyAdvice')).toBe(
+      'Écrivez la phrase, ou choisissez «\u00a0Aucune\u00a0».',
+    );
     expect(selected(res.text, 'emergencyAdviceMode')).toBe('custom');
     expect(textareaText(res.text, 'vocabulary')).toBe('ordonnance\nx');
   });
@@ -123,7 +125,9 @@ describe('admin pages: how the receptionist speaks', () => {
     for (const name of SPEECH_FIELDS) expect(fr).toMatch(new RegExp(`<label for="f-${name}">[^<]+</label>`));
     expect(fr).toMatch(/<option value="medical"\s*>Cabinet médical ou paramédical<\/option>/);
     expect(fr).toContain('Selon l’activité (par défaut)');
-    expect(fr).toContain('« En cas d&#39;urgence vitale, raccrochez et composez le 15 ou le 112. »');
+    expect(fr).toContain(
+      '«\u00a0En cas d&#39;urgence vitale, raccrochez et composez le 15 ou le 112.\u00a0»',
+    );
     expect(selected(fr, 'sector')).toBe('other');
 
     const en = (await admin.agent.get('/admin/clients/new?lang=en').expect(200)).text;

@@ -55,7 +55,7 @@ export const adminEn: AdminTexts = {
   sector: 'Line of business',
   sectors: { medical: 'Medical or allied health practice', other: 'Other business' },
   sectorHint:
-    'A medical practice gets its own defaults: emergency advice, and discretion about callers’ names.',
+    'A medical practice gets its own defaults: emergency advice, serious symptoms treated as urgent, discretion about callers’ names.',
   spokenName: 'Client’s name in a sentence',
   spokenNameHint:
     'What follows “you have reached”, e.g. “Martin Dental Care”; in French, “au cabinet Martin”, “chez Plomberie Durand”. ' +

@@ -62,7 +62,7 @@ export const adminFr = {
   sector: 'Activité',
   sectors: { medical: 'Cabinet médical ou paramédical', other: 'Autre activité' },
   sectorHint:
-    'Un cabinet médical a ses propres réglages par défaut : conseil en cas d’urgence, discrétion sur le nom des appelants.',
+    'Un cabinet médical a ses propres réglages par défaut : conseil en cas d’urgence, symptômes graves traités comme urgents, discrétion sur le nom des appelants.',
   spokenName: 'Nom du client dans une phrase',
   spokenNameHint:
     `Ce qui suit ${quote('vous êtes bien')} : par ex. ${quote('au cabinet Martin')}, ${quote('chez Plomberie Durand')}. ` +

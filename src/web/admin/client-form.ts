@@ -18,6 +18,7 @@ export type GreetChoice = keyof typeof GREET_CHOICES;
 /** The emergency advice select: unset (the sector's sentence), a custom sentence, or nothing said (""). */
 export const ADVICE_MODES = ['', 'custom', 'none'] as const;
 export type AdviceMode = (typeof ADVICE_MODES)[number];
+
 const RANGE = /^(\S+?)\s*-\s*(\S+)$/;
 const CLOSURE = /^(\S+)\s*\.\.\s*(\S+)\s*(.*)$/;
 
@@ -75,7 +76,7 @@ function rulesOf(v: FormValues, t: AdminTexts, errors: FieldErrors): unknown {
 /** An unknown choice goes to the schema as typed, so its error lands on the field. */
 function greetOf(choice: string | undefined): unknown {
   const key = choice ?? '';
-  return key in GREET_CHOICES ? GREET_CHOICES[key as GreetChoice] : key;
+  return Object.hasOwn(GREET_CHOICES, key) ? GREET_CHOICES[key as GreetChoice] : key;
 }
 
 /** Unset leaves the key out, so that saving an unchanged form changes nothing. */

@@ -155,11 +155,7 @@ export function cleanReason(text: string): string | undefined {
   const parts = [head, ...rest].filter((c) => c.length > 0).map((c) => c.map((w) => w.raw).join(' '));
   const reason = parts.join(', ').trim();
   if (!reason) return undefined;
-  // "Mon fils…" read after "au sujet de :" → "mon fils…"; a name keeps its capital.
-  const firstWord = normalise(reason.split(/\s+/)[0] ?? '');
-  return STOP_WORDS.has(firstWord) || LEAD_INS.some((l) => l.startsWith(firstWord))
-    ? reason.charAt(0).toLowerCase() + reason.slice(1)
-    : reason;
+  return reason;
 }
 
 /** A clause that only says the intent ("laisser un message", "prendre rendez-vous") is still kept. */

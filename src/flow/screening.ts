@@ -16,7 +16,7 @@ export function screenCallee(profile: ClientProfile, state: CallState, _now?: Da
   const urgent = state.menuChoice === 'urgent' || state.message.urgent === true || state.urgentHeard;
   const caller = diallableCaller(state);
   const number = caller ? spokenNumber(caller, profile.locale, state.calledNumber) : undefined;
-  const reason = state.message.reason?.trim().replace(/[.!?…\s]+$/, '');
+  const reason = state.message.reason?.trim();
   const text = p.screenWhisper(profile.name, who, number, urgent, reason || undefined);
   return [
     {

@@ -70,7 +70,7 @@ describe('the caller ID read back', () => {
       caller: { number: '+14155551234', known: false },
     });
     expect(texts(run.last.actions)[0]).toBe(
-      'We will call you back on plus 1, 4 1 5, 5 5 5, 1 2 3 4. Say yes or press 1 to confirm, or give us another number.',
+      'We will call you back at plus 1, 4 1 5, 5 5 5, 1 2 3 4. Say yes or press 1 to confirm, or give us another number.',
     );
   });
 

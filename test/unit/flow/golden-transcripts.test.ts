@@ -141,7 +141,7 @@ const PATHS: Path[] = [
     client: 'demo',
     at: '2026-03-16T10:00:00+01:00',
     from: '+33612345699',
-    turns: [{ silence: true }, { silence: true }, { silence: true }, { silence: true }, { record: null }],
+    turns: [{ silence: true }, { silence: true }, { record: null }],
   },
   {
     file: 'fr-appointment-request',

@@ -75,7 +75,8 @@ describe('emergency advice', () => {
   });
 
   it('when the advice was said at the start, then it is not repeated before the recording', () => {
-    const run = play(medical({ transfer: { outOfHours: 'message' } }), [noInput, noInput, noInput], {
+    // Closed, message only: the name question first; silent twice, the voice message is offered.
+    const run = play(medical({ transfer: { outOfHours: 'message' } }), [noInput, noInput], {
       now: MONDAY_20H,
     });
     expect(texts(run.actions).filter((t) => t === ADVICE_FR)).toHaveLength(1);

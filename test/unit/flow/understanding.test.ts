@@ -105,7 +105,7 @@ describe('what the first sentence asks for', () => {
     ],
     ['un rendez-vous jeudi', 'appointment', 'un rendez-vous jeudi'],
     ["I'd like to book an appointment for next week", 'appointment', 'book an appointment for next week'],
-    ["Mon fils a une forte fièvre, c'est urgent", 'urgent', 'mon fils a une forte fièvre'],
+    ["Mon fils a une forte fièvre, c'est urgent", 'urgent', 'Mon fils a une forte fièvre'],
     ["mon fils a une forte fièvre c'est urgent", 'urgent', 'mon fils a une forte fièvre'],
     ['urgence', 'urgent', undefined],
     ["It's an emergency, my father fell down the stairs", 'urgent', 'my father fell down the stairs'],
@@ -242,7 +242,7 @@ describe('the first sentence at the menu is kept', () => {
       "Je note votre demande de rendez-vous ; nous vous rappellerons pour fixer l'horaire.",
     );
     expect(said).not.toMatch(/pas bien compris|objet de votre appel/);
-    expect(said).toContain('vous appelez au sujet de : prendre rendez-vous avec le docteur');
+    expect(said).toContain('Votre message : prendre rendez-vous avec le docteur.');
     expect(storedMessage(run.effects)).toMatchObject({
       callerName: 'Jean Dupont',
       reason: 'prendre rendez-vous avec le docteur',
@@ -349,7 +349,7 @@ describe('an urgent reason said at the menu', () => {
     ]);
     expect(texts(run.actions).join(' ')).not.toMatch(/objet de votre appel|Votre demande est-elle urgente/);
     expect(storedMessage(run.effects)).toMatchObject({
-      reason: 'mon fils a une forte fièvre',
+      reason: 'Mon fils a une forte fièvre',
       urgent: true,
       final: true,
     });

@@ -32,21 +32,22 @@ const PERSON_TITLES = new Set(
   'dr docteur doctor madame mme monsieur mr mrs ms miss maitre me professeur pr'.split(' '),
 );
 
-/** The words of a target's name that identify it in a sentence (titles and the client's name aside). */
-function nameMatches(name: string, clientName: string): string[] {
+const TITLES = ['docteur', 'dr', 'doctor', 'madame', 'monsieur', 'mr', 'mrs', 'ms', 'maitre'];
+const ASKING = ['parler a', 'parler au', 'parler avec', 'joindre', 'speak to', 'speak with', 'talk to'];
+
+/**
+ * Phrases that name a target in a sentence: its full name, title + surname, and a first name or
+ * surname only after "parler à", "speak to"… — so a caller who introduces herself ("c'est Claire
+ * Dupont") is not put through to Dr Claire Martin.
+ */
+function nameMatches(name: string): string[] {
   const tokens = normalise(name)
     .split(' ')
     .filter((t) => !PERSON_TITLES.has(t));
   if (tokens.length === 0) return [];
-  const client = new Set(normalise(clientName).split(' '));
   const last = tokens[tokens.length - 1] as string;
-  const phrases = [tokens.join(' ')];
-  for (const t of tokens.slice(0, -1)) if (t.length >= 3) phrases.push(t);
-  for (const title of ['docteur', 'dr', 'doctor', 'madame', 'monsieur', 'mr', 'mrs', 'ms', 'maitre']) {
-    phrases.push(`${title} ${last}`);
-  }
-  // A surname alone, unless it is also the client's name ("le cabinet Martin" asks for no one).
-  if (last.length >= 3 && !client.has(last)) phrases.push(last);
+  const phrases = [tokens.join(' '), ...TITLES.map((title) => `${title} ${last}`)];
+  for (const t of tokens) if (t.length >= 3) phrases.push(...ASKING.map((a) => `${a} ${t}`));
   return phrases;
 }
 
@@ -54,7 +55,7 @@ function nameMatches(name: string, clientName: string): string[] {
 export function targetNamed(text: string, profile: ClientProfile): number | undefined {
   let best: { index: number; length: number } | undefined;
   profile.transferTargets.forEach((t, index) => {
-    for (const phrase of nameMatches(t.name, profile.name)) {
+    for (const phrase of nameMatches(t.name)) {
       if (containsPhrase(text, phrase) && (!best || phrase.length > best.length)) {
         best = { index, length: phrase.length };
       }

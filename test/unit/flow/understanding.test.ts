@@ -119,6 +119,7 @@ describe('what the first sentence asks for', () => {
     ["c'est au sujet de ma facture du mois dernier", 'content', 'ma facture du mois dernier'],
     ['Bonjour, c’est bien le cabinet Martin ?', undefined, undefined],
     ['oui bonjour', undefined, undefined],
+    ['Bonjour, c’est Claire Dupont', undefined, undefined],
     ['la météo de demain', undefined, undefined],
   ] as const)('when the caller says "%s", then the intent is %s with reason %j', (text, intent, reason) => {
     const u = understand(text, profile);

@@ -302,6 +302,12 @@ describe('a person asked for by name', () => {
     expect(dialled(run.last.actions)).toEqual(['+33611111111']);
   });
 
+  it('when the caller says it is urgent and names a target, then that target is dialled first', () => {
+    const run = play(profile, [speech("c'est urgent, je dois parler au secrétariat")]);
+    expect(run.state.step).toBe('transfer');
+    expect(dialled(run.last.actions)).toEqual(['+33622222222']);
+  });
+
   it('when closed, then a message is taken for them and its reason says for whom', () => {
     const closedWithMenu = makeProfile({
       transferTargets: profile.transferTargets,

@@ -5,7 +5,7 @@ import { makeCtx, say, stepEffect, type Ctx } from './context';
 import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp, transcription } from './events';
 import { run } from './flow';
 import { isOpen } from './hours';
-import { hoursSentence } from './hours-text';
+import { closedNotice } from './opening-text';
 import type { ClientProfile } from './profile';
 import { callerFlags, firstMatch, ruleContext } from './rules';
 import { applyRuleAction } from './steps/common';
@@ -71,7 +71,7 @@ function firstDecision(ctx: Ctx): StepResult | 'reject' {
   if (rule) return rule.then.type === 'reject' ? 'reject' : applyRuleAction(ctx, rule.then);
   if (flags.vip && state.open && profile.transferTargets.length > 0) return go('transfer');
   if (!state.open && profile.transfer.outOfHours === 'message') {
-    return go('name', { say: [hoursSentence(profile, state.locale), ctx.p.takeMessage] });
+    return go('name', { say: [ctx.p.takeMessage] });
   }
   return go('menu');
 }
@@ -92,7 +92,7 @@ export function startCall(input: StartCallInput): Transition {
   const lead = [say(ctx, greeting)];
   const notice = profile.consent.recordingNotice && profile.messageTaking.recording !== 'never';
   if (notice) lead.push(say(ctx, p.consentNotice));
-  if (!state.open) lead.push(say(ctx, p.closedNow));
+  if (!state.open) lead.push(say(ctx, closedNotice(profile, now, state.locale)));
   const started = { ...ctx, state: { ...state, consentGiven: notice } };
   const detail = `${state.open ? 'open' : 'closed'}${state.caller.vip ? ', vip' : ''}`;
   return run(started, decision, lead, [stepEffect(ctx, 'start', detail)]);

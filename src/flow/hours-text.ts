@@ -96,7 +96,8 @@ function withException(groups: Group[], locale: Locale): { text: string; rest: G
   if (!main || main.days.length < 3) return undefined;
   const [from, to] = [dayIndex(main.days[0]!), dayIndex(main.days[main.days.length - 1]!)];
   const holes = WEEKDAYS.slice(from, to + 1).filter((d) => !main.days.includes(d));
-  if (holes.length !== 1) return undefined;
+  // Short spans read better as a list: "le lundi, le mardi et le jeudi".
+  if (holes.length !== 1 || to - from < 4) return undefined;
   const hole = holes[0]!;
   const fr = locale === 'fr-FR';
   const spanDays = WEEKDAYS.slice(from, to + 1);

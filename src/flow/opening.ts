@@ -33,6 +33,9 @@ function edgesOn(profile: ClientProfile, date: string): Date[] {
     // A time skipped by the clocks going forward: the shift really starts when the clocks jump.
     const shown = wallClock(at, tz).time;
     if (shown !== hhmm) edges.push(addMinutes(at, -Number(shown.slice(3))));
+    // A time shown twice as the clocks go back: the first time counts too.
+    const hourBefore = addMinutes(at, -60);
+    if (wallClock(hourBefore, tz).time === hhmm) edges.push(hourBefore);
   }
   const o = profile.override;
   if (o && localDate(addMinutes(o.until, 0), tz) === date) edges.push(addMinutes(o.until, 0));

@@ -12,18 +12,38 @@ import {
   wallClock,
 } from '../domain/zoned-time';
 import { isOpen } from './hours';
-import { WEEKDAYS, type ClientProfile } from './profile';
+import { WEEKDAYS, type ClientProfile, type Weekday } from './profile';
 
 /** Days searched ahead: a year and a few days, so a yearly closure never hides the reopening. */
 export const LOOKAHEAD_DAYS = 370;
+
+/** The weekday of a `YYYY-MM-DD` date (1 January 1970 was a Thursday). */
+function weekdayOf(date: string): Weekday {
+  const days = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  return WEEKDAYS[(((days + 3) % 7) + 7) % 7]!;
+}
+
+const inClosure = (profile: ClientProfile, date: string) =>
+  profile.closures.some((c) => c.from <= date && date <= c.to);
+
+/**
+ * Days on which the status cannot change the way we look for, skipped to keep a year's search fast:
+ * no opening during a closure (an override only ever ends there, still closed); no closing on a
+ * 24-hour day outside closures (an open override ending then leaves it open).
+ */
+function cannotChange(profile: ClientProfile, date: string, toOpen: boolean): boolean {
+  if (toOpen) return inClosure(profile, date);
+  const shifts = profile.weeklyHours[weekdayOf(date)];
+  const fullDay = shifts.some((r) => r.start === '00:00' && r.end === '24:00');
+  return fullDay && !inClosure(profile, date);
+}
 
 /** `date`'s instants where the open status may change, in order. */
 function edgesOn(profile: ClientProfile, date: string): Date[] {
   const tz = profile.timezone;
   const midnight = startOfLocalDay(date, tz);
-  const weekday = WEEKDAYS[wallClock(midnight, tz).isoWeekday - 1]!;
   const edges = [midnight];
-  for (const hhmm of profile.weeklyHours[weekday].flatMap((s) => [s.start, s.end])) {
+  for (const hhmm of profile.weeklyHours[weekdayOf(date)].flatMap((s) => [s.start, s.end])) {
     if (hhmm === '24:00') {
       edges.push(startOfLocalDay(addDays(date, 1), tz));
       continue;
@@ -45,7 +65,9 @@ function edgesOn(profile: ClientProfile, date: string): Date[] {
 function nextChange(profile: ClientProfile, now: Date, toOpen: boolean): Date | undefined {
   const today = localDate(now, profile.timezone);
   for (let day = 0; day <= LOOKAHEAD_DAYS; day++) {
-    const found = edgesOn(profile, addDays(today, day)).find(
+    const date = addDays(today, day);
+    if (day > 0 && cannotChange(profile, date, toOpen)) continue;
+    const found = edgesOn(profile, date).find(
       (at) =>
         at.getTime() > now.getTime() &&
         isOpen(profile, at) === toOpen &&

@@ -2,7 +2,7 @@
  * Opening hours read aloud, in natural French or English:
  * "du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h, et le samedi de 9 h à 12 h".
  */
-import { groupDays } from './hours';
+import { groupDays, type LocalTime } from './hours';
 import { WEEKDAYS, type ClientProfile, type TimeRange, type Weekday } from './profile';
 import type { Locale } from '../domain/vocabulary';
 
@@ -37,6 +37,33 @@ export function spokenTime(hhmm: string, locale: Locale): string {
   const h12 = hour % 12 === 0 ? 12 : hour % 12;
   const suffix = hour < 12 ? 'AM' : 'PM';
   return m === 0 ? `${h12} ${suffix}` : `${h12}:${String(m).padStart(2, '0')} ${suffix}`;
+}
+
+const MONTHS: Record<Locale, readonly string[]> = {
+  'fr-FR': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  'en-US': 'January February March April May June July August September October November December'.split(' '),
+};
+
+/** Past this many days ahead, a date is said with its year. */
+const SAY_YEAR_AFTER_DAYS = 180;
+
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** "lundi 7 décembre", "vendredi 1er mai" / "Monday, December 7". */
+export function spokenDate(
+  local: Pick<LocalTime, 'date' | 'weekday'>,
+  today: string,
+  locale: Locale,
+): string {
+  const [year, month, day] = local.date.split('-').map(Number) as [number, number, number];
+  const weekday = DAY_NAMES[locale][local.weekday];
+  const monthName = MONTHS[locale][month - 1] ?? '';
+  const withYear = daysBetween(today, local.date) > SAY_YEAR_AFTER_DAYS;
+  if (locale === 'fr-FR') {
+    return `${weekday} ${day === 1 ? '1er' : day} ${monthName}${withYear ? ` ${year}` : ''}`;
+  }
+  return `${weekday}, ${monthName} ${day}${withYear ? `, ${year}` : ''}`;
 }
 
 /** "a", "a et b", "a, b et c" (or "and"). */

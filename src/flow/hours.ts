@@ -22,6 +22,12 @@ export function inRange(time: string, range: TimeRange): boolean {
   return range.start <= time && time < range.end;
 }
 
+/** The weekday of a `YYYY-MM-DD` date (1 January 1970 was a Thursday). */
+export function weekdayOfDate(date: string): Weekday {
+  const days = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  return WEEKDAYS[(((days + 3) % 7) + 7) % 7]!;
+}
+
 export type OpenReason = 'override' | 'closure' | 'weekly';
 
 /** Whether the client is open at `now`, and which setting decided it. */

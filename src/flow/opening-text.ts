@@ -5,63 +5,10 @@
  */
 import { addDays, addMinutes } from '../domain/zoned-time';
 import type { Locale } from '../domain/vocabulary';
-import { localTime, openStatus, type LocalTime } from './hours';
-import { DAY_NAMES, hoursSentence, spokenTime } from './hours-text';
+import { localTime, openStatus, weekdayOfDate, type LocalTime } from './hours';
+import { DAY_NAMES, daysBetween, hoursPhrase, hoursSentence, spokenDate, spokenTime } from './hours-text';
 import { nextClosing, nextOpening } from './opening';
 import type { ClientProfile } from './profile';
-
-const MONTHS: Record<Locale, readonly string[]> = {
-  'fr-FR': [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  'en-US': [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-/** Past this many days ahead, a date is said with its year. */
-const SAY_YEAR_AFTER_DAYS = 180;
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/** "lundi 7 décembre", "vendredi 1er mai" / "Monday, December 7". */
-export function spokenDate(
-  local: Pick<LocalTime, 'date' | 'weekday'>,
-  today: string,
-  locale: Locale,
-): string {
-  const [year, month, day] = local.date.split('-').map(Number) as [number, number, number];
-  const weekday = DAY_NAMES[locale][local.weekday];
-  const monthName = MONTHS[locale][month - 1] ?? '';
-  const withYear = daysBetween(today, local.date) > SAY_YEAR_AFTER_DAYS;
-  if (locale === 'fr-FR') {
-    return `${weekday} ${day === 1 ? '1er' : day} ${monthName}${withYear ? ` ${year}` : ''}`;
-  }
-  return `${weekday}, ${monthName} ${day}${withYear ? `, ${year}` : ''}`;
-}
 
 /**
  * The day of `local` as said on `today`: "aujourd'hui", "demain", "lundi" (within six days) or the
@@ -121,7 +68,7 @@ function closureNotice(
 ): string {
   const label = closure.label.trim() ? labelInSentence(closure.label) : '';
   const ahead = daysBetween(today, closure.to);
-  const lastDay = localTime(addMinutes(`${closure.to}T12:00:00Z`, 0), 'UTC');
+  const lastDay = { date: closure.to, weekday: weekdayOfDate(closure.to) };
   if (locale === 'fr-FR') {
     const why = label ? ` pour ${label}` : '';
     const first =
@@ -144,7 +91,8 @@ function closureNotice(
 
 /**
  * The sentence(s) said when the client is closed at `now`: why (a dated closure by its label, the
- * manual override, or simply the weekly hours), until when, and when we reopen.
+ * manual override, or simply the weekly hours), until when, and when we reopen. Meant for a closed
+ * `now` (the engine's `state.open` is `isOpen` at the same instant); otherwise the plain closed sentence.
  */
 export function closedNotice(profile: ClientProfile, now: Date, locale: Locale = profile.locale): string {
   const status = openStatus(profile, now);
@@ -206,11 +154,15 @@ export function openNotice(profile: ClientProfile, now: Date, locale: Locale = p
  */
 export function hoursNow(profile: ClientProfile, now: Date, locale: Locale = profile.locale): string {
   const status = openStatus(profile, now);
-  let weekly = hoursSentence(profile, locale);
-  const unusual = status.reason !== 'weekly' && !status.open;
-  if (unusual && /^(Nous sommes ouverts|We are open)/.test(weekly)) {
-    weekly = locale === 'fr-FR' ? `En temps normal, n${weekly.slice(1)}` : `Usually, w${weekly.slice(1)}`;
-  }
+  const phrase = hoursPhrase(profile.weeklyHours, locale);
+  const unusual = !status.open && status.reason !== 'weekly';
+  const fr = locale === 'fr-FR';
+  const weekly =
+    phrase && unusual
+      ? fr
+        ? `En temps normal, nous sommes ouverts ${phrase}.`
+        : `Usually, we are open ${phrase}.`
+      : hoursSentence(profile, locale);
   const state = status.open ? openNotice(profile, now, locale) : closedNotice(profile, now, locale);
   return [weekly, state].filter(Boolean).join(' ');
 }

@@ -11,17 +11,11 @@ import {
   startOfLocalDay,
   wallClock,
 } from '../domain/zoned-time';
-import { isOpen } from './hours';
-import { WEEKDAYS, type ClientProfile, type Weekday } from './profile';
+import { isOpen, weekdayOfDate } from './hours';
+import { WEEKDAYS, type ClientProfile } from './profile';
 
 /** Days searched ahead: a year and a few days, so a yearly closure never hides the reopening. */
 export const LOOKAHEAD_DAYS = 370;
-
-/** The weekday of a `YYYY-MM-DD` date (1 January 1970 was a Thursday). */
-function weekdayOf(date: string): Weekday {
-  const days = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-  return WEEKDAYS[(((days + 3) % 7) + 7) % 7]!;
-}
 
 const inClosure = (profile: ClientProfile, date: string) =>
   profile.closures.some((c) => c.from <= date && date <= c.to);
@@ -33,7 +27,7 @@ const inClosure = (profile: ClientProfile, date: string) =>
  */
 function cannotChange(profile: ClientProfile, date: string, toOpen: boolean): boolean {
   if (toOpen) return inClosure(profile, date);
-  const shifts = profile.weeklyHours[weekdayOf(date)];
+  const shifts = profile.weeklyHours[weekdayOfDate(date)];
   const fullDay = shifts.some((r) => r.start === '00:00' && r.end === '24:00');
   return fullDay && !inClosure(profile, date);
 }
@@ -43,7 +37,7 @@ function edgesOn(profile: ClientProfile, date: string): Date[] {
   const tz = profile.timezone;
   const midnight = startOfLocalDay(date, tz);
   const edges = [midnight];
-  for (const hhmm of profile.weeklyHours[weekdayOf(date)].flatMap((s) => [s.start, s.end])) {
+  for (const hhmm of profile.weeklyHours[weekdayOfDate(date)].flatMap((s) => [s.start, s.end])) {
     if (hhmm === '24:00') {
       edges.push(startOfLocalDay(addDays(date, 1), tz));
       continue;

@@ -93,6 +93,18 @@ describe('nextOpening: the next instant the client opens', () => {
       '2026-11-30T08:00:00Z',
     ],
     [
+      'spring DST day itself, Sunday 10:00 CEST',
+      makeProfile,
+      '2026-03-29T10:00:00+02:00',
+      '2026-03-30T07:00:00Z',
+    ],
+    [
+      'autumn DST day itself, Sunday 10:00 CET',
+      makeProfile,
+      '2026-10-25T10:00:00+01:00',
+      '2026-10-26T08:00:00Z',
+    ],
+    [
       'spring DST: Saturday → Monday 9:00 CEST',
       makeProfile,
       '2026-03-28T13:00:00+01:00',
@@ -256,6 +268,20 @@ describe('closedNotice: what a caller hears when we are closed', () => {
       '2026-03-29T00:30:00Z',
       "Nous sommes fermés pour le moment, nous rouvrons aujourd'hui à 3 h.",
       'We are closed right now; we reopen today at 3 AM.',
+    ],
+    [
+      'Sunday of the spring DST change',
+      makeProfile,
+      '2026-03-29T10:00:00+02:00',
+      'Nous sommes fermés pour le moment, nous rouvrons demain à 9 h.',
+      'We are closed right now; we reopen tomorrow at 9 AM.',
+    ],
+    [
+      'Sunday of the autumn DST change, 1:30 the second time (CET)',
+      makeProfile,
+      '2026-10-25T01:30:00+01:00',
+      'Nous sommes fermés pour le moment, nous rouvrons demain à 9 h.',
+      'We are closed right now; we reopen tomorrow at 9 AM.',
     ],
     [
       'autumn DST weekend',

@@ -3,6 +3,7 @@
  * notice, so every schema accepts extra fields (looseObject).
  */
 import { z } from 'zod';
+import { normaliseCallerId } from '../src/domain/phone';
 import { lineSchema, multilineSchema } from '../src/domain/text';
 import { DIAL_STATUSES } from '../src/flow';
 
@@ -15,7 +16,8 @@ export const voiceParamsSchema = z.looseObject({
   AccountSid: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'expected an AccountSid: AC followed by 32 hex characters'),
-  From: lineSchema().min(1, 'From is required'),
+  // A carrier may drop the `+` of a caller ID: stored and read back as the E.164 number it is.
+  From: lineSchema().min(1, 'From is required').transform(normaliseCallerId),
   To: lineSchema().min(1, 'To is required'),
   CallStatus: z.string().optional(),
 });

@@ -7,7 +7,7 @@ import { isCalendarDate } from '../domain/calendar';
 import { newUserSchema, userChangesSchema } from '../domain/users';
 import { lineSchema, multilineSchema } from '../domain/text';
 import { e164PhoneSchema } from '../domain/phone';
-import { clientProfileSchema } from '../flow/profile';
+import { clientProfileSchema, safetySchema } from '../flow/profile';
 import { MESSAGE_STATUSES, USER_ROLES } from '../domain/vocabulary';
 import { objectIdSchema } from './validate';
 
@@ -23,11 +23,31 @@ const dateOrInstant = z
   .transform((v) => new Date(v))
   .refine((d) => !Number.isNaN(d.getTime()), 'expected a valid date');
 
+/**
+ * The profile's settings whose absence means "the default": in a patch, `null` removes them (RFC 7396),
+ * which is how an operator goes back to the default once a value was set.
+ */
+const unsettable = {
+  greetKnownCallers: clientProfileSchema.shape.greetKnownCallers.unwrap().nullable().meta({
+    description:
+      'Greet a known caller by name. null: unset, so yes except for a medical client (shared family phones).',
+  }),
+  safety: z.object({
+    emergencyAdvice: safetySchema.shape.emergencyAdvice.unwrap().nullable().optional().meta({
+      description:
+        'Said when closed, before any recording and after an urgent message. "": nothing is said; null: unset, the sector\'s default (for a medical client, its country\'s emergency numbers).',
+    }),
+  }),
+};
+
 /** Fields a client PATCH may carry: any profile field (the merge is validated whole) and `active`. */
 export const clientPatchSchema = z
-  .object({ ...clientProfileSchema.shape, active: z.boolean() })
+  .object({ ...clientProfileSchema.shape, ...unsettable, active: z.boolean() })
   .partial()
-  .meta({ description: 'Merged into the current profile; the result is validated with the full profile.' });
+  .meta({
+    description:
+      'Merged into the current profile (JSON Merge Patch: null removes a field, which then takes its default or is unset); the result is validated with the full profile.',
+  });
 export const CLIENT_PROFILE_KEYS = Object.keys(clientProfileSchema.shape);
 
 export const clientListQuerySchema = z.strictObject({ active: flag.optional() });

@@ -21,6 +21,18 @@ export function toE164(text: string, country?: CountryCode): string | undefined 
   return valid(text, country)?.number;
 }
 
+/**
+ * A caller ID as a carrier may deliver it: usually E.164, sometimes the same digits without the
+ * `+` (`33478123456`) or with the `00` prefix. Those become E.164 when they are a valid number;
+ * anything else (`anonymous`, `266696687`, a short code) is kept as it came.
+ */
+export function normaliseCallerId(from: string): string {
+  const text = from.trim();
+  if (isE164Phone(text)) return text;
+  const digits = /^(?:00)?(\d{8,15})$/.exec(text)?.[1];
+  return (digits && toE164(`+${digits}`)) || text;
+}
+
 /** True when `number` is a valid number already written in E.164 (`+33612345678`). */
 export function isE164Phone(number: string): boolean {
   return toE164(number) === number;
@@ -86,11 +98,15 @@ function frenchGroups(group: string): string[] {
  * voice never says "four hundred fifteen".
  */
 export function spokenPhone(number: string, locale: string, country?: CountryCode): string {
-  const shown = displayPhone(number, country);
-  const groups = shown.match(/\d+/g) ?? [];
-  // Not a number we could read: its digits in pairs is still better than one long figure.
-  const parts = valid(number, country) ? groups : (groups.join('').match(/\d{1,2}/g) ?? []);
+  const readable = valid(number, country) ? number : normaliseCallerId(number);
+  const shown = displayPhone(readable, country);
+  const digits = shown.replace(/\D/g, '');
   const plus = shown.startsWith('+') ? 'plus ' : '';
-  if (locale.startsWith('fr')) return plus + parts.flatMap(frenchGroups).join(', ');
-  return plus + parts.map((g) => g.split('').join(' ')).join(', ');
+  // Not a number we could read: its digits one by one, in threes, never as made-up pairs.
+  if (!valid(readable, country)) return plus + (digits.match(/\d{1,3}/g) ?? []).map(oneByOne).join(', ');
+  const groups = shown.match(/\d+/g) ?? [];
+  if (locale.startsWith('fr')) return plus + groups.flatMap(frenchGroups).join(', ');
+  return plus + groups.map(oneByOne).join(', ');
 }
+
+const oneByOne = (group: string) => group.split('').join(' ');

@@ -48,3 +48,52 @@ export function emergencyAdvice(profile: ClientProfile, locale: Locale): string 
 export function greetsKnownCallers(profile: ClientProfile): boolean {
   return profile.greetKnownCallers ?? profile.sector !== 'medical';
 }
+
+/**
+ * Words that make a call to a medical practice urgent without the caller saying "urgent": what a
+ * medical secretary is trained to hear (French first; English callers phone French practices too).
+ */
+const MEDICAL_URGENCY_WORDS = [
+  'douleur à la poitrine',
+  'douleur dans la poitrine',
+  'douleur thoracique',
+  'mal à la poitrine',
+  'malaise',
+  'a fait un malaise',
+  'ne respire plus',
+  'respire mal',
+  'du mal à respirer',
+  'étouffe',
+  'inconscient',
+  'inconsciente',
+  'perdu connaissance',
+  'perte de connaissance',
+  "s'est évanoui",
+  "s'est évanouie",
+  'saigne beaucoup',
+  'hémorragie',
+  'convulsions',
+  'convulse',
+  'forte fièvre',
+  'avc',
+  'paralysé',
+  'paralysée',
+  'chest pain',
+  "can't breathe",
+  'cannot breathe',
+  'not breathing',
+  'unconscious',
+  'passed out',
+  'fainted',
+  'bleeding heavily',
+  'seizure',
+  'stroke',
+  'high fever',
+];
+
+/** The client's own urgency words, and for a medical client the symptoms that always are urgent. */
+export function urgencyKeywordsOf(profile: ClientProfile): readonly string[] {
+  return profile.sector === 'medical'
+    ? [...profile.urgencyKeywords, ...MEDICAL_URGENCY_WORDS]
+    : profile.urgencyKeywords;
+}

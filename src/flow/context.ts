@@ -2,6 +2,7 @@
  * What every step sees, and the small builders they share.
  */
 import { diallableCaller, displayNumber, spokenNumber } from './phone';
+import { soundsUrgent } from './speech';
 import { VOICES_BY_LOCALE, type ClientProfile } from './profile';
 import type { Locale } from '../domain/vocabulary';
 import { PROMPTS, type Prompts, type SummaryFields } from './prompts';
@@ -109,6 +110,7 @@ export function summaryFields(state: CallState, locale: Locale, forSpeech: boole
         }
       : {}),
     urgent: m.urgent === true,
+    ...(m.reason && soundsUrgent(m.reason) ? { reasonSaysUrgent: true } : {}),
     recording: m.recording !== undefined,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The engine's two entry points: the first webhook of a call, and every event after it.
  */
+import { emergencyAdvice, greetsKnownCallers, spokenClientName } from './client-speech';
 import { makeCtx, say, stepEffect, type Ctx } from './context';
 import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp, transcription } from './events';
 import { run } from './flow';
@@ -24,7 +25,9 @@ export interface StartCallInput {
 }
 
 export function initialState(input: StartCallInput): CallState {
-  const { profile, caller, callSid, now } = input;
+  const { profile, callSid, now } = input;
+  // A name the client does not greet by is not taken for granted either: the phone may be shared.
+  const caller = greetsKnownCallers(profile) ? input.caller : { ...input.caller, name: undefined };
   const flags = callerFlags(profile, caller.number, caller.known);
   return {
     version: 1,
@@ -86,14 +89,20 @@ export function startCall(input: StartCallInput): Transition {
   if (decision === 'reject') return rejected(ctx, 'routing rule');
 
   const p = ctx.p;
+  const spokenName = spokenClientName(profile, state.locale);
   const greeting = state.caller.name
-    ? p.greetingKnown(state.caller.name, profile.name)
-    : profile.greeting || p.greeting(profile.name);
+    ? p.greetingKnown(state.caller.name, spokenName)
+    : profile.greeting || p.greeting(spokenName);
   const lead = [say(ctx, greeting)];
   const notice = profile.consent.recordingNotice && profile.messageTaking.recording !== 'never';
   if (notice) lead.push(say(ctx, p.consentNotice));
-  if (!state.open) lead.push(say(ctx, closedNotice(profile, now, state.locale)));
-  const started = { ...ctx, state: { ...state, consentGiven: notice } };
+  // A caller put straight through (a VIP, a rule) hears nothing the transfer would contradict.
+  const transferring =
+    decision.kind === 'go' && decision.step === 'transfer' && profile.transferTargets.length > 0;
+  const advice = state.open || transferring ? undefined : emergencyAdvice(profile, state.locale);
+  if (!state.open && !transferring) lead.push(say(ctx, closedNotice(profile, now, state.locale)));
+  if (advice) lead.push(say(ctx, advice));
+  const started = { ...ctx, state: { ...state, consentGiven: notice, adviceGiven: advice !== undefined } };
   const detail = `${state.open ? 'open' : 'closed'}${state.caller.vip ? ', vip' : ''}`;
   return run(started, decision, lead, [stepEffect(ctx, 'start', detail)]);
 }

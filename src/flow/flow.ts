@@ -2,6 +2,7 @@
  * Turns a step's decision into a transition: enters the next step (skipping those already answered),
  * re-prompts within bounds, and ends the call with the right effects.
  */
+import { emergencyAdvice } from './client-speech';
 import { hasMessageContent, MAX_RETRIES, messageRecord, say, stepEffect, type Ctx } from './context';
 import { STEPS, type StepResult } from './steps';
 import type { Action, CallState, Effect, Outcome, Transition } from './types';
@@ -38,7 +39,10 @@ export function run(
     }
     case 'finish': {
       const c = withState(ctx, { ...ctx.state, ...result.patch });
-      const t = endCall(c, c.state.message.urgent ? c.p.closingUrgent : c.p.closing, 'message');
+      const closing = c.state.message.urgent
+        ? c.p.closingUrgent(emergencyAdvice(c.profile, c.state.locale))
+        : c.p.closing;
+      const t = endCall(c, closing, 'message');
       return { state: t.state, actions: [...lead, ...t.actions], effects: [...effects, ...t.effects] };
     }
     case 'end': {

@@ -10,7 +10,24 @@ export interface SummaryFields {
   /** Already formatted for reading or display. */
   callbackNumber?: string;
   urgent: boolean;
+  /** The caller's own words already say it is urgent: the read-back does not say it again. */
+  reasonSaysUrgent?: boolean;
   recording: boolean;
+}
+
+/** A lead sentence and the parts that apply, as one text. */
+function sentences(lead: string, parts: (string | false | undefined)[]): string {
+  return [lead, ...parts.filter((p): p is string => Boolean(p))].join(' ');
+}
+
+/**
+ * The caller's own words inside a sentence: no capital at the start (unless it is an acronym or
+ * "I"), no closing punctuation, so "Mon fils a de la fièvre." reads "mon fils a de la fièvre".
+ */
+export function quoted(words: string): string {
+  const text = words.trim().replace(/[.!?…\s]+$/u, '');
+  if (/^(I\b|I'|\p{Lu}{2})/u.test(text)) return text;
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
 }
 
 /** "de Jean", but "d'Élodie": French elides `de` before a vowel or a mute h. */
@@ -19,6 +36,7 @@ export function deOrElided(name: string): string {
 }
 
 export interface Prompts {
+  /** `client` is the spoken name: "au cabinet Martin", "chez Plomberie Durand". */
   greeting: (client: string) => string;
   greetingKnown: (caller: string, client: string) => string;
   consentNotice: string;
@@ -40,7 +58,8 @@ export interface Prompts {
   confirmPrompt: string;
   restart: string;
   closing: string;
-  closingUrgent: string;
+  /** The urgent closing: passed on as urgent, then the emergency advice when the client has one. */
+  closingUrgent: (advice?: string) => string;
   transferring: string;
   transferFailed: string;
   urgentClosed: string;
@@ -64,9 +83,9 @@ export interface Prompts {
 }
 
 const fr: Prompts = {
-  greeting: (client) => `Bonjour, vous êtes bien chez ${client}. Je suis l'assistante virtuelle.`,
+  greeting: (client) => `Bonjour, vous êtes bien ${client}. Je suis l'assistante virtuelle.`,
   greetingKnown: (caller, client) =>
-    `Bonjour ${caller}, vous êtes bien chez ${client}. Je suis l'assistante virtuelle.`,
+    `Bonjour ${caller}, vous êtes bien ${client}. Je suis l'assistante virtuelle.`,
   consentNotice: 'Pour assurer le suivi de votre demande, votre message pourra être enregistré.',
   closedNow: 'Nous sommes actuellement fermés.',
   menu:
@@ -86,7 +105,7 @@ const fr: Prompts = {
   notUnderstood: "Excusez-moi, je n'ai pas bien compris.",
   takeMessage: 'Je vais prendre votre message.',
   askName: "Puis-je avoir votre nom, s'il vous plaît ?",
-  askReason: (name) => `Merci${name ? ` ${name}` : ''}. En quelques mots, quel est l'objet de votre appel ?`,
+  askReason: (name) => `Merci${name ? `, ${name}` : ''}. En quelques mots, quel est l'objet de votre appel ?`,
   callbackConfirm: (n) =>
     `Nous vous rappellerons au ${n}. Tapez 1 pour confirmer, ou composez un autre numéro suivi de la touche dièse.`,
   callbackEnter: 'Sur quel numéro pouvons-nous vous rappeler ? Composez-le, suivi de la touche dièse.',
@@ -95,21 +114,23 @@ const fr: Prompts = {
     'Après le bip, vous pouvez ajouter un message vocal. Appuyez sur une touche quand vous avez terminé.',
   recordFallback:
     "Je vous propose de laisser directement un message vocal. Après le bip, indiquez votre nom, votre numéro et l'objet de votre appel.",
-  readBack: (f) => {
-    const parts: string[] = [];
-    if (f.callerName) parts.push(`vous êtes ${f.callerName}`);
-    if (f.reason) parts.push(`vous appelez au sujet de : ${f.reason}`);
-    if (f.callbackNumber) parts.push(`nous vous rappellerons au ${f.callbackNumber}`);
-    if (f.recording) parts.push('vous avez laissé un message vocal');
-    if (f.urgent) parts.push("c'est urgent");
-    return `Je récapitule : ${parts.join(', ')}.`;
-  },
+  readBack: (f) =>
+    sentences('Je récapitule.', [
+      f.callerName && `Vous êtes ${f.callerName}.`,
+      f.reason && `Votre message : ${quoted(f.reason)}.`,
+      f.callbackNumber && `Nous vous rappellerons au ${f.callbackNumber}.`,
+      f.recording && 'Vous avez laissé un message vocal.',
+      f.urgent && !f.reasonSaysUrgent && 'Je le transmets comme urgent.',
+    ]),
   confirmPrompt: "Si c'est correct, tapez 1 ou dites oui. Pour recommencer, tapez 2 ou dites non.",
   restart: 'Très bien, reprenons.',
   closing:
     'Merci, votre message a bien été transmis. Nous vous rappellerons dans les meilleurs délais. Au revoir.',
-  closingUrgent:
-    'Merci, votre message a bien été transmis comme urgent et sera traité en priorité. Au revoir.',
+  closingUrgent: (advice) =>
+    sentences('Merci, votre message a bien été transmis comme urgent et sera traité en priorité.', [
+      advice,
+      'Au revoir.',
+    ]),
   transferring: 'Je vous mets en relation, merci de patienter quelques instants.',
   transferFailed: "Je suis désolée, personne n'est disponible pour le moment. Je vais prendre votre message.",
   urgentClosed:
@@ -144,8 +165,8 @@ const en: Prompts = {
   closedNow: 'We are currently closed.',
   menu:
     'For an emergency, press 1 or say emergency. To leave a message, press 2 or say message. ' +
-    'For our opening hours, press 3 or say hours. For our address, press 4 or say address.',
-  menuHints: ['emergency', 'urgent', 'message', 'leave a message', 'opening hours', 'address'],
+    'For our hours, press 3 or say hours. For our address, press 4 or say address.',
+  menuHints: ['emergency', 'urgent', 'message', 'leave a message', 'hours', 'business hours', 'address'],
   anythingElse: 'Is there anything else I can do for you?',
   noInput: "Sorry, I didn't hear anything.",
   notUnderstood: "Sorry, I didn't quite catch that.",
@@ -153,26 +174,29 @@ const en: Prompts = {
   askName: 'May I have your name, please?',
   askReason: (name) => `Thank you${name ? `, ${name}` : ''}. In a few words, what is your call about?`,
   callbackConfirm: (n) =>
-    `We will call you back on ${n}. Press 1 to confirm, or type another number followed by the pound key.`,
+    `We will call you back at ${n}. Press 1 to confirm, or type another number followed by the pound key.`,
   callbackEnter: 'What number can we call you back on? Please type it, followed by the pound key.',
   askUrgency: 'Is your request urgent? Say yes or no, or press 1 for yes, 2 for no.',
   recordIntro: 'After the beep, you may add a voice message. Press any key when you are done.',
   recordFallback:
     'You can leave a voice message instead. After the beep, please say your name, your number and what your call is about.',
-  readBack: (f) => {
-    const parts: string[] = [];
-    if (f.callerName) parts.push(`you are ${f.callerName}`);
-    if (f.reason) parts.push(`you are calling about: ${f.reason}`);
-    if (f.callbackNumber) parts.push(`we will call you back on ${f.callbackNumber}`);
-    if (f.recording) parts.push('you left a voice message');
-    if (f.urgent) parts.push('it is urgent');
-    return `Let me read that back: ${parts.join(', ')}.`;
-  },
+  readBack: (f) =>
+    sentences('Let me read that back.', [
+      f.callerName && `You are ${f.callerName}.`,
+      f.reason && `Your message: ${quoted(f.reason)}.`,
+      f.callbackNumber && `We will call you back at ${f.callbackNumber}.`,
+      f.recording && 'You left a voice message.',
+      f.urgent && !f.reasonSaysUrgent && 'I am passing it on as urgent.',
+    ]),
   confirmPrompt: 'If that is correct, press 1 or say yes. To start again, press 2 or say no.',
   restart: "All right, let's start again.",
   closing: 'Thank you, your message has been passed on. We will call you back as soon as possible. Goodbye.',
-  closingUrgent: 'Thank you, your message has been passed on as urgent and will be handled first. Goodbye.',
-  transferring: 'I am putting you through, please hold for a moment.',
+  closingUrgent: (advice) =>
+    sentences('Thank you, your message has been passed on as urgent and will be handled first.', [
+      advice,
+      'Goodbye.',
+    ]),
+  transferring: 'I am connecting you now, please hold for a moment.',
   transferFailed: 'I am sorry, nobody is available right now. I will take your message.',
   urgentClosed: 'We are closed and I cannot put you through, but I will mark your message as urgent.',
   address: (a) => `Our address is: ${a}.`,
@@ -186,12 +210,12 @@ const en: Prompts = {
   failSafe: 'We are sorry, we are experiencing a technical problem.',
   failSafeRecord:
     'After the beep, please leave your name, your number and your message. We will call you back.',
-  failSafeConnect: 'I am putting you through.',
+  failSafeConnect: 'I am connecting you now.',
   goodbye: 'Goodbye.',
   summary: (f) =>
     [
       `Message from ${f.callerName ?? 'unidentified caller'}`,
-      f.callbackNumber ? `, call back on ${f.callbackNumber}.` : '.',
+      f.callbackNumber ? `, call back at ${f.callbackNumber}.` : '.',
       ` About: ${f.reason ?? 'not given'}.`,
       f.urgent ? ' URGENT.' : '',
       f.recording ? ' Voice message attached.' : '',
@@ -203,5 +227,5 @@ export const PROMPTS: Record<Locale, Prompts> = { 'fr-FR': fr, 'en-US': en };
 /** Said before hanging up on a number that belongs to no client: French first, then English. */
 export const UNKNOWN_NUMBER: Record<Locale, string> = {
   'fr-FR': "Le numéro que vous avez composé n'est pas attribué. Veuillez vérifier le numéro. Au revoir.",
-  'en-US': 'The number you have dialled is not assigned. Please check the number. Goodbye.',
+  'en-US': 'The number you have dialed is not assigned. Please check the number. Goodbye.',
 };

@@ -102,6 +102,8 @@ export interface CallState {
   consentGiven: boolean;
   infoGiven: boolean;
   corrections: number;
+  /** The client's emergency advice was said in this call (it is said once before a recording). */
+  adviceGiven?: boolean;
   outcome?: Outcome;
 }
 

@@ -72,6 +72,8 @@ const callerOf = (m: Message, locale: Locale) =>
 /**
  * One SMS, folded to GSM-7 and kept within one 160-character segment when it can be: the reason
  * is shortened first (to no less than MIN_REASON); the link and the callback number are never cut.
+ * An urgent reason is never cut at all: the client must read why before calling back, so the SMS
+ * then takes a second segment.
  */
 export function renderSms({ message, client, publicBaseUrl }: RenderContext, variant: SmsVariant): string {
   const w = WORDS[client.locale];
@@ -92,7 +94,7 @@ export function renderSms({ message, client, publicBaseUrl }: RenderContext, var
   const [headG, tailG] = [toGsm7(head), toGsm7(tail)];
   // Below MIN_REASON the reason would say nothing: then a second segment is the lesser evil.
   const room = Math.max(SMS_SEGMENT - gsmLength(headG + tailG), MIN_REASON);
-  return headG + shorten(reason, room) + tailG;
+  return headG + (message.urgent ? reason : shorten(reason, room)) + tailG;
 }
 
 /** Cuts a text to `room` septets, on a word boundary when possible, marking the cut with "..". */

@@ -6,7 +6,7 @@
  * mongoose only stores it, so the two can never disagree.
  */
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
-import type { ClientProfile } from '../flow/profile';
+import { SECTORS, type ClientProfile } from '../flow/profile';
 import {
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
@@ -34,6 +34,11 @@ const clientSchema = new Schema<ClientRecord>(
     locale: { type: String, required: true, enum: LOCALES },
     voice: { type: String },
     greeting: { type: String, default: '' },
+    sector: { type: String, enum: SECTORS, default: 'other' },
+    spokenName: { type: String, default: '' },
+    greetKnownCallers: { type: Boolean },
+    vocabulary: { type: [String], default: [] },
+    safety: { type: Mixed, default: {} },
     timezone: { type: String, required: true },
     weeklyHours: { type: Mixed, required: true },
     closures: { type: Mixed, default: [] },

@@ -11,5 +11,6 @@ describe('README', () => {
     const result = clientProfileSchema.safeParse(JSON.parse(json!));
     expect(result.error?.issues).toBeUndefined();
     expect(result.data?.rules).toHaveLength(3);
+    expect(result.data).toMatchObject({ sector: 'medical', spokenName: 'au cabinet Martin' });
   });
 });

@@ -1,3 +1,4 @@
+import { emergencyAdvice } from '../client-speech';
 import { say, type Ctx } from '../context';
 import type { Action } from '../types';
 import { go, type StepHandler, type StepResult } from './step';
@@ -13,6 +14,9 @@ export const recording: StepHandler = {
     const { profile, state } = ctx;
     const actions: Action[] = [];
     if (!state.consentGiven && profile.consent.recordingNotice) actions.push(say(ctx, ctx.p.consentNotice));
+    // Safety before the caller spends a minute on a voice message: said once per call.
+    const advice = emergencyAdvice(profile, state.locale);
+    if (advice && !state.adviceGiven) actions.push(say(ctx, advice));
     actions.push(say(ctx, state.recordingMode === 'always' ? ctx.p.recordIntro : ctx.p.recordFallback));
     actions.push(
       {
@@ -33,7 +37,11 @@ export const recording: StepHandler = {
   on(ctx, event) {
     if (event.type !== 'recording' || event.durationSeconds <= 0 || !event.url) return empty(ctx);
     const rec = { url: event.url, sid: event.sid, durationSeconds: event.durationSeconds };
-    const patch = { message: { ...ctx.state.message, recording: rec }, consentGiven: true };
+    const patch = {
+      message: { ...ctx.state.message, recording: rec },
+      consentGiven: true,
+      adviceGiven: true,
+    };
     if (ctx.state.recordingMode === 'fallback') return { kind: 'finish', patch };
     return go('confirm', { patch });
   },

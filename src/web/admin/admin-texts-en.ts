@@ -51,6 +51,31 @@ export const adminEn: AdminTexts = {
   greetingHint: 'When empty, the assistant greets with the client’s name.',
   timezone: 'Time zone',
   address: 'Address',
+  speech: 'How the receptionist speaks',
+  sector: 'Line of business',
+  sectors: { medical: 'Medical or allied health practice', other: 'Other business' },
+  sectorHint:
+    'A medical practice gets its own defaults: emergency advice, serious symptoms treated as urgent, discretion about callers’ names.',
+  spokenName: 'Client’s name in a sentence',
+  spokenNameHint:
+    'What follows “you have reached”, e.g. “Martin Dental Care”; in French, “au cabinet Martin”, “chez Plomberie Durand”. ' +
+    'Empty: the name alone (in French, “chez” and the name).',
+  greetKnownCallers: 'Greet known callers by name',
+  greetChoices: { '': 'Depends on the business (default)', yes: 'Yes', no: 'No' },
+  greetHint:
+    'By default yes, except for a medical practice, where one phone is often shared by a whole family.',
+  vocabulary: 'Words to recognise',
+  vocabularyHint:
+    'One word or phrase per line that callers are likely to say: practitioners’ names, services… (2 to 60 characters).',
+  emergencyAdviceMode: 'Emergency advice',
+  adviceModes: { '': 'Depends on the business (default)', custom: 'Custom sentence', none: 'None' },
+  adviceModeHint: 'Said when closed, before any recording and after an urgent message.',
+  emergencyAdvice: 'Custom sentence',
+  emergencyAdviceHint: (medicalDefault) =>
+    `By default a medical practice says “${medicalDefault}”; other businesses say nothing. ` +
+    'Your sentence replaces it when “Custom sentence” is chosen (300 characters at most).',
+  adviceMissing: 'Write the sentence, or choose “None”.',
+  unknownChoice: 'Unknown choice',
   hours: 'Opening hours',
   hoursHint: 'Ranges separated by commas, e.g. 09:00-12:30, 14:00-18:30. Empty: closed.',
   weekdays: weekdayLabels('en-US'),

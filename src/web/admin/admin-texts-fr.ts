@@ -4,6 +4,9 @@ import { WEEKDAYS, type Weekday } from '../../flow/profile';
 import type { Locale } from '../../domain/vocabulary';
 import { previewFr } from './preview-texts';
 
+/** French quotation marks, kept on the same line as the words they quote. */
+const quote = (text: string) => `«\u00a0${text}\u00a0»`;
+
 export const adminFr = {
   admin: 'Administration',
   clients: 'Clients',
@@ -55,6 +58,31 @@ export const adminFr = {
   greetingHint: 'Laissé vide, l’assistante salue avec le nom du client.',
   timezone: 'Fuseau horaire',
   address: 'Adresse',
+  speech: 'Façon de parler',
+  sector: 'Activité',
+  sectors: { medical: 'Cabinet médical ou paramédical', other: 'Autre activité' },
+  sectorHint:
+    'Un cabinet médical a ses propres réglages par défaut : conseil en cas d’urgence, symptômes graves traités comme urgents, discrétion sur le nom des appelants.',
+  spokenName: 'Nom du client dans une phrase',
+  spokenNameHint:
+    `Ce qui suit ${quote('vous êtes bien')} : par ex. ${quote('au cabinet Martin')}, ${quote('chez Plomberie Durand')}. ` +
+    `Laissé vide : ${quote('chez')} suivi du nom (en anglais, le nom seul).`,
+  greetKnownCallers: 'Nommer les appelants connus',
+  greetChoices: { '': 'Selon l’activité (par défaut)', yes: 'Oui', no: 'Non' },
+  greetHint:
+    'Les saluer par leur nom. Par défaut oui, sauf pour un cabinet médical, où un même téléphone sert souvent à toute la famille.',
+  vocabulary: 'Vocabulaire à reconnaître',
+  vocabularyHint:
+    'Un mot ou une expression par ligne, que les appelants risquent de prononcer : noms des praticiens, prestations… (2 à 60 caractères).',
+  emergencyAdviceMode: 'Conseil en cas d’urgence',
+  adviceModes: { '': 'Selon l’activité (par défaut)', custom: 'Phrase personnalisée', none: 'Aucune' },
+  adviceModeHint: 'Dit hors horaires, avant tout enregistrement et après un message urgent.',
+  emergencyAdvice: 'Phrase personnalisée',
+  emergencyAdviceHint: (medicalDefault: string) =>
+    `Par défaut, un cabinet médical dit ${quote(medicalDefault)} ; une autre activité ne dit rien. ` +
+    `Votre phrase la remplace si ${quote('Phrase personnalisée')} est choisi (300 caractères au plus).`,
+  adviceMissing: `Écrivez la phrase, ou choisissez ${quote('Aucune')}.`,
+  unknownChoice: 'Choix inconnu',
   hours: 'Horaires d’ouverture',
   hoursHint: 'Plages séparées par des virgules, par ex. 09:00-12:30, 14:00-18:30. Vide : fermé.',
   weekdays: weekdayLabels('fr-FR'),

@@ -7,6 +7,9 @@ const SAME_NAME = [
   'name',
   'locale',
   'voice',
+  'sector',
+  'spokenName',
+  'greetKnownCallers',
   'greeting',
   'timezone',
   'address',
@@ -14,7 +17,7 @@ const SAME_NAME = [
   'maxCallSeconds',
 ];
 /** List fields typed one item per line. */
-const LINE_FIELDS = ['numbers', 'vipNumbers', 'blockedNumbers', 'urgencyKeywords', 'closures'];
+const LINE_FIELDS = ['numbers', 'vipNumbers', 'blockedNumbers', 'urgencyKeywords', 'vocabulary', 'closures'];
 
 const NESTED: Record<string, Record<string, string>> = {
   override: { '': 'overrideUntil', mode: 'overrideMode', until: 'overrideUntil' },
@@ -25,6 +28,7 @@ const NESTED: Record<string, Record<string, string>> = {
     maxRecordingSeconds: 'maxRecordingSeconds',
   },
   consent: { recordingNotice: 'recordingNotice' },
+  safety: { '': 'emergencyAdviceMode', emergencyAdvice: 'emergencyAdvice' },
   retention: { messageDays: 'messageDays', recordingDays: 'recordingDays' },
   defaultAction: { '': 'defaultAction' },
 };

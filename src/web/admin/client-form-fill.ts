@@ -1,6 +1,6 @@
 /** The client form's values for a saved profile (edit page) or for a new client (the schema's defaults). */
 import { clientProfileSchema, WEEKDAYS, type ClientProfile } from '../../flow/profile';
-import { MAX_TARGETS } from './client-form';
+import { MAX_TARGETS, type AdviceMode, type GreetChoice } from './client-form';
 import type { FormValues } from './form-values';
 import { instantToLocal } from '../../domain/zoned-time';
 
@@ -13,6 +13,13 @@ export function newClientValues(): FormValues {
   return { ...formFromProfile(defaults), name: '', numbers: '' };
 }
 
+const greetChoice = (greet: boolean | undefined): GreetChoice =>
+  greet === undefined ? '' : greet ? 'yes' : 'no';
+
+/** Unset and empty differ: unset says the sector's sentence, empty says nothing. */
+const adviceMode = (advice: string | undefined): AdviceMode =>
+  advice === undefined ? '' : advice.trim() ? 'custom' : 'none';
+
 export function formFromProfile(p: ClientProfile): FormValues {
   const n = p.notifications;
   const v: FormValues = {
@@ -20,6 +27,12 @@ export function formFromProfile(p: ClientProfile): FormValues {
     numbers: p.numbers.join('\n'),
     locale: p.locale,
     voice: p.voice ?? '',
+    sector: p.sector,
+    spokenName: p.spokenName,
+    greetKnownCallers: greetChoice(p.greetKnownCallers),
+    vocabulary: p.vocabulary.join('\n'),
+    emergencyAdviceMode: adviceMode(p.safety.emergencyAdvice),
+    emergencyAdvice: p.safety.emergencyAdvice ?? '',
     greeting: p.greeting,
     timezone: p.timezone,
     address: p.address,

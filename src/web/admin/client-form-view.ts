@@ -12,6 +12,7 @@ import {
   rulesSection,
   transferSection,
 } from './client-form-sections';
+import { speechSection } from './client-form-speech';
 import { errorSummary, hidden, type FormState } from './form-controls';
 
 export type ClientFormPage = {
@@ -32,8 +33,9 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
     ${errorSummary(s.errors, t.fixErrors)}
     <div class="admin-columns ${page.preview ? 'with-aside' : ''}">
       <form method="post" action="${action}" class="client-form" novalidate>
-        ${hidden('_csrf', ctx.csrf)} ${identitySection(s, t)} ${hoursSection(s, t)} ${transferSection(s, t)}
-        ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)} ${notificationsSection(s, t)}
+        ${hidden('_csrf', ctx.csrf)} ${identitySection(s, t)} ${speechSection(s, t)} ${hoursSection(s, t)}
+        ${transferSection(s, t)} ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)}
+        ${notificationsSection(s, t)}
         <div class="form-actions">
           <button type="submit" class="button primary">${page.client ? t.save : t.create}</button>
           <a class="button subtle" href="/admin/clients">${t.cancel}</a>

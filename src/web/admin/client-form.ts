@@ -10,6 +10,15 @@ import { checked, lines, numberOrDefault, optional, type FormValues } from './fo
 import { localToInstant } from '../../domain/zoned-time';
 
 export const MAX_TARGETS = 5;
+
+/** The greeting select: unset (the sector decides), yes or no. */
+export const GREET_CHOICES = { '': undefined, yes: true, no: false } as const;
+export type GreetChoice = keyof typeof GREET_CHOICES;
+
+/** The emergency advice select: unset (the sector's sentence), a custom sentence, or nothing said (""). */
+export const ADVICE_MODES = ['', 'custom', 'none'] as const;
+export type AdviceMode = (typeof ADVICE_MODES)[number];
+
 const RANGE = /^(\S+?)\s*-\s*(\S+)$/;
 const CLOSURE = /^(\S+)\s*\.\.\s*(\S+)\s*(.*)$/;
 
@@ -64,6 +73,24 @@ function rulesOf(v: FormValues, t: AdminTexts, errors: FieldErrors): unknown {
   }
 }
 
+/** An unknown choice goes to the schema as typed, so its error lands on the field. */
+function greetOf(choice: string | undefined): unknown {
+  const key = choice ?? '';
+  return Object.hasOwn(GREET_CHOICES, key) ? GREET_CHOICES[key as GreetChoice] : key;
+}
+
+/** Unset leaves the key out, so that saving an unchanged form changes nothing. */
+function safetyOf(v: FormValues, t: AdminTexts, errors: FieldErrors): { emergencyAdvice?: string } {
+  const mode = v.emergencyAdviceMode ?? '';
+  if (mode === 'none') return { emergencyAdvice: '' };
+  if (mode === 'custom') {
+    if (!(v.emergencyAdvice ?? '').trim()) addError(errors, 'emergencyAdvice', t.adviceMissing);
+    return { emergencyAdvice: v.emergencyAdvice ?? '' };
+  }
+  if (mode !== '') addError(errors, 'emergencyAdviceMode', t.unknownChoice);
+  return {};
+}
+
 function notificationsOf(v: FormValues) {
   const backup = optional(v.backupName) || optional(v.backupNumber);
   return {
@@ -93,6 +120,11 @@ export function profileFromForm(v: FormValues, t: AdminTexts): { input: unknown;
     numbers: lines(v.numbers),
     locale: v.locale || undefined,
     voice: optional(v.voice),
+    sector: v.sector || undefined,
+    spokenName: v.spokenName ?? '',
+    greetKnownCallers: greetOf(v.greetKnownCallers),
+    vocabulary: lines(v.vocabulary),
+    safety: safetyOf(v, t, errors),
     greeting: v.greeting ?? '',
     timezone,
     address: v.address ?? '',

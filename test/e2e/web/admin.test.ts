@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { WebRuntime } from '../../../src/main/runtime';
-import { listClients } from '../../../src/store/clients';
+import { getClient, listClients } from '../../../src/store/clients';
 import { launchBrowser, type Browser } from '../../helpers/browser';
-import { makeUser, PASSWORD, startTestWeb, testConfig } from '../../integration/web/web-fixture';
+import { makeClient, makeUser, PASSWORD, startTestWeb, testConfig } from '../../integration/web/web-fixture';
 import { uniqueNumber } from '../../integration/web/admin/admin-fixture';
 
 const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
@@ -65,6 +65,62 @@ describe('the admin client form in real headless Chromium', () => {
     await page.getByText('Décision : Transfert').waitFor();
     await expect(page.locator('.preview-result').textContent()).resolves.toContain('Dr Rousseau');
     await page.screenshot({ path: path.join(SHOTS, 'admin-client.png'), fullPage: true });
+  });
+
+  it('when an admin sets how the receptionist speaks, saves and reopens, then every choice is kept, "default" and "none" included', async () => {
+    const client = await makeClient('Cabinet Lefèvre');
+    await page.goto(`${base}/admin/clients/${client.id}`);
+    const speech = page.getByRole('group', { name: 'Façon de parler' });
+    const sector = speech.getByLabel('Activité');
+    const spokenName = speech.getByLabel('Nom du client dans une phrase');
+    const greet = speech.getByLabel('Nommer les appelants connus');
+    const vocabulary = speech.getByLabel('Vocabulaire à reconnaître');
+    const adviceMode = speech.getByLabel('Conseil en cas d’urgence');
+    const advice = speech.getByLabel('Phrase personnalisée', { exact: true });
+    const save = async () => {
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Client enregistré.').waitFor();
+    };
+
+    await expect(sector.inputValue()).resolves.toBe('medical');
+    await expect(greet.inputValue()).resolves.toBe('');
+    await expect(adviceMode.inputValue()).resolves.toBe('');
+    await expect(page.locator('#f-emergencyAdvice-hint').textContent()).resolves.toContain(
+      "«\u00a0En cas d'urgence vitale, raccrochez et composez le 15 ou le 112.\u00a0»",
+    );
+
+    await spokenName.fill('au cabinet Lefèvre');
+    await greet.selectOption({ label: 'Non' });
+    await vocabulary.fill('docteur Lefèvre\nkinésithérapie');
+    await adviceMode.selectOption({ label: 'Phrase personnalisée' });
+    await advice.fill('Pour une urgence vitale, composez le 15.');
+    await save();
+    expect(await getClient(client.id)).toMatchObject({
+      spokenName: 'au cabinet Lefèvre',
+      greetKnownCallers: false,
+      vocabulary: ['docteur Lefèvre', 'kinésithérapie'],
+      safety: { emergencyAdvice: 'Pour une urgence vitale, composez le 15.' },
+    });
+    await page.reload();
+    await expect(spokenName.inputValue()).resolves.toBe('au cabinet Lefèvre');
+    await expect(greet.inputValue()).resolves.toBe('no');
+    await expect(vocabulary.inputValue()).resolves.toBe('docteur Lefèvre\nkinésithérapie');
+    await expect(adviceMode.inputValue()).resolves.toBe('custom');
+    await expect(advice.inputValue()).resolves.toBe('Pour une urgence vitale, composez le 15.');
+    await speech.screenshot({ path: path.join(SHOTS, 'admin-client-speech.png') });
+
+    await greet.selectOption({ label: 'Selon l’activité (par défaut)' });
+    await adviceMode.selectOption({ label: 'Aucune' });
+    await sector.selectOption({ label: 'Autre activité' });
+    await save();
+    const saved = await getClient(client.id);
+    expect(saved.sector).toBe('other');
+    expect(saved.greetKnownCallers).toBeUndefined();
+    expect(saved.safety).toEqual({ emergencyAdvice: '' });
+    await page.reload();
+    await expect(sector.inputValue()).resolves.toBe('other');
+    await expect(greet.inputValue()).resolves.toBe('');
+    await expect(adviceMode.inputValue()).resolves.toBe('none');
   });
 
   it('on a phone-sized screen, then the client form fits the width', async () => {

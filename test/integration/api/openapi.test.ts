@@ -73,6 +73,30 @@ describe('admin API GET /openapi.json', () => {
     expect(doc.components.schemas.Client!.properties).toHaveProperty('id');
   });
 
+  it('when the speech settings are read, then the profile has them and the patch says null unsets the optional ones', () => {
+    const profile = doc.components.schemas.ClientProfile!.properties!;
+    expect(profile.sector).toMatchObject({ enum: ['medical', 'other'], default: 'other' });
+    expect(profile.spokenName).toMatchObject({ type: 'string', maxLength: 100 });
+    expect(profile.greetKnownCallers).toEqual({ type: 'boolean' });
+    expect(profile.vocabulary).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(profile.safety).toMatchObject({
+      properties: { emergencyAdvice: { type: 'string', maxLength: 300 } },
+    });
+    const patch = doc.components.schemas.ClientPatch!.properties!;
+    expect(patch.greetKnownCallers).toMatchObject({
+      type: ['boolean', 'null'],
+      description: expect.stringContaining('null: unset'),
+    });
+    expect(patch.safety).toMatchObject({
+      properties: {
+        emergencyAdvice: {
+          anyOf: [{ type: 'string', maxLength: 300 }, { type: 'null' }],
+          description: expect.stringContaining('"": nothing is said; null: unset'),
+        },
+      },
+    });
+  });
+
   it('when any $ref is followed, then it names a component that exists', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of refs) {

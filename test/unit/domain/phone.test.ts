@@ -6,6 +6,7 @@ import {
   e164PhoneSchema,
   isE164Phone,
   spokenPhone,
+  normaliseCallerId,
   toE164,
 } from '../../../src/domain/phone';
 
@@ -149,8 +150,26 @@ describe('speaking a number', () => {
     },
   );
 
-  it('when a number cannot be read, then its digits are still said in pairs, never as one figure', () => {
-    expect(spokenPhone('+266696687', 'fr-FR', 'FR')).toBe('plus 26, 66, 96, 68, 7');
-    expect(spokenPhone('+266696687', 'en-US', 'FR')).toBe('plus 2 6, 6 6, 9 6, 6 8, 7');
+  it('when a number cannot be read, then its digits are said one by one in threes, never as made-up pairs', () => {
+    expect(spokenPhone('+266696687', 'fr-FR', 'FR')).toBe('plus 2 6 6, 6 9 6, 6 8 7');
+    expect(spokenPhone('+266696687', 'en-US', 'FR')).toBe('plus 2 6 6, 6 9 6, 6 8 7');
+  });
+
+  it('when a caller ID arrives without its +, then it is read as the number it is', () => {
+    expect(spokenPhone('33478123456', 'fr-FR', 'FR')).toBe('04, 78, 12, 34, 56');
+    expect(spokenPhone('33478123456', 'fr-FR', undefined)).toBe('plus 33, 4, 78, 12, 34, 56');
+    expect(spokenPhone('33478123456', 'en-US', 'US')).toBe('plus 3 3, 4, 7 8, 1 2, 3 4, 5 6');
+  });
+
+  it.each([
+    ['+33478123456', '+33478123456'],
+    ['33478123456', '+33478123456'],
+    ['0033478123456', '+33478123456'],
+    ['12025550100', '+12025550100'],
+    ['anonymous', 'anonymous'],
+    ['266696687', '266696687'],
+    ['+266696687', '+266696687'],
+  ])('a caller ID %j is normalised to %j', (from, expected) => {
+    expect(normaliseCallerId(from)).toBe(expected);
   });
 });

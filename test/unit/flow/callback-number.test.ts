@@ -70,7 +70,7 @@ describe('the caller ID read back', () => {
       caller: { number: '+14155551234', known: false },
     });
     expect(texts(run.last.actions)[0]).toBe(
-      'We will call you back on plus 1, 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
+      'We will call you back at plus 1, 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
     );
   });
 

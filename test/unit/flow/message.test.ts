@@ -21,13 +21,13 @@ describe('message taking', () => {
     const asked = run.transitions.map((t) => t.state.step);
     expect(asked).toEqual(['menu', 'name', 'reason', 'callback-number', 'urgency', 'confirm', 'done']);
     expect(texts(run.transitions[2]?.actions ?? [])).toEqual([
-      "Merci Jean Dupont. En quelques mots, quel est l'objet de votre appel ?",
+      "Merci, Jean Dupont. En quelques mots, quel est l'objet de votre appel ?",
     ]);
     expect(texts(run.transitions[3]?.actions ?? [])).toEqual([
       'Nous vous rappellerons au 06, 12, 34, 56, 78. Tapez 1 pour confirmer, ou composez un autre numéro suivi de la touche dièse.',
     ]);
     expect(texts(run.transitions[5]?.actions ?? [])).toEqual([
-      'Je récapitule : vous êtes Jean Dupont, vous appelez au sujet de : Je voudrais déplacer mon rendez-vous de jeudi, nous vous rappellerons au 06, 12, 34, 56, 78.',
+      'Je récapitule. Vous êtes Jean Dupont. Votre message : je voudrais déplacer mon rendez-vous de jeudi. Nous vous rappellerons au 06, 12, 34, 56, 78.',
       "Si c'est correct, tapez 1 ou dites oui. Pour recommencer, tapez 2 ou dites non.",
     ]);
     expect(texts(run.last.actions)).toEqual([
@@ -142,10 +142,10 @@ describe('message taking', () => {
       },
     );
     expect(texts(run.transitions[3]?.actions ?? [])[0]).toBe(
-      'We will call you back on 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
+      'We will call you back at 4 1 5, 5 5 5, 1 2 3 4. Press 1 to confirm, or type another number followed by the pound key.',
     );
     expect(storedMessage(run.effects)?.summary).toBe(
-      'Message from John Smith, call back on (415) 555-1234. About: About my invoice. URGENT.',
+      'Message from John Smith, call back at (415) 555-1234. About: About my invoice. URGENT.',
     );
     expect(texts(run.last.actions)[0]).toBe(
       'Thank you, your message has been passed on as urgent and will be handled first. Goodbye.',
@@ -175,7 +175,7 @@ describe('message taking', () => {
       playBeep: true,
     });
     expect(recordStep[2]).toEqual({ type: 'redirect', callback: 'recording-empty' });
-    expect(texts(run.transitions[6]?.actions ?? [])[0]).toContain('vous avez laissé un message vocal');
+    expect(texts(run.transitions[6]?.actions ?? [])[0]).toContain('Vous avez laissé un message vocal');
     expect(storedMessage(run.effects)?.recording).toEqual({
       url: 'https://api.twilio.com/rec/RE1',
       sid: 'RE1',

@@ -58,7 +58,7 @@ describe('call start', () => {
       "Bonjour Jeanne Durand, vous êtes bien chez Cabinet Martin. Je suis l'assistante virtuelle.",
     );
     expect(run.state.step).toBe('reason');
-    expect(texts(run.last.actions).join(' ')).toMatch(/Merci Jeanne Durand\. En quelques mots/);
+    expect(texts(run.last.actions).join(' ')).toMatch(/Merci, Jeanne Durand\. En quelques mots/);
   });
 
   it('when the recording notice is off, then no notice is said', () => {

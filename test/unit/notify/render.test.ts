@@ -71,7 +71,7 @@ describe('SMS text', () => {
     'a long reason is shortened first so the %s SMS fits one GSM-7 segment, link and callback intact',
     (variant) => {
       const sms = renderSms(
-        { message: message({ reason: LONG, urgent: true }), client: client('fr-FR'), publicBaseUrl: BASE },
+        { message: message({ reason: LONG, urgent: false }), client: client('fr-FR'), publicBaseUrl: BASE },
         variant,
       );
       expect(isGsm7(sms)).toBe(true);
@@ -82,16 +82,19 @@ describe('SMS text', () => {
     },
   );
 
-  test('when the backup prefix leaves too little room, the reason keeps 24 characters over two segments', () => {
-    const sms = renderSms(
-      { message: message({ reason: LONG, urgent: true }), client: client('fr-FR'), publicBaseUrl: BASE },
-      'backup',
-    );
-    expect(sms).toMatch(
-      /^URGENT \(secours Cabinet Martin\) Msg de Jean Dupont 31\/03 01:30: Bonjour, je vous.*\.\. Rappeler/,
-    );
-    expect(gsmLength(sms)).toBeLessThanOrEqual(2 * 153);
-  });
+  test.each(['notify', 'resend', 'backup'] as const)(
+    'an urgent reason is never cut in the %s SMS: it takes a second segment instead',
+    (variant) => {
+      const sms = renderSms(
+        { message: message({ reason: LONG, urgent: true }), client: client('fr-FR'), publicBaseUrl: BASE },
+        variant,
+      );
+      expect(sms).toContain(`${toGsm7(LONG).replace(/[.!]+$/, '')}. Rappeler +33698765432.`);
+      expect(sms).not.toContain('..');
+      expect(gsmLength(sms)).toBeGreaterThan(160);
+      expect(gsmLength(sms)).toBeLessThanOrEqual(3 * 153);
+    },
+  );
 });
 
 describe('GSM-7', () => {

@@ -75,6 +75,11 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   // Without a listener BullMQ prints each connection error of an outage to stderr.
   queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
+  // The configured hold of voice-only messages, unless the caller's plan options say otherwise.
+  const planning: SweepOptions = {
+    ...o.sweep,
+    plan: { transcriptionWaitMs: o.config.notify.transcriptionWaitMs, ...o.sweep?.plan },
+  };
   // Where the sweeper's scan of pending deliveries resumes, from one sweep to the next.
   const sweepCursor: SweepCursor = { after: null };
 
@@ -85,9 +90,9 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
         case NOTIFICATION_JOBS.deliver:
           return deliver(job as Job<DeliverJobData>);
         case NOTIFICATION_JOBS.followUps:
-          return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, o.sweep);
+          return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, planning);
         case NOTIFICATION_JOBS.sweep:
-          return sweep(queue, o.logger, o.sweep, sweepCursor);
+          return sweep(queue, o.logger, planning, sweepCursor);
         case NOTIFICATION_JOBS.digest:
           return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
         default:

@@ -3,7 +3,7 @@
  * message of a caller who hung up mid-way. (A transcription arriving after it: voicemail.ts.)
  */
 import { handleEvent } from '../flow';
-import { applyMessageEffects, eventFor } from './call-messages';
+import { applyMessageEffects } from './call-messages';
 import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
 import { advance, LiveCallBusyError, withCall, type LiveCallLease } from './live-call';
 import type { CallDeps } from './ports';

@@ -70,7 +70,12 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const sweepEveryMs = o.sweepEveryMs ?? 60_000;
   await initOutbox();
   const transports = o.transports ?? createTransports(o.config, o.logger);
-  const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
+  const deps = {
+    transports,
+    logger: o.logger,
+    publicBaseUrl: o.config.publicBaseUrl,
+    recordingLinks: o.config.recordingLinks,
+  };
   const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });
   // Without a listener BullMQ prints each connection error of an outage to stderr.
   queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));

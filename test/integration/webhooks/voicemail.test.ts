@@ -15,6 +15,7 @@ import { deliveryKey } from '../../../src/notify';
 import { createClient, type Client } from '../../../src/store/clients';
 import { getMessage, messageIdFor } from '../../../src/store/messages';
 import { OutboxModel } from '../../../src/store/models';
+import { sweep } from '../../../src/notify/sweeper';
 import { freePort } from '../../../scripts/lib/services';
 import { redisUrl, testDatabaseUri, useTestDatabase } from '../../helpers/db';
 import { newCallSid, parseTwiml, sign, voiceParams, type Verb } from '../../helpers/twilio';
@@ -266,5 +267,47 @@ describe('an urgent voice message', () => {
     await pipeline.followUps.messageStored(message);
     const sent = await waitFor(async () => webhooksFor(message.id)[0], 'the urgent webhook', WAIT_MS);
     expect(sent.at - message.createdAt.getTime()).toBeLessThan(WAIT_MS / 2);
+  });
+});
+
+describe('a voice message whose transcription fails', () => {
+  it('then its held notification goes out at once, with what there is; the sweeper never took the held job for lost', async () => {
+    const callSid = newCallSid();
+    const message = await makeMessage(client, {
+      ...voiceOnly(`RE${'a7'.repeat(16)}`),
+      key: messageKey(callSid),
+      callSid,
+    });
+    await pipeline.followUps.messageStored(message);
+    const key = deliveryKey(message.id, 'webhook', 'notify', 0);
+    const job = await waitFor(async () => {
+      const j = await pipeline.worker.queue.getJob(key);
+      return j && (await j.isDelayed()) && j;
+    }, 'the held job');
+    // A sweep while it is held: the delayed job exists, nothing is queued again.
+    const swept = await sweep(pipeline.worker.queue, createLogger({ level: 'error', json: true }), {
+      graceMs: 0,
+      deliveryGraceMs: 0,
+      plan: { transcriptionWaitMs: WAIT_MS },
+    });
+    expect(swept.requeued).toBe(0);
+    expect(await (await pipeline.worker.queue.getJob(key))?.isDelayed()).toBe(true);
+
+    await post(
+      '/webhooks/voice/transcription',
+      voiceParams(callSid, message.callerNumber, CLIENT_NUMBER, {
+        TranscriptionSid: `TR${'b8'.repeat(16)}`,
+        TranscriptionText: '',
+        TranscriptionStatus: 'failed',
+        RecordingSid: message.recording!.sid,
+        RecordingUrl: message.recording!.url,
+      }),
+    ).expect(200);
+    const sent = await waitFor(async () => webhooksFor(message.id)[0], 'the released webhook', WAIT_MS);
+    expect(sent.at - message.createdAt.getTime()).toBeLessThan(WAIT_MS);
+    expect(sent.body.message).toMatchObject({ callerName: '', transcription: '' });
+    expect(job.id).toBe(key);
+    await sleep(WAIT_MS - (Date.now() - message.createdAt.getTime()) + 500);
+    expect(webhooksFor(message.id)).toHaveLength(1);
   });
 });

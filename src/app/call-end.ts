@@ -1,9 +1,9 @@
 /**
  * The end of a call: it goes on record in MongoDB once (the Call and the contact's count), with the
- * message of a caller who hung up mid-way; and what arrives after it (a transcription).
+ * message of a caller who hung up mid-way. (A transcription arriving after it: voicemail.ts.)
  */
-import { handleEvent, messageKey } from '../flow';
-import { applyMessageEffects, eventFor } from './call-messages';
+import { handleEvent } from '../flow';
+import { applyMessageEffects } from './call-messages';
 import { clientForId, clientForNumber, lastKnownClient } from './client-cache';
 import { advance, LiveCallBusyError, withCall, type LiveCallLease } from './live-call';
 import type { CallDeps } from './ports';
@@ -134,16 +134,4 @@ export async function closeIdleCalls(deps: CallDeps, idleMs: number, limit = 500
     }
   }
   return closed;
-}
-
-/** A transcription Twilio delivers after the recording, maybe after the call: onto its message. */
-export async function attachCallTranscription(
-  callSid: string,
-  status: string,
-  text: string,
-  deps: CallDeps,
-): Promise<void> {
-  if (status !== 'completed' || !text.trim()) return;
-  const message = await deps.records.attachTranscription(messageKey(callSid), text.trim());
-  if (message) await deps.publish(eventFor(message, false)).catch(() => undefined);
 }

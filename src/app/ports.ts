@@ -1,6 +1,6 @@
 /** What the call-handling use cases need from the outside world, injected by the composition root. */
 import type { RetryOutcome } from '../domain/vocabulary';
-import type { Message, NewMessage } from '../store/messages';
+import type { Message, NewMessage, TranscriptionFill } from '../store/messages';
 import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
 import type { CallRecord } from '../store/calls';
@@ -11,6 +11,11 @@ import type { LiveCallStore } from './live-call';
 export type FollowUpsPort = {
   /** Queues the notifications of a newly complete message. Must not throw (a sweeper catches up). */
   messageStored(message: Message): Promise<void>;
+  /**
+   * The message's content is complete (its transcription was applied, or failed): a notification
+   * held for the transcription goes out now. Must not throw (the hold is bounded anyway).
+   */
+  messageCompleted(messageId: string): Promise<void>;
   /** A person has the message in hand: its pending escalation steps are cancelled. */
   acknowledge(messageId: string, by: string): Promise<void>;
   /** An admin's retry of a failed notification (the key is the delivery log entry's key). */
@@ -23,7 +28,15 @@ export type CallRecords = {
   insertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
   /** Adds what `input` knows and the stored message lacks (the other path's content). */
   mergeMessage(input: NewMessage): Promise<Message | null>;
-  attachTranscription(key: string, transcription: string): Promise<Message | null>;
+  /**
+   * Adds the transcription and what `complete` fills from it, once per message (one write by key);
+   * null when there is no message or it already has its transcription.
+   */
+  applyTranscription(
+    key: string,
+    transcription: string,
+    complete: (message: Message) => Promise<TranscriptionFill> | TranscriptionFill,
+  ): Promise<Message | null>;
   /** Inserts the Call record when the call ends; a second insert for one CallSid is ignored. */
   recordCall(call: CallRecord): Promise<void>;
   findContact(clientId: string, phone: string): Promise<Contact | null>;

@@ -4,6 +4,7 @@
  * Development and test get safe local defaults so `npm run dev` works without any `.env`;
  * production refuses to start without real secrets.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const DEV_ACCOUNT_SID = 'AC00000000000000000000000000000000';
@@ -90,6 +91,26 @@ export const envSchema = z
       .min(1, 'expected a TCP port number between 1 and 65535')
       .max(65535, 'expected a TCP port number between 1 and 65535')
       .optional(),
+    /**
+     * How long the notification of a message that is only a voice message waits for its
+     * transcription (which fills the caller's name, number and reason); 0 sends it at once.
+     */
+    TRANSCRIPTION_WAIT_MS: millis(0, 600_000, 90_000),
+    /**
+     * Key of the signed recording links in notifications; unset: derived from SESSION_SECRET.
+     * Changing it (or the session secret it derives from) voids the links already sent.
+     */
+    RECORDING_LINK_SECRET: z
+      .string()
+      .min(32, 'expected a random secret of at least 32 characters')
+      .optional(),
+    /** How long a recording link in a notification plays without signing in (hours). */
+    RECORDING_LINK_TTL_HOURS: z.coerce
+      .number({ error: 'expected a number of hours' })
+      .int('expected a whole number of hours')
+      .min(1, 'expected a number of hours from 1 to 2160')
+      .max(2160, 'expected a number of hours from 1 to 2160')
+      .default(168),
     /** Time a client may take to send a request's headers (slow clients are closed with 408). */
     HTTP_HEADERS_TIMEOUT_MS: millis(1000, 120_000, 10_000),
     /** Time a client may take to send a whole request; responses (live events) are not bounded. */
@@ -145,11 +166,24 @@ export const envSchema = z
       /** Notification email; `smtpUrl` null means the outbox (stored and logged, nothing sent). */
       mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      /** Signed links to recordings, played through the service without signing in. */
+      recordingLinks: {
+        secret:
+          env.RECORDING_LINK_SECRET ??
+          createHmac('sha256', env.SESSION_SECRET ?? DEV_SESSION_SECRET)
+            .update('recording-links')
+            .digest('base64url'),
+        ttlMs: env.RECORDING_LINK_TTL_HOURS * 3600_000,
+      },
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,
       /** BullMQ lock and stalled-job check of the notifications worker. */
-      notify: { lockMs: env.NOTIFY_LOCK_MS, stalledIntervalMs: env.NOTIFY_STALLED_INTERVAL_MS },
+      notify: {
+        lockMs: env.NOTIFY_LOCK_MS,
+        stalledIntervalMs: env.NOTIFY_STALLED_INTERVAL_MS,
+        transcriptionWaitMs: env.TRANSCRIPTION_WAIT_MS,
+      },
       trustProxyHops: env.TRUST_PROXY,
       /** Limits of the web service's HTTP server (src/http/lifecycle.ts). */
       http: {

@@ -94,3 +94,8 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The instant `minutes` after `at` (negative: before); `at` may be an ISO 8601 string. No clock is read. */
+export function addMinutes(at: Date | string, minutes: number): Date {
+  return new Date(new Date(at).getTime() + minutes * 60_000);
+}

@@ -6,7 +6,7 @@ import { makeCtx, say, stepEffect, type Ctx } from './context';
 import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp, transcription } from './events';
 import { run } from './flow';
 import { isOpen } from './hours';
-import { hoursSentence } from './hours-text';
+import { closedNotice } from './opening-text';
 import type { ClientProfile } from './profile';
 import { callerFlags, firstMatch, ruleContext } from './rules';
 import { applyRuleAction } from './steps/common';
@@ -74,7 +74,7 @@ function firstDecision(ctx: Ctx): StepResult | 'reject' {
   if (rule) return rule.then.type === 'reject' ? 'reject' : applyRuleAction(ctx, rule.then);
   if (flags.vip && state.open && profile.transferTargets.length > 0) return go('transfer');
   if (!state.open && profile.transfer.outOfHours === 'message') {
-    return go('name', { say: [hoursSentence(profile, state.locale), ctx.p.takeMessage] });
+    return go('name', { say: [ctx.p.takeMessage] });
   }
   return go('menu');
 }
@@ -100,7 +100,7 @@ export function startCall(input: StartCallInput): Transition {
   const transferring =
     decision.kind === 'go' && decision.step === 'transfer' && profile.transferTargets.length > 0;
   const advice = state.open || transferring ? undefined : emergencyAdvice(profile, state.locale);
-  if (!state.open && !transferring) lead.push(say(ctx, p.closedNow));
+  if (!state.open && !transferring) lead.push(say(ctx, closedNotice(profile, now, state.locale)));
   if (advice) lead.push(say(ctx, advice));
   const started = { ...ctx, state: { ...state, consentGiven: notice, adviceGiven: advice !== undefined } };
   const detail = `${state.open ? 'open' : 'closed'}${state.caller.vip ? ', vip' : ''}`;

@@ -22,6 +22,12 @@ export function inRange(time: string, range: TimeRange): boolean {
   return range.start <= time && time < range.end;
 }
 
+/** The weekday of a `YYYY-MM-DD` date (1 January 1970 was a Thursday). */
+export function weekdayOfDate(date: string): Weekday {
+  const days = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  return WEEKDAYS[(((days + 3) % 7) + 7) % 7]!;
+}
+
 export type OpenReason = 'override' | 'closure' | 'weekly';
 
 /** Whether the client is open at `now`, and which setting decided it. */
@@ -40,22 +46,16 @@ export function isOpen(profile: ClientProfile, now: Date): boolean {
   return openStatus(profile, now).open;
 }
 
-/** Runs of consecutive weekdays sharing the same shifts, closed days left out. */
+/** Weekdays sharing the same shifts, consecutive or not, in week order; closed days left out. */
 export function groupDays(hours: ClientProfile['weeklyHours']): { days: Weekday[]; shifts: TimeRange[] }[] {
-  const groups: { days: Weekday[]; shifts: TimeRange[]; key: string }[] = [];
-  let previous: (typeof groups)[number] | undefined;
+  const groups = new Map<string, { days: Weekday[]; shifts: TimeRange[] }>();
   for (const day of WEEKDAYS) {
     const shifts = hours[day];
+    if (shifts.length === 0) continue;
     const key = JSON.stringify(shifts.map((s) => [s.start, s.end]));
-    if (shifts.length === 0) {
-      previous = undefined;
-      continue;
-    }
-    if (previous && previous.key === key) previous.days.push(day);
-    else {
-      previous = { days: [day], shifts, key };
-      groups.push(previous);
-    }
+    const group = groups.get(key);
+    if (group) group.days.push(day);
+    else groups.set(key, { days: [day], shifts });
   }
-  return groups.map(({ days, shifts }) => ({ days, shifts }));
+  return [...groups.values()];
 }

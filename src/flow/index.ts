@@ -7,7 +7,9 @@ export * from './types';
 export { startCall, handleEvent, initialState, type StartCallInput } from './engine';
 export { failSafe, failSafeAfterDial, unknownNumber } from './failsafe';
 export { isOpen, openStatus, localTime, type LocalTime } from './hours';
-export { hoursSentence, hoursPhrase, spokenTime } from './hours-text';
+export { hoursSentence, hoursPhrase, spokenTime, spokenDate } from './hours-text';
+export { nextOpening, nextClosing } from './opening';
+export { closedNotice, openNotice, hoursNow } from './opening-text';
 export { ruleMatches, firstMatch, type RuleContext } from './rules';
 export { previewRoute, type RoutePreview, type PreviewInput, type PreviewDecision } from './preview';
 export {

@@ -114,7 +114,7 @@ function startReason(
     return 'built-in: VIP during opening hours with transfer targets';
   }
   if (decision === 'message' && !ctx.open && profile.transfer.outOfHours === 'message') {
-    return 'closed and out-of-hours policy is message: hours read out, then message taking';
+    return 'closed and out-of-hours policy is message: when we reopen is said, then message taking';
   }
   if (decision === 'menu') {
     if (!ctx.open) return 'no rule matched; closed and out-of-hours policy is urgent-only: the menu';

@@ -8,13 +8,13 @@ import { redisNamespace } from '../infra/redis';
 import { redisParkingLot } from '../infra/parked-messages';
 import { recordCall } from '../store/calls';
 import { countContactCall, findContact } from '../store/contacts';
-import { attachTranscription, insertMessage, mergeMessage } from '../store/messages';
+import { applyTranscription, insertMessage, mergeMessage } from '../store/messages';
 
 /** The MongoDB repositories a call writes to. */
 export const CALL_RECORDS: CallRecords = {
   insertMessage,
   mergeMessage,
-  attachTranscription,
+  applyTranscription,
   recordCall,
   findContact,
   countContactCall,

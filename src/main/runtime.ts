@@ -92,6 +92,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const pipeline = options.followUps ?? createFollowUps({ redis, logger, config });
   const followUps: FollowUpsPort = {
     messageStored: (message) => pipeline.messageStored(message),
+    messageCompleted: (id) => pipeline.messageCompleted?.(id) ?? Promise.resolve(),
     acknowledge: (id, by) => pipeline.acknowledge?.(id, by) ?? Promise.resolve(),
     retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
   };

@@ -4,6 +4,7 @@
  * else as one SMS per number with the counts and the link to the list.
  */
 import type { Queue } from 'bullmq';
+import { recordingLink, type RecordingLinkKey } from '../app/recording-links';
 import type { Logger } from '../infra/logger';
 import { listClients, getClient, type Client } from '../store/clients';
 import { countCallsBetween } from '../store/call-stats';
@@ -55,7 +56,12 @@ export type Digest = {
   text: string;
 };
 
-export async function buildDigest(client: Client, now: Date, publicBaseUrl: string): Promise<Digest> {
+export async function buildDigest(
+  client: Client,
+  now: Date,
+  publicBaseUrl: string,
+  recordingLinks?: RecordingLinkKey,
+): Promise<Digest> {
   const { date, from, to } = yesterdayIn(now, client.timezone);
   const [messages, calls] = await Promise.all([
     messagesBetween(client.id, from, to),
@@ -64,8 +70,12 @@ export async function buildDigest(client: Client, now: Date, publicBaseUrl: stri
   const open = messages.filter((m) => m.status !== 'handled').sort(urgentFirst);
   const handled = messages.filter((m) => m.status === 'handled');
   const fr = client.locale === 'fr-FR';
+  const listen = (m: Message) => {
+    const link = recordingLinks ? recordingLink(publicBaseUrl, m, recordingLinks) : null;
+    return link ? ` — ${fr ? 'écouter :' : 'listen:'} ${link}` : '';
+  };
   const line = (m: Message) =>
-    `- ${m.urgent ? (fr ? '[URGENT] ' : '[URGENT] ') : ''}${localTime(m.createdAt, client.locale, client.timezone)} ${m.callerName || m.callerNumber}: ${m.reason || m.summary} — ${messageUrl(publicBaseUrl, m.id)}`;
+    `- ${m.urgent ? (fr ? '[URGENT] ' : '[URGENT] ') : ''}${localTime(m.createdAt, client.locale, client.timezone)} ${m.callerName || m.callerNumber}: ${m.reason || m.summary} — ${messageUrl(publicBaseUrl, m.id)}${listen(m)}`;
   const subject = fr
     ? `Récapitulatif du ${date} : ${calls} appel(s), ${messages.length} message(s), ${open.length} à traiter`
     : `Digest for ${date}: ${calls} call(s), ${messages.length} message(s), ${open.length} open`;
@@ -89,10 +99,10 @@ const urgentFirst = (a: Message, b: Message) =>
 export async function sendDigest(
   clientId: string,
   now: Date,
-  deps: { transports: Transports; logger: Logger; publicBaseUrl: string },
+  deps: { transports: Transports; logger: Logger; publicBaseUrl: string; recordingLinks?: RecordingLinkKey },
 ): Promise<{ date: string; sent: number }> {
   const client = await getClient(clientId);
-  const digest = await buildDigest(client, now, deps.publicBaseUrl);
+  const digest = await buildDigest(client, now, deps.publicBaseUrl, deps.recordingLinks);
   const n = client.notifications;
   const key = `digest.${client.id}.${digest.date}`;
   let sent = 0;

@@ -15,7 +15,7 @@ import { QUEUES, NOTIFICATION_JOBS } from '../queue/names';
 import { deliveriesOf, findDelivery, recordDelivery } from '../store/deliveries';
 import { markAcknowledged } from '../store/message-follow-ups';
 import { isEscalation, parseDeliveryKey } from './keys';
-import { deliverJobOptions, followUpsJobOptions, type RetryPolicy } from './producer';
+import { deliverJobOptions, followUpsJobOptions, releaseHeld, type RetryPolicy } from './producer';
 import type { DeliverJobData, FollowUpsJobData } from './types';
 
 export { queueDashboardRouter } from './dashboard';
@@ -66,6 +66,16 @@ export function createFollowUps(options: FollowUpsOptions): FollowUps {
         logger.error(
           `follow-ups of message ${message.id} not queued (the sweeper will): ${(err as Error).message}`,
         );
+      }
+    },
+
+    async messageCompleted(messageId) {
+      try {
+        const released = await withTimeout(releaseHeld(queue, messageId), timeoutMs);
+        if (released > 0) logger.info(`message ${messageId} complete: ${released} notification(s) released`);
+      } catch (err) {
+        // The hold is bounded: the notification goes out when it ends.
+        logger.warn(`held notifications of message ${messageId} not released: ${(err as Error).message}`);
       }
     },
 

@@ -21,7 +21,27 @@ export type PlanOptions = {
   minuteMs?: number;
   /** Gap between the backup SMS and the backup call. @defaultValue one minute */
   callAfterSmsMs?: number;
+  /**
+   * How long the notifications of a voice-only message wait for its transcription (released as
+   * soon as it is applied). @defaultValue 0 (no wait)
+   */
+  transcriptionWaitMs?: number;
 };
+
+/**
+ * True when the message's only content is a voice message whose transcription is still to come:
+ * its notification is better sent with what the transcription will say. Urgent ones never wait.
+ */
+export function awaitsTranscription(message: Message, client: Client): boolean {
+  return (
+    client.messageTaking.transcribe &&
+    message.recording !== null &&
+    !message.transcription &&
+    !message.urgent &&
+    !message.callerName &&
+    !message.reason
+  );
+}
 
 export function planFollowUps(
   message: Message,
@@ -34,10 +54,11 @@ export function planFollowUps(
   const add = (channel: DeliveryChannel, purpose: Purpose, to: string, delayMs: number, index = 0) =>
     plan.push({ key: deliveryKey(message.id, channel, purpose, index), channel, purpose, to, delayMs });
 
+  const hold = awaitsTranscription(message, client) ? (options.transcriptionWaitMs ?? 0) : 0;
   const smsTo = n.sms.enabled ? n.sms.to : [];
-  smsTo.forEach((to, i) => add('sms', 'notify', to, 0, i));
-  if (n.email.enabled && n.email.to.length > 0) add('email', 'notify', n.email.to.join(','), 0);
-  if (n.webhook.enabled && n.webhook.url) add('webhook', 'notify', n.webhook.url, 0);
+  smsTo.forEach((to, i) => add('sms', 'notify', to, hold, i));
+  if (n.email.enabled && n.email.to.length > 0) add('email', 'notify', n.email.to.join(','), hold);
+  if (n.webhook.enabled && n.webhook.url) add('webhook', 'notify', n.webhook.url, hold);
 
   const escalation = n.escalation;
   if (message.urgent && escalation.enabled && !message.acknowledgedAt) {

@@ -12,6 +12,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from '../infra/logger';
 import { clientForId } from '../app/client-cache';
+import { recordingLink, type RecordingLinkKey } from '../app/recording-links';
 import { NotFoundError } from '../domain/errors';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
@@ -33,7 +34,13 @@ import type { DeliverJobData, SendResult } from './types';
  */
 export const CLOCK_SKEW_MS = 30_000;
 
-export type DeliverDeps = { transports: Transports; logger: Logger; publicBaseUrl: string };
+export type DeliverDeps = {
+  transports: Transports;
+  logger: Logger;
+  publicBaseUrl: string;
+  /** Key and lifetime of the signed recording links the notifications carry. */
+  recordingLinks: RecordingLinkKey;
+};
 
 export type DeliverOutcome = (SendResult & { adopted?: true }) | { skipped: string };
 
@@ -55,7 +62,12 @@ export function deliverProcessor(deps: DeliverDeps) {
     let phase: 'before' | 'sending' | 'sent' = 'before';
     try {
       const client = await clientForId(message.clientId);
-      const request = prepare(d, { message, client, publicBaseUrl: deps.publicBaseUrl });
+      const request = prepare(d, {
+        message,
+        client,
+        publicBaseUrl: deps.publicBaseUrl,
+        recordingUrl: recordingLink(deps.publicBaseUrl, message, deps.recordingLinks),
+      });
       if (entry?.attemptStartedAt) {
         const adopted = await findEarlierAttempt(request, entry, deps.transports);
         if (adopted) {

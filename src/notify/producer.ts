@@ -7,9 +7,10 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { clientForId } from '../app/client-cache';
 import { getMessage, type Message } from '../store/messages';
 import { NotFoundError } from '../domain/errors';
-import { ensureDeliveries } from '../store/deliveries';
+import { deliveriesOf, ensureDeliveries } from '../store/deliveries';
 import { markQueued } from '../store/message-follow-ups';
-import { planFollowUps, type PlanOptions } from './plan';
+import { parseDeliveryKey } from './keys';
+import { awaitsTranscription, planFollowUps, type PlanOptions } from './plan';
 import { NOTIFICATION_JOBS } from '../queue/names';
 import type { DeliverJobData } from './types';
 
@@ -74,9 +75,38 @@ export async function enqueueFollowUps(
         opts: deliverJobOptions(p.key, storedAt + p.delayMs - now, options.retry),
       })),
     );
+    // Held for a transcription that may have been applied while this plan was made: its
+    // release (messageCompleted) may have found no job yet, so look again now the jobs exist.
+    const held = (options.plan?.transcriptionWaitMs ?? 0) > 0 && awaitsTranscription(message, client);
+    if (held && !awaitsTranscription(await getMessage(message.id), client)) {
+      await releaseHeld(queue, message.id);
+    }
   }
   await markQueued(message.id);
   return plan.length;
+}
+
+/**
+ * Sends now the notifications of a message held for its transcription: its first-attempt
+ * `notify` jobs still delayed are promoted (same job ids: still one notification each). A job
+ * already running or retrying is left as it is. Returns how many were released.
+ */
+export async function releaseHeld(queue: Queue, messageId: string): Promise<number> {
+  const held = (await deliveriesOf(messageId)).filter(
+    (d) => d.status === 'pending' && parseDeliveryKey(d.key)?.purpose === 'notify',
+  );
+  let released = 0;
+  for (const d of held) {
+    const job = await queue.getJob(d.key);
+    if (!job || job.attemptsMade > 0 || !(await job.isDelayed())) continue;
+    try {
+      await job.promote();
+      released += 1;
+    } catch {
+      // Its delay ran out meanwhile: it is on its way anyway.
+    }
+  }
+  return released;
 }
 
 /** The `follow-ups` job: the message's notifications, unless the sweeper already queued them. */

@@ -12,7 +12,13 @@ import { gsmLength, SMS_SEGMENT, toGsm7 } from './gsm';
 /** Septets of the reason kept at least, even if the SMS then needs two segments. */
 const MIN_REASON = 24;
 
-export type RenderContext = { message: Message; client: Client; publicBaseUrl: string };
+export type RenderContext = {
+  message: Message;
+  client: Client;
+  publicBaseUrl: string;
+  /** The signed link of the recording on this service (never Twilio's host); none: not shown. */
+  recordingUrl?: string | null;
+};
 export type SmsVariant = 'notify' | 'resend' | 'backup';
 
 const WORDS = {
@@ -112,7 +118,7 @@ export function shorten(text: string, room: number): string {
 
 export type Email = { subject: string; text: string; html: string };
 
-export function renderEmail({ message, client, publicBaseUrl }: RenderContext): Email {
+export function renderEmail({ message, client, publicBaseUrl, recordingUrl }: RenderContext): Email {
   const w = WORDS[client.locale];
   const caller = callerOf(message, client.locale);
   const subject = `${message.urgent ? `${w.urgentSubject} ` : ''}${w.subject} ${caller}${message.reason ? ` — ${message.reason.slice(0, 80)}` : ''}`;
@@ -123,7 +129,7 @@ export function renderEmail({ message, client, publicBaseUrl }: RenderContext): 
     [w.summary, message.summary],
   ];
   if (message.transcription) rows.push([w.transcription, message.transcription]);
-  if (message.recording?.url) rows.push([w.recording, `${message.recording.url}.mp3`]);
+  if (recordingUrl) rows.push([w.recording, recordingUrl]);
   rows.push([w.open, messageUrl(publicBaseUrl, message.id)]);
   const text = `${rows.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n— ${client.name}\n`;
   const html = `<table>${rows
@@ -160,7 +166,7 @@ export function renderCallTwiml({ message, client }: RenderContext, backupName: 
 
 /** JSON body of the signed outbound webhook. */
 export function renderWebhookBody(
-  { message, client, publicBaseUrl }: RenderContext,
+  { message, client, publicBaseUrl, recordingUrl }: RenderContext,
   event: 'message.created' | 'message.escalated',
   deliveryId: string,
 ): string {
@@ -178,7 +184,7 @@ export function renderWebhookBody(
       urgent: message.urgent,
       summary: message.summary,
       transcription: message.transcription,
-      recordingUrl: message.recording?.url ?? null,
+      recordingUrl: recordingUrl ?? null,
       createdAt: message.createdAt.toISOString(),
       url: messageUrl(publicBaseUrl, message.id),
     },

@@ -70,11 +70,21 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   const sweepEveryMs = o.sweepEveryMs ?? 60_000;
   await initOutbox();
   const transports = o.transports ?? createTransports(o.config, o.logger);
-  const deps = { transports, logger: o.logger, publicBaseUrl: o.config.publicBaseUrl };
+  const deps = {
+    transports,
+    logger: o.logger,
+    publicBaseUrl: o.config.publicBaseUrl,
+    recordingLinks: o.config.recordingLinks,
+  };
   const queue = new Queue(QUEUES.notifications, { connection: o.connection, prefix });
   // Without a listener BullMQ prints each connection error of an outage to stderr.
   queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
+  // The configured hold of voice-only messages, unless the caller's plan options say otherwise.
+  const planning: SweepOptions = {
+    ...o.sweep,
+    plan: { transcriptionWaitMs: o.config.notify.transcriptionWaitMs, ...o.sweep?.plan },
+  };
   // Where the sweeper's scan of pending deliveries resumes, from one sweep to the next.
   const sweepCursor: SweepCursor = { after: null };
 
@@ -85,9 +95,9 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
         case NOTIFICATION_JOBS.deliver:
           return deliver(job as Job<DeliverJobData>);
         case NOTIFICATION_JOBS.followUps:
-          return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, o.sweep);
+          return queueFollowUpsOf(queue, (job.data as FollowUpsJobData).messageId, planning);
         case NOTIFICATION_JOBS.sweep:
-          return sweep(queue, o.logger, o.sweep, sweepCursor);
+          return sweep(queue, o.logger, planning, sweepCursor);
         case NOTIFICATION_JOBS.digest:
           return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
         default:

@@ -146,11 +146,29 @@ export async function mergeMessage(input: NewMessage): Promise<Message | null> {
   return doc ? toMessage(doc as never) : null;
 }
 
-/** Adds the transcription that Twilio delivers after the call. */
-export async function attachTranscription(key: string, transcription: string): Promise<Message | null> {
-  const doc = await MessageModel.findByIdAndUpdate(
-    messageIdFor(key),
-    { $set: { transcription } },
+/** What a transcription may fill in a message (the use case decides which fields are still free). */
+export type TranscriptionFill = Partial<
+  Pick<Message, 'callerName' | 'callbackNumber' | 'reason' | 'summary'>
+>;
+
+/**
+ * Adds the transcription Twilio delivers after the call, with what `complete` reads from it, in one
+ * write by key. Once per message: null when there is no message, or it already has its
+ * transcription (a replayed callback changes nothing).
+ */
+export async function applyTranscription(
+  key: string,
+  transcription: string,
+  complete: (message: Message) => Promise<TranscriptionFill> | TranscriptionFill,
+): Promise<Message | null> {
+  const _id = messageIdFor(key);
+  const existing = await MessageModel.findById(_id).lean();
+  if (!existing || existing.transcription) return null;
+  const fill = await complete(toMessage(existing as never));
+  // Guarded on the transcription still being empty: two deliveries of the callback at once write once.
+  const doc = await MessageModel.findOneAndUpdate(
+    { _id, transcription: existing.transcription ?? { $exists: false } },
+    { $set: { ...fill, transcription } },
     { new: true },
   ).lean();
   return doc ? toMessage(doc as never) : null;

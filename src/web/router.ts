@@ -130,7 +130,7 @@ export async function createWebRouter(
   );
   router.use(listRoutes(userStack));
   router.use(liveEventsRoute(userStack, hub));
-  router.use(recordingRoute(userStack, config));
+  router.use(recordingRoute(userStack, [markWeb, headers, noStore], config));
   router.use(messageRoutes(userStack, deps.messages));
   router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler], deps.clients));
   router.use(

@@ -20,7 +20,7 @@ function titleOf(t: Texts, status: number, csrf: boolean): string {
  * Before the session middleware has run (a body the parser refused), there is no session to read
  * the language or a CSRF token from: the page is French, signed out.
  */
-function sessionlessContext(): PageContext {
+export function sessionlessContext(): PageContext {
   return { lang: 'fr', t: texts('fr'), csrf: '', user: null, langSwitchHref: '/?lang=en', flash: null };
 }
 

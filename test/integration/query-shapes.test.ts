@@ -23,7 +23,7 @@ import { messageKey } from '../../src/flow';
 import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/app/message-actions';
 import { encodeCursor } from '../../src/app/message-reads';
 import { countByStatus, listMessages } from '../../src/store/message-queries';
-import { attachTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
+import { applyTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
 import { ALL_MODELS, OutboxModel } from '../../src/store/models';
 import { saveOutboxEntry } from '../../src/store/outbox';
 import { listUsers } from '../../src/store/users';
@@ -202,7 +202,7 @@ describe('query shapes: every query the code sends is served by a declared index
       await insertMessage(input);
       await insertMessage(input);
       await mergeMessage({ ...input, reason: 'plus de détails' });
-      await attachTranscription(input.key, 'texte');
+      await applyTranscription(input.key, 'texte', () => ({ reason: 'texte' }));
     });
     await step('follow-ups: sweeper, SMS reply, digest, outbox', async () => {
       await findUnqueued(new Date(), 500);

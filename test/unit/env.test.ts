@@ -14,7 +14,19 @@ describe('environment parsing', () => {
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 65_000,
     });
-    expect(config.notify).toEqual({ lockMs: 30_000, stalledIntervalMs: 30_000 });
+    expect(config.notify).toEqual({ lockMs: 30_000, stalledIntervalMs: 30_000, transcriptionWaitMs: 90_000 });
+    expect(config.recordingLinks.ttlMs).toBe(7 * 86_400_000);
+    expect(config.recordingLinks.secret).not.toBe(config.sessionSecret);
+  });
+
+  it('when the recording links have their own secret and lifetime, then they are used', () => {
+    const config = parseEnv({
+      RECORDING_LINK_SECRET: 'r'.repeat(32),
+      RECORDING_LINK_TTL_HOURS: '24',
+      TRANSCRIPTION_WAIT_MS: '0',
+    });
+    expect(config.recordingLinks).toEqual({ secret: 'r'.repeat(32), ttlMs: 86_400_000 });
+    expect(config.notify.transcriptionWaitMs).toBe(0);
   });
 
   it('when values are given, then they are used and the base URL loses its trailing slash', () => {
@@ -62,6 +74,18 @@ describe('environment parsing', () => {
     [
       { NOTIFY_STALLED_INTERVAL_MS: '100' },
       /^Invalid environment variable NOTIFY_STALLED_INTERVAL_MS: expected a duration from 500 to 600000 ms/,
+    ],
+    [
+      { TRANSCRIPTION_WAIT_MS: '900000' },
+      /^Invalid environment variable TRANSCRIPTION_WAIT_MS: expected a duration from 0 to 600000 ms/,
+    ],
+    [
+      { RECORDING_LINK_SECRET: 'short' },
+      /^Invalid environment variable RECORDING_LINK_SECRET: expected a random secret of at least 32/,
+    ],
+    [
+      { RECORDING_LINK_TTL_HOURS: '0' },
+      /^Invalid environment variable RECORDING_LINK_TTL_HOURS: expected a number of hours from 1 to 2160/,
     ],
     [{ NODE_ENV: 'production' }, /^Invalid environment variable PUBLIC_BASE_URL: required in production$/],
     [

@@ -3,7 +3,8 @@
  * answered once the work is done or the deadline passed, whichever comes first; the work goes on.
  */
 import type { ZodType } from 'zod';
-import { answerStatus, attachCallTranscription } from '../../src/app/call-end';
+import { answerStatus } from '../../src/app/call-end';
+import { applyCallTranscription } from '../../src/app/voicemail';
 import type { CallDeps } from '../../src/app/ports';
 import { statusParamsSchema, transcriptionParamsSchema } from '../params';
 import { voiceCallback, type Reply, type VoiceHandler } from '../respond';
@@ -26,5 +27,5 @@ export const status = withoutTwiml(statusParamsSchema, (p, deps) =>
 );
 
 export const transcription = withoutTwiml(transcriptionParamsSchema, (p, deps) =>
-  attachCallTranscription(p.CallSid, p.TranscriptionStatus, p.TranscriptionText, deps),
+  applyCallTranscription(p.CallSid, p.TranscriptionStatus, p.TranscriptionText, deps),
 );

@@ -2,7 +2,7 @@
  * Decisions shared by several steps: what a rule action means, where message taking goes next.
  */
 import { stepEffect, type Ctx } from '../context';
-import { hoursSentence } from '../hours-text';
+import { hoursNow } from '../opening-text';
 import { PROMPTS } from '../prompts';
 import type { RuleAction } from '../profile';
 import type { Action, FlowEvent, StepName } from '../types';
@@ -48,7 +48,7 @@ export function info(ctx: Ctx, text: string, thenMenu = true): StepResult {
 }
 
 export function hoursInfo(ctx: Ctx): StepResult {
-  return info(ctx, hoursSentence(ctx.profile, ctx.state.locale));
+  return info(ctx, hoursNow(ctx.profile, ctx.now, ctx.state.locale));
 }
 
 export function addressInfo(ctx: Ctx): StepResult {

@@ -64,7 +64,13 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
     );
     return m;
   };
-  await make('Devis cuisine', 9);
+  const withRecording = await make('Devis cuisine', 9, {
+    recording: {
+      sid: `RE${'9'.repeat(32)}`,
+      url: `https://api.twilio.com/2010-04-01/Accounts/AC${'0'.repeat(32)}/Recordings/RE${'9'.repeat(32)}`,
+      durationSeconds: 7,
+    },
+  });
   await make('Facture payée', 10, { status: 'handled' });
   await make('Fuite urgente', 11, { urgent: true });
   await make('Avant-hier', -2);
@@ -106,6 +112,11 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
     /^- \[URGENT\] \d\d\/\d\d 11:00 Jean Dupont: Fuite urgente — https:\/\/rx\.example\.test\/messages\//,
   );
   expect(lines[open + 2]).toMatch(/ 09:00 Jean Dupont: Devis cuisine — /);
+  // Its recording through the service (signed link), never at Twilio's host.
+  expect(lines[open + 2]).toContain(
+    ` — écouter : https://rx.example.test/recordings/${withRecording.id}?expires=`,
+  );
+  expect(mail.body).not.toContain('api.twilio.com');
   expect(lines[open + 4]).toBe('Traités (1)');
   expect(lines[open + 5]).toMatch(/ 10:00 Jean Dupont: Facture payée — /);
   expect(mail.body).not.toContain('Avant-hier');

@@ -91,7 +91,11 @@ test('when a message is stored, then an email in the client’s language and tim
   expect(text).toMatch(/Subject: =\?UTF-8\?Q\?Message_de_Jean_Dupont_/); // RFC 2047 encoded
   expect(text).toContain(`Reçu le: ${localTime(message.createdAt, 'fr-FR', 'Europe/Paris', true)}`);
   expect(text).toContain('Transcription: Bonjour, il y a une fuite sous l’évier.');
-  expect(text).toContain('Recordings/RE0123.mp3');
+  // The recording plays through the service (signed, expiring link), never at Twilio's host.
+  expect(text).toMatch(
+    new RegExp(`Enregistrement: https://rx\\.example\\.test/recordings/${message.id}\\?expires=\\d+&sig=`),
+  );
+  expect(text).not.toContain('api.twilio.com');
   expect(text).toContain(`https://rx.example.test/messages/${message.id}`);
   expect(entry.providerId).toBe(`<${key}@rx.example.test>`);
   expect(mail.raw).toMatch(

@@ -62,6 +62,7 @@ function processorFor(apiBaseUrl: string) {
     transports: createTransports(config, logger),
     logger,
     publicBaseUrl: PUBLIC_BASE_URL,
+    recordingLinks: config.recordingLinks,
   });
 }
 

@@ -130,4 +130,88 @@ describe('opening hours read aloud', () => {
     const p = makeProfile({ weeklyHours: {} });
     expect(hoursSentence(p)).toBe("Nous n'avons pas d'horaires d'ouverture réguliers.");
   });
+
+  const nineToSix = [{ start: '09:00', end: '18:00' }];
+  const morning = [{ start: '09:00', end: '12:00' }];
+  const fullDay = [{ start: '00:00', end: '24:00' }];
+  const week = (days: string[], shifts: { start: string; end: string }[]) =>
+    Object.fromEntries(days.map((d) => [d, shifts]));
+  const MON_FRI = ['mon', 'tue', 'wed', 'thu', 'fri'];
+  const ALL = [...MON_FRI, 'sat', 'sun'];
+
+  it.each<[string, Record<string, { start: string; end: string }[]>, string, string]>([
+    [
+      'equal days that are not consecutive',
+      week(['mon', 'tue', 'thu'], nineToSix),
+      'Nous sommes ouverts le lundi, le mardi et le jeudi de 9 h à 18 h.',
+      'We are open Monday, Tuesday and Thursday from 9 AM to 6 PM.',
+    ],
+    [
+      'a run and a lone day with the same hours',
+      week(['mon', 'tue', 'wed', 'sat'], nineToSix),
+      'Nous sommes ouverts du lundi au mercredi et le samedi de 9 h à 18 h.',
+      'We are open Monday to Wednesday and Saturday from 9 AM to 6 PM.',
+    ],
+    [
+      'weekdays with a short Wednesday',
+      { ...week(MON_FRI, nineToSix), wed: morning },
+      'Nous sommes ouverts du lundi au vendredi de 9 h à 18 h, sauf le mercredi de 9 h à 12 h, et fermés le week-end.',
+      'We are open Monday to Friday from 9 AM to 6 PM, except Wednesday from 9 AM to noon, and closed on weekends.',
+    ],
+    [
+      'weekdays but Wednesday',
+      week(['mon', 'tue', 'thu', 'fri'], nineToSix),
+      'Nous sommes ouverts du lundi au vendredi sauf le mercredi, de 9 h à 18 h.',
+      'We are open Monday to Friday except Wednesday, from 9 AM to 6 PM.',
+    ],
+    [
+      'weekdays only',
+      week(MON_FRI, nineToSix),
+      'Nous sommes ouverts du lundi au vendredi de 9 h à 18 h, et fermés le week-end.',
+      'We are open Monday to Friday from 9 AM to 6 PM, and closed on weekends.',
+    ],
+    [
+      'every day',
+      week(ALL, nineToSix),
+      'Nous sommes ouverts tous les jours de 9 h à 18 h.',
+      'We are open every day from 9 AM to 6 PM.',
+    ],
+    [
+      'every day but Sunday',
+      week(ALL.slice(0, 6), nineToSix),
+      'Nous sommes ouverts du lundi au samedi de 9 h à 18 h.',
+      'We are open Monday to Saturday from 9 AM to 6 PM.',
+    ],
+    [
+      'every day but Wednesday',
+      week(['mon', 'tue', 'thu', 'fri', 'sat', 'sun'], nineToSix),
+      'Nous sommes ouverts tous les jours sauf le mercredi, de 9 h à 18 h.',
+      'We are open every day except Wednesday, from 9 AM to 6 PM.',
+    ],
+    [
+      'around the clock, every day',
+      week(ALL, fullDay),
+      'Nous sommes ouverts tous les jours, 24 h sur 24.',
+      'We are open every day, 24 hours a day.',
+    ],
+    [
+      'around the clock on weekdays',
+      week(MON_FRI, fullDay),
+      'Nous sommes ouverts du lundi au vendredi, 24 h sur 24, et fermés le week-end.',
+      'We are open Monday to Friday, 24 hours a day, and closed on weekends.',
+    ],
+    [
+      'one full day',
+      { ...week(['wed'], fullDay), sat: morning },
+      'Nous sommes ouverts le mercredi, 24 h sur 24, et le samedi de 9 h à 12 h.',
+      'We are open Wednesday, 24 hours a day, and Saturday from 9 AM to noon.',
+    ],
+  ])('when the week is %s, then it reads as a person says it', (_label, weeklyHours, fr, en) => {
+    const p = makeProfile({ weeklyHours });
+    expect(hoursSentence(p)).toBe(fr);
+    expect(hoursSentence(p, 'en-US')).toBe(en);
+    expect(`${hoursSentence(p)} ${hoursSentence(p, 'en-US')}`).not.toMatch(
+      /minuit à minuit|midnight to midnight/,
+    );
+  });
 });

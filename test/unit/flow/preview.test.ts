@@ -90,7 +90,7 @@ const cases: Case[] = [
       atStart: {
         decision: 'message',
         rule: null,
-        reason: 'closed and out-of-hours policy is message: hours read out, then message taking',
+        reason: 'closed and out-of-hours policy is message: when we reopen is said, then message taking',
       },
       greeting: GREETING,
     },

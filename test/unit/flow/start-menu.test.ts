@@ -94,7 +94,7 @@ describe('call start', () => {
   it('when a VIP calls after hours, then they get the out-of-hours path like anyone else', () => {
     const { state, actions } = play(makeProfile({ vipNumbers: [CALLER] }), [], { now: MONDAY_20H });
     expect(state.step).toBe('name');
-    expect(texts(actions)).toContain('Nous sommes actuellement fermés.');
+    expect(texts(actions)).toContain('Nous sommes fermés pour le moment, nous rouvrons demain à 9 h.');
   });
 
   it('when a VIP calls after hours and a rule says transfer VIPs when closed, then the call is transferred', () => {
@@ -105,15 +105,11 @@ describe('call start', () => {
     expect(play(p, [], { now: MONDAY_20H }).state.step).toBe('transfer');
   });
 
-  it('when the client is closed and out-of-hours is message only, then hours are read and the message starts', () => {
+  it('when the client is closed and out-of-hours is message only, then the reopening is said and the message starts', () => {
     const { actions, state } = play(makeProfile(), [], { now: MONDAY_20H });
     const said = texts(actions);
-    expect(said).toEqual(
-      expect.arrayContaining([
-        'Nous sommes actuellement fermés.',
-        expect.stringMatching(/^Nous sommes ouverts du lundi/),
-      ]),
-    );
+    expect(said).toContain('Nous sommes fermés pour le moment, nous rouvrons demain à 9 h.');
+    expect(said).not.toContainEqual(expect.stringMatching(/Nous sommes ouverts/));
     expect(state.step).toBe('name');
     expect(gatherOf(actions)).toMatchObject({ callback: 'name', input: 'speech' });
   });
@@ -161,10 +157,11 @@ describe('menu', () => {
     expect(play(makeProfile({ locale: 'en-US' }), [speech(text)]).state.step).toBe(step);
   });
 
-  it('when the caller asks for the hours, then the hours are read and the menu is offered again', () => {
+  it('when the caller asks for the hours, then the hours and until when we are open are read, then the menu', () => {
     const { last } = play(makeProfile(), [digits('3')]);
     expect(texts(last.actions)[0]).toBe(
-      'Nous sommes ouverts du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h, et le samedi de 9 h à 12 h.',
+      'Nous sommes ouverts du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h, et le samedi de 9 h à 12 h. ' +
+        "Nous sommes ouverts en ce moment, jusqu'à 12 h.",
     );
     expect(texts(last.actions)[1]).toBe('Puis-je faire autre chose pour vous ?');
     expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu' });

@@ -3,6 +3,7 @@
  * "Bonjour, je voudrais prendre rendez-vous avec le docteur" is an appointment request whose reason
  * is "prendre rendez-vous avec le docteur". French and English, accent- and case-insensitive.
  */
+import { urgencyKeywordsOf } from './client-speech';
 import type { ClientProfile, MenuChoice } from './profile';
 import { cleanReason, INTENT_WORDS, meaningfulWords } from './reason-text';
 import {
@@ -69,7 +70,7 @@ export function targetNamed(text: string, profile: ClientProfile): number | unde
  * person's name, then a sentence with content (≥ MIN_CONTENT_WORDS meaningful words).
  */
 export function understand(text: string, profile: ClientProfile): Understood {
-  const urgent = soundsUrgent(text, profile.urgencyKeywords);
+  const urgent = soundsUrgent(text, urgencyKeywordsOf(profile));
   const target = targetNamed(text, profile);
   const withTarget = target === undefined ? {} : { target };
   const reason = cleanReason(text);

@@ -4,6 +4,7 @@
  * `handleEvent` with the caller's menu answer), so preview and reality cannot disagree; the rules are
  * evaluated again only to name the rule that matched and to explain the decision in words.
  */
+import { urgencyKeywordsOf } from './client-speech';
 import { handleEvent, startCall } from './engine';
 import { openStatus, localTime, type OpenReason } from './hours';
 import type { ClientProfile, MenuChoice, RoutingRule, Weekday } from './profile';
@@ -184,7 +185,7 @@ function afterMenu(
     const text = input.speech ?? '';
     event = { type: 'speech', text };
     choice = text.trim() ? menuChoiceFromSpeech(text) : undefined;
-    urgentSpeech = urgentSpeech || soundsUrgent(text, profile.urgencyKeywords);
+    urgentSpeech = urgentSpeech || soundsUrgent(text, urgencyKeywordsOf(profile));
     heard = `speech "${text}"`;
   }
   const t = handleEvent(profile, state, event, at);

@@ -25,9 +25,15 @@ function sentences(lead: string, parts: (string | false | undefined)[]): string 
  * "I"), no closing punctuation, so "Mon fils a de la fièvre." reads "mon fils a de la fièvre".
  */
 export function quoted(words: string): string {
-  const text = words.trim().replace(/[.!?…\s]+$/u, '');
+  const text = words.trim().replace(/[.!…\s]+$/u, '');
   if (/^(I\b|I'|\p{Lu}{2})/u.test(text)) return text;
   return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+}
+
+/** The caller's words as the end of a sentence: a question keeps its question mark. */
+function quotedSentence(words: string): string {
+  const text = quoted(words);
+  return text.endsWith('?') ? text : `${text}.`;
 }
 
 /** "de Jean", but "d'Élodie": French elides `de` before a vowel or a mute h. */
@@ -54,6 +60,8 @@ export interface Prompts {
   askUrgency: string;
   recordIntro: string;
   recordFallback: string;
+  /** The voice message offered to a caller who has not said a word: short, they may be on a bad line. */
+  recordSilent: string;
   readBack: (f: SummaryFields) => string;
   confirmPrompt: string;
   restart: string;
@@ -90,10 +98,6 @@ export interface Prompts {
   messageFor: (person: string) => string;
   /** The reason of a message for a named person. */
   reasonFor: (person: string, reason: string) => string;
-  /** The one short re-prompt of a caller who has said nothing yet, before the voice message. */
-  silentReprompt: string;
-  /** The same, when the call starts with the name question (closed, message only). */
-  silentRepromptName: string;
   /** Spoken words the menu expects beyond its keywords: appointments, asking for someone. */
   intentHints: string[];
 }
@@ -102,11 +106,11 @@ const fr: Prompts = {
   greeting: (client) => `Bonjour, vous êtes bien ${client}. Je suis l'assistante virtuelle.`,
   greetingKnown: (caller, client) =>
     `Bonjour ${caller}, vous êtes bien ${client}. Je suis l'assistante virtuelle.`,
-  consentNotice: 'Pour assurer le suivi de votre demande, votre message pourra être enregistré.',
+  consentNotice: 'Votre message pourra être enregistré.',
   closedNow: 'Nous sommes actuellement fermés.',
   menu:
-    'Pour une urgence, tapez 1 ou dites urgence. Pour laisser un message, tapez 2 ou dites message. ' +
-    'Pour connaître nos horaires, tapez 3 ou dites horaires. Pour notre adresse, tapez 4 ou dites adresse.',
+    'Dites-moi ce que vous souhaitez, ou tapez 1 pour une urgence, 2 pour laisser un message, ' +
+    '3 pour nos horaires, 4 pour notre adresse.',
   menuHints: [
     'urgence',
     'urgent',
@@ -131,10 +135,12 @@ const fr: Prompts = {
     'Après le bip, vous pouvez ajouter un message vocal. Appuyez sur une touche quand vous avez terminé.',
   recordFallback:
     "Je vous propose de laisser directement un message vocal. Après le bip, indiquez votre nom, votre numéro et l'objet de votre appel.",
+  recordSilent:
+    'Allô ? Je ne vous entends pas. Après le bip, laissez votre nom, votre numéro et votre message.',
   readBack: (f) =>
     sentences('Je récapitule.', [
       f.callerName && `Vous êtes ${f.callerName}.`,
-      f.reason && `Votre message : ${quoted(f.reason)}.`,
+      f.reason && `Votre message : ${quotedSentence(f.reason)}`,
       f.callbackNumber && `Nous vous rappellerons au ${f.callbackNumber}.`,
       f.recording && 'Vous avez laissé un message vocal.',
       f.urgent && !f.reasonSaysUrgent && 'Je le transmets comme urgent.',
@@ -158,13 +164,10 @@ const fr: Prompts = {
   rejected: 'Nous ne pouvons pas donner suite à votre appel. Au revoir.',
   recordingEmpty: "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
   screenWhisper: (client, caller, n, urgent, reason) =>
-    `Appel pour ${client}, ${caller ? deOrElided(caller) : "d'un correspondant"}${n ? `, au ${n}` : ', numéro masqué'}${
-      reason
-        ? `, ${urgent ? 'urgent' : 'au sujet de'} : ${quoted(reason)}`
-        : urgent
-          ? ', pour une urgence'
-          : ''
-    }. Tapez 1 pour prendre l'appel.`,
+    sentences(
+      `Appel ${urgent ? 'urgent ' : ''}pour ${client}${caller ? `, ${deOrElided(caller)}` : ''}${n ? `, au ${n}` : ', numéro masqué'}.`,
+      [reason && `Motif : ${quotedSentence(reason)}`, "Tapez 1 pour prendre l'appel."],
+    ),
   screenDeclined: "L'appel n'a pas été pris. Au revoir.",
   failSafe: 'Veuillez nous excuser, nous rencontrons un problème technique.',
   failSafeRecord: 'Après le bip, laissez votre nom, votre numéro et votre message. Nous vous rappellerons.',
@@ -183,8 +186,6 @@ const fr: Prompts = {
   requestNoted: 'Très bien, je note votre demande.',
   messageFor: (person) => `Je vais prendre votre message pour ${person}.`,
   reasonFor: (person, reason) => `Pour ${person} : ${reason}`,
-  silentReprompt: 'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
-  silentRepromptName: 'Je ne vous entends pas. Quel est votre nom ?',
   intentHints: ['rendez-vous', 'prendre rendez-vous', 'consultation', 'parler au docteur', 'rappeler'],
 };
 
@@ -192,11 +193,11 @@ const en: Prompts = {
   greeting: (client) => `Hello, you have reached ${client}. I am the virtual assistant.`,
   greetingKnown: (caller, client) =>
     `Hello ${caller}, you have reached ${client}. I am the virtual assistant.`,
-  consentNotice: 'Please note that your message may be recorded so that we can follow up on it.',
+  consentNotice: 'Your message may be recorded.',
   closedNow: 'We are currently closed.',
   menu:
-    'For an emergency, press 1 or say emergency. To leave a message, press 2 or say message. ' +
-    'For our hours, press 3 or say hours. For our address, press 4 or say address.',
+    'Tell me what you need, or press 1 for an emergency, 2 to leave a message, 3 for our hours, ' +
+    '4 for our address.',
   menuHints: ['emergency', 'urgent', 'message', 'leave a message', 'hours', 'business hours', 'address'],
   anythingElse: 'Is there anything else I can do for you?',
   noInput: "Sorry, I didn't hear anything.",
@@ -211,10 +212,12 @@ const en: Prompts = {
   recordIntro: 'After the beep, you may add a voice message. Press any key when you are done.',
   recordFallback:
     'You can leave a voice message instead. After the beep, please say your name, your number and what your call is about.',
+  recordSilent:
+    "Hello? I can't hear you. After the beep, please leave your name, your number and your message.",
   readBack: (f) =>
     sentences('Let me read that back.', [
       f.callerName && `You are ${f.callerName}.`,
-      f.reason && `Your message: ${quoted(f.reason)}.`,
+      f.reason && `Your message: ${quotedSentence(f.reason)}`,
       f.callbackNumber && `We will call you back at ${f.callbackNumber}.`,
       f.recording && 'You left a voice message.',
       f.urgent && !f.reasonSaysUrgent && 'I am passing it on as urgent.',
@@ -236,9 +239,10 @@ const en: Prompts = {
   rejected: 'We cannot take your call. Goodbye.',
   recordingEmpty: 'I did not receive a message. Please feel free to call us again. Goodbye.',
   screenWhisper: (client, caller, n, urgent, reason) =>
-    `Call for ${client} from ${caller ?? 'a caller'}${n ? `, on ${n}` : ', number withheld'}${
-      reason ? `, ${urgent ? 'urgent' : 'about'}: ${quoted(reason)}` : urgent ? ', about an emergency' : ''
-    }. Press 1 to take the call.`,
+    sentences(
+      `${urgent ? 'Urgent call' : 'Call'} for ${client}${caller ? ` from ${caller}` : ''}${n ? `, number ${n}` : ', number withheld'}.`,
+      [reason && `Reason: ${quotedSentence(reason)}`, 'Press 1 to take the call.'],
+    ),
   screenDeclined: 'The call was not taken. Goodbye.',
   failSafe: 'We are sorry, we are experiencing a technical problem.',
   failSafeRecord:
@@ -258,8 +262,6 @@ const en: Prompts = {
   requestNoted: 'Very well, I will note your request.',
   messageFor: (person) => `I will take your message for ${person}.`,
   reasonFor: (person, reason) => `For ${person}: ${reason}`,
-  silentReprompt: "I can't hear you. Just tell me what you need.",
-  silentRepromptName: "I can't hear you. What is your name?",
   intentHints: ['appointment', 'book an appointment', 'speak to the doctor', 'call back'],
 };
 

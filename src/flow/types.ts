@@ -102,8 +102,8 @@ export interface CallState {
   preferredTarget?: number;
   /** Name of the person a message is for (asked for by name, could not be put through). */
   messageFor?: string;
-  /** The caller was silent at the menu's first prompt and has been re-prompted once. */
-  silentReprompted?: boolean;
+  /** Silent at the first question: offered the voice message at once. */
+  silentCaller?: boolean;
   message: MessageFields;
   /** `always`: recording after the questions; `fallback`: caller could not be understood. */
   recordingMode?: 'always' | 'fallback';

@@ -5,7 +5,7 @@ import { stepEffect, type Ctx } from '../context';
 import { hoursNow } from '../opening-text';
 import { PROMPTS } from '../prompts';
 import type { RuleAction } from '../profile';
-import type { Action, FlowEvent, StepName } from '../types';
+import type { FlowEvent, StepName } from '../types';
 import { go, type StepResult } from './step';
 
 /** Speech is kept when it has words and Twilio is not almost sure it misheard. */
@@ -73,23 +73,17 @@ export function applyRuleAction(ctx: Ctx, action: RuleAction, loopGuard = false)
 }
 
 /**
- * A caller who has said nothing at all yet: one short re-prompt after the first silence, then the
- * voice message straight away (when recording is allowed) rather than every question in turn.
- * Undefined when the normal retries apply: recording never, or the caller already spoke.
+ * A caller who has said nothing at all, silent at the first question: "Allô ? Je ne vous entends
+ * pas", and the voice message at once (when recording is allowed), as a person on the phone would,
+ * rather than every question again — they may be on a line that carries no speech or keys.
+ * Undefined when the normal retries apply: recording never, or the caller already did something.
  */
-export function silentCaller(ctx: Ctx, reprompt: (ctx: Ctx) => Action[]): StepResult | undefined {
+export function silentCaller(ctx: Ctx): StepResult | undefined {
   const { state, profile } = ctx;
   if (profile.messageTaking.recording === 'never' || state.infoGiven) return undefined;
-  if (state.turn === 0 && state.attempts === 0) {
-    const next = { ...state, attempts: 1, silentReprompted: true };
-    const actions = reprompt({ ...ctx, state: next });
-    return { kind: 'transition', transition: { state: next, actions, effects: [] } };
-  }
-  if (state.silentReprompted && state.turn === 1 && state.attempts === 1) {
-    return go('recording', {
-      patch: { recordingMode: 'fallback' },
-      effects: [stepEffect(ctx, state.step, 'silent caller: voice message')],
-    });
-  }
-  return undefined;
+  if (state.turn !== 0 || state.attempts !== 0) return undefined;
+  return go('recording', {
+    patch: { recordingMode: 'fallback', silentCaller: true },
+    effects: [stepEffect(ctx, state.step, 'silent caller: voice message')],
+  });
 }

@@ -146,7 +146,7 @@ export const menu: StepHandler = {
       return choice ? route(ctx, choice, ctx.state.urgentHeard) : noInputOrNotUnderstood(event);
     }
     if (event.type === 'no-input') {
-      return silentCaller(ctx, (c) => menuGather(c, c.p.silentReprompt)) ?? noInputOrNotUnderstood(event);
+      return silentCaller(ctx) ?? noInputOrNotUnderstood(event);
     }
     const text = heardText(event);
     return text === undefined ? noInputOrNotUnderstood(event) : onSpeech(ctx, text, event);

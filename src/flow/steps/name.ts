@@ -1,3 +1,4 @@
+import { urgencyKeywordsOf } from '../client-speech';
 import { gather, speechHints, type Ctx } from '../context';
 import { soundsUrgent } from '../speech';
 import { cannotUnderstand, heardText, noInputOrNotUnderstood, silentCaller } from './common';
@@ -33,7 +34,7 @@ export const name: StepHandler = {
 
   on(ctx, event) {
     if (event.type === 'no-input') {
-      return silentCaller(ctx, (c) => nameGather(c, c.p.silentRepromptName)) ?? noInputOrNotUnderstood(event);
+      return silentCaller(ctx) ?? noInputOrNotUnderstood(event);
     }
     const text = heardText(event);
     if (text === undefined) return noInputOrNotUnderstood(event);
@@ -41,7 +42,7 @@ export const name: StepHandler = {
     return go('reason', {
       patch: {
         message: { ...state.message, callerName: cleanName(text) },
-        urgentHeard: state.urgentHeard || soundsUrgent(text, profile.urgencyKeywords),
+        urgentHeard: state.urgentHeard || soundsUrgent(text, urgencyKeywordsOf(profile)),
       },
     });
   },

@@ -1,3 +1,4 @@
+import { urgencyKeywordsOf } from '../client-speech';
 import { gather, speechHints } from '../context';
 import { soundsUrgent } from '../speech';
 import { cannotUnderstand, heardText, noInputOrNotUnderstood } from './common';
@@ -25,7 +26,7 @@ export const reason: StepHandler = {
           ...state.message,
           reason: state.messageFor ? ctx.p.reasonFor(state.messageFor, text) : text,
         },
-        urgentHeard: state.urgentHeard || soundsUrgent(text, profile.urgencyKeywords),
+        urgentHeard: state.urgentHeard || soundsUrgent(text, urgencyKeywordsOf(profile)),
       },
     });
   },

@@ -17,7 +17,13 @@ export const recording: StepHandler = {
     // Safety before the caller spends a minute on a voice message: said once per call.
     const advice = emergencyAdvice(profile, state.locale);
     if (advice && !state.adviceGiven) actions.push(say(ctx, advice));
-    actions.push(say(ctx, state.recordingMode === 'always' ? ctx.p.recordIntro : ctx.p.recordFallback));
+    const intro =
+      state.recordingMode === 'always'
+        ? ctx.p.recordIntro
+        : state.silentCaller
+          ? ctx.p.recordSilent
+          : ctx.p.recordFallback;
+    actions.push(say(ctx, intro));
     actions.push(
       {
         type: 'record',

@@ -1,3 +1,4 @@
+import { urgencyKeywordsOf } from '../client-speech';
 import { gather, yesNoHints, type Ctx } from '../context';
 import { soundsUrgent, yesNo } from '../speech';
 import { afterQuestions, heardText, noInputOrNotUnderstood } from './common';
@@ -36,7 +37,7 @@ export const urgency: StepHandler = {
     const text = heardText(event);
     if (text === undefined) return noInputOrNotUnderstood(event);
     // "C'est urgent" answers the question too; "pas urgent" is a no.
-    const answer = yesNo(text) ?? (soundsUrgent(text, ctx.profile.urgencyKeywords) ? true : undefined);
+    const answer = yesNo(text) ?? (soundsUrgent(text, urgencyKeywordsOf(ctx.profile)) ? true : undefined);
     return answer === undefined ? noInputOrNotUnderstood(event) : decided(ctx, answer);
   },
 

@@ -124,7 +124,6 @@ const PATHS: Path[] = [
       { say: 'Douleur à la poitrine' },
       { press: '1' },
       { press: '1' },
-      { press: '1' },
     ],
   },
   {
@@ -141,7 +140,7 @@ const PATHS: Path[] = [
     client: 'demo',
     at: '2026-03-16T10:00:00+01:00',
     from: '+33612345699',
-    turns: [{ silence: true }, { silence: true }, { record: null }],
+    turns: [{ silence: true }, { record: null }],
   },
   {
     file: 'fr-appointment-request',

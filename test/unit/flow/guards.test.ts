@@ -24,15 +24,14 @@ import {
 const silence = (n: number): FlowEvent[] => Array.from({ length: n }, () => noInput);
 
 describe('a caller who never answers', () => {
-  it('when the caller stays silent at the menu and its short re-prompt, then they go straight to a voice recording', () => {
-    const run = play(makeProfile(), silence(2));
-    // Menu, one short re-prompt, then the voice message: no name nor reason questions.
-    expect(run.transitions.map((t) => t.state.step)).toEqual(['menu', 'menu', 'recording']);
-    expect(texts(run.transitions[1]?.actions ?? [])).toEqual([
-      'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
-    ]);
+  it('when the caller stays silent at the menu, then "Allô ?" and straight to a voice recording', () => {
+    const run = play(makeProfile(), silence(1));
+    // The menu, then the voice message: no menu again, no name nor reason questions.
+    expect(run.transitions.map((t) => t.state.step)).toEqual(['menu', 'recording']);
     expect(types(run.last.actions)).toEqual(['say', 'record', 'redirect']);
-    expect(texts(run.last.actions)[0]).toMatch(/^Je vous propose de laisser directement un message vocal/);
+    expect(texts(run.last.actions)[0]).toBe(
+      'Allô ? Je ne vous entends pas. Après le bip, laissez votre nom, votre numéro et votre message.',
+    );
   });
 
   it('when the silent caller then leaves a voice message, then it is stored with the caller ID to call back', () => {
@@ -42,7 +41,7 @@ describe('a caller who never answers', () => {
       sid: 'RE9',
       durationSeconds: 20,
     };
-    const run = play(makeProfile(), [...silence(2), rec]);
+    const run = play(makeProfile(), [...silence(1), rec]);
     expect(storedMessage(run.effects)).toMatchObject({
       callbackNumber: '+33612345678',
       recording: { sid: 'RE9' },
@@ -55,7 +54,7 @@ describe('a caller who never answers', () => {
   });
 
   it('when the recording comes back empty, then the caller hears closing words and the call is abandoned', () => {
-    const run = play(makeProfile(), [...silence(2), { type: 'recording-empty' }]);
+    const run = play(makeProfile(), [...silence(1), { type: 'recording-empty' }]);
     expect(texts(run.last.actions)).toEqual([
       "Je n'ai pas reçu de message. N'hésitez pas à nous rappeler. Au revoir.",
     ]);
@@ -220,8 +219,8 @@ describe('when the service itself fails', () => {
 
   it('when a profile is parsed from minimal input, then the engine still runs on its defaults', () => {
     const minimal = clientProfileSchema.parse({ name: 'Mini', numbers: ['+33180000001'] });
-    // Closed: the name question first; silent twice, the voice message is offered.
-    const run = play(minimal, silence(2));
+    // Closed: the name question first; silent, the voice message is offered.
+    const run = play(minimal, silence(1));
     expect(run.transitions[0]?.state.step).toBe('name');
     expect(run.state.step).toBe('recording');
     expect(texts(run.transitions[0]?.actions ?? [])).toContain('Nous sommes actuellement fermés.');

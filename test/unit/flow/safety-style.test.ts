@@ -29,7 +29,7 @@ describe('emergency advice', () => {
     const closed = said.findIndex((t) => /ferm/i.test(t));
     expect(closed).toBeGreaterThan(0);
     expect(said[closed + 1]).toBe(ADVICE_FR);
-    expect(said[closed + 2]).toMatch(/^Pour une urgence, tapez 1/);
+    expect(said[closed + 2]).toMatch(/^Dites-moi ce que vous souhaitez, ou tapez 1 pour une urgence/);
   });
 
   it('when another client is closed, then no advice is said, unless the client wrote one', () => {
@@ -75,8 +75,8 @@ describe('emergency advice', () => {
   });
 
   it('when the advice was said at the start, then it is not repeated before the recording', () => {
-    // Closed, message only: the name question first; silent twice, the voice message is offered.
-    const run = play(medical({ transfer: { outOfHours: 'message' } }), [noInput, noInput], {
+    // Closed, message only: the name question first; silent, the voice message is offered.
+    const run = play(medical({ transfer: { outOfHours: 'message' } }), [noInput], {
       now: MONDAY_20H,
     });
     expect(texts(run.actions).filter((t) => t === ADVICE_FR)).toHaveLength(1);

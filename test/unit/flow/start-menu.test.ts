@@ -213,18 +213,16 @@ describe('menu', () => {
     expect(run.state.message.urgent).toBe(true);
   });
 
-  it('when the menu times out before the caller said anything, then one short re-prompt is said, not the whole menu', () => {
+  it('when the menu times out before the caller said anything, then the voice message is offered, not the whole menu again', () => {
     const { last } = play(makeProfile(), [noInput]);
-    expect(texts(last.actions)).toEqual([
-      'Je ne vous entends pas. Dites-moi simplement ce que vous souhaitez.',
-    ]);
-    expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu', input: 'dtmf speech' });
+    expect(texts(last.actions)[0]).toMatch(/^Allô \? Je ne vous entends pas\./);
+    expect(last.actions.map((a) => a.type)).toContain('record');
   });
 
   it('when the menu times out after the caller spoke, then they are told they were not heard and the menu repeats', () => {
     const { last } = play(makeProfile(), [speech('la météo de demain'), noInput]);
     expect(texts(last.actions)[0]).toBe('Excusez-moi, je ne vous ai pas entendu.');
-    expect(texts(last.actions)[1]).toMatch(/^Pour une urgence, tapez 1/);
+    expect(texts(last.actions)[1]).toMatch(/^Dites-moi ce que vous souhaitez, ou tapez 1 pour une urgence/);
     expect(gatherOf(last.actions)).toMatchObject({ callback: 'menu' });
   });
 });

@@ -145,7 +145,7 @@ describe('screening the transfer target', () => {
       callback: 'screen-result',
     });
     expect(texts(actions)).toEqual([
-      "Appel pour Cabinet Martin, de Jeanne Durand, au 06, 12, 34, 56, 78, pour une urgence. Tapez 1 pour prendre l'appel.",
+      "Appel urgent pour Cabinet Martin, de Jeanne Durand, au 06, 12, 34, 56, 78. Tapez 1 pour prendre l'appel.",
     ]);
     expect(actions[1]).toEqual({ type: 'redirect', callback: 'screen-result' });
   });
@@ -153,7 +153,7 @@ describe('screening the transfer target', () => {
   it('when the caller ID is withheld, then the whisper says so instead of reading a number', () => {
     const run = play(profile, [digits('1')], { caller: { number: 'anonymous', known: false } });
     expect(texts(whisper(run.state))[0]).toBe(
-      "Appel pour Cabinet Martin, d'un correspondant, numéro masqué, pour une urgence. Tapez 1 pour prendre l'appel.",
+      "Appel urgent pour Cabinet Martin, numéro masqué. Tapez 1 pour prendre l'appel.",
     );
   });
 

@@ -335,14 +335,14 @@ describe('an urgent reason said at the menu', () => {
     });
     expect(run.state.step).toBe('transfer');
     expect(whisper(profile, run.state)).toBe(
-      "Appel pour Cabinet Martin, de Jean Dupont, au 06, 12, 34, 56, 78, urgent : mon fils a une forte fièvre. Tapez 1 pour prendre l'appel.",
+      "Appel urgent pour Cabinet Martin, de Jean Dupont, au 06, 12, 34, 56, 78. Motif : mon fils a une forte fièvre. Tapez 1 pour prendre l'appel.",
     );
   });
 
   it('when an English target answers, then the English whisper reads the reason', () => {
     const profile = makeProfile({ locale: 'en-US' });
     const run = play(profile, [speech("It's an emergency, my father fell down the stairs")]);
-    expect(whisper(profile, run.state)).toContain('urgent: my father fell down the stairs. Press 1');
+    expect(whisper(profile, run.state)).toContain('Reason: my father fell down the stairs. Press 1');
   });
 
   it('when nobody takes the call, then the reason is not asked again and is stored on the message', () => {
@@ -407,33 +407,41 @@ describe('a silent caller', () => {
       (sum, t) => sum + Math.ceil(t.length / CHARS_PER_SECOND),
       0,
     );
-  /** Simulated seconds until the voice-message step starts speaking, the caller silent throughout. */
-  function secondsUntilRecording(profile: ReturnType<typeof clientProfileSchema.parse>): number {
+  /** Simulated seconds until the beep (the `record` verb), the caller silent throughout. */
+  function secondsUntilBeep(profile: ReturnType<typeof clientProfileSchema.parse>, now?: Date): number {
     for (let silences = 0; silences <= 12; silences += 1) {
       const run = play(
         profile,
         Array.from({ length: silences }, () => noInput),
+        now ? { now } : {},
       );
       if (run.state.step !== 'recording') continue;
-      return run.transitions
-        .slice(0, -1)
-        .flatMap((t) => t.actions)
+      const actions = run.transitions.flatMap((t) => t.actions);
+      const beep = actions.findIndex((a) => a.type === 'record');
+      return actions
+        .slice(0, beep)
         .reduce((sum, a) => sum + spoken(a) + (a.type === 'gather' ? a.timeoutSeconds : 0), 0);
     }
     return Infinity;
   }
 
-  it('when the demo client’s caller says nothing, then the voice message is offered within 45 s of call time', () => {
+  it('when the demo client’s caller says nothing, then the beep of the voice message comes within 45 s of call time', () => {
     const demo = clientProfileSchema.parse(DEMO_CLIENT);
-    expect(secondsUntilRecording(demo)).toBeLessThanOrEqual(45);
+    expect(secondsUntilBeep(demo)).toBeLessThanOrEqual(45);
   });
 
-  it('when the call starts with the name question (closed) and the caller is silent, then one short re-prompt, then the voice message', () => {
-    const run = play(makeProfile(), [noInput, noInput], { now: MONDAY_20H });
-    expect(texts(run.transitions[1]?.actions ?? [])).toEqual([
-      'Je ne vous entends pas. Quel est votre nom ?',
-    ]);
+  it('when the medical client is closed and the caller says nothing, then the beep still comes within 45 s', () => {
+    const demo = clientProfileSchema.parse(DEMO_CLIENT);
+    expect(secondsUntilBeep(demo, MONDAY_20H)).toBeLessThanOrEqual(45);
+  });
+
+  it('when the call starts with the name question (closed) and the caller is silent, then "Allô ?" and the voice message at once', () => {
+    const run = play(makeProfile(), [noInput], { now: MONDAY_20H });
     expect(run.state.step).toBe('recording');
+    expect(texts(run.last.actions)).toContain(
+      'Allô ? Je ne vous entends pas. Après le bip, laissez votre nom, votre numéro et votre message.',
+    );
+    expect(run.last.actions.some((a) => a.type === 'record')).toBe(true);
   });
 
   it('when the caller spoke once, then a later silence gets the normal retries', () => {

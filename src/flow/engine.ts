@@ -3,7 +3,7 @@
  */
 import { emergencyAdvice, greetsKnownCallers, spokenClientName } from './client-speech';
 import { makeCtx, say, stepEffect, type Ctx } from './context';
-import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp, transcription } from './events';
+import { bridgedDial, callerHungUp, lateEvent, timedOut, timeIsUp } from './events';
 import { run } from './flow';
 import { isOpen } from './hours';
 import { closedNotice } from './opening-text';
@@ -108,7 +108,7 @@ export function startCall(input: StartCallInput): Transition {
 }
 
 /**
- * Every event after the first webhook. Caller hang-ups, late transcriptions, the transfer target's
+ * Every event after the first webhook. Caller hang-ups, the transfer target's
  * screening and events after the end are handled whatever the step; then the maximum call length;
  * then the current step decides.
  */
@@ -120,7 +120,6 @@ export function handleEvent(
 ): Transition {
   const ctx = makeCtx(profile, state, now);
   // Beside the caller's turns: they leave the state (and its turn) as it is.
-  if (event.type === 'transcription') return transcription(ctx, event);
   if (event.type === 'screen' || event.type === 'screen-result') return screening(ctx, event);
   const t = decide(ctx, event);
   return { ...t, state: { ...t.state, turn: state.turn + 1 } };

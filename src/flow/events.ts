@@ -1,37 +1,11 @@
 /**
- * Events that do not depend on the step: the caller hanging up, a transcription arriving later,
- * the maximum call length, anything arriving after the end.
+ * Events that do not depend on the step: the caller hanging up, the maximum call length, anything
+ * arriving after the end.
  */
-import {
-  elapsedSeconds,
-  hasMessageContent,
-  messageKey,
-  messageRecord,
-  stepEffect,
-  type Ctx,
-} from './context';
+import { elapsedSeconds, hasMessageContent, messageRecord, stepEffect, type Ctx } from './context';
 import { endCall } from './flow';
 import { wasBridged } from './steps/transfer';
 import type { FlowEvent, Outcome, Transition } from './types';
-
-/** Arrives asynchronously, maybe during the call: effects only, the state is returned unchanged. */
-export function transcription(ctx: Ctx, event: Extract<FlowEvent, { type: 'transcription' }>): Transition {
-  const { state } = ctx;
-  const text = event.text.trim();
-  if (event.status !== 'completed' || !text) return { state, actions: [], effects: [] };
-  return {
-    state,
-    actions: [],
-    effects: [
-      {
-        type: 'update-message-transcription',
-        key: messageKey(state.callSid),
-        text,
-        ...(event.recordingSid ? { recordingSid: event.recordingSid } : {}),
-      },
-    ],
-  };
-}
 
 export function callerHungUp(ctx: Ctx): Transition {
   const { state } = ctx;

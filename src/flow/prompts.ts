@@ -46,7 +46,6 @@ export interface Prompts {
   greeting: (client: string) => string;
   greetingKnown: (caller: string, client: string) => string;
   consentNotice: string;
-  closedNow: string;
   menu: string;
   menuHints: string[];
   anythingElse: string;
@@ -107,7 +106,6 @@ const fr: Prompts = {
   greetingKnown: (caller, client) =>
     `Bonjour ${caller}, vous êtes bien ${client}. Je suis l'assistante virtuelle.`,
   consentNotice: 'Votre message pourra être enregistré.',
-  closedNow: 'Nous sommes actuellement fermés.',
   menu:
     'Dites-moi ce que vous souhaitez, ou tapez 1 pour une urgence, 2 pour laisser un message, ' +
     '3 pour nos horaires, 4 pour notre adresse.',
@@ -194,7 +192,6 @@ const en: Prompts = {
   greetingKnown: (caller, client) =>
     `Hello ${caller}, you have reached ${client}. I am the virtual assistant.`,
   consentNotice: 'Your message may be recorded.',
-  closedNow: 'We are currently closed.',
   menu:
     'Tell me what you need, or press 1 for an emergency, 2 to leave a message, 3 for our hours, ' +
     '4 for our address.',

@@ -164,7 +164,6 @@ export type FlowEvent =
   | { type: 'dial-result'; status: DialStatus; bridged?: boolean; durationSeconds?: number }
   | { type: 'recording'; url: string; sid: string; durationSeconds: number }
   | { type: 'recording-empty' }
-  | { type: 'transcription'; text: string; status: 'completed' | 'failed'; recordingSid?: string }
   /** The transfer target answered (their own leg, `<Number url>`): the whisper. */
   | { type: 'screen' }
   /** The target's key at the whisper; none when a voicemail or silence let the gather run out. */
@@ -191,7 +190,6 @@ export interface TakenMessage {
 export type Effect =
   | { type: 'store-message'; message: TakenMessage }
   | { type: 'set-outcome'; outcome: Outcome }
-  | { type: 'update-message-transcription'; key: string; recordingSid?: string; text: string }
   | {
       type: 'step';
       name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup';

@@ -44,6 +44,8 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     MONGODB_URI: testDatabaseUri(__filename),
     REDIS_URL: redis.url(),
+    // The fail-safe voice messages here get no transcription: their notification waits only briefly.
+    TRANSCRIPTION_WAIT_MS: '500',
   });
   const logger = quietLogger(lines);
   // The real web service with its real follow-ups (BullMQ on the private Redis), and a worker.

@@ -172,13 +172,8 @@ describe('timeline and persistence', () => {
   it('when events are applied, then the turn counts them so the edge can spot a Twilio retry', () => {
     const run = play(makeProfile(), [digits('2'), speech('Jean')]);
     expect(run.transitions.map((t) => t.state.turn)).toEqual([0, 1, 2]);
-    const late = handleEvent(
-      makeProfile(),
-      run.state,
-      { type: 'transcription', text: 'x', status: 'completed' },
-      MONDAY_20H,
-    );
-    expect(late.state.turn).toBe(2);
+    const screened = handleEvent(makeProfile(), run.state, { type: 'screen' }, MONDAY_20H);
+    expect(screened.state.turn).toBe(2);
   });
 
   it('when an event arrives after the end, then the engine just hangs up', () => {

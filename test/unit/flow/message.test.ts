@@ -1,16 +1,4 @@
-import { handleEvent } from '../../../src/flow';
-import {
-  CALLER,
-  digits,
-  makeProfile,
-  MONDAY_10H,
-  outcomes,
-  play,
-  speech,
-  storedMessage,
-  texts,
-  types,
-} from './helpers';
+import { CALLER, digits, makeProfile, outcomes, play, speech, storedMessage, texts, types } from './helpers';
 
 const NAME = speech("Je m'appelle Jean Dupont.");
 const REASON = speech('Je voudrais déplacer mon rendez-vous de jeudi');
@@ -188,33 +176,6 @@ describe('message taking', () => {
     const p = makeProfile({ messageTaking: { recording: 'always' } });
     const run = play(p, [digits('2'), NAME, REASON, digits('1'), digits('2'), { type: 'recording-empty' }]);
     expect(run.state.step).toBe('confirm');
-  });
-
-  it('when the transcription arrives after the call, then only an update of the message transcription is emitted', () => {
-    const run = play(makeProfile(), [digits('2'), NAME, REASON, digits('1'), digits('2'), digits('1')]);
-    const t = handleEvent(
-      makeProfile(),
-      run.state,
-      { type: 'transcription', text: ' Bonjour, rappelez-moi. ', status: 'completed', recordingSid: 'RE1' },
-      MONDAY_10H,
-    );
-    expect(t.state).toBe(run.state);
-    expect(t.actions).toEqual([]);
-    expect(t.effects).toEqual([
-      {
-        type: 'update-message-transcription',
-        key: 'message:CA00000000000000000000000000000001',
-        recordingSid: 'RE1',
-        text: 'Bonjour, rappelez-moi.',
-      },
-    ]);
-    const failed = handleEvent(
-      makeProfile(),
-      run.state,
-      { type: 'transcription', text: '', status: 'failed' },
-      MONDAY_10H,
-    );
-    expect(failed.effects).toEqual([]);
   });
 
   it('when the caller hangs up after giving their name, then what was collected is stored as a message', () => {

@@ -70,8 +70,8 @@ ${green('✓')} ${bold('Virtual receptionist running')} ${dim(`(ready in ${secon
 
   Queue dashboard    ${base}/admin/queues  ${dim('(admins)')}
 
-  An urgent call:    npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --say "C'est urgent, j'ai une fuite d'eau" --answer --press 1
-  A message:         npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --press 2 --say "Jean Dupont" --say "Je voudrais un rendez-vous" --press 1 --press 2 --press 1
+  An urgent call:    npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --say "C'est urgent, mon fils a une forte fièvre" --answer --press 1
+  A message:         npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --press 2 --say "Jean Dupont" --say "Je voudrais un certificat médical" --press 1 --press 2 --press 1
   Stop:              Ctrl-C
 `);
 }

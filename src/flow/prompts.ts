@@ -204,7 +204,7 @@ const en: Prompts = {
   askReason: (name) => `Thank you${name ? `, ${name}` : ''}. In a few words, what is your call about?`,
   callbackConfirm: (n) =>
     `We will call you back at ${n}. Say yes or press 1 to confirm, or give us another number.`,
-  callbackEnter: 'What number can we call you back on? Say it, or type it followed by the pound key.',
+  callbackEnter: 'What number should we call you back at? Say it, or type it followed by the pound key.',
   askUrgency: 'Is your request urgent? Say yes or no, or press 1 for yes, 2 for no.',
   recordIntro: 'After the beep, you may add a voice message. Press any key when you are done.',
   recordFallback:

@@ -4,12 +4,13 @@
  * `handleEvent` with the caller's menu answer), so preview and reality cannot disagree; the rules are
  * evaluated again only to name the rule that matched and to explain the decision in words.
  */
-import { urgencyKeywordsOf } from './client-speech';
 import { handleEvent, startCall } from './engine';
 import { openStatus, localTime, type OpenReason } from './hours';
 import type { ClientProfile, MenuChoice, RoutingRule, Weekday } from './profile';
 import { callerFlags, firstMatch, ruleContext, type RuleContext } from './rules';
-import { menuChoiceFromDigits, menuChoiceFromSpeech, soundsUrgent } from './speech';
+import { understand, type Intent } from './intents';
+import { menuChoiceFromDigits } from './speech';
+import { transferOrder } from './steps/transfer';
 import { MESSAGE_STEPS, type Action, type CallState, type FlowEvent, type Transition } from './types';
 
 export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say';
@@ -155,6 +156,24 @@ function menuReason(
   }
 }
 
+/** What the menu's rules see for each intent of a sentence: an appointment or a request is a message. */
+const CHOICE_OF_INTENT: Record<Intent, MenuChoice | undefined> = {
+  urgent: 'urgent',
+  message: 'message',
+  hours: 'hours',
+  address: 'address',
+  appointment: 'message',
+  content: 'message',
+  person: undefined,
+};
+
+/** How the preview names an intent that is not a menu choice of its own. */
+const INTENT_WORDS: Partial<Record<Intent, string>> = {
+  appointment: 'an appointment request, taken as a message',
+  content: 'a request in the caller’s words, taken as a message',
+  person: 'a person asked for by name',
+};
+
 function afterMenu(
   profile: ClientProfile,
   input: PreviewInput,
@@ -177,6 +196,8 @@ function afterMenu(
   let choice: MenuChoice | undefined;
   let urgentSpeech = state.urgentHeard;
   let heard: string;
+  /** The transfer target the caller named, when that is what the sentence asks for. */
+  let asksFor: string | undefined;
   if (input.digits !== undefined) {
     event = { type: 'digits', digits: input.digits };
     choice = menuChoiceFromDigits(input.digits);
@@ -184,13 +205,21 @@ function afterMenu(
   } else {
     const text = input.speech ?? '';
     event = { type: 'speech', text };
-    choice = text.trim() ? menuChoiceFromSpeech(text) : undefined;
-    urgentSpeech = urgentSpeech || soundsUrgent(text, urgencyKeywordsOf(profile));
-    heard = `speech "${text}"`;
+    // The menu step's own reading of the sentence, so preview and call cannot disagree.
+    const understood = text.trim() ? understand(text, profile) : undefined;
+    choice = understood?.intent === undefined ? undefined : CHOICE_OF_INTENT[understood.intent];
+    urgentSpeech = urgentSpeech || understood?.urgent === true;
+    const what = understood?.intent && INTENT_WORDS[understood.intent];
+    if (understood?.intent === 'person' && understood.target !== undefined) {
+      asksFor = profile.transferTargets[understood.target]?.name;
+    }
+    heard = `speech "${text}"${what ? ` (${what})` : ''}${asksFor ? ` asking for ${asksFor}` : ''}`;
   }
   const t = handleEvent(profile, state, event, at);
   const decision = decisionOf(t);
   if (!choice) {
+    if (asksFor)
+      return { choice: null, decision, rule: null, reason: `${heard}: ${decision}`, transition: t };
     return {
       choice: null,
       decision,
@@ -217,7 +246,7 @@ function afterMenu(
 }
 
 function targetsOf(profile: ClientProfile, t: Transition): RoutePreview['transferTargets'] {
-  const all = profile.transferTargets;
+  const all = transferOrder(profile, t.state);
   const list = profile.transfer.mode === 'hunt' ? all.slice(t.state.transferIndex) : all;
   return list.map(({ name, number, ringSeconds }) => ({ name, number, ringSeconds }));
 }

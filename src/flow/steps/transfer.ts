@@ -1,6 +1,7 @@
 import { elapsedSeconds, say, stepEffect, type Ctx } from '../context';
 import { diallableCaller } from '../phone';
-import type { Action, FlowEvent } from '../types';
+import type { ClientProfile } from '../profile';
+import type { Action, CallState, FlowEvent } from '../types';
 import { go, type StepHandler, type StepResult } from './step';
 
 /** A dial ended with the two parties joined (a screened callee who declined never is). */
@@ -14,8 +15,7 @@ export function wasBridged(event: Extract<FlowEvent, { type: 'dial-result' }>, s
  * The targets in the order they are tried: the one the caller asked for by name first. In
  * simultaneous mode, a caller who asked for someone has only that person rung.
  */
-function order(ctx: Ctx) {
-  const { profile, state } = ctx;
+export function transferOrder(profile: ClientProfile, state: CallState) {
   const targets = profile.transferTargets;
   const preferred = state.preferredTarget === undefined ? undefined : targets[state.preferredTarget];
   if (!preferred) return targets;
@@ -25,7 +25,7 @@ function order(ctx: Ctx) {
 
 function dial(ctx: Ctx): Action[] {
   const { profile, state, now } = ctx;
-  const targets = order(ctx);
+  const targets = transferOrder(ctx.profile, ctx.state);
   const chosen =
     profile.transfer.mode === 'hunt' ? targets.slice(state.transferIndex, state.transferIndex + 1) : targets;
   const callerId =
@@ -74,7 +74,7 @@ export const transfer: StepHandler = {
     }
     const next = state.transferIndex + 1;
     const detail = `${event.status}, not bridged`;
-    if (profile.transfer.mode === 'hunt' && next < order(ctx).length) {
+    if (profile.transfer.mode === 'hunt' && next < transferOrder(profile, state).length) {
       return go('transfer', {
         patch: { transferIndex: next },
         effects: [stepEffect(ctx, 'transfer', detail)],

@@ -156,6 +156,34 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'an appointment sentence at the menu: read as the engine reads it, a message',
+    profile: makeProfile(),
+    input: { speech: 'Bonjour, je voudrais prendre rendez-vous avec le docteur' },
+    expected: {
+      afterMenu: {
+        choice: 'message',
+        decision: 'message',
+        rule: null,
+        reason: "no rule matched; built-in meaning of 'message': message taking",
+      },
+    },
+  },
+  {
+    name: 'a person asked for by name while open: that person is rung first',
+    profile: makeProfile(),
+    input: { speech: 'Je voudrais parler au secrétariat' },
+    expected: {
+      afterMenu: {
+        choice: null,
+        decision: 'transfer',
+        rule: null,
+        reason:
+          'speech "Je voudrais parler au secrétariat" (a person asked for by name) asking for Secrétariat: transfer',
+      },
+      transferTargets: [SECRETARIAT, MARTIN],
+    },
+  },
+  {
     name: 'menu key 3: the hours are said, then the menu again',
     profile: makeProfile(),
     input: { digits: '3' },

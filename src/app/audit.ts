@@ -10,6 +10,8 @@ export type AuditedAction = {
   clientId?: string | null;
   /** What changed, by field name; never secrets. */
   detail?: Record<string, unknown> | null;
+  /** The fingerprint of the caller's number the action is about (`callerKey`), never the number. */
+  callerKey?: string;
 };
 
 export function audit(source: ActionSource, entry: AuditedAction, now: Date = new Date()): Promise<void> {
@@ -22,6 +24,7 @@ export function audit(source: ActionSource, entry: AuditedAction, now: Date = ne
       clientId: entry.clientId ?? null,
       ip: source.ip,
       detail: entry.detail ?? null,
+      ...(entry.callerKey ? { callerKey: entry.callerKey } : {}),
     },
     now,
   );

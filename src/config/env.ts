@@ -21,6 +21,14 @@ const millis = (min: number, max: number, fallback: number) =>
     .max(max, `expected a duration from ${min} to ${max} ms`)
     .default(fallback);
 
+const days = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number of days')
+    .min(min, `expected a number of days from ${min} to ${max}`)
+    .max(max, `expected a number of days from ${min} to ${max}`)
+    .default(fallback);
+
 const urlOf = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `expected a URL such as ${example}` });
 
@@ -111,6 +119,16 @@ export const envSchema = z
       .min(1, 'expected a number of hours from 1 to 2160')
       .max(2160, 'expected a number of hours from 1 to 2160')
       .default(168),
+    /**
+     * Key of the callers' fingerprints in the audit log (an export or erasure names a keyed hash
+     * of the number, never the number); unset: derived from SESSION_SECRET. Changing it keeps the
+     * entries but an admin can no longer find them by number.
+     */
+    CALLER_KEY_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+    /** How long the outbox (notifications not sent to a provider) is kept, in days. */
+    OUTBOX_RETENTION_DAYS: days(1, 3650, 90),
+    /** How long the audit log is kept, in days (one year by default: the CNIL's advice for access logs). */
+    AUDIT_RETENTION_DAYS: days(30, 3650, 365),
     /** Time a client may take to send a request's headers (slow clients are closed with 408). */
     HTTP_HEADERS_TIMEOUT_MS: millis(1000, 120_000, 10_000),
     /** Time a client may take to send a whole request; responses (live events) are not bounded. */
@@ -175,6 +193,14 @@ export const envSchema = z
             .digest('base64url'),
         ttlMs: env.RECORDING_LINK_TTL_HOURS * 3600_000,
       },
+      /** Keyed fingerprints of callers' numbers in the audit log (exports, erasures). */
+      callerKeySecret:
+        env.CALLER_KEY_SECRET ??
+        createHmac('sha256', env.SESSION_SECRET ?? DEV_SESSION_SECRET)
+          .update('caller-keys')
+          .digest('base64url'),
+      /** Retention of the service's own logs; callers' data follows each client's settings. */
+      retention: { outboxDays: env.OUTBOX_RETENTION_DAYS, auditDays: env.AUDIT_RETENTION_DAYS },
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,
       logLevel: env.LOG_LEVEL,
       workerMetricsPort: env.WORKER_METRICS_PORT ?? null,

@@ -184,9 +184,20 @@ export const safetySchema = z.object({
   emergencyAdvice: multilineSchema().max(300).optional(),
 });
 
+/**
+ * How long each kind of caller data is kept, in days of the client's calendar (a day across a
+ * DST change is still one day). A recording or transcription never outlives its message: deleting
+ * a message deletes what it holds.
+ */
 export const retentionSchema = z.object({
-  messageDays: z.number().int().min(1).max(3650).default(365),
-  recordingDays: z.number().int().min(1).max(3650).default(90),
+  /** Messages, their notes and their notification log. */
+  messageDays: z.number().int().min(1).max(3650).default(730),
+  /** Voice recordings: deleted at Twilio too. About six months by default. */
+  recordingDays: z.number().int().min(1).max(3650).default(183),
+  /** The text of voice messages (the message itself stays). */
+  transcriptionDays: z.number().int().min(1).max(3650).default(730),
+  /** Call details: numbers, steps, durations. */
+  callDays: z.number().int().min(1).max(3650).default(730),
 });
 
 /**

@@ -16,6 +16,8 @@ export type AuditEntry = {
   clientId?: string | null;
   ip?: string;
   detail?: Record<string, unknown> | null;
+  /** The keyed fingerprint of the caller's number the entry is about (src/app/caller-key.ts). */
+  callerKey?: string;
 };
 
 export async function recordAudit(entry: AuditEntry, now: Date = new Date()): Promise<void> {
@@ -27,6 +29,7 @@ export async function recordAudit(entry: AuditEntry, now: Date = new Date()): Pr
     clientId: entry.clientId && Types.ObjectId.isValid(entry.clientId) ? entry.clientId : null,
     ip: entry.ip ?? '',
     detail: entry.detail ?? null,
+    callerKey: entry.callerKey ?? '',
   });
 }
 

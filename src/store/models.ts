@@ -107,6 +107,7 @@ const callSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 callSchema.index({ clientId: 1, startedAt: -1 });
+callSchema.index({ from: 1, startedAt: -1 }); // a caller's calls: access requests and erasure
 
 export const CallModel = mongoose.model('Call', callSchema);
 
@@ -156,6 +157,8 @@ messageSchema.index({ createdAt: -1, _id: -1 }); // an admin's unfiltered list a
 messageSchema.index({ clientId: 1, urgent: 1, createdAt: -1, _id: -1 }); // a client's urgency filter
 messageSchema.index({ urgent: 1, createdAt: -1, _id: -1 }); // an admin's urgency filter
 messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
+messageSchema.index({ callerNumber: 1, createdAt: -1 }); // a caller's messages: access and erasure
+messageSchema.index({ callbackNumber: 1, createdAt: -1 }); // messages naming the number to call back
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -175,6 +178,7 @@ const contactSchema = new Schema(
   { timestamps: true },
 );
 contactSchema.index({ clientId: 1, phone: 1 }, { unique: true });
+contactSchema.index({ phone: 1 }); // a caller across clients: access and erasure
 export type ContactRecord = InferSchemaType<typeof contactSchema>;
 export const ContactModel = mongoose.model('Contact', contactSchema);
 
@@ -207,10 +211,17 @@ const auditEventSchema = new Schema(
     clientId: { type: Schema.Types.ObjectId, ref: 'Client', default: null },
     ip: { type: String, default: '' },
     detail: { type: Mixed, default: null },
+    /**
+     * The keyed fingerprint of the caller's number an entry is about (an export, an erasure), or
+     * '': the log can be searched by number without keeping the number (src/app/caller-key.ts).
+     */
+    callerKey: { type: String, default: '' },
   },
   { timestamps: false },
 );
 auditEventSchema.index({ at: -1 });
+auditEventSchema.index({ 'actor.id': 1, at: -1 }); // one person's actions
+auditEventSchema.index({ callerKey: 1, at: -1 }); // what was done about one caller
 auditEventSchema.index({ clientId: 1, at: -1 });
 auditEventSchema.index({ 'target.id': 1, at: -1 }); // the history of one record
 auditEventSchema.index({ action: 1, at: -1 }); // the events of one kind
@@ -235,6 +246,8 @@ const outboxSchema = new Schema(
   { timestamps: true },
 );
 outboxSchema.index({ createdAt: -1 });
+outboxSchema.index({ messageId: 1 }); // a message's notifications: access requests and erasure
+outboxSchema.index({ clientId: 1, createdAt: -1 }); // a client's digests: erasure redacts them
 export type OutboxRecord = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
 export const OutboxModel = mongoose.model('Outbox', outboxSchema);
 
@@ -293,6 +306,81 @@ export const PendingFollowUpsModel = mongoose.model(
   'pendingfollowups',
 );
 
+// ---------------------------------------------------------------------------------------------
+/**
+ * The history of a client's settings or of a user's role and access: one document per version,
+ * written after each change (API, admin pages, SMS command, restore, erasure). `snapshot` is the
+ * whole validated record after the change (a restore re-validates it), `changes` the readable diff
+ * from the previous version. Never a password hash.
+ */
+const settingsVersionSchema = new Schema(
+  {
+    subjectType: { type: String, enum: ['client', 'user'], required: true },
+    subjectId: { type: String, required: true },
+    /** 1, 2, 3… per subject; the unique index makes two concurrent writers pick different numbers. */
+    version: { type: Number, required: true },
+    at: { type: Date, required: true },
+    actor: {
+      type: new Schema({ type: { type: String, required: true }, id: String, label: String }, { _id: false }),
+      required: true,
+    },
+    /** The edge the change came through: `api`, `web`, `sms` or `system`. */
+    via: { type: String, required: true },
+    ip: { type: String, default: '' },
+    /** `create`, `update`, `activate`, `deactivate`, `restore`, `baseline`, `erasure`… */
+    action: { type: String, required: true },
+    restoredFrom: { type: Number, default: null },
+    snapshot: { type: Mixed, required: true },
+    changes: { type: Mixed, default: [] },
+  },
+  { versionKey: false, minimize: false },
+);
+settingsVersionSchema.index({ subjectType: 1, subjectId: 1, version: -1 }, { unique: true });
+export type SettingsVersionRecord = InferSchemaType<typeof settingsVersionSchema> & { _id: Types.ObjectId };
+export const SettingsVersionModel = mongoose.model('SettingsVersion', settingsVersionSchema);
+
+// ---------------------------------------------------------------------------------------------
+/**
+ * Recordings to delete at Twilio (erasure, retention), `_id` = the RecordingSid: kept until Twilio
+ * confirms (204, or 404 once already gone), retried with backoff by the worker, so a deletion asked
+ * for is never forgotten, whatever Redis loses.
+ */
+const recordingDeletionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    clientId: { type: String, required: true },
+    /** `erasure` or `retention`. */
+    reason: { type: String, required: true },
+    status: { type: String, enum: ['pending', 'deleted'], required: true, default: 'pending' },
+    requestedAt: { type: Date, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    lastError: { type: String, default: '' },
+    confirmedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+recordingDeletionSchema.index({ status: 1, nextAttemptAt: 1 }); // the worker's next deletions
+recordingDeletionSchema.index({ requestedAt: -1 }); // the retention page's recent deletions
+export const RecordingDeletionModel = mongoose.model('RecordingDeletion', recordingDeletionSchema);
+
+// ---------------------------------------------------------------------------------------------
+/** One run of the retention purge: when, and what it removed per client (the admin pages show it). */
+const purgeRunSchema = new Schema(
+  {
+    startedAt: { type: Date, required: true },
+    finishedAt: { type: Date, default: null },
+    /** `schedule` (the nightly job) or `manual` (an admin's "run now"). */
+    trigger: { type: String, required: true },
+    totals: { type: Mixed, default: {} },
+    clients: { type: Mixed, default: [] },
+    error: { type: String, default: '' },
+  },
+  { versionKey: false, minimize: false },
+);
+purgeRunSchema.index({ startedAt: -1 });
+export const PurgeRunModel = mongoose.model('PurgeRun', purgeRunSchema);
+
 export const ALL_MODELS = [
   ClientModel,
   PhoneNumberModel,
@@ -303,4 +391,7 @@ export const ALL_MODELS = [
   AuditEventModel,
   DeliveryModel,
   PendingFollowUpsModel,
+  SettingsVersionModel,
+  RecordingDeletionModel,
+  PurgeRunModel,
 ] as const;

@@ -7,6 +7,8 @@ export const adminEn: AdminTexts = {
   admin: 'Administration',
   clients: 'Clients',
   users: 'Users',
+  callerData: 'Caller data',
+  auditLog: 'Access log',
   newClient: 'New client',
   editClient: 'Edit client',
   newUser: 'New user',

@@ -11,6 +11,8 @@ export const adminFr = {
   admin: 'Administration',
   clients: 'Clients',
   users: 'Utilisateurs',
+  callerData: 'Données des appelants',
+  auditLog: 'Journal d’accès',
   newClient: 'Nouveau client',
   editClient: 'Modifier le client',
   newUser: 'Nouvel utilisateur',

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { clientProfileSchema } from '../flow/profile';
 import * as req from './schemas';
 import * as view from './views';
+import { auditPageView, auditQuerySchema } from './audit-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -133,5 +134,13 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Retry a failed notification (the key is its delivery log entry)',
     ok: [202, view.deliveryRetryView],
     errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/audit',
+    summary: 'Read the access log, newest first, filtered by user, client, caller number, action and days',
+    query: auditQuerySchema,
+    ok: [200, auditPageView],
+    errors: [400],
   },
 ];

@@ -7,6 +7,7 @@ import { clientProfileSchema } from '../flow/profile';
 import { ROUTES, type RouteDoc } from './openapi-routes';
 import * as req from './schemas';
 import * as view from './views';
+import { auditPageView } from './audit-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -27,6 +28,7 @@ const RESPONSE_SCHEMAS = {
   MessagePage: view.messagePageView,
   RoutePreview: view.routePreviewView,
   DeliveryRetry: view.deliveryRetryView,
+  AuditPage: auditPageView,
   Error: view.errorView,
 };
 

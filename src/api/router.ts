@@ -5,6 +5,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http/errors';
 import { InvalidInputError } from '../domain/errors';
+import { config } from '../config/env';
+import { auditRouter } from './audit-routes';
 import type { ClientsDeps } from '../app/clients';
 import { apiAuth, type SessionAdmin } from './auth';
 import { clientsRouter } from './clients-routes';
@@ -59,6 +61,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   );
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
+  router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));
   router.use(apiErrors);
   return router;
 }

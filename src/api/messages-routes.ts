@@ -2,9 +2,10 @@
 import { Router } from 'express';
 import { addNote, changeMessage, retryDelivery } from '../app/message-actions';
 import {
+  auditListRead,
   deliveriesOfPage,
   listMessagePage,
-  readMessageWithDeliveries,
+  openMessage,
   withDeliveries,
 } from '../app/message-reads';
 import type { MessageActionDeps } from '../app/ports';
@@ -43,11 +44,18 @@ export function messagesRouter(deps: MessageActionDeps): Router {
     });
     const logs = await deliveriesOfPage(page.messages);
     const data = page.messages.map((m) => toMessageSummary({ ...m, deliveries: logs.get(m.id) ?? [] }));
+    const shown = {
+      filter: { ...filter, from: q.from?.toISOString(), to: q.to?.toISOString() },
+      shown: data.length,
+    };
+    await auditListRead(sourceOf(req, res), shown, q.clientId);
     res.json({ data, nextCursor: page.nextCursor });
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(toMessageView(await readMessageWithDeliveries(accessOf(actorOf(res)), idParam(req))));
+    // A person (or a script with the token) read caller data: audited as the web page's reading is.
+    const { message, deliveries } = await openMessage(sourceOf(req, res), idParam(req));
+    res.json(toMessageView({ ...message, deliveries }));
   });
 
   router.patch('/:id', async (req, res) => {

@@ -67,13 +67,20 @@ export async function exportMessages(
 ): Promise<AsyncIterable<Message>> {
   const access = accessOf(source.actor);
   if (filter.clientId && !canSeeClient(access, filter.clientId)) throw new NotFoundError('no such client');
-  await audit(source, { action: 'messages.export', detail });
+  await audit(source, { action: 'messages.export', clientId: filter.clientId ?? null, detail });
   return streamMessages(access, filter);
 }
 
-/** Records that a person read a page of the list (which filter, how many rows they saw). */
-export function auditListRead(source: ActionSource, detail: Record<string, unknown>): Promise<void> {
-  return audit(source, { action: 'messages.list', detail });
+/**
+ * Records that a person read a page of the list (which filter, how many rows they saw); a list of
+ * one client is that client's entry, so the access log finds it by client.
+ */
+export function auditListRead(
+  source: ActionSource,
+  detail: Record<string, unknown>,
+  clientId?: string,
+): Promise<void> {
+  return audit(source, { action: 'messages.list', clientId: clientId ?? null, detail });
 }
 
 export type VisibleClient = { id: string; name: string; timezone: string; country: CountryCode | undefined };

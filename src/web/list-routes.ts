@@ -41,7 +41,8 @@ export function listRoutes(pageStack: RequestHandler[]): Router {
     ]);
     const ctx = pageContext(req, res);
     const rows = await rowContext(ctx.lang, clients, page.messages);
-    await auditListRead(sourceOf(req, res), { filter: filterParams(query), shown: page.messages.length });
+    const shown = { filter: filterParams(query), shown: page.messages.length };
+    await auditListRead(sourceOf(req, res), shown, query.client);
     const next = page.nextCursor;
     const body = listPage(ctx, { query, messages: page.messages, next, counts, clients, rows });
     res.setHeader('Server-Timing', `list;dur=${listMs}, counts;dur=${countMs}, total;dur=${ms(started)}`);

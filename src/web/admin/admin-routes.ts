@@ -4,6 +4,8 @@
  */
 import express, { Router, type RequestHandler } from 'express';
 import type { ClientsDeps } from '../../app/clients';
+import { config } from '../../config/env';
+import { auditRoutes } from './audit-routes';
 import { clientRoutes } from './client-routes';
 import { userRoutes } from './user-routes';
 
@@ -26,5 +28,6 @@ export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps):
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
   router.use(clientRoutes(stack, clients));
   router.use(userRoutes(stack));
+  router.use(auditRoutes(stack, () => config().callerKeySecret));
   return router;
 }

@@ -220,6 +220,28 @@ describe('query shapes: every query the code sends is served by a declared index
       await listAuditEvents({ targetId: first.id });
       await listAuditEvents({ action: 'message.update', targetId: first.id });
     });
+    // Part D, the access log: each filter walks its own index, the others are checked after.
+    await step('access log (API and admin page)', async () => {
+      const admin2 = await signIn(web.server, admin.email, undefined, '10.0.0.4');
+      const caller = encodeURIComponent(first.callerNumber);
+      const days = 'from=2020-01-01&to=2099-01-01';
+      for (const q of [
+        '',
+        `?user=${one.id}`,
+        `?client=${a.id}`,
+        `?caller=${caller}`,
+        '?action=views',
+        '?action=message.claim',
+        `?${days}`,
+        `?user=${one.id}&client=${a.id}&action=changes&${days}`,
+        `?caller=${caller}&client=${a.id}&${days}`,
+        `?client=${a.id}&action=sign-ins`,
+      ]) {
+        const res = await api(`/audit${q}`).expect(200);
+        if (res.body.next) await api(`/audit${q}${q ? '&' : '?'}before=${res.body.next}`).expect(200);
+        await admin2.agent.get(`/admin/audit${q}`).set('X-Forwarded-For', '10.0.0.4').expect(200);
+      }
+    });
 
     const indexes = new Map(
       [...ALL_MODELS, OutboxModel].map((m) => [m.collection.collectionName, declaredIndexes(m.schema)]),

@@ -21,6 +21,7 @@ const EXPECTED_OPERATIONS = [
   'patch /messages/{id}',
   'post /messages/{id}/notes',
   'post /messages/{id}/deliveries/{key}/retry',
+  'get /audit',
 ];
 
 describe('admin API GET /openapi.json', () => {
@@ -103,5 +104,19 @@ describe('admin API GET /openapi.json', () => {
       const name = ref.replace(/^"\$ref":"#\/components\/schemas\//, '').replace(/"$/, '');
       expect(doc.components.schemas).toHaveProperty(name);
     }
+  });
+
+  it('when the access log route is read, then its filters and its page are documented', () => {
+    const op = doc.paths['/audit']!.get! as {
+      parameters: { name: string; in: string; required: boolean }[];
+      responses: Record<string, unknown>;
+    };
+    expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual(
+      ['user', 'client', 'caller', 'action', 'from', 'to', 'before'].map((n) => [n, 'query', false]),
+    );
+    expect(op.responses['200']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/AuditPage' } } },
+    });
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400']));
   });
 });

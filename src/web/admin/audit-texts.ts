@@ -36,6 +36,8 @@ export type AuditTexts = {
   empty: string;
   partialPage: string;
   formErrors: string;
+  exportCsv: string;
+  csvColumns: string[];
   errors: {
     user: string;
     client: string;
@@ -83,6 +85,8 @@ const fr: AuditTexts = {
   empty: 'Aucune entrée ne correspond à ces filtres.',
   partialPage: `La recherche continue sur la page suivante${NB}: cliquez sur «${NB}Entrées plus anciennes${NB}».`,
   formErrors: `Vérifiez les filtres${NB}:`,
+  exportCsv: 'Exporter en CSV',
+  csvColumns: ['date', 'heure (Paris)', 'qui', 'quoi', 'client', 'sur', 'lien', 'adresse IP'],
   errors: {
     user: 'Choisissez une personne dans la liste.',
     client: 'Choisissez un client dans la liste.',
@@ -160,6 +164,8 @@ const en: AuditTexts = {
   empty: 'No entry matches these filters.',
   partialPage: 'The search goes on on the next page: select “Older entries”.',
   formErrors: 'Check the filters:',
+  exportCsv: 'Export as CSV',
+  csvColumns: ['date', 'time (Paris)', 'who', 'what', 'client', 'on', 'link', 'IP address'],
   errors: {
     user: 'Choose a person from the list.',
     client: 'Choose a client from the list.',

@@ -29,7 +29,10 @@ export function auditPage(ctx: PageContext, data: AuditPageData): string {
   const countries = new Map(data.clients.map((c) => [c.id, c.country]));
   const errorList = Object.entries(errors);
 
-  const body = html`<div class="list-head"><h1>${a.title}</h1></div>
+  const body = html`<div class="list-head">
+      <h1>${a.title}</h1>
+      ${errorList.length ? '' : html`<a class="button" href="/admin/audit.csv${queryString(params)}" download>${a.exportCsv}</a>`}
+    </div>
     <p class="hint">${a.intro}</p>
     ${
       errorList.length
@@ -132,14 +135,19 @@ function row(ctx: PageContext, a: AuditTexts, e: AuditLogEntry, country: Country
   </tr>`;
 }
 
-function actionLabel(a: AuditTexts, action: string): string {
+export function actionLabel(a: AuditTexts, action: string): string {
   return (a.actions as Record<string, string>)[action] ?? a.otherAction(action);
 }
 
 function who(a: AuditTexts, w: AuditWho, country: CountryCode | undefined): SafeHtml | string {
+  return w.kind === 'user' ? html`<a href="/admin/users/${w.id}">${w.name}</a>` : whoName(a, w, country);
+}
+
+/** Who acted, in words: a user's name, else what stands for them (never an internal id). */
+export function whoName(a: AuditTexts, w: AuditWho, country: CountryCode | undefined): string {
   switch (w.kind) {
     case 'user':
-      return html`<a href="/admin/users/${w.id}">${w.name}</a>`;
+      return w.name;
     case 'api-token':
       return a.apiToken;
     case 'recording-link':

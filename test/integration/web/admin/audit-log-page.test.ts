@@ -45,6 +45,7 @@ describe('admin page /admin/audit', () => {
   it('when an assistant opens the log, then 403', async () => {
     const { agent } = await signIn(web.server, assistant.email, undefined, '10.0.1.2');
     await agent.get('/admin/audit').set('X-Forwarded-For', '10.0.1.2').expect(403);
+    await agent.get('/admin/audit.csv').set('X-Forwarded-For', '10.0.1.2').expect(403);
   });
 
   it('when entries of every kind are shown, then each reads in French words with its links, no action key or fingerprint', async () => {
@@ -247,5 +248,35 @@ describe('admin page /admin/audit', () => {
 
   it('when signed out, then the page sends to the sign-in', async () => {
     await request(web.server).get('/admin/audit').expect(303).expect('Location', '/login');
+  });
+
+  it('when the filtered entries are exported, then the CSV has them in words, and a bad filter is refused', async () => {
+    const message = await makeMessage(client.id, { callerNumber: CALLER });
+    const at = new Date('2026-03-06T16:45:00Z');
+    await recordAudit(
+      {
+        actor: { type: 'user', id: assistant.id, label: assistant.email },
+        action: 'message.view',
+        target: { type: 'message', id: message.id },
+        clientId: client.id,
+        ip: '192.0.2.5',
+      },
+      at,
+    );
+    await recordAudit({ actor: { type: 'anonymous' }, action: 'login.failure', ip: '203.0.113.9' }, at);
+    const page = await get(`/admin/audit?client=${client.id}`).expect(200);
+    expect(page.text).toContain(`href="/admin/audit.csv?client=${client.id}"`);
+    const csv = await get(`/admin/audit.csv?client=${client.id}`)
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'date,heure (Paris),qui,quoi,client,sur,lien,adresse IP',
+      `2026-03-06,17:45,Bruno Assistant,A ouvert un message,Cabinet Gamma,le message,/messages/${message.id},192.0.2.5`,
+    ]);
+    await get('/admin/audit.csv?caller=abc').expect(400);
   });
 });

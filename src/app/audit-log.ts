@@ -181,7 +181,7 @@ function callerNumber(text: string, country: CountryCode | undefined): string {
 
 function whoOf(e: AuditEvent, names: Map<string, string>): AuditWho {
   const { type, id = '', label = '' } = e.actor;
-  if (type === 'user') return { kind: 'user', id, name: names.get(id) ?? label ?? id };
+  if (type === 'user') return { kind: 'user', id, name: names.get(id) || label || '—' };
   if (type === 'api-token') return { kind: 'api-token' };
   if (type === 'system' && id === 'recording-link') return { kind: 'recording-link' };
   if (type === 'system' && label.startsWith('sms:')) return { kind: 'sms', number: label.slice(4) };

@@ -9,6 +9,7 @@ import {
   auditLogChoices,
   auditLogFields,
   readAuditLog,
+  type AuditDirectory,
   type AuditLogQuery,
 } from '../../app/audit-log';
 import { InvalidInputError } from '../../domain/errors';
@@ -78,9 +79,10 @@ export function auditRoutes(pageStack: RequestHandler[], callerKeySecret: () => 
   const router = Router();
 
   /** A page of the log, or the form with the reasons (400) when a filter is wrong. */
-  async function read(req: Request, res: Response, p: Parsed, query: AuditLogQuery) {
+  async function read(req: Request, res: Response, p: Parsed, query: AuditLogQuery, dir: AuditDirectory) {
     try {
-      return await readAuditLog({ callerKeySecret: callerKeySecret() }, sourceOf(req, res).actor, query);
+      const deps = { callerKeySecret: callerKeySecret() };
+      return await readAuditLog(deps, sourceOf(req, res).actor, query, dir);
     } catch (err) {
       if (!(err instanceof InvalidInputError)) throw err;
       for (const d of err.details) p.form.errors[d.path] ??= messageOf(p.a, d.path, d.path === 'to');
@@ -88,23 +90,25 @@ export function auditRoutes(pageStack: RequestHandler[], callerKeySecret: () => 
     }
   }
 
-  async function refuse(res: Response, p: Parsed) {
-    const page = { form: p.form, ...(await auditLogChoices()), events: [], next: null };
+  async function refuse(res: Response, p: Parsed, dir: AuditDirectory) {
+    const page = { form: p.form, ...dir, events: [], next: null };
     res.status(400).send(auditPage(p.ctx, page));
   }
 
   router.get('/audit', ...pageStack, async (req: Request, res: Response) => {
     const p = parseFilters(req, res);
-    const page = p.query && (await read(req, res, p, p.query));
-    if (!page) return refuse(res, p);
-    res.send(auditPage(p.ctx, { form: p.form, ...(await auditLogChoices()), ...page }));
+    const dir = await auditLogChoices();
+    const page = p.query && (await read(req, res, p, p.query, dir));
+    if (!page) return refuse(res, p, dir);
+    res.send(auditPage(p.ctx, { form: p.form, ...dir, ...page }));
   });
 
   router.get('/audit.csv', ...pageStack, async (req: Request, res: Response) => {
     const p = parseFilters(req, res);
-    const first = p.query && (await read(req, res, p, { ...p.query, before: undefined }));
-    if (!p.query || !first) return refuse(res, p);
-    const { clients } = await auditLogChoices();
+    const dir = await auditLogChoices();
+    const first = p.query && (await read(req, res, p, { ...p.query, before: undefined }, dir));
+    if (!p.query || !first) return refuse(res, p, dir);
+    const { clients } = dir;
     const countries = new Map(clients.map((c) => [c.id, c.country]));
     const day = new Date().toISOString().slice(0, 10);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -127,7 +131,7 @@ export function auditRoutes(pageStack: RequestHandler[], callerKeySecret: () => 
         res.write(cells.map(csvCell).join(',') + '\r\n');
       }
       if (!page.next || n >= CSV_PAGES) break;
-      const more = await read(req, res, p, { ...p.query, before: page.next });
+      const more = await read(req, res, p, { ...p.query, before: page.next }, dir);
       if (!more) break;
       page = more;
     }

@@ -27,6 +27,9 @@ const RESPONSE_SCHEMAS = {
   MessagePage: view.messagePageView,
   RoutePreview: view.routePreviewView,
   DeliveryRetry: view.deliveryRetryView,
+  SettingsVersion: view.settingsVersionView,
+  SettingsVersionList: view.settingsVersionListView,
+  SettingsComparison: view.settingsComparisonView,
   Error: view.errorView,
 };
 

@@ -174,7 +174,7 @@ function versionRoutes(
       path: `${base}/{version}/restore`,
       summary:
         noun === 'client'
-          ? 'Restore the settings of a version (not the active flag), validated under today\'s rules; the restore is a new version'
+          ? "Restore the settings of a version (not the active flag), validated under today's rules; the restore is a new version"
           : 'Restore name, role, clients, language and activation of a version (never a password); the restore is a new version',
       ok: [200, restored],
       errors: restoreErrors,

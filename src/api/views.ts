@@ -155,7 +155,8 @@ export const settingsVersionView = z.object({
   via: z.enum(VIAS).meta({ description: 'The edge the change came through.' }),
   ip: z.string(),
   action: z.string().meta({
-    description: '`baseline` (the state before versions existed), `create`, `update`, `activate`, `deactivate`, `restore`.',
+    description:
+      '`baseline` (the state before versions existed), `create`, `update`, `activate`, `deactivate`, `restore`.',
   }),
   restoredFrom: z.number().int().nullable(),
   snapshot: z

@@ -72,7 +72,9 @@ async function applyChanges(
   });
   const fields = changedFields(before, after, passwordReset);
   const detail =
-    how.action === 'restore' ? { fields, restoredFrom: how.restoredFrom, version: version?.version } : { fields };
+    how.action === 'restore'
+      ? { fields, restoredFrom: how.restoredFrom, version: version?.version }
+      : { fields };
   await audit(source, { action: `user.${how.action}`, target: { type: 'user', id }, detail });
   return after;
 }

@@ -43,7 +43,11 @@ describe('admin API: settings history of clients and users', () => {
       [2, 'update'],
       [1, 'create'],
     ]);
-    expect(versions[0]).toMatchObject({ via: 'api', ip: IP, actor: { type: 'api-token', label: 'API token' } });
+    expect(versions[0]).toMatchObject({
+      via: 'api',
+      ip: IP,
+      actor: { type: 'api-token', label: 'API token' },
+    });
     expect(versions[0]!.changes).toEqual(
       expect.arrayContaining([
         { path: 'greeting', kind: 'CHANGE', before: '', after: 'Bonjour' },
@@ -51,7 +55,11 @@ describe('admin API: settings history of clients and users', () => {
       ]),
     );
     expect(versions[0]!.changes).toHaveLength(2);
-    expect(versions[0]!.snapshot).toMatchObject({ name: 'Cabinet Historique', greeting: 'Bonjour', active: true });
+    expect(versions[0]!.snapshot).toMatchObject({
+      name: 'Cabinet Historique',
+      greeting: 'Bonjour',
+      active: true,
+    });
     const one = await api('get', `/clients/${client.id}/versions/1`).expect(200);
     expect(one.body).toMatchObject({ version: 1, action: 'create', changes: [] });
   });
@@ -62,7 +70,12 @@ describe('admin API: settings history of clients and users', () => {
     await api('patch', `/clients/${legacy.id}`).send({ address: '1 rue Neuve' }).expect(200);
 
     const [change, baseline] = await versionsOf('clients', legacy.id);
-    expect(baseline).toMatchObject({ version: 1, action: 'baseline', via: 'system', actor: { type: 'system' } });
+    expect(baseline).toMatchObject({
+      version: 1,
+      action: 'baseline',
+      via: 'system',
+      actor: { type: 'system' },
+    });
     expect(baseline!.snapshot).toMatchObject({ name: 'Cabinet Ancien', address: '' });
     expect(change).toMatchObject({ version: 2, action: 'update', via: 'api' });
     expect(change!.changes).toEqual([{ path: 'address', kind: 'CHANGE', before: '', after: '1 rue Neuve' }]);
@@ -72,7 +85,9 @@ describe('admin API: settings history of clients and users', () => {
     const { body: client } = await api('post', '/clients')
       .send(profileInput(['+33180000703'], 'Cabinet Compare'))
       .expect(201);
-    await api('patch', `/clients/${client.id}`).send({ vipNumbers: ['+33620000701'] }).expect(200);
+    await api('patch', `/clients/${client.id}`)
+      .send({ vipNumbers: ['+33620000701'] })
+      .expect(200);
     await api('patch', `/clients/${client.id}`)
       .send({ vipNumbers: ['+33620000701', '+33620000702'], name: 'Cabinet Comparé' })
       .expect(200);
@@ -146,12 +161,18 @@ describe('admin API: settings history of clients and users', () => {
     const { body: client } = await api('post', '/clients')
       .send(profileInput(['+33180000705'], 'Cabinet Refus'))
       .expect(201);
-    await api('post', '/clients').send(profileInput(['+33180000706'], 'Cabinet Voisin')).expect(201);
+    await api('post', '/clients')
+      .send(profileInput(['+33180000706'], 'Cabinet Voisin'))
+      .expect(201);
     const [v1] = await versionsOf('clients', client.id);
     const base = (await SettingsVersionModel.findOne({ subjectId: client.id, version: 1 }).lean())!;
     const { _id, ...fields } = base;
     // The stored-profile schema still reads 'UTC'; the write schema asks for a business zone.
-    await SettingsVersionModel.create({ ...fields, version: 2, snapshot: { ...v1!.snapshot, timezone: 'UTC' } });
+    await SettingsVersionModel.create({
+      ...fields,
+      version: 2,
+      snapshot: { ...v1!.snapshot, timezone: 'UTC' },
+    });
     await SettingsVersionModel.create({
       ...fields,
       version: 3,
@@ -163,12 +184,16 @@ describe('admin API: settings history of clients and users', () => {
     expect(invalid.body.error).toMatch(/not valid under today/);
     expect(invalid.body.details).toEqual([{ path: 'timezone', message: expect.any(String) }]);
     const taken = await api('post', `/clients/${client.id}/versions/3/restore`).expect(409);
-    expect(taken.body.details).toEqual([{ path: 'numbers.0', message: 'already assigned to another client' }]);
+    expect(taken.body.details).toEqual([
+      { path: 'numbers.0', message: 'already assigned to another client' },
+    ]);
     await api('post', `/clients/${client.id}/versions/8/restore`).expect(404);
 
     expect(await getClient(client.id)).toEqual(before);
     expect(await SettingsVersionModel.countDocuments({ subjectId: client.id })).toBe(3);
-    expect(await AuditEventModel.countDocuments({ 'target.id': client.id, action: 'client.restore' })).toBe(0);
+    expect(await AuditEventModel.countDocuments({ 'target.id': client.id, action: 'client.restore' })).toBe(
+      0,
+    );
   });
 
   it('when a user is created, changed and has their password reset, then each is a version without any password, and restores', async () => {
@@ -176,7 +201,12 @@ describe('admin API: settings history of clients and users', () => {
       .send(profileInput(['+33180000707'], 'Cabinet Équipe'))
       .expect(201);
     const { body: user } = await api('post', '/users')
-      .send({ email: 'versions-0700@example.com', name: 'Lucie', role: 'assistant', password: 'a long enough passphrase' })
+      .send({
+        email: 'versions-0700@example.com',
+        name: 'Lucie',
+        role: 'assistant',
+        password: 'a long enough passphrase',
+      })
       .expect(201);
     await api('patch', `/users/${user.id}`)
       .send({ role: 'admin', clientIds: [client.id], password: 'another long passphrase' })
@@ -186,7 +216,13 @@ describe('admin API: settings history of clients and users', () => {
     expect(listed.text).not.toMatch(/passphrase|passwordHash|argon2/);
     const [change, created] = listed.body.data as Version[];
     expect(created).toMatchObject({ version: 1, action: 'create', via: 'api' });
-    expect(created!.snapshot).toEqual({ name: 'Lucie', role: 'assistant', clientIds: [], locale: 'fr-FR', active: true });
+    expect(created!.snapshot).toEqual({
+      name: 'Lucie',
+      role: 'assistant',
+      clientIds: [],
+      locale: 'fr-FR',
+      active: true,
+    });
     expect(change!.changes).toEqual(
       expect.arrayContaining([
         { path: 'role', kind: 'CHANGE', before: 'assistant', after: 'admin' },

@@ -5,6 +5,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { ClientsDeps } from '../../app/clients';
 import { clientRoutes } from './client-routes';
+import { historyRoutes } from './history-routes';
 import { userRoutes } from './user-routes';
 
 /**
@@ -26,5 +27,6 @@ export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps):
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
   router.use(clientRoutes(stack, clients));
   router.use(userRoutes(stack));
+  router.use(historyRoutes(stack, clients));
   return router;
 }

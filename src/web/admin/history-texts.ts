@@ -17,7 +17,7 @@ const fr = {
   historyLink: 'Historique des modifications',
   version: (n: number) => `Version ${n}`,
   noVersions:
-    'Aucune version pour l’instant : la prochaine modification gardera l’état actuel, puis le changement.',
+    'Aucune version pour l’instant\u00a0: la prochaine modification gardera l’état actuel, puis le changement.',
   by: 'par',
   via: { web: 'page d’administration', api: 'API', sms: 'SMS', system: 'système' } satisfies Record<
     Via,
@@ -52,17 +52,19 @@ const fr = {
   noDifference: 'Ces deux versions ont les mêmes réglages.',
   badVersion: 'Choisissez une version de la liste.',
   restore: 'Restaurer cette version',
-  restoreTitle: (n: number) => `Restaurer la version ${n} ?`,
+  restoreTitle: (n: number) => `Restaurer la version ${n}\u00a0?`,
   restoreIntro:
     'Les réglages ci-dessous reprendront la valeur qu’ils avaient dans cette version. La restauration sera elle-même une nouvelle version, que vous pourrez annuler de la même façon.',
   restoreKeepsActive: 'L’état du service (actif ou désactivé) ne change pas.',
   restoreKeepsPassword: 'Le mot de passe ne change pas.',
   restoreConfirm: 'Oui, restaurer',
-  restoreNothing: 'Cette version a déjà les réglages actuels : la restaurer ne changera rien.',
-  restored: (from: number, to: number) => `Version ${from} restaurée : c’est maintenant la version ${to}.`,
-  restoreRefused: 'Cette version ne peut pas être restaurée ; rien n’a été modifié.',
-  restoreInvalid: 'Elle ne respecte plus les règles actuelles :',
+  restoreNothing: 'Cette version a déjà les réglages actuels\u00a0: la restaurer ne changera rien.',
+  restored: (from: number, to: number) =>
+    `Version ${from} restaurée\u00a0: c’est maintenant la version ${to}.`,
+  restoreRefused: 'Cette version ne peut pas être restaurée\u00a0; rien n’a été modifié.',
+  restoreInvalid: 'Elle ne respecte plus les règles actuelles\u00a0:',
   restoreTaken: 'Un de ses numéros est désormais attribué à un autre client.',
+  restoreMissingClient: 'un des clients de cette version n’existe plus',
   back: 'Retour à l’historique',
   quote: quoteFr,
 };
@@ -117,6 +119,7 @@ const en: HistoryTexts = {
   restoreRefused: 'This version cannot be restored; nothing was changed.',
   restoreInvalid: 'It no longer meets today’s rules:',
   restoreTaken: 'One of its numbers is now assigned to another client.',
+  restoreMissingClient: 'one of the clients of this version no longer exists',
   back: 'Back to the history',
   quote: quoteEn,
 };

@@ -36,6 +36,19 @@ function who(v: SettingsVersion, h: HistoryTexts): string {
   return v.actor.label;
 }
 
+/** "par ada@… · page d’administration · 10.0.0.1 · restauration de la version 2". */
+function origin(v: SettingsVersion, h: HistoryTexts): string {
+  const bySystem = v.actor.type === 'system' && v.via === 'system';
+  return [
+    `${h.by} ${who(v, h)}`,
+    bySystem ? '' : (h.via[v.via] ?? h.via.system),
+    v.ip,
+    v.restoredFrom ? h.restoredFrom(v.restoredFrom) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 function changesTable(rows: ReadableChange[], h: HistoryTexts, caption: string): SafeHtml {
   const cell = (text: string, kind: 'before' | 'after', row: ReadableChange) => {
     if (kind === 'before' && row.kind === 'added') return html`<td class="diff-none">${h.added}</td>`;
@@ -77,10 +90,7 @@ function versionCard(ctx: PageContext, page: HistoryPage, v: SettingsVersion, la
       <h2 id="v${v.version}-title">
         ${h.version(v.version)} · ${formatDateTime(v.at, ctx.lang, s.diff.timeZone)} · ${action}
       </h2>
-      <p class="version-meta">
-        ${h.by} ${who(v, h)} · ${h.via[v.via] ?? h.via.system}${v.ip ? ` · ${v.ip}` : ''}
-        ${v.restoredFrom ? html` · ${h.restoredFrom(v.restoredFrom)}` : ''}
-      </p>
+      <p class="version-meta">${origin(v, h)}</p>
       <p class="version-summary">${summary}</p>
     </header>
     ${rows.length > 0 ? changesTable(rows, h, h.version(v.version)) : ''}

@@ -5,6 +5,7 @@
  */
 import { AuditEventModel, SettingsVersionModel } from '../../../src/store/models';
 import { createClient, getClient } from '../../../src/store/clients';
+import { recordVersion } from '../../../src/app/settings-history';
 import { profileInput, useApi } from './harness';
 
 const { api } = useApi(__filename);
@@ -239,5 +240,34 @@ describe('admin API: settings history of clients and users', () => {
     expect(restored.body).toMatchObject({ role: 'assistant', clientIds: [] });
     const [latest] = await versionsOf('users', user.id);
     expect(latest).toMatchObject({ version: 3, action: 'restore', restoredFrom: 1 });
+  });
+
+  it('when changes of one client are recorded at the same moment, then each gets its own number and a diff from the one before', async () => {
+    const subject = { type: 'client' as const, id: '0123456789abcdef01234570' };
+    const source = {
+      actor: { type: 'system' as const, id: 'test', label: 'test' },
+      ip: '',
+      via: 'system' as const,
+    };
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    await Promise.all(
+      names.map((name) =>
+        recordVersion(subject, source, { action: 'update', before: { name: '0' }, after: { name } }),
+      ),
+    );
+    const versions = await SettingsVersionModel.find({ subjectId: subject.id }).sort({ version: 1 }).lean();
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(versions[0]).toMatchObject({ action: 'baseline', snapshot: { name: '0' } });
+    for (let i = 1; i < versions.length; i++) {
+      const [previous, current] = [versions[i - 1]!, versions[i]!];
+      expect(current.changes).toEqual([
+        {
+          path: 'name',
+          kind: 'CHANGE',
+          before: (previous.snapshot as { name: string }).name,
+          after: (current.snapshot as { name: string }).name,
+        },
+      ]);
+    }
   });
 });

@@ -22,7 +22,7 @@ import { DEFAULT_TIME_ZONE } from '../format';
 import type { Lang } from '../i18n';
 import { pageContext, pageLang, setFlash } from '../page-context';
 import { adminTexts } from './admin-texts';
-import type { FieldErrors } from './field-errors';
+import { addError, hasErrors, type FieldErrors } from './field-errors';
 import { historyTexts } from './history-texts';
 import { historyPage, restorePage, type HistorySubject } from './history-view';
 import { settingLabel } from './settings-changes-text';
@@ -33,7 +33,35 @@ const versionNumber = z
   .string()
   .regex(/^[1-9]\d{0,8}$/)
   .transform(Number);
-const compareQuery = z.object({ from: versionNumber, to: versionNumber });
+
+/**
+ * The comparison asked for in the query (`?from=1&to=3`): each number must be a version of the
+ * list, else the error is next to its field. Without either, the form proposes the last change.
+ */
+function compareRequest(
+  query: Request['query'],
+  versions: { version: number }[],
+  h: ReturnType<typeof historyTexts>,
+): { values: Record<string, string>; errors: FieldErrors; range?: { from: number; to: number } } {
+  const latest = versions[0]?.version ?? 0;
+  if (query.from === undefined && query.to === undefined) {
+    return { values: { from: String(Math.max(latest - 1, 1)), to: String(latest) }, errors: {} };
+  }
+  const values: Record<string, string> = {};
+  const errors: FieldErrors = {};
+  const range: Partial<Record<'from' | 'to', number>> = {};
+  for (const field of ['from', 'to'] as const) {
+    const raw = query[field];
+    values[field] = typeof raw === 'string' ? raw : '';
+    const parsed = versionNumber.safeParse(raw);
+    if (parsed.success && versions.some((v) => v.version === parsed.data)) range[field] = parsed.data;
+    else addError(errors, field, h.badVersion);
+  }
+  const { from, to } = range;
+  return from !== undefined && to !== undefined
+    ? { values, errors, range: { from, to } }
+    : { values, errors };
+}
 
 /** A malformed version number names no version: the page does not exist. */
 function versionParam(req: HistoryRequest): number {
@@ -102,31 +130,14 @@ export function historyRoutes(pageStack: RequestHandler[], clients: ClientsDeps)
     router.get(`/${kind}/:id/history`, ...pageStack, async (req: HistoryRequest, res: Response) => {
       const subject = await subjectOf(kind, req.params.id, pageLang(req, res));
       const versions = await listVersions(versionSubject(subject));
-      const asked = { from: req.query.from, to: req.query.to };
-      const latest = versions[0]?.version ?? 0;
-      const values = {
-        from: typeof asked.from === 'string' ? asked.from : String(Math.max(latest - 1, 1)),
-        to: typeof asked.to === 'string' ? asked.to : String(latest),
-      };
-      const errors: FieldErrors = {};
+      const asked = compareRequest(req.query, versions, historyTexts(pageLang(req, res)));
+      const { values, errors } = asked;
       let comparison;
-      if (asked.from !== undefined || asked.to !== undefined) {
-        const parsed = compareQuery.safeParse(asked);
-        const known = (n: number) => versions.some((v) => v.version === n);
-        const h = historyTexts(pageLang(req, res));
-        for (const field of ['from', 'to'] as const) {
-          const ok = parsed.success && known(parsed.data[field]);
-          if (!ok) errors[field] = [h.badVersion];
-        }
-        if (parsed.success && Object.keys(errors).length === 0) {
-          const { from, to } = parsed.data;
-          comparison = {
-            from,
-            to,
-            changes: (await compareVersions(versionSubject(subject), from, to)).changes,
-          };
-        } else res.status(400);
-      }
+      if (asked.range) {
+        const { from, to } = asked.range;
+        const { changes } = await compareVersions(versionSubject(subject), from, to);
+        comparison = { from, to, changes };
+      } else if (hasErrors(errors)) res.status(400);
       const page = { subject, versions, compareForm: { values, errors }, comparison };
       res.send(historyPage(pageContext(req, res), page));
     });

@@ -88,7 +88,10 @@ describe('admin pages: settings history', () => {
     const bad = await get(`/admin/clients/${client.id}/history?from=1&to=7`).expect(400);
     expect(bad.text).toMatch(/id="f-to-error">Choisissez une version de la liste\./);
     expect(bad.text).not.toContain('id="comparison"');
-    await get(`/admin/clients/${client.id}/history?from=un&to=2`).expect(400);
+    expect(bad.text).not.toContain('id="f-from-error"');
+    const word = await get(`/admin/clients/${client.id}/history?from=un&to=2`).expect(400);
+    expect(word.text).toContain('id="f-from-error"');
+    expect(word.text).not.toContain('id="f-to-error"');
   });
 
   it('when an admin confirms the restore of an older version, then the settings come back as a new version and a flash says so', async () => {

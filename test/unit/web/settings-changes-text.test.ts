@@ -215,4 +215,20 @@ describe('settings diff: readable units', () => {
       expect(settingLabel(key, en)).not.toMatch(/^(Other setting|[a-z]+[A-Z]\w*|[a-z]+)$/);
     }
   });
+
+  it('when a manual override is set, then it reads with its local date and time; an odd stored shape still reads as changed', () => {
+    const changes = diffOf({ ...base, override: { mode: 'closed', until: '2026-12-24T18:00:00+01:00' } });
+    expect(readableChanges(changes, fr)).toEqual([
+      {
+        label: 'Forçage ponctuel',
+        kind: 'changed',
+        before: 'Aucun',
+        after: 'Fermé jusqu’au 24/12/2026 18:00',
+      },
+    ]);
+    const odd = [{ path: 'rules', kind: 'CHANGE' as const, before: [], after: [{ name: 'x' }] }];
+    expect(readableChanges(odd, fr)).toEqual([
+      { label: 'Règles de routage', kind: 'changed', before: '', after: 'modifié' },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
  * gives the language, the client's time zone and the names of clients.
  */
 import type { SettingsChange } from '../../store/settings-versions';
-import { diffWords, type DiffWords } from './history-texts';
+import { diffWords, type DiffWords } from './diff-words';
 import { LISTS, valueText, type DiffContext } from './settings-values-text';
 
 export type { DiffContext } from './settings-values-text';

@@ -13,7 +13,7 @@ import {
 } from '../../flow/profile';
 import { formatDateTime } from '../format';
 import type { Lang } from '../i18n';
-import type { DiffWords } from './history-texts';
+import type { DiffWords } from './diff-words';
 
 export type DiffContext = {
   lang: Lang;

@@ -12,8 +12,8 @@ import { plainSnapshot, settingsChanges } from './settings-diff';
 
 export type { SettingsChange, SettingsSubject, SettingsVersion } from '../store/settings-versions';
 
-/** What a version says happened. */
-export type VersionAction = 'create' | 'update' | 'activate' | 'deactivate' | 'restore';
+/** What a version says happened (`erasure`: a caller's number taken out of the settings). */
+export type VersionAction = 'create' | 'update' | 'activate' | 'deactivate' | 'restore' | 'erasure';
 
 export type VersionRecord = {
   action: VersionAction;

@@ -51,9 +51,12 @@ function origin(v: SettingsVersion, h: HistoryTexts): string {
 
 function changesTable(rows: ReadableChange[], h: HistoryTexts, caption: string): SafeHtml {
   const cell = (text: string, kind: 'before' | 'after', row: ReadableChange) => {
-    if (kind === 'before' && row.kind === 'added') return html`<td class="diff-none">${h.added}</td>`;
-    if (kind === 'after' && row.kind === 'removed') return html`<td class="diff-none">${h.removed}</td>`;
-    return html`<td class="diff-${kind}">${text || h.unset}</td>`;
+    const label = kind === 'before' ? h.before : h.after;
+    if (kind === 'before' && row.kind === 'added')
+      return html`<td class="diff-none" data-label="${label}">${h.added}</td>`;
+    if (kind === 'after' && row.kind === 'removed')
+      return html`<td class="diff-none" data-label="${label}">${h.removed}</td>`;
+    return html`<td class="diff-${kind}" data-label="${label}">${text || h.unset}</td>`;
   };
   return html`<table class="admin-table diff-table">
     <caption class="visually-hidden">

@@ -92,5 +92,13 @@ describe('the settings history page in real headless Chromium', () => {
     expect(restored.rules).toEqual(client.rules);
     await expect(page.locator('#v4').textContent()).resolves.toContain('restauration de la version 1');
     await page.screenshot({ path: path.join(SHOTS, 'settings-history-restored.png'), fullPage: true });
+
+    // On a phone, each change reads as a card: nothing runs off the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    // A string, evaluated in the page (this project's types have no DOM).
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, 'settings-history-phone.png'), fullPage: true });
   });
 });

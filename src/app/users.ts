@@ -31,7 +31,7 @@ export async function createUser(source: ActionSource, input: NewUser): Promise<
 }
 
 /** Role, clients, locale, activation, password reset; the audit names the changed fields. */
-export function updateUser(source: ActionSource, id: string, input: UserChanges): Promise<User> {
+export async function updateUser(source: ActionSource, id: string, input: UserChanges): Promise<User> {
   return applyChanges(source, id, userChangesSchema.parse(input), { action: 'update' });
 }
 

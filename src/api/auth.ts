@@ -75,5 +75,5 @@ export function actorOf(res: Response): Actor {
 
 /** Who is acting and from where, as the use cases and the audit log take it. */
 export function sourceOf(req: Request, res: Response): ActionSource {
-  return { actor: actorOf(res), ip: req.ip ?? '' };
+  return { actor: actorOf(res), ip: req.ip ?? '', via: 'api' };
 }

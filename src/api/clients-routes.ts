@@ -5,6 +5,7 @@ import {
   getClient,
   listClients,
   profileOf,
+  restoreClientVersion,
   setClientActive,
   updateClient,
   type ClientsDeps,
@@ -17,6 +18,7 @@ import type { RoutePreviewer } from './route-preview';
 import { CLIENT_PROFILE_KEYS, clientListQuerySchema } from './schemas';
 import { mergePatch } from './merge-patch';
 import { idParam, objectBody, parseObject, parseQuery, unknownKeys } from './validate';
+import { versionsRouter } from './versions-routes';
 
 /** Validates a whole profile; unknown top-level fields are refused rather than silently dropped. */
 function parseProfile(body: Record<string, unknown>) {
@@ -67,5 +69,13 @@ export function clientsRouter(options: { routePreview: RoutePreviewer; clients: 
   });
 
   router.use('/:id/route-preview', routePreviewRouter(options.routePreview));
+  router.use(
+    '/:id/versions',
+    versionsRouter({
+      type: 'client',
+      load: getClient,
+      restore: (source, id, version) => restoreClientVersion(deps, source, id, version),
+    }),
+  );
   return router;
 }

@@ -72,6 +72,7 @@ export const ROUTES: RouteDoc[] = [
     ok: [200, view.routePreviewView],
     errors: [400, 404, 501],
   },
+  ...versionRoutes('clients', 'client', view.clientView, [400, 404, 409]),
   {
     method: 'get',
     path: '/users',
@@ -97,6 +98,7 @@ export const ROUTES: RouteDoc[] = [
     ok: [200, view.userView],
     errors: [400, 404],
   },
+  ...versionRoutes('users', 'user', view.userView, [400, 404, 409]),
   {
     method: 'get',
     path: '/messages',
@@ -144,3 +146,47 @@ export const ROUTES: RouteDoc[] = [
     errors: [400],
   },
 ];
+
+/** The settings history of a client or a user: list, one version, comparison, restore. */
+function versionRoutes(
+  collection: 'clients' | 'users',
+  noun: 'client' | 'user',
+  restored: z.ZodType,
+  restoreErrors: number[],
+): RouteDoc[] {
+  const base = `/${collection}/{id}/versions`;
+  return [
+    {
+      method: 'get',
+      path: base,
+      summary: `List the ${noun}'s settings versions, newest first`,
+      ok: [200, view.settingsVersionListView],
+      errors: [404],
+    },
+    {
+      method: 'get',
+      path: `${base}/compare`,
+      summary: `Compare two versions of the ${noun}'s settings (readable diff, secrets named only)`,
+      query: req.versionCompareQuerySchema,
+      ok: [200, view.settingsComparisonView],
+      errors: [400, 404],
+    },
+    {
+      method: 'get',
+      path: `${base}/{version}`,
+      summary: `Get one version of the ${noun}'s settings (secrets masked)`,
+      ok: [200, view.settingsVersionView],
+      errors: [404],
+    },
+    {
+      method: 'post',
+      path: `${base}/{version}/restore`,
+      summary:
+        noun === 'client'
+          ? "Restore the settings of a version (not the active flag), validated under today's rules; the restore is a new version"
+          : 'Restore name, role, clients, language and activation of a version (never a password); the restore is a new version',
+      ok: [200, restored],
+      errors: restoreErrors,
+    },
+  ];
+}

@@ -29,6 +29,9 @@ const RESPONSE_SCHEMAS = {
   RoutePreview: view.routePreviewView,
   DeliveryRetry: view.deliveryRetryView,
   AuditPage: auditPageView,
+  SettingsVersion: view.settingsVersionView,
+  SettingsVersionList: view.settingsVersionListView,
+  SettingsComparison: view.settingsComparisonView,
   Error: view.errorView,
 };
 

@@ -102,3 +102,14 @@ export const routePreviewInputSchema = z.strictObject({
     .optional(),
   speech: lineSchema().max(500).optional(),
 });
+
+/** A settings version's number, as a path segment or a query value. */
+export const versionNumberSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'expected a version number (1, 2, 3…)')
+  .transform(Number);
+
+export const versionCompareQuerySchema = z.strictObject({
+  from: versionNumberSchema.meta({ description: 'The version to compare from.' }),
+  to: versionNumberSchema.meta({ description: 'The version to compare to.' }),
+});

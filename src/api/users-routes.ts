@@ -1,9 +1,10 @@
 /** `/users`: assistants and admins. Password hashes never leave the store. */
 import { Router } from 'express';
-import { createUser, getUser, listUsers, updateUser } from '../app/users';
+import { createUser, getUser, listUsers, restoreUserVersion, updateUser } from '../app/users';
 import { sourceOf } from './auth';
 import { newUserBodySchema, userChangesBodySchema, userListQuerySchema } from './schemas';
 import { idParam, parseBody, parseQuery } from './validate';
+import { versionsRouter } from './versions-routes';
 
 export function usersRouter(): Router {
   const router = Router();
@@ -25,6 +26,8 @@ export function usersRouter(): Router {
     const changes = parseBody(userChangesBodySchema, req);
     res.json(await updateUser(sourceOf(req, res), idParam(req), changes));
   });
+
+  router.use('/:id/versions', versionsRouter({ type: 'user', load: getUser, restore: restoreUserVersion }));
 
   return router;
 }

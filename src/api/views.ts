@@ -12,7 +12,9 @@ import {
   USER_ROLES,
 } from '../domain/vocabulary';
 import { LOCALES } from '../domain/vocabulary';
+import { VIAS } from '../domain/access';
 import type { Delivery, MessageWithDeliveries } from '../store/deliveries';
+import type { SettingsVersion } from '../store/settings-versions';
 
 const instant = z.iso.datetime();
 const id = z.string().meta({ description: 'Object id (24 hex characters).' });
@@ -134,3 +136,44 @@ export const deliveryRetryView = z.object({
   }),
   message: messageView,
 });
+
+const settingsChangeView = z.object({
+  path: z.string().meta({ description: 'The unit that changed: `name`, `weeklyHours.mon`, `rules`…' }),
+  kind: z.enum(['CREATE', 'REMOVE', 'CHANGE']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  secret: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'A secret changed (webhook secret, password): its values are never shown.' }),
+});
+
+export const settingsVersionView = z.object({
+  version: z.number().int().min(1),
+  at: instant,
+  actor: z.object({ type: z.string(), id: z.string(), label: z.string() }),
+  via: z.enum(VIAS).meta({ description: 'The edge the change came through.' }),
+  ip: z.string(),
+  action: z.string().meta({
+    description:
+      '`baseline` (the state before versions existed), `create`, `update`, `activate`, `deactivate`, `restore`.',
+  }),
+  restoredFrom: z.number().int().nullable(),
+  snapshot: z
+    .record(z.string(), z.unknown())
+    .meta({ description: 'The whole settings after the change; secrets read as ********.' }),
+  changes: z.array(settingsChangeView).meta({ description: 'The diff from the version before.' }),
+});
+
+export const settingsVersionListView = z.object({ data: z.array(settingsVersionView) });
+
+export const settingsComparisonView = z.object({
+  from: settingsVersionView,
+  to: settingsVersionView,
+  changes: z.array(settingsChangeView),
+});
+
+export function toVersionView(v: SettingsVersion) {
+  const { subject: _subject, ...view } = v;
+  return view;
+}

@@ -13,6 +13,7 @@ import * as store from '../store/clients';
 import type { Client } from '../store/clients';
 import { audit } from './audit';
 import { expireClient } from './client-cache';
+import { recordVersion, snapshotToRestore, unrestorable, type VersionAction } from './settings-history';
 
 export type { Client } from '../store/clients';
 
@@ -52,6 +53,7 @@ export async function createClient(
   input: ClientProfileInput,
 ): Promise<Client> {
   const client = await store.createClient(checkedProfile(deps, input));
+  await recordVersion(subject(client.id), source, { action: 'create', after: settingsOf(client) });
   await audit(source, { action: 'client.create', target: target(client.id), clientId: client.id });
   // Its numbers may be cached as "not ours" elsewhere.
   await forget(deps, { id: client.id, numbers: client.numbers });
@@ -65,17 +67,57 @@ export async function updateClient(
   id: string,
   edit: ClientEdit,
 ): Promise<Client> {
-  const before = await store.getClient(id);
-  let after = before;
-  if (edit.profile !== undefined) {
-    after = await store.updateClient(id, checkedProfile(deps, edit.profile));
-    const detail = { fields: changedFields(profileOf(before), profileOf(after)) };
-    await audit(source, { action: 'client.update', target: target(id), clientId: id, detail });
-    await forget(deps, { id, numbers: [...new Set([...before.numbers, ...after.numbers])] });
-  }
+  let after =
+    edit.profile === undefined
+      ? await store.getClient(id)
+      : await saveProfile(deps, source, id, edit.profile, { action: 'update' });
   if (edit.active !== undefined && edit.active !== after.active) {
     after = await setClientActive(deps, source, id, edit.active);
   }
+  return after;
+}
+
+/**
+ * Puts the settings of version `version` back, through the same checks as any edit: a snapshot
+ * today's rules refuse is a 400 naming each field, a number another client holds since is a 409,
+ * and either way nothing changes. The active flag stays as it is: restoring settings is not
+ * switching the service on or off. The restore is itself a new version.
+ */
+export async function restoreClientVersion(
+  deps: ClientsDeps,
+  source: ActionSource,
+  id: string,
+  version: number,
+): Promise<Client> {
+  await store.getClient(id);
+  const { active: _active, ...snapshot } = await snapshotToRestore(subject(id), version);
+  const parsed = clientProfileSchema.safeParse(snapshot);
+  if (!parsed.success) throw unrestorable(parsed.error.issues);
+  return saveProfile(deps, source, id, parsed.data, { action: 'restore', restoredFrom: version });
+}
+
+/** Validates, saves, keeps the version, audits and announces a new profile. */
+async function saveProfile(
+  deps: ClientsDeps,
+  source: ActionSource,
+  id: string,
+  profile: ClientProfileInput,
+  how: { action: Extract<VersionAction, 'update' | 'restore'>; restoredFrom?: number },
+): Promise<Client> {
+  const before = await store.getClient(id);
+  const checked = checkedProfile(deps, profile);
+  const after = await store.updateClient(id, checked);
+  const { action, restoredFrom } = how;
+  const version = await recordVersion(subject(id), source, {
+    action,
+    before: settingsOf(before),
+    after: settingsOf(after),
+    ...(restoredFrom === undefined ? {} : { restoredFrom }),
+  });
+  const fields = changedFields(profileOf(before), profileOf(after));
+  const detail = action === 'restore' ? { fields, restoredFrom, version: version?.version } : { fields };
+  await audit(source, { action: `client.${action}`, target: target(id), clientId: id, detail });
+  await forget(deps, { id, numbers: [...new Set([...before.numbers, ...after.numbers])] });
   return after;
 }
 
@@ -98,14 +140,21 @@ export async function setClientActive(
   id: string,
   active: boolean,
 ): Promise<Client> {
+  const before = await store.getClient(id);
   const client = await store.setClientActive(id, active);
-  const action = active ? 'client.activate' : 'client.deactivate';
-  await audit(source, { action, target: target(id), clientId: id });
+  const action = active ? 'activate' : 'deactivate';
+  const change = { action, before: settingsOf(before), after: settingsOf(client) } as const;
+  await recordVersion(subject(id), source, change);
+  await audit(source, { action: `client.${action}`, target: target(id), clientId: id });
   await forget(deps, { id, numbers: client.numbers });
   return client;
 }
 
 const target = (id: string) => ({ type: 'client' as const, id });
+const subject = (id: string) => ({ type: 'client' as const, id });
+
+/** What a settings version keeps of a client: the whole profile, and whether it is in service. */
+const settingsOf = (client: Client) => ({ ...profileOf(client), active: client.active });
 
 /** Top-level profile fields whose value changed: names only, never values (a webhook secret…). */
 function changedFields(before: ClientProfile, after: ClientProfile): string[] {

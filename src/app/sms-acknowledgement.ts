@@ -38,7 +38,7 @@ export function isAcknowledgement(body: string): boolean {
 
 /** The sender of an SMS reply, as the audit log and the delivery log name them: their number. */
 export function smsSender(from: string, ip: string): ActionSource {
-  return { actor: { type: 'system', id: from, label: `sms:${from}` }, ip };
+  return { actor: { type: 'system', id: from, label: `sms:${from}` }, ip, via: 'sms' };
 }
 
 export type SmsAcknowledgement =

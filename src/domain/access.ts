@@ -20,8 +20,15 @@ export type Actor =
   | { type: 'api-token'; id: string; label: string }
   | { type: 'system'; id: string; label: string };
 
-/** Where an action came from: the actor, and the address the audit log keeps. */
-export type ActionSource = { actor: Actor; ip: string };
+/** The edges a change can come through, as the settings history names them. */
+export const VIAS = ['api', 'web', 'sms', 'system'] as const;
+export type Via = (typeof VIAS)[number];
+
+/**
+ * Where an action came from: the actor, the address the audit log keeps and the edge it came
+ * through (`system` when unsaid: a script, a job).
+ */
+export type ActionSource = { actor: Actor; ip: string; via?: Via };
 
 /** What an actor may read: everything (admin, API token, system) or the messages of some clients. */
 export type MessageAccess = { all: true } | { all: false; clientIds: string[] };

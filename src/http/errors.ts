@@ -28,6 +28,10 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof InvalidInputError) return new HttpError(400, 'invalid input', err.details);
   if (err instanceof NotFoundError) return new HttpError(404, 'not found');
   if (err instanceof ConflictError) return new HttpError(409, err.message, err.details);
+  // The router could not percent-decode a path segment (`/versions/%EA`): the sender's mistake.
+  if (err instanceof URIError && (err as { status?: unknown }).status === 400) {
+    return new HttpError(400, 'malformed URL', [{ path: 'url', message: 'invalid percent-encoding' }]);
+  }
   return bodyParserError(err) ?? new HttpError(500, 'internal error');
 }
 

@@ -28,7 +28,7 @@ export function sourceOf(req: Request, res: Response): ActionSource {
     role: user.role,
     clientIds: user.clientIds,
   } as const;
-  return { actor, ip: req.ip ?? '' };
+  return { actor, ip: req.ip ?? '', via: 'web' };
 }
 
 function wantsHtml(req: Request): boolean {

@@ -243,6 +243,21 @@ describe('query shapes: every query the code sends is served by a declared index
       }
     });
 
+    // Part A, settings history: versions written by the use cases, then read, compared, restored.
+    await step('settings history', async () => {
+      const send = (method: 'patch' | 'post', p: string) =>
+        request(web.server)[method](`/api/v1${p}`).set('Authorization', `Bearer ${TOKEN}`);
+      await send('patch', `/clients/${a.id}`).send({ greeting: 'Bonjour' }).expect(200);
+      await send('patch', `/clients/${a.id}`).send({ greeting: 'Bonsoir' }).expect(200);
+      await api(`/clients/${a.id}/versions`).expect(200);
+      await api(`/clients/${a.id}/versions/2`).expect(200);
+      await api(`/clients/${a.id}/versions/compare?from=1&to=3`).expect(200);
+      await send('post', `/clients/${a.id}/versions/2/restore`).expect(200);
+      await send('patch', `/users/${one.id}`).send({ name: 'Une Cliente bis' }).expect(200);
+      await api(`/users/${one.id}/versions`).expect(200);
+      await api(`/users/${one.id}/versions/compare?from=1&to=2`).expect(200);
+    });
+
     const indexes = new Map(
       [...ALL_MODELS, OutboxModel].map((m) => [m.collection.collectionName, declaredIndexes(m.schema)]),
     );

@@ -7,6 +7,7 @@ import type { ClientsDeps } from '../../app/clients';
 import { config } from '../../config/env';
 import { auditRoutes } from './audit-routes';
 import { clientRoutes } from './client-routes';
+import { historyRoutes } from './history-routes';
 import { userRoutes } from './user-routes';
 
 /**
@@ -29,5 +30,6 @@ export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps):
   router.use(clientRoutes(stack, clients));
   router.use(userRoutes(stack));
   router.use(auditRoutes(stack, () => config().callerKeySecret));
+  router.use(historyRoutes(stack, clients));
   return router;
 }

@@ -14,6 +14,7 @@ import {
 } from './client-form-sections';
 import { speechSection } from './client-form-speech';
 import { errorSummary, hidden, type FormState } from './form-controls';
+import { historyLink } from './history-view';
 
 export type ClientFormPage = {
   /** Absent for a new client. */
@@ -43,6 +44,7 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
       </form>
       <div class="admin-aside">
         ${page.preview ?? ''} ${page.client ? activationPanel(ctx, page.client, t) : ''}
+        ${page.client ? historyLink(ctx, `/admin/clients/${page.client.id}/history`) : ''}
       </div>
     </div>`;
   return adminLayout(ctx, 'clients', title, body);

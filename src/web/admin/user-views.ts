@@ -6,6 +6,7 @@ import type { PageContext } from '../views/layout';
 import { adminLayout } from './admin-layout';
 import { adminTexts, type AdminTexts } from './admin-texts';
 import { checkbox, errorSummary, fieldset, hidden, input, select, type FormState } from './form-controls';
+import { historyLink } from './history-view';
 
 export function userListPage(ctx: PageContext, users: User[], clients: Client[]): string {
   const a = adminTexts(ctx.lang);
@@ -105,6 +106,7 @@ export function userFormPage(ctx: PageContext, page: UserFormPage): string {
         <button type="submit" class="button primary">${page.user ? t.save : t.create}</button>
         <a class="button subtle" href="/admin/users">${t.cancel}</a>
       </div>
-    </form>`;
+    </form>
+    ${page.user ? historyLink(ctx, `/admin/users/${page.user.id}/history`) : ''}`;
   return adminLayout(ctx, 'users', title, body);
 }

@@ -312,6 +312,8 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
         noteBody,
       ),
     },
+    // Part A, settings history: the versions of a client or a user, one, a comparison, a restore.
+    ...versionCalls(call, client, user),
     call(
       'POST',
       fc
@@ -325,6 +327,40 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
       body: jsonValue,
     }),
   );
+}
+
+type CallOf = (method: string, path: fc.Arbitrary<string>) => fc.Arbitrary<ApiCall>;
+
+/** A version number as it may arrive in a path: real ones, out of range, or any text. */
+const versionSegment = fc.oneof(
+  fc.constantFrom('1', '2', '3', '0', '-1', '1e3', '01', '999999999999'),
+  nastyText.map((t) => encode(t).slice(0, 60) || '1'),
+);
+
+function versionCalls(call: CallOf, client: fc.Arbitrary<string>, user: fc.Arbitrary<string>) {
+  const history = fc.oneof(
+    client.map((id) => `/clients/${id}/versions`),
+    user.map((id) => `/users/${id}/versions`),
+  );
+  const one = fc.tuple(history, versionSegment).map(([base, v]) => `${base}/${v}`);
+  return [
+    call('GET', history),
+    call('GET', one),
+    {
+      weight: 2,
+      arbitrary: call(
+        'GET',
+        history.map((base) => `${base}/compare`),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: call(
+        'POST',
+        one.map((path) => `${path}/restore`),
+      ),
+    },
+  ];
 }
 
 export const apiAuth = fc.oneof(

@@ -158,6 +158,22 @@ export function webCall(ids: WebIds): fc.Arbitrary<WebCall> {
         userForm(ids),
       ),
     },
+    // Part A, settings history: the restore of a version, whatever the number and the form.
+    {
+      weight: 1,
+      arbitrary: admin(
+        fc
+          .tuple(
+            fc.oneof(
+              pick(ids.clients).map((id) => `/admin/clients/${id}`),
+              pick(ids.users).map((id) => `/admin/users/${id}`),
+            ),
+            fc.constantFrom('1', '2', '0', '99', 'x', '%E2%80%AE'),
+          )
+          .map(([base, version]) => `${base}/history/${version}/restore`),
+        mutatedForm(fc.record({ confirm: fc.constantFrom('1', '') }, { requiredKeys: [] })),
+      ),
+    },
     {
       weight: 3,
       arbitrary: admin(

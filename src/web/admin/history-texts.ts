@@ -1,0 +1,122 @@
+/** Texts of the settings history pages, in French and English (the diff's words: diff-words.ts). */
+import type { Via } from '../../domain/access';
+import type { Lang } from '../i18n';
+
+const fr = {
+  history: 'Historique des réglages',
+  historyOf: (name: string) => `Historique des réglages · ${name}`,
+  historyLink: 'Historique des modifications',
+  version: (n: number) => `Version ${n}`,
+  noVersions:
+    'Aucune version pour l’instant\u00a0: la prochaine modification gardera l’état actuel, puis le changement.',
+  by: 'par',
+  via: { web: 'page d’administration', api: 'API', sms: 'SMS', system: 'système' } satisfies Record<
+    Via,
+    string
+  >,
+  actions: {
+    baseline: 'État avant l’historique',
+    create: 'Création',
+    update: 'Modification',
+    activate: 'Réactivation',
+    deactivate: 'Désactivation',
+    restore: 'Restauration',
+    erasure: 'Effacement des données d’un appelant',
+  } as Record<string, string>,
+  restoredFrom: (n: number) => `restauration de la version ${n}`,
+  systemActor: 'le système',
+  apiToken: 'jeton d’API',
+  changed: (labels: string[]) => `Réglages modifiés\u00a0: ${labels.join(', ')}`,
+  nothingChanged: 'Aucun réglage modifié',
+  startingPoint: 'Point de départ de l’historique',
+  before: 'Avant',
+  after: 'Après',
+  setting: 'Réglage',
+  added: 'ajouté',
+  removed: 'retiré',
+  secretChanged: 'modifié (valeur masquée)',
+  changedNoDetail: 'modifié',
+  unset: '—',
+  compare: 'Comparer deux versions',
+  compareFrom: 'De la version',
+  compareTo: 'À la version',
+  compareButton: 'Comparer',
+  comparison: (from: number, to: number) => `De la version ${from} à la version ${to}`,
+  noDifference: 'Ces deux versions ont les mêmes réglages.',
+  badVersion: 'Choisissez une version de la liste.',
+  restore: 'Restaurer cette version',
+  restoreTitle: (n: number) => `Restaurer la version ${n}\u00a0?`,
+  restoreIntro:
+    'Les réglages ci-dessous reprendront la valeur qu’ils avaient dans cette version. La restauration sera elle-même une nouvelle version, que vous pourrez annuler de la même façon.',
+  restoreKeepsActive: 'L’état du service (actif ou désactivé) ne change pas.',
+  restoreKeepsPassword: 'Le mot de passe ne change pas.',
+  restoreConfirm: 'Oui, restaurer',
+  restoreNothing: 'Cette version a déjà les réglages actuels\u00a0: la restaurer ne changera rien.',
+  restored: (from: number, to: number) =>
+    `Version ${from} restaurée\u00a0: c’est maintenant la version ${to}.`,
+  restoreRefused: 'Cette version ne peut pas être restaurée\u00a0; rien n’a été modifié.',
+  restoreInvalid: 'Elle ne respecte plus les règles actuelles\u00a0:',
+  restoreTaken: 'Un de ses numéros est désormais attribué à un autre client.',
+  restoreMissingClient: 'un des clients de cette version n’existe plus',
+  back: 'Retour à l’historique',
+};
+
+export type HistoryTexts = typeof fr;
+
+const en: HistoryTexts = {
+  history: 'Settings history',
+  historyOf: (name) => `Settings history · ${name}`,
+  historyLink: 'History of changes',
+  version: (n) => `Version ${n}`,
+  noVersions: 'No versions yet: the next change will keep the current state, then the change.',
+  by: 'by',
+  via: { web: 'admin pages', api: 'API', sms: 'SMS', system: 'system' },
+  actions: {
+    baseline: 'State before the history',
+    create: 'Created',
+    update: 'Changed',
+    activate: 'Switched back on',
+    deactivate: 'Switched off',
+    restore: 'Restored',
+    erasure: 'Caller data erased',
+  },
+  restoredFrom: (n) => `restore of version ${n}`,
+  systemActor: 'the system',
+  apiToken: 'API token',
+  changed: (labels) => `Changed: ${labels.join(', ')}`,
+  nothingChanged: 'No setting changed',
+  startingPoint: 'Starting point of the history',
+  before: 'Before',
+  after: 'After',
+  setting: 'Setting',
+  added: 'added',
+  removed: 'removed',
+  secretChanged: 'changed (value hidden)',
+  changedNoDetail: 'changed',
+  unset: '—',
+  compare: 'Compare two versions',
+  compareFrom: 'From version',
+  compareTo: 'To version',
+  compareButton: 'Compare',
+  comparison: (from, to) => `From version ${from} to version ${to}`,
+  noDifference: 'These two versions have the same settings.',
+  badVersion: 'Choose a version from the list.',
+  restore: 'Restore this version',
+  restoreTitle: (n) => `Restore version ${n}?`,
+  restoreIntro:
+    'The settings below will get back the value they had in this version. The restore will itself be a new version, which you can undo the same way.',
+  restoreKeepsActive: 'Whether the service is on or off does not change.',
+  restoreKeepsPassword: 'The password does not change.',
+  restoreConfirm: 'Yes, restore',
+  restoreNothing: 'This version has the current settings already: restoring it changes nothing.',
+  restored: (from, to) => `Version ${from} restored: it is now version ${to}.`,
+  restoreRefused: 'This version cannot be restored; nothing was changed.',
+  restoreInvalid: 'It no longer meets today’s rules:',
+  restoreTaken: 'One of its numbers is now assigned to another client.',
+  restoreMissingClient: 'one of the clients of this version no longer exists',
+  back: 'Back to the history',
+};
+
+export function historyTexts(lang: Lang): HistoryTexts {
+  return lang === 'en' ? en : fr;
+}

@@ -35,6 +35,7 @@ export const ACTION_GROUPS = {
     'client.restore',
     'user.create',
     'user.update',
+    'user.restore',
   ],
   'sign-ins': ['login.success', 'login.failure', 'logout'],
   /** A caller's requests: a copy of their data, its erasure. */

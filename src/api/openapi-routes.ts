@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { clientProfileSchema } from '../flow/profile';
 import * as req from './schemas';
 import * as view from './views';
+import * as retention from './retention-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -133,5 +134,29 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Retry a failed notification (the key is its delivery log entry)',
     ok: [202, view.deliveryRetryView],
     errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/retention/runs',
+    summary: 'The latest retention purge runs, newest first: what each removed, per client',
+    query: retention.purgeRunsQuerySchema,
+    ok: [200, retention.purgeRunListView],
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/retention/runs',
+    summary: 'Run the retention purge now (as the nightly job does); a run that stopped says why in `error`',
+    ok: [201, retention.purgeRunView],
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/retention/recording-deletions',
+    summary:
+      'Recording deletions at Twilio: pending ones next attempt first, deleted ones latest first; without status the latest requested',
+    query: retention.recordingDeletionsQuerySchema,
+    ok: [200, retention.recordingDeletionListView],
+    errors: [400],
   },
 ];

@@ -7,6 +7,7 @@ import { clientProfileSchema } from '../flow/profile';
 import { ROUTES, type RouteDoc } from './openapi-routes';
 import * as req from './schemas';
 import * as view from './views';
+import * as retention from './retention-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -16,6 +17,7 @@ const REQUEST_SCHEMAS = {
   UserChanges: req.userChangesBodySchema,
   MessageChanges: req.messageChangesSchema,
   NewNote: req.newNoteSchema,
+  PurgeRunRequest: retention.purgeRunBodySchema,
 };
 const RESPONSE_SCHEMAS = {
   Client: view.clientView,
@@ -27,6 +29,9 @@ const RESPONSE_SCHEMAS = {
   MessagePage: view.messagePageView,
   RoutePreview: view.routePreviewView,
   DeliveryRetry: view.deliveryRetryView,
+  PurgeRun: retention.purgeRunView,
+  PurgeRunList: retention.purgeRunListView,
+  RecordingDeletionList: retention.recordingDeletionListView,
   Error: view.errorView,
 };
 

@@ -13,6 +13,7 @@ import type { Logger } from '../infra/logger';
 import {
   countPendingRecordingDeletions,
   dueRecordingDeletions,
+  latestRecordingDeletions as latestDeletions,
   listRecordingDeletions,
   markRecordingDeleted,
   markRecordingDeletionFailed,
@@ -72,9 +73,12 @@ async function attempt(deps: RecordingDeletionDeps, d: RecordingDeletion, result
     const error = ((err as Error).message || String(err)).slice(0, 500);
     const nextAttemptAt = new Date(deps.now().getTime() + nextAttemptDelay(attempts, err));
     await markRecordingDeletionFailed(d.sid, { attempts, error, nextAttemptAt });
-    deps.logger?.warn(`recording deletion failed (attempt ${attempts}), next at ${nextAttemptAt.toISOString()}`, {
-      error,
-    });
+    deps.logger?.warn(
+      `recording deletion failed (attempt ${attempts}), next at ${nextAttemptAt.toISOString()}`,
+      {
+        error,
+      },
+    );
     result.failed += 1;
   }
 }
@@ -91,8 +95,16 @@ export async function deleteDueRecordings(deps: RecordingDeletionDeps): Promise<
 }
 
 /** Deletions of one status for the admin pages and API (pending: the next attempt first). */
-export function recordingDeletions(status: RecordingDeletionStatus, limit = 50): Promise<RecordingDeletion[]> {
+export function recordingDeletions(
+  status: RecordingDeletionStatus,
+  limit = 50,
+): Promise<RecordingDeletion[]> {
   return listRecordingDeletions(status, limit);
 }
 
 export const pendingRecordingDeletions = countPendingRecordingDeletions;
+
+/** The latest requested deletions, whatever their status. */
+export function latestRecordingDeletions(limit = 50): Promise<RecordingDeletion[]> {
+  return latestDeletions(limit);
+}

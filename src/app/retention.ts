@@ -24,7 +24,11 @@ import {
   type PurgeTotals,
   type PurgeTrigger,
 } from '../store/purge-runs';
-import { requestRecordingDeletions } from '../store/recording-deletions';
+import {
+  countPendingRecordingDeletions,
+  listRecordingDeletions,
+  requestRecordingDeletions,
+} from '../store/recording-deletions';
 import * as store from '../store/retention';
 import type { HeldRecording, RetentionSettings } from '../store/retention';
 import { audit } from './audit';
@@ -106,7 +110,10 @@ async function purgeClient(c: RetentionSettings, now: Date, size: number): Promi
   removed.transcriptions = await drain(size, async () => {
     const batch = await store.transcriptionsBefore(clientId, cutoff(c.transcriptionDays), size);
     return store.clearTranscriptions(
-      batch.map((m) => ({ messageId: m.messageId, summary: summaryWithoutTranscription(m.summary, m.transcription) })),
+      batch.map((m) => ({
+        messageId: m.messageId,
+        summary: summaryWithoutTranscription(m.summary, m.transcription),
+      })),
     );
   });
   removed.calls = await drain(size, () => store.deleteCallsBefore(clientId, cutoff(c.callDays), size));
@@ -136,15 +143,23 @@ export async function runPurge(deps: PurgeDeps, request: PurgeRequest = SCHEDULE
       if (COUNTED.some((k) => removed[k] > 0)) clients.push(removed);
     }
     const utcCutoff = (days: number) => calendarDaysBefore(now, days, 'UTC');
-    totals.outbox = await drain(size, () => store.deleteOutboxBefore(utcCutoff(deps.retention.outboxDays), size));
-    totals.audit = await drain(size, () => store.deleteAuditBefore(utcCutoff(deps.retention.auditDays), size));
+    totals.outbox = await drain(size, () =>
+      store.deleteOutboxBefore(utcCutoff(deps.retention.outboxDays), size),
+    );
+    totals.audit = await drain(size, () =>
+      store.deleteAuditBefore(utcCutoff(deps.retention.auditDays), size),
+    );
   } catch (err) {
     error = (err as Error).message || String(err);
     deps.logger?.error(`retention purge failed: ${error}`);
   }
   const run = await finishPurgeRun(runId, { finishedAt: deps.now(), totals, clients, error });
   // Written after the audit log's own purge, so the entry saying what was purged stays.
-  await audit(request.source, { action: 'retention.purge', detail: { trigger: request.trigger, ...totals, error } }, now);
+  await audit(
+    request.source,
+    { action: 'retention.purge', detail: { trigger: request.trigger, ...totals, error } },
+    now,
+  );
   if (error) throw new PurgeFailedError(error, run);
   return run;
 }
@@ -171,3 +186,15 @@ export function clientRetentions(): Promise<RetentionSettings[]> {
 }
 
 export type { RetentionSettings } from '../store/retention';
+
+/** What `/admin/retention` shows: the runs, the deletions Twilio has not confirmed, the settings. */
+export async function retentionOverview(limits: { runs?: number; deletions?: number } = {}) {
+  const [runs, pending, pendingCount, clients] = await Promise.all([
+    latestPurgeRuns(limits.runs ?? 10),
+    listRecordingDeletions('pending', limits.deletions ?? 50),
+    countPendingRecordingDeletions(),
+    store.retentionSettings(),
+  ]);
+  return { runs, pending, pendingCount, clients };
+}
+export type RetentionOverview = Awaited<ReturnType<typeof retentionOverview>>;

@@ -12,7 +12,9 @@ export function twilioRecordingDeleter(opts: {
   authToken: string;
   apiBaseUrl: string;
 }): RecordingDeleter {
-  const client = twilio(opts.accountSid, opts.authToken, { httpClient: new TwilioHttpClient(opts.apiBaseUrl) });
+  const client = twilio(opts.accountSid, opts.authToken, {
+    httpClient: new TwilioHttpClient(opts.apiBaseUrl),
+  });
   return {
     async deleteRecording(sid) {
       try {

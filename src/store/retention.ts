@@ -48,7 +48,11 @@ const older = (clientId: string, field: string, before: Date) => ({
 });
 
 /** Up to `limit` of the client's messages created before `before`, with their recordings. */
-export async function messagesBefore(clientId: string, before: Date, limit: number): Promise<HeldRecording[]> {
+export async function messagesBefore(
+  clientId: string,
+  before: Date,
+  limit: number,
+): Promise<HeldRecording[]> {
   const docs = await MessageModel.find(older(clientId, 'createdAt', before), { _id: 1, recording: 1 })
     .limit(limit)
     .lean();
@@ -68,7 +72,11 @@ export async function deleteMessages(ids: string[]): Promise<number> {
 }
 
 /** Up to `limit` of the client's messages created before `before` that still hold a recording. */
-export async function recordingsBefore(clientId: string, before: Date, limit: number): Promise<HeldRecording[]> {
+export async function recordingsBefore(
+  clientId: string,
+  before: Date,
+  limit: number,
+): Promise<HeldRecording[]> {
   const docs = await MessageModel.find(
     { ...older(clientId, 'createdAt', before), recording: { $ne: null } },
     { _id: 1, recording: 1 },
@@ -110,7 +118,9 @@ export async function transcriptionsBefore(
 }
 
 /** Empties the transcriptions of these messages and sets the summaries given (without them). */
-export async function clearTranscriptions(cleared: { messageId: string; summary: string }[]): Promise<number> {
+export async function clearTranscriptions(
+  cleared: { messageId: string; summary: string }[],
+): Promise<number> {
   if (cleared.length === 0) return 0;
   const result = await MessageModel.bulkWrite(
     cleared.map((c) => ({
@@ -125,12 +135,17 @@ export async function clearTranscriptions(cleared: { messageId: string; summary:
 }
 
 /** Finds up to `limit` documents, then deletes them by `_id`: a delete never runs unbounded. */
-async function deleteBatch(model: { collection: mongo.Collection },
+async function deleteBatch(
+  model: { collection: mongo.Collection },
   filter: mongo.Filter<mongo.Document>,
-   limit: number) {
+  limit: number,
+) {
   // The driver's collection: the filters are already typed (ObjectId, Date), and `_id` is whatever
   // the collection uses (ObjectId, a CallSid, a contact key).
-  const docs = await model.collection.find(filter, { projection: { _id: 1 } }).limit(limit).toArray();
+  const docs = await model.collection
+    .find(filter, { projection: { _id: 1 } })
+    .limit(limit)
+    .toArray();
   if (docs.length === 0) return 0;
   const result = await model.collection.deleteMany({ _id: oneOf(docs.map((d) => d._id)) });
   return result.deletedCount;

@@ -16,7 +16,13 @@ import { findLatestUrgentSentTo, findPendingDeliveries } from '../../src/store/d
 import { findUnqueued, messagesBetween } from '../../src/store/message-follow-ups';
 import { listAuditEvents } from '../../src/store/audit';
 import { callSteps, recordCall } from '../../src/store/calls';
-import { findClientByNumber, listClients, setClientActive, updateClient } from '../../src/store/clients';
+import {
+  findClientByNumber,
+  listClients,
+  setClientActive,
+  toObjectId,
+  updateClient,
+} from '../../src/store/clients';
 import { countContactCall, findContact } from '../../src/store/contacts';
 import { messageKey } from '../../src/flow';
 import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/app/message-actions';
@@ -225,11 +231,31 @@ describe('query shapes: every query the code sends is served by a declared index
     await step('retention purge', async () => {
       const shortLived = { messageDays: 1, recordingDays: 1, transcriptionDays: 1, callDays: 1 };
       const { id: _i, active: _a, createdAt: _c2, updatedAt: _u2, ...profileB } = b;
-      await updateClient(b.id, { ...profileB, retention: shortLived });
       const old = new Date(Date.now() - 30 * 86_400_000);
-      await MessageModel.updateMany({ clientId: b.id }, { $set: { createdAt: old, transcription: 'dit' } });
+      // The driver's own update: mongoose keeps `createdAt` immutable.
+      await MessageModel.collection.updateMany(
+        { clientId: toObjectId(b.id) },
+        { $set: { createdAt: old, transcription: 'dit' } },
+      );
       await countContactCall(b.id, '+33620000095', old);
-      await runPurge({ now: () => new Date(), retention: { outboxDays: 90, auditDays: 365 } });
+      await recordCall({
+        callSid: 'CAshapes0000000000000000000000002',
+        clientId: b.id,
+        from: '+33620000096',
+        to: b.numbers[0]!,
+        locale: 'fr-FR',
+        status: 'completed',
+        outcome: 'message' as const,
+        steps: [],
+        startedAt: old,
+        endedAt: old,
+      });
+      const purge = { now: () => new Date(), retention: { outboxDays: 90, auditDays: 365 } };
+      // First the recordings and transcriptions of kept messages, then the messages themselves.
+      await updateClient(b.id, { ...profileB, retention: { ...shortLived, messageDays: 3650 } });
+      await runPurge(purge);
+      await updateClient(b.id, { ...profileB, retention: shortLived });
+      await runPurge(purge);
       await recentPurgeRuns();
     });
     await step('recording deletions', async () => {

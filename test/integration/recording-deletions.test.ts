@@ -73,7 +73,9 @@ describe('recording deletions at Twilio', () => {
 
     // No answer at all: a second failure, and the wait doubles.
     clock = new Date(t0.getTime() + 61_000);
-    twilio().delete(path(sid(1))).replyWithError('socket hang up');
+    twilio()
+      .delete(path(sid(1)))
+      .replyWithError('socket hang up');
     await deleteDueRecordings(deps);
     const again = await stored(sid(1));
     expect(again).toMatchObject({ status: 'pending', attempts: 2 });
@@ -81,7 +83,9 @@ describe('recording deletions at Twilio', () => {
     expect(again.nextAttemptAt).toEqual(new Date(clock.getTime() + 120_000));
 
     clock = new Date(clock.getTime() + 121_000);
-    twilio().delete(path(sid(1))).reply(204);
+    twilio()
+      .delete(path(sid(1)))
+      .reply(204);
     expect(await deleteDueRecordings(deps)).toEqual({ deleted: 1, alreadyGone: 0, failed: 0 });
     expect(await stored(sid(1))).toMatchObject({ status: 'deleted', lastError: '', confirmedAt: clock });
 
@@ -95,7 +99,9 @@ describe('recording deletions at Twilio', () => {
     await requestRecordingDeletions([{ sid: sid(2), clientId: CLIENT }], 'erasure', now);
     twilio()
       .delete(path(sid(2)))
-      .reply(...twilioJson(404, { code: 20404, message: 'The requested resource was not found', status: 404 }));
+      .reply(
+        ...twilioJson(404, { code: 20404, message: 'The requested resource was not found', status: 404 }),
+      );
     expect(await deleteDueRecordings({ twilio: deleter, now: () => now })).toEqual({
       deleted: 0,
       alreadyGone: 1,
@@ -141,7 +147,9 @@ describe('recording deletions at Twilio', () => {
     });
     try {
       await requestRecordingDeletions([{ sid: sid(4), clientId: CLIENT }], 'retention', new Date());
-      twilio().delete(path(sid(4))).reply(204);
+      twilio()
+        .delete(path(sid(4)))
+        .reply(204);
       // The scheduler is in Redis, repeating every minute; its first job comes at the next whole
       // minute, so the test adds the same job now rather than wait for it.
       const scheduler = await queue.getJobScheduler(MAINTENANCE_JOBS.deleteRecordings);

@@ -117,8 +117,14 @@ async function seasonCase(o: {
   await message(id, `msg-in-${tag}`, at(o.in20));
   await message(id, `rec-out-${tag}`, at(o.out10), { recording: true });
   await message(id, `rec-in-${tag}`, at(o.in10), { recording: true });
-  await message(id, `txt-out-${tag}`, at(o.out10), { transcription: said, summary: `Jeanne rappelle.\n${said}` });
-  await message(id, `txt-in-${tag}`, at(o.in10), { transcription: said, summary: `Jeanne rappelle.\n${said}` });
+  await message(id, `txt-out-${tag}`, at(o.out10), {
+    transcription: said,
+    summary: `Jeanne rappelle.\n${said}`,
+  });
+  await message(id, `txt-in-${tag}`, at(o.in10), {
+    transcription: said,
+    summary: `Jeanne rappelle.\n${said}`,
+  });
   await call(id, `CAout${o.number}`, at(o.out10));
   await call(id, `CAin${o.number}`, at(o.in10));
   await contact(id, '+33620000093', at(o.out20));
@@ -248,7 +254,11 @@ describe('retention purge (the nightly maintenance job and the admin’s “run 
     expect(run.totals.outbox).toBeGreaterThanOrEqual(1);
     expect(run.totals.audit).toBeGreaterThanOrEqual(1);
     const logged = await AuditEventModel.findOne({ action: 'retention.purge', at: now }).lean();
-    expect(logged?.detail).toMatchObject({ trigger: 'manual', audit: run.totals.audit, outbox: run.totals.outbox });
+    expect(logged?.detail).toMatchObject({
+      trigger: 'manual',
+      audit: run.totals.audit,
+      outbox: run.totals.outbox,
+    });
     // The run is on record as the admin pages read it.
     const stored = await PurgeRunModel.findById(run.id).lean();
     expect(stored).toMatchObject({ trigger: 'manual', error: '', totals: run.totals });

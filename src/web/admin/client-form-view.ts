@@ -21,6 +21,8 @@ export type ClientFormPage = {
   form: FormState;
   /** The edit page's "test this setup" panel. */
   preview?: SafeHtml;
+  /** The edit page's « Dernière purge : … » line. */
+  lastPurge?: SafeHtml;
 };
 
 export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
@@ -43,6 +45,7 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
       </form>
       <div class="admin-aside">
         ${page.preview ?? ''} ${page.client ? activationPanel(ctx, page.client, t) : ''}
+        ${page.lastPurge ?? ''}
       </div>
     </div>`;
   return adminLayout(ctx, 'clients', title, body);

@@ -21,6 +21,9 @@ const EXPECTED_OPERATIONS = [
   'patch /messages/{id}',
   'post /messages/{id}/notes',
   'post /messages/{id}/deliveries/{key}/retry',
+  'get /retention/runs',
+  'post /retention/runs',
+  'get /retention/recording-deletions',
 ];
 
 describe('admin API GET /openapi.json', () => {

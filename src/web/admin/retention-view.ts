@@ -23,7 +23,7 @@ function state(run: PurgeRun, t: RetentionTexts): string {
 function runDetail(run: PurgeRun, t: RetentionTexts): SafeHtml {
   const row = (c: ClientPurge) =>
     html`<tr>
-      <th scope="row" data-label="${t.client}">${c.clientName || t.unknownClient}</th>
+      <td data-label="${t.client}">${c.clientName || t.unknownClient}</td>
       ${KINDS.map((k) => html`<td data-label="${t[k]}">${c[k]}</td>`)}
     </tr>`;
   const table = html`<table class="messages admin-table retention-removed">
@@ -77,7 +77,7 @@ function recentRunsSection(ctx: PageContext, runs: PurgeRun[], t: RetentionTexts
       ...KINDS.map((k) => `${t[k]} ${r.totals[k]}`),
       `${t.logEntries} ${r.totals.outbox + r.totals.audit}`,
     ].join(' · ');
-  return html`<section aria-labelledby="h-runs">
+  return html`<section class="card" aria-labelledby="h-runs">
     <h2 id="h-runs">${t.recentRuns}</h2>
     <table class="messages admin-table">
       <thead>
@@ -105,7 +105,7 @@ function recentRunsSection(ctx: PageContext, runs: PurgeRun[], t: RetentionTexts
 
 function twilioSection(ctx: PageContext, o: RetentionOverview, t: RetentionTexts): SafeHtml {
   const names = new Map(o.clients.map((c) => [c.clientId, c.name]));
-  return html`<section aria-labelledby="h-twilio">
+  return html`<section class="card" aria-labelledby="h-twilio">
     <h2 id="h-twilio">${t.twilio}</h2>
     <p>${t.twilioPending(o.pendingCount)}</p>
     ${
@@ -148,7 +148,7 @@ function settingsSection(o: RetentionOverview, t: RetentionTexts, service: Servi
     transcriptionDays: t.transcriptions,
     callDays: t.calls,
   };
-  return html`<section aria-labelledby="h-settings">
+  return html`<section class="card" aria-labelledby="h-settings">
       <h2 id="h-settings">${t.settings}</h2>
       <table class="messages admin-table retention-settings">
         <thead>
@@ -163,7 +163,7 @@ function settingsSection(o: RetentionOverview, t: RetentionTexts, service: Servi
           ${o.clients.map(
             (c) =>
               html`<tr>
-                <th scope="row" data-label="${t.client}">${c.name}</th>
+                <td data-label="${t.client}">${c.name}</td>
                 ${columns.map((k) => html`<td data-label="${labels[k]}">${c[k]}</td>`)}
                 <td data-label="${t.timezone}">${c.timezone}</td>
                 <td><a href="/admin/clients/${c.clientId}#f-messageDays">${t.edit}</a></td>
@@ -173,7 +173,7 @@ function settingsSection(o: RetentionOverview, t: RetentionTexts, service: Servi
       </table>
       <p class="hint">${t.contactsRule}</p>
     </section>
-    <section aria-labelledby="h-service">
+    <section class="card" aria-labelledby="h-service">
       <h2 id="h-service">${t.serviceRetention}</h2>
       <p>${t.serviceRetentionText(service.outboxDays, service.auditDays)}</p>
     </section>`;

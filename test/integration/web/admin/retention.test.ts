@@ -46,7 +46,7 @@ describe('admin pages: retention', () => {
     expect(page.text).toContain('<h1>Conservation des données</h1>');
     expect(page.text).toContain('La purge n’a pas encore tourné.');
     expect(page.text).toContain('Aucun enregistrement en attente de suppression chez Twilio.');
-    expect(page.text).toMatch(/Cabinet Lemoine<\/th>\s*<td[^>]*>30<\/td>\s*<td[^>]*>7<\/td>/);
+    expect(page.text).toMatch(/Cabinet Lemoine<\/td>\s*<td[^>]*>30<\/td>\s*<td[^>]*>7<\/td>/);
     expect(page.text).toContain(`href="/admin/clients/${clientId}#f-messageDays"`);
     // The service's own logs, from the configuration; French spacing before the semicolon.
     expect(page.text).toContain(
@@ -85,7 +85,7 @@ describe('admin pages: retention', () => {
     const page = await admin.agent.get('/admin/retention').expect(200);
     expect(page.text).toContain('Purge terminée.');
     expect(page.text).toContain('(lancée par un administrateur)');
-    expect(page.text).toMatch(/Cabinet Lemoine<\/th>\s*<td data-label="Messages">1<\/td>/);
+    expect(page.text).toMatch(/Cabinet Lemoine<\/td>\s*<td data-label="Messages">1<\/td>/);
     expect(await MessageModel.exists({ key: 'CAretentionpage0001' })).toBeNull();
     const audited = await listAuditEvents({ action: 'retention.purge' });
     expect(audited[0]).toMatchObject({ actor: { type: 'user', label: adminEmail } });

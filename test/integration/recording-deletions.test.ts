@@ -71,18 +71,24 @@ describe('recording deletions at Twilio', () => {
     clock = new Date(t0.getTime() + 30_000);
     expect(await deleteDueRecordings(deps)).toEqual({ deleted: 0, alreadyGone: 0, failed: 0 });
 
-    // No answer at all: a second failure, and the wait doubles.
+    // Busy: a second failure; the wait doubles to two minutes, but Twilio asked for five.
     clock = new Date(t0.getTime() + 61_000);
     twilio()
       .delete(path(sid(1)))
-      .replyWithError('socket hang up');
+      .reply(
+        ...twilioJson(
+          429,
+          { code: 20429, message: 'Too Many Requests', status: 429 },
+          { 'Retry-After': '300' },
+        ),
+      );
     await deleteDueRecordings(deps);
     const again = await stored(sid(1));
     expect(again).toMatchObject({ status: 'pending', attempts: 2 });
-    expect(again.lastError).toMatch(/unreachable/);
-    expect(again.nextAttemptAt).toEqual(new Date(clock.getTime() + 120_000));
+    expect(again.lastError).toMatch(/HTTP 429/);
+    expect(again.nextAttemptAt).toEqual(new Date(clock.getTime() + 300_000));
 
-    clock = new Date(clock.getTime() + 121_000);
+    clock = new Date(clock.getTime() + 301_000);
     twilio()
       .delete(path(sid(1)))
       .reply(204);

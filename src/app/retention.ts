@@ -82,11 +82,9 @@ export function summaryWithoutTranscription(summary: string, transcription: stri
     .trim();
 }
 
-async function purgeClient(c: RetentionSettings, now: Date, size: number): Promise<ClientPurge> {
-  const cutoff = (days: number) => calendarDaysBefore(now, days, c.timezone);
-  const { clientId } = c;
-  const removed: ClientPurge = {
-    clientId,
+function nothingRemoved(c: RetentionSettings): ClientPurge {
+  return {
+    clientId: c.clientId,
     clientName: c.name,
     messages: 0,
     calls: 0,
@@ -94,8 +92,14 @@ async function purgeClient(c: RetentionSettings, now: Date, size: number): Promi
     transcriptions: 0,
     contacts: 0,
   };
+}
+
+/** Counts into `removed` as it goes: a purge that stops midway still says what it removed. */
+async function purgeClient(c: RetentionSettings, removed: ClientPurge, now: Date, size: number) {
+  const cutoff = (days: number) => calendarDaysBefore(now, days, c.timezone);
+  const { clientId } = c;
   // Messages first: a message that goes takes its recording, delivery log and outbox entries.
-  removed.messages = await drain(size, async () => {
+  removed.messages += await drain(size, async () => {
     const batch = await store.messagesBefore(clientId, cutoff(c.messageDays), size);
     await askTwilio(clientId, batch, now);
     removed.recordings += batch.filter((m) => m.sid).length;
@@ -107,7 +111,7 @@ async function purgeClient(c: RetentionSettings, now: Date, size: number): Promi
     await askTwilio(clientId, batch, now);
     return store.dropRecordings(batch.map((m) => m.messageId));
   });
-  removed.transcriptions = await drain(size, async () => {
+  removed.transcriptions += await drain(size, async () => {
     const batch = await store.transcriptionsBefore(clientId, cutoff(c.transcriptionDays), size);
     return store.clearTranscriptions(
       batch.map((m) => ({
@@ -116,10 +120,11 @@ async function purgeClient(c: RetentionSettings, now: Date, size: number): Promi
       })),
     );
   });
-  removed.calls = await drain(size, () => store.deleteCallsBefore(clientId, cutoff(c.callDays), size));
+  removed.calls += await drain(size, () => store.deleteCallsBefore(clientId, cutoff(c.callDays), size));
   const contactDays = Math.max(c.messageDays, c.callDays);
-  removed.contacts = await drain(size, () => store.deleteContactsBefore(clientId, cutoff(contactDays), size));
-  return removed;
+  removed.contacts += await drain(size, () =>
+    store.deleteContactsBefore(clientId, cutoff(contactDays), size),
+  );
 }
 
 const COUNTED = ['messages', 'calls', 'recordings', 'transcriptions', 'contacts'] as const;
@@ -137,10 +142,14 @@ export async function runPurge(deps: PurgeDeps, request: PurgeRequest = SCHEDULE
   let error = '';
   try {
     for (const settings of await store.retentionSettings()) {
-      const removed = await purgeClient(settings, now, size);
-      totals.clients += 1;
-      for (const k of COUNTED) totals[k] += removed[k];
-      if (COUNTED.some((k) => removed[k] > 0)) clients.push(removed);
+      const removed = nothingRemoved(settings);
+      try {
+        await purgeClient(settings, removed, now, size);
+        totals.clients += 1;
+      } finally {
+        for (const k of COUNTED) totals[k] += removed[k];
+        if (COUNTED.some((k) => removed[k] > 0)) clients.push(removed);
+      }
     }
     const utcCutoff = (days: number) => calendarDaysBefore(now, days, 'UTC');
     totals.outbox = await drain(size, () =>

@@ -13,6 +13,7 @@
  */
 import type { ActionSource } from '../domain/access';
 import { calendarDaysBefore } from '../domain/zoned-time';
+import { PROMPTS } from '../flow';
 import type { Logger } from '../infra/logger';
 import {
   emptyTotals,
@@ -82,6 +83,21 @@ export function summaryWithoutTranscription(summary: string, transcription: stri
     .trim();
 }
 
+/**
+ * The sentence a summary ends with when a voice message is attached, in each language: what the
+ * summary with a recording adds to the one without (src/flow/prompts.ts writes both).
+ */
+const RECORDING_SENTENCES = Object.values(PROMPTS).map((p) => {
+  const without = p.summary({ urgent: false, recording: false });
+  return p.summary({ urgent: false, recording: true }).slice(without.length);
+});
+
+/** The summary without "voice message attached" once the recording is gone. */
+export function summaryWithoutRecording(summary: string): string {
+  const sentence = RECORDING_SENTENCES.find((s) => s && summary.includes(s));
+  return sentence ? summary.replace(sentence, '') : summary;
+}
+
 function nothingRemoved(c: RetentionSettings): ClientPurge {
   return {
     clientId: c.clientId,
@@ -109,7 +125,9 @@ async function purgeClient(c: RetentionSettings, removed: ClientPurge, now: Date
   removed.recordings += await drain(size, async () => {
     const batch = await store.recordingsBefore(clientId, cutoff(c.recordingDays), size);
     await askTwilio(clientId, batch, now);
-    return store.dropRecordings(batch.map((m) => m.messageId));
+    return store.dropRecordings(
+      batch.map((m) => ({ messageId: m.messageId, summary: summaryWithoutRecording(m.summary) })),
+    );
   });
   removed.transcriptions += await drain(size, async () => {
     const batch = await store.transcriptionsBefore(clientId, cutoff(c.transcriptionDays), size);

@@ -76,22 +76,31 @@ export async function recordingsBefore(
   clientId: string,
   before: Date,
   limit: number,
-): Promise<HeldRecording[]> {
+): Promise<(HeldRecording & { summary: string })[]> {
   const docs = await MessageModel.find(
     { ...older(clientId, 'createdAt', before), recording: { $ne: null } },
-    { _id: 1, recording: 1 },
+    { _id: 1, recording: 1, summary: 1 },
   )
     .limit(limit)
     .lean();
-  return docs.map((d) => ({ messageId: d._id.toString(), sid: recordingSid(d.recording) }));
+  return docs.map((d) => ({
+    messageId: d._id.toString(),
+    sid: recordingSid(d.recording),
+    summary: d.summary,
+  }));
 }
 
-/** Drops the recording references of these messages; answers how many held one. */
-export async function dropRecordings(messageIds: string[]): Promise<number> {
-  if (messageIds.length === 0) return 0;
-  const result = await MessageModel.updateMany(
-    { _id: oneOf(messageIds.map((id) => new Types.ObjectId(id))) },
-    { $set: { recording: null } },
+/** Drops the recording references of these messages and sets the summaries given; answers how many. */
+export async function dropRecordings(dropped: { messageId: string; summary: string }[]): Promise<number> {
+  if (dropped.length === 0) return 0;
+  const result = await MessageModel.bulkWrite(
+    dropped.map((d) => ({
+      updateOne: {
+        filter: { _id: new Types.ObjectId(d.messageId) },
+        update: { $set: { recording: null, summary: d.summary } },
+      },
+    })),
+    { ordered: false },
   );
   return result.modifiedCount;
 }

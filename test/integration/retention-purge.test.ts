@@ -115,7 +115,10 @@ async function seasonCase(o: {
   const said = 'Bonjour, c’est Jeanne, rappelez-moi au 06 20 00 00 92';
   await message(id, `msg-out-${tag}`, at(o.out20));
   await message(id, `msg-in-${tag}`, at(o.in20));
-  await message(id, `rec-out-${tag}`, at(o.out10), { recording: true });
+  await message(id, `rec-out-${tag}`, at(o.out10), {
+    recording: true,
+    summary: 'Message de Jeanne. Objet : rappel. Message vocal joint.',
+  });
   await message(id, `rec-in-${tag}`, at(o.in10), { recording: true });
   await message(id, `txt-out-${tag}`, at(o.out10), {
     transcription: said,
@@ -140,6 +143,8 @@ async function expectSeason(id: string, number: string) {
     (await MessageModel.find({ clientId: id }).lean()).map((m) => [m.key.replace(`-${tag}`, ''), m]),
   );
   expect(byKey.get('rec-out')!.recording).toBeNull();
+  // The summary no longer says a voice message is attached.
+  expect(byKey.get('rec-out')!.summary).toBe('Message de Jeanne. Objet : rappel.');
   expect(byKey.get('rec-in')!.recording).not.toBeNull();
   const asked = await RecordingDeletionModel.find({ clientId: id }).lean();
   expect(asked.map((d) => [d._id, d.reason, d.status])).toEqual([

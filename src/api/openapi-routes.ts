@@ -4,6 +4,7 @@ import { clientProfileSchema } from '../flow/profile';
 import * as req from './schemas';
 import * as view from './views';
 import { auditPageView, auditQuerySchema } from './audit-schemas';
+import * as retention from './retention-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -143,6 +144,30 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Read the access log, newest first, filtered by user, client, caller number, action and days',
     query: auditQuerySchema,
     ok: [200, auditPageView],
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/retention/runs',
+    summary: 'The latest retention purge runs, newest first: what each removed, per client',
+    query: retention.purgeRunsQuerySchema,
+    ok: [200, retention.purgeRunListView],
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/retention/runs',
+    summary: 'Run the retention purge now (as the nightly job does); a run that stopped says why in `error`',
+    ok: [201, retention.purgeRunView],
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/retention/recording-deletions',
+    summary:
+      'Recording deletions at Twilio: pending ones next attempt first, deleted ones latest first; without status the latest requested',
+    query: retention.recordingDeletionsQuerySchema,
+    ok: [200, retention.recordingDeletionListView],
     errors: [400],
   },
 ];

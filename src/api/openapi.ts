@@ -8,6 +8,7 @@ import { ROUTES, type RouteDoc } from './openapi-routes';
 import * as req from './schemas';
 import * as view from './views';
 import { auditPageView } from './audit-schemas';
+import * as retention from './retention-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -17,6 +18,7 @@ const REQUEST_SCHEMAS = {
   UserChanges: req.userChangesBodySchema,
   MessageChanges: req.messageChangesSchema,
   NewNote: req.newNoteSchema,
+  PurgeRunRequest: retention.purgeRunBodySchema,
 };
 const RESPONSE_SCHEMAS = {
   Client: view.clientView,
@@ -32,6 +34,9 @@ const RESPONSE_SCHEMAS = {
   SettingsVersion: view.settingsVersionView,
   SettingsVersionList: view.settingsVersionListView,
   SettingsComparison: view.settingsComparisonView,
+  PurgeRun: retention.purgeRunView,
+  PurgeRunList: retention.purgeRunListView,
+  RecordingDeletionList: retention.recordingDeletionListView,
   Error: view.errorView,
 };
 

@@ -16,6 +16,8 @@ import { buildOpenApiDocument } from './openapi';
 import type { ApiThrottle } from './throttle';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
+import type { ServiceRetention } from '../app/retention';
+import { retentionRouter } from './retention-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -30,6 +32,8 @@ export type ApiRouterOptions = {
   messages: MessageActionDeps;
   /** What the client use cases need (telling every instance's cache). */
   clients: ClientsDeps;
+  /** The outbox's and audit log's retention, for "run the purge now". */
+  retention: ServiceRetention;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -62,6 +66,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
   router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));
+  router.use('/retention', retentionRouter(options.retention));
   router.use(apiErrors);
   return router;
 }

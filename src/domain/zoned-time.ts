@@ -99,3 +99,17 @@ export function addDays(date: string, days: number): string {
 export function addMinutes(at: Date | string, minutes: number): Date {
   return new Date(new Date(at).getTime() + minutes * 60_000);
 }
+
+/**
+ * The instant `days` calendar days before `at` at the same wall-clock time in `timeZone`: what
+ * "kept N days" means to the people of that zone. Across a daylight-saving change the span is
+ * an hour shorter or longer than N × 24 h; an instant fixed N × 24 h earlier would move the
+ * cutoff by an hour twice a year. A wall time that does not exist on the earlier day (the hour
+ * skipped in spring) is read with the offset before the change, as `localToInstant` does.
+ */
+export function calendarDaysBefore(at: Date, days: number, timeZone: string): Date {
+  const { date, time } = wallClock(at, timeZone);
+  const minute = localToInstant(`${addDays(date, -days)}T${time}`, timeZone)!;
+  // The wall clock is read to the minute: the seconds and milliseconds of `at` are carried over.
+  return new Date(minute.getTime() + (at.getTime() - Math.floor(at.getTime() / 60_000) * 60_000));
+}

@@ -62,7 +62,7 @@ export type StartWebOptions = {
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
-  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients' | 'throttle'>;
+  api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients' | 'throttle' | 'retention'>;
   /** Throttling of the admin token; tests shorten it. @defaultValue DEFAULT_API_THROTTLE_POLICY */
   apiThrottle?: Partial<ApiThrottlePolicy>;
   /** Web list options; tests shorten the session timeouts and throttling. */
@@ -168,6 +168,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
             sessionAdmin: adminSession.admin,
             messages: messageDeps,
             clients,
+            retention: config.retention,
             ...options.api,
             throttle: tokenThrottle,
             adminApiToken: config.adminApiToken,

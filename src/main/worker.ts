@@ -4,11 +4,11 @@ import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
 import { closeIdleCalls } from '../app/call-end';
 import { createFollowUps, startNotificationWorker } from '../notify';
-import { MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
+import { MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
 import { keepSchedules } from '../queue/schedule-keeper';
-import { purgeExpired } from '../app/retention';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
+import { maintenanceProcessor, retentionDeps } from './maintenance';
 import { shareClientCache } from './client-cache-sharing';
 import { countMongoCommand, instrumentRedis } from '../infra/metrics';
 import { serveMetrics } from '../http/metrics-route';
@@ -51,12 +51,10 @@ async function main(): Promise<void> {
 
   const worker = new Worker(
     QUEUES.maintenance,
-    async (job) => {
-      if (job.name === MAINTENANCE_JOBS.retentionPurge) return purgeExpired(new Date());
-      if (job.name === MAINTENANCE_JOBS.closeIdleCalls)
-        return { closed: await closeIdleCalls(calls, CALL_IDLE_MS) };
-      throw new Error(`unknown maintenance job ${job.name}`);
-    },
+    maintenanceProcessor({
+      ...retentionDeps(cfg, logger),
+      closeIdleCalls: () => closeIdleCalls(calls, CALL_IDLE_MS),
+    }),
     { connection, concurrency: 1 },
   );
   worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));

@@ -29,11 +29,17 @@ export class PermanentError extends UnrecoverableError {
   override name = 'PermanentError';
 }
 
+/** A 404: the provider holds no such thing (for a deletion: it is already gone). */
+export class NotFoundAtProviderError extends PermanentError {
+  override name = 'NotFoundAtProviderError';
+}
+
 /** Errors of an HTTP API: 429, 5xx and timeouts are worth retrying; other 4xx are not. */
 export function httpError(status: number, message: string, retryAfter?: string | null): Error {
   if (status === 429 || status === 408 || status >= 500) {
     return new TransientError(message, parseRetryAfter(retryAfter));
   }
+  if (status === 404) return new NotFoundAtProviderError(message);
   return new PermanentError(message);
 }
 

@@ -7,7 +7,10 @@ export const QUEUES = {
 } as const;
 
 export const MAINTENANCE_JOBS = {
+  /** Nightly: each client's retention, the outbox's and the audit log's; the run is recorded. */
   retentionPurge: 'retention-purge',
+  /** Every minute: asks Twilio to delete the recordings due for deletion, until it confirms. */
+  deleteRecordings: 'delete-recordings',
   /** Every 10 minutes: puts on record the live calls whose end Twilio never reported. */
   closeIdleCalls: 'close-idle-calls',
 } as const;
@@ -44,6 +47,11 @@ export const MAINTENANCE_SCHEDULES: readonly ScheduleDefinition[] = [
     id: MAINTENANCE_JOBS.retentionPurge,
     repeat: { pattern: '30 3 * * *' },
     job: { name: MAINTENANCE_JOBS.retentionPurge },
+  },
+  {
+    id: MAINTENANCE_JOBS.deleteRecordings,
+    repeat: { every: 60_000 },
+    job: { name: MAINTENANCE_JOBS.deleteRecordings },
   },
   {
     id: MAINTENANCE_JOBS.closeIdleCalls,

@@ -205,27 +205,6 @@ export async function findLatestUrgentSentTo(phone: string, scan = 25): Promise<
 }
 
 /**
- * Deletes the delivery logs of a client's messages created before `before` (the retention purge
- * calls it just before deleting those messages, so a log never outlives its message).
- */
-export async function deleteDeliveriesOfMessagesBefore(
-  clientId: Types.ObjectId | string,
-  before: Date,
-  batch = 1000,
-): Promise<number> {
-  const messages = await MessageModel.find(
-    { clientId: new Types.ObjectId(String(clientId)), createdAt: { $lt: before } },
-    { _id: 1 },
-  ).lean();
-  let deleted = 0;
-  for (let i = 0; i < messages.length; i += batch) {
-    const ids = messages.slice(i, i + batch).map((m) => m._id);
-    deleted += (await DeliveryModel.deleteMany({ messageId: { $in: ids } })).deletedCount;
-  }
-  return deleted;
-}
-
-/**
  * Entries still `pending` created at or before `olderThan` and after `after` (the scan's position),
  * oldest first: the sweeper checks that each still has its job in Redis (a flush loses them).
  * Index `status, createdAt, _id`.

@@ -179,6 +179,7 @@ const contactSchema = new Schema(
 );
 contactSchema.index({ clientId: 1, phone: 1 }, { unique: true });
 contactSchema.index({ phone: 1 }); // a caller across clients: access and erasure
+contactSchema.index({ clientId: 1, lastCallAt: 1 }); // the retention purge: cards of callers long gone
 export type ContactRecord = InferSchemaType<typeof contactSchema>;
 export const ContactModel = mongoose.model('Contact', contactSchema);
 
@@ -357,6 +358,8 @@ const recordingDeletionSchema = new Schema(
     attempts: { type: Number, required: true, default: 0 },
     lastError: { type: String, default: '' },
     confirmedAt: { type: Date, default: null },
+    /** How it was confirmed when Twilio was not asked, e.g. no Twilio account in development. */
+    note: { type: String, default: '' },
   },
   { versionKey: false },
 );

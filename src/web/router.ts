@@ -132,7 +132,10 @@ export async function createWebRouter(
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, [markWeb, headers, noStore], config));
   router.use(messageRoutes(userStack, deps.messages));
-  router.use('/admin', adminRoutes([...publicStack, requireAdmin as RequestHandler], deps.clients));
+  router.use(
+    '/admin',
+    adminRoutes([...publicStack, requireAdmin as RequestHandler], deps.clients, config.retention),
+  );
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,
   );

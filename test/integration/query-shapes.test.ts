@@ -14,17 +14,29 @@ import type { WebRuntime } from '../../src/main/runtime';
 import { buildDigest } from '../../src/notify/digest';
 import { findLatestUrgentSentTo, findPendingDeliveries } from '../../src/store/deliveries';
 import { findUnqueued, messagesBetween } from '../../src/store/message-follow-ups';
-import { purgeExpired } from '../../src/app/retention';
 import { listAuditEvents } from '../../src/store/audit';
 import { callSteps, recordCall } from '../../src/store/calls';
-import { findClientByNumber, listClients, setClientActive, updateClient } from '../../src/store/clients';
+import {
+  findClientByNumber,
+  listClients,
+  setClientActive,
+  toObjectId,
+  updateClient,
+} from '../../src/store/clients';
 import { countContactCall, findContact } from '../../src/store/contacts';
 import { messageKey } from '../../src/flow';
 import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/app/message-actions';
 import { encodeCursor } from '../../src/app/message-reads';
 import { countByStatus, listMessages } from '../../src/store/message-queries';
 import { applyTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
-import { ALL_MODELS, OutboxModel } from '../../src/store/models';
+import { ALL_MODELS, MessageModel, OutboxModel } from '../../src/store/models';
+import { recentPurgeRuns, runPurge } from '../../src/app/retention';
+import {
+  deleteDueRecordings,
+  pendingRecordingDeletions,
+  recordingDeletions,
+} from '../../src/app/recording-deletions';
+import { requestRecordingDeletions } from '../../src/store/recording-deletions';
 import { saveOutboxEntry } from '../../src/store/outbox';
 import { listUsers } from '../../src/store/users';
 import { testDatabaseUri } from '../helpers/db';
@@ -214,7 +226,52 @@ describe('query shapes: every query the code sends is served by a declared index
       await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
       await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
     });
-    await step('retention purge', () => purgeExpired(new Date()));
+    // Part C (retention and recording deletions): the purge with every kind of data to remove,
+    // its runs, the Twilio deletions the worker takes, the admin page and API that show them.
+    await step('retention purge', async () => {
+      const shortLived = { messageDays: 1, recordingDays: 1, transcriptionDays: 1, callDays: 1 };
+      const { id: _i, active: _a, createdAt: _c2, updatedAt: _u2, ...profileB } = b;
+      const old = new Date(Date.now() - 30 * 86_400_000);
+      // The driver's own update: mongoose keeps `createdAt` immutable.
+      await MessageModel.collection.updateMany(
+        { clientId: toObjectId(b.id) },
+        { $set: { createdAt: old, transcription: 'dit' } },
+      );
+      await countContactCall(b.id, '+33620000095', old);
+      await recordCall({
+        callSid: 'CAshapes0000000000000000000000002',
+        clientId: b.id,
+        from: '+33620000096',
+        to: b.numbers[0]!,
+        locale: 'fr-FR',
+        status: 'completed',
+        outcome: 'message' as const,
+        steps: [],
+        startedAt: old,
+        endedAt: old,
+      });
+      const purge = { now: () => new Date(), retention: { outboxDays: 90, auditDays: 365 } };
+      // First the recordings and transcriptions of kept messages, then the messages themselves.
+      await updateClient(b.id, { ...profileB, retention: { ...shortLived, messageDays: 3650 } });
+      await runPurge(purge);
+      await updateClient(b.id, { ...profileB, retention: shortLived });
+      await runPurge(purge);
+      await recentPurgeRuns();
+    });
+    await step('recording deletions', async () => {
+      await requestRecordingDeletions([{ sid: 'RE0', clientId: b.id }], 'retention');
+      await deleteDueRecordings({ twilio: null, now: () => new Date() });
+      await recordingDeletions('pending');
+      await recordingDeletions('deleted');
+      await pendingRecordingDeletions();
+    });
+    await step('retention page and API', async () => {
+      const s = await signIn(web.server, admin.email, undefined, '10.0.0.4');
+      await s.agent.get('/admin/retention').expect(200);
+      await api('/retention/runs').expect(200);
+      await api('/retention/recording-deletions').expect(200);
+      await api('/retention/recording-deletions?status=pending').expect(200);
+    });
     await step('audit listing', async () => {
       await listAuditEvents({ action: 'message.update' });
       await listAuditEvents({ targetId: first.id });

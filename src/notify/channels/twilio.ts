@@ -14,7 +14,8 @@ const TWILIO_API = 'https://api.twilio.com';
 
 type RequestOptions<T> = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0] & { data?: T };
 
-class TwilioHttpClient extends twilio.RequestClient {
+/** The SDK's HTTP client with our API base and error classes (the recording deletions use it too). */
+export class TwilioHttpClient extends twilio.RequestClient {
   constructor(private readonly apiBaseUrl: string) {
     super({ timeout: 15_000, keepAlive: true });
   }

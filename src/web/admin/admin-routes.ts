@@ -1,6 +1,6 @@
 /**
  * The admin pages, mounted at `/admin` behind the web stack and `requireAdmin`: clients
- * (`/admin/clients…`) and users (`/admin/users…`). Every POST checks the CSRF token.
+ * (`/admin/clients…`), users (`/admin/users…`) and retention (`/admin/retention`). Every POST checks the CSRF token.
  */
 import express, { Router, type RequestHandler } from 'express';
 import type { ClientsDeps } from '../../app/clients';
@@ -9,6 +9,8 @@ import { auditRoutes } from './audit-routes';
 import { clientRoutes } from './client-routes';
 import { historyRoutes } from './history-routes';
 import { userRoutes } from './user-routes';
+import type { ServiceRetention } from '../../app/retention';
+import { retentionRoutes } from './retention-routes';
 
 /**
  * The client form has more fields than the web stack's body parser allows (50): this parser reads
@@ -23,7 +25,11 @@ const adminFormParser: RequestHandler[] = [
 ];
 
 /** `adminStack`: the web page stack ending with `requireAdmin`. */
-export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps): Router {
+export function adminRoutes(
+  adminStack: RequestHandler[],
+  clients: ClientsDeps,
+  retention: ServiceRetention,
+): Router {
   const router = Router();
   const stack = [...adminFormParser, ...adminStack];
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
@@ -31,5 +37,6 @@ export function adminRoutes(adminStack: RequestHandler[], clients: ClientsDeps):
   router.use(userRoutes(stack));
   router.use(auditRoutes(stack, () => config().callerKeySecret));
   router.use(historyRoutes(stack, clients));
+  router.use(retentionRoutes(stack, retention));
   return router;
 }

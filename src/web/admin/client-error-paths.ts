@@ -29,7 +29,12 @@ const NESTED: Record<string, Record<string, string>> = {
   },
   consent: { recordingNotice: 'recordingNotice' },
   safety: { '': 'emergencyAdviceMode', emergencyAdvice: 'emergencyAdvice' },
-  retention: { messageDays: 'messageDays', recordingDays: 'recordingDays' },
+  retention: {
+    messageDays: 'messageDays',
+    recordingDays: 'recordingDays',
+    transcriptionDays: 'transcriptionDays',
+    callDays: 'callDays',
+  },
   defaultAction: { '': 'defaultAction' },
 };
 

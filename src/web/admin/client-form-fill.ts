@@ -55,6 +55,8 @@ export function formFromProfile(p: ClientProfile): FormValues {
     recordingNotice: on(p.consent.recordingNotice),
     messageDays: str(p.retention.messageDays),
     recordingDays: str(p.retention.recordingDays),
+    transcriptionDays: str(p.retention.transcriptionDays),
+    callDays: str(p.retention.callDays),
     smsEnabled: on(n.sms.enabled),
     smsTo: n.sms.to.join('\n'),
     emailEnabled: on(n.email.enabled),

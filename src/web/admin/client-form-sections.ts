@@ -78,9 +78,11 @@ export function messageSection(s: FormState, t: AdminTexts): SafeHtml {
     ${input(s, 'maxRecordingSeconds', t.maxRecordingSeconds, { attrs: n })}
     ${select(s, 'defaultAction', t.defaultAction, entries(t.actions))}
     ${input(s, 'maxCallSeconds', t.maxCallSeconds, { attrs: n })}
-    ${input(s, 'messageDays', t.messageDays, { attrs: n })}
-    ${input(s, 'recordingDays', t.recordingDays, { attrs: n })} ${checkbox(s, 'transcribe', t.transcribe)}
-    ${checkbox(s, 'recordingNotice', t.recordingNotice)}`,
+    ${input(s, 'messageDays', t.messageDays, { attrs: n, hint: t.messageDaysHint })}
+    ${input(s, 'recordingDays', t.recordingDays, { attrs: n, hint: t.recordingDaysHint })}
+    ${input(s, 'transcriptionDays', t.transcriptionDays, { attrs: n, hint: t.transcriptionDaysHint })}
+    ${input(s, 'callDays', t.callDays, { attrs: n, hint: t.callDaysHint })}
+    ${checkbox(s, 'transcribe', t.transcribe)} ${checkbox(s, 'recordingNotice', t.recordingNotice)}`,
   );
 }
 

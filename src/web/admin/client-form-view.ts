@@ -22,6 +22,8 @@ export type ClientFormPage = {
   form: FormState;
   /** The edit page's "test this setup" panel. */
   preview?: SafeHtml;
+  /** The edit page's « Dernière purge : … » line. */
+  lastPurge?: SafeHtml;
 };
 
 export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
@@ -45,6 +47,7 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
       <div class="admin-aside">
         ${page.preview ?? ''} ${page.client ? activationPanel(ctx, page.client, t) : ''}
         ${page.client ? historyLink(ctx, `/admin/clients/${page.client.id}/history`) : ''}
+        ${page.lastPurge ?? ''}
       </div>
     </div>`;
   return adminLayout(ctx, 'clients', title, body);

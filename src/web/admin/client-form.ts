@@ -153,6 +153,8 @@ export function profileFromForm(v: FormValues, t: AdminTexts): { input: unknown;
     retention: {
       messageDays: numberOrDefault(v.messageDays),
       recordingDays: numberOrDefault(v.recordingDays),
+      transcriptionDays: numberOrDefault(v.transcriptionDays),
+      callDays: numberOrDefault(v.callDays),
     },
     notifications: notificationsOf(v),
     maxCallSeconds: numberOrDefault(v.maxCallSeconds),

@@ -24,10 +24,12 @@ import { formValues, type FormValues } from './form-values';
 import { previewRequest, type PreviewRequest } from './preview-query';
 import { previewPanel } from './preview-view';
 import { instantToLocal } from '../../domain/zoned-time';
+import { recentPurgeRuns } from '../../app/retention';
+import { lastPurgeLine } from './retention-view';
 
 type IdRequest = Request<{ id: string }>;
 
-function renderEdit(
+async function renderEdit(
   req: Request,
   res: Response,
   client: Client,
@@ -38,10 +40,12 @@ function renderEdit(
   const t = adminTexts(ctx.lang);
   const result: RoutePreview | null = panel.input ? previewRoute(profileOf(client), panel.input) : null;
   const preview = previewPanel(t, client.id, panel, result);
+  const [lastRun] = await recentPurgeRuns(1);
   return clientFormPage(ctx, {
     client: { id: client.id, name: client.name, active: client.active },
     form,
     preview,
+    lastPurge: lastPurgeLine(ctx.lang, lastRun, client.id),
   });
 }
 
@@ -79,7 +83,7 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
   router.get('/clients/:id', ...pageStack, async (req: IdRequest, res: Response) => {
     const client = await getClient(req.params.id);
     res.send(
-      renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, emptyPanel(client)),
+      await renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, emptyPanel(client)),
     );
   });
 
@@ -88,7 +92,7 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
     const t = adminTexts(pageLang(req, res));
     const panel = previewRequest(req.query, client.timezone, t);
     if (!panel.input) res.status(400);
-    res.send(renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, panel));
+    res.send(await renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, panel));
   });
 
   router.post('/clients/:id', ...postStack, async (req: IdRequest, res: Response) => {
@@ -101,7 +105,7 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
     if ('errors' in saved) {
       res.status(saved.conflict ? 409 : 400);
       return void res.send(
-        renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client)),
+        await renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client)),
       );
     }
     setFlash(req, 'ok', t.clientSaved);

@@ -30,6 +30,9 @@ const EXPECTED_OPERATIONS = [
   'post /messages/{id}/notes',
   'post /messages/{id}/deliveries/{key}/retry',
   'get /audit',
+  'get /retention/runs',
+  'post /retention/runs',
+  'get /retention/recording-deletions',
 ];
 
 describe('admin API GET /openapi.json', () => {

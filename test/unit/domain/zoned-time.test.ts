@@ -1,5 +1,6 @@
 import {
   addDays,
+  calendarDaysBefore,
   instantToLocal,
   localDate,
   localToInstant,
@@ -59,5 +60,22 @@ describe('zoned time', () => {
     ['2026-03-01', -1, '2026-02-28'],
   ])('%s plus %i day(s) is %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('calendar days before an instant (retention cutoffs)', () => {
+  it.each([
+    // Across the spring change in Paris: 10 days are 239 hours.
+    ['2026-04-05T01:30:00Z', 10, 'Europe/Paris', '2026-03-26T02:30:00.000Z'],
+    // Across the autumn change: 241 hours.
+    ['2026-10-30T02:30:00Z', 10, 'Europe/Paris', '2026-10-20T01:30:00.000Z'],
+    // No change within the period: exactly N × 24 hours, seconds and milliseconds kept.
+    ['2026-06-15T08:00:42.125Z', 30, 'Europe/Paris', '2026-05-16T08:00:42.125Z'],
+    ['2026-03-12T07:30:00Z', 10, 'America/New_York', '2026-03-02T08:30:00.000Z'],
+    // The earlier day's 02:30 does not exist in Paris (skipped hour): read with the offset before it.
+    ['2026-04-08T00:30:00Z', 10, 'Europe/Paris', '2026-03-29T01:30:00.000Z'],
+    ['2026-07-01T03:30:00Z', 90, 'UTC', '2026-04-02T03:30:00.000Z'],
+  ])('%s minus %i days in %s is %s', (at, days, zone, expected) => {
+    expect(calendarDaysBefore(new Date(at), days, zone).toISOString()).toBe(expected);
   });
 });

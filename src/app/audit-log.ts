@@ -36,6 +36,7 @@ export const ACTION_GROUPS = {
     'user.create',
     'user.update',
     'user.restore',
+    'retention.purge',
   ],
   'sign-ins': ['login.success', 'login.failure', 'logout'],
   /** A caller's requests: a copy of their data, its erasure. */

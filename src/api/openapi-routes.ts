@@ -12,6 +12,8 @@ export type RouteDoc = {
   body?: z.ZodType;
   /** Success status and response schema. */
   ok: [number, z.ZodType];
+  /** Media type of the success answer. @defaultValue 'application/json' */
+  okType?: string;
   /** Error statuses this route may answer besides 401. */
   errors: number[];
 };
@@ -133,5 +135,30 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Retry a failed notification (the key is its delivery log entry)',
     ok: [202, view.deliveryRetryView],
     errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/callers/export',
+    summary: 'Export everything held about a caller (ZIP: data.json and summary.html); audited',
+    body: req.callerExportBodySchema,
+    ok: [200, view.callerExportView],
+    okType: 'application/zip',
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/callers/erasure/preview',
+    summary: 'What erasing a caller would delete, anonymise or keep, and the token that confirms it',
+    body: req.callerQuerySchema,
+    ok: [200, view.erasurePreviewView],
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/callers/erasure',
+    summary: 'Erase a caller (token from the preview); audited',
+    body: req.callerErasureBodySchema,
+    ok: [200, view.erasureResultView],
+    errors: [400, 409],
   },
 ];

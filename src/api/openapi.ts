@@ -16,6 +16,9 @@ const REQUEST_SCHEMAS = {
   UserChanges: req.userChangesBodySchema,
   MessageChanges: req.messageChangesSchema,
   NewNote: req.newNoteSchema,
+  CallerQuery: req.callerQuerySchema,
+  CallerExport: req.callerExportBodySchema,
+  CallerErasure: req.callerErasureBodySchema,
 };
 const RESPONSE_SCHEMAS = {
   Client: view.clientView,
@@ -27,6 +30,9 @@ const RESPONSE_SCHEMAS = {
   MessagePage: view.messagePageView,
   RoutePreview: view.routePreviewView,
   DeliveryRetry: view.deliveryRetryView,
+  ErasurePreview: view.erasurePreviewView,
+  ErasureResult: view.erasureResultView,
+  CallerExportFile: view.callerExportView,
   Error: view.errorView,
 };
 
@@ -95,7 +101,9 @@ function operationOf(route: RouteDoc) {
     responses: {
       [String(okStatus)]: {
         description: 'OK',
-        content: { 'application/json': { schema: ref(nameOf(okSchema, RESPONSE_SCHEMAS)) } },
+        content: {
+          [route.okType ?? 'application/json']: { schema: ref(nameOf(okSchema, RESPONSE_SCHEMAS)) },
+        },
       },
       ...Object.fromEntries(errorAnswers),
     },

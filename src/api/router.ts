@@ -14,6 +14,8 @@ import { buildOpenApiDocument } from './openapi';
 import type { ApiThrottle } from './throttle';
 import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
+import type { CallerRightsDeps } from '../app/caller-access';
+import { callersRouter } from './callers-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -28,6 +30,8 @@ export type ApiRouterOptions = {
   messages: MessageActionDeps;
   /** What the client use cases need (telling every instance's cache). */
   clients: ClientsDeps;
+  /** What the callers' access and erasure need (Redis traces, keys). @defaultValue none: `/callers` not served */
+  callers?: CallerRightsDeps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -59,6 +63,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   );
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
+  if (options.callers) router.use('/callers', callersRouter(options.callers));
   router.use(apiErrors);
   return router;
 }

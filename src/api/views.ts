@@ -165,7 +165,9 @@ export const erasurePreviewView = z.object({
   auditEntries: z
     .number()
     .int()
-    .meta({ description: 'Audit entries with no client (kept; the number is scrubbed).' }),
+    .meta({
+      description: 'Audit entries about the number (kept by an erasure, which scrubs the number from them).',
+    }),
   empty: z.boolean().meta({ description: 'Nothing left to erase.' }),
   token: z.string().meta({ description: 'Confirms this erasure (number and scope) for 15 minutes.' }),
   expiresAt: instant,
@@ -187,10 +189,8 @@ export const erasureResultView = z.object({
   settingsVersionsScrubbed: z.number().int(),
 });
 
-export const callerExportView = z
-  .string()
-  .meta({
-    description:
-      'A ZIP file: data.json (everything held) and summary.html (readable, in the caller’s language).',
-    format: 'binary',
-  });
+export const callerExportView = z.string().meta({
+  description:
+    'A ZIP file: data.json (everything held) and summary.html (readable, in the caller’s language).',
+  format: 'binary',
+});

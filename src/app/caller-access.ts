@@ -124,7 +124,7 @@ export type CallerHoldings = {
   perClient: ClientHoldings[];
   /** What Redis holds: live calls, parked messages, queued notifications. */
   live: { calls: number; parked: number; jobs: number };
-  /** Audit entries with no client (exports and erasures across every client). */
+  /** Audit entries about the number: kept by an erasure (which scrubs the number from them). */
   auditEntries: number;
   empty: boolean;
 };
@@ -173,7 +173,8 @@ export async function holdingsOf(
       settingsVersions: data.settingsVersions.filter((v) => v.subjectId === client.id).length,
       ownSetting: ownSettingsName(client, scope),
     };
-    const { clientId: _i, clientName: _n, ...counts } = holdings;
+    // Audit entries stay after an erasure (without the number): alone, they do not make a client hold data.
+    const { clientId: _i, clientName: _n, auditEntries: _a, ...counts } = holdings;
     if (Object.values(counts).some((v) => v === true || (typeof v === 'number' && v > 0)))
       perClient.push(holdings);
   }
@@ -189,7 +190,7 @@ export async function holdingsOf(
     parked,
     jobs: jobs.length,
   };
-  const auditEntries = data.audit.filter((a) => !a.clientId).length;
+  const auditEntries = data.audit.length;
   const erasable = perClient.some(
     (c) => c.messages + c.calls + c.contacts + c.digests + c.settingsVersions > 0 || c.vip || c.blocked,
   );

@@ -75,8 +75,7 @@ export function renderCallerSummary(
     parts.push(`<h2>${esc(t.calls)}</h2>`);
     for (const c of doc.calls) {
       const steps = c.steps.map(
-        (s) =>
-          `<li>${esc(clock(s.at, lang, zone(c.clientId)))} — ${esc(stepWord(t, s.name))}${s.detail ? `${esc(t.colon)}${esc(s.detail)}` : ''}</li>`,
+        (s) => `<li>${esc(clock(s.at, lang, zone(c.clientId)))} — ${esc(stepWord(t, s.name))}</li>`,
       );
       parts.push(`<section class="item"><h3>${esc(c.clientName)} — ${esc(when(c.startedAt, lang, zone(c.clientId)))}</h3><dl>
 <dt>${esc(t.outcome)}</dt><dd>${esc(word(t.outcomes, c.outcome, t.otherOutcome))}</dd>

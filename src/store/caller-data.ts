@@ -27,6 +27,9 @@ export const ERASED_TEXT = '[effacé]';
 
 const BATCH = 500;
 
+/** One value as a plain equality (FerretDB pushes it down; `$in` of one is a needless set). */
+const anyOf = <T>(values: T[]): T | { $in: T[] } => (values.length === 1 ? values[0]! : { $in: values });
+
 export type CallerCall = {
   callSid: string;
   clientId: string;
@@ -162,7 +165,7 @@ async function findCalls(sel: Selection, messages: Message[]): Promise<CallerCal
   const byId = new Map(fromNumber.filter((d) => inScope(sel, d.clientId)).map((d) => [String(d._id), d]));
   const others = [...new Set(messages.map((m) => m.callSid))].filter((sid) => !byId.has(sid));
   for (let i = 0; i < others.length; i += BATCH) {
-    const docs = (await CallModel.find({ _id: { $in: others.slice(i, i + BATCH) } }).lean()) as CallDoc[];
+    const docs = (await CallModel.find({ _id: anyOf(others.slice(i, i + BATCH)) }).lean()) as CallDoc[];
     for (const doc of docs) {
       if (inScope(sel, doc.clientId) && namesPhone(JSON.stringify(doc.steps ?? []), sel.pattern)) {
         byId.set(String(doc._id), doc);
@@ -220,9 +223,9 @@ async function findOutbox(sel: Selection, messageIds: string[], clientIds: strin
   const entries: CallerOutboxEntry[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < messageIds.length; i += BATCH) {
-    const docs = (await OutboxModel.find({ messageId: { $in: messageIds.slice(i, i + BATCH) } })
-      .sort({ createdAt: 1 })
-      .lean()) as OutboxDoc[];
+    const docs = (await OutboxModel.find({
+      messageId: anyOf(messageIds.slice(i, i + BATCH)),
+    }).lean()) as OutboxDoc[];
     for (const doc of docs) {
       seen.add(String(doc._id));
       entries.push(toOutbox(doc, 'message'));
@@ -235,7 +238,7 @@ async function findOutbox(sel: Selection, messageIds: string[], clientIds: strin
       if (namesPhone(`${doc.subject ?? ''}\n${doc.body}`, sel.pattern)) entries.push(toOutbox(doc, 'digest'));
     }
   }
-  return entries;
+  return entries.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
 }
 
 type AuditDoc = {
@@ -254,7 +257,7 @@ async function findAudit(sel: Selection, messageIds: string[]): Promise<CallerAu
   for (let i = 0; i < messageIds.length; i += BATCH) {
     const batch = messageIds.slice(i, i + BATCH);
     docs.push(
-      ...((await AuditEventModel.find({ 'target.id': { $in: batch } })
+      ...((await AuditEventModel.find({ 'target.id': anyOf(batch) })
         .sort({ at: -1 })
         .lean()) as AuditDoc[]),
     );
@@ -343,10 +346,10 @@ export async function deleteMessagesAndTheirTraces(
   for (let i = 0; i < messageIds.length; i += BATCH) {
     const batch = messageIds.slice(i, i + BATCH);
     const ids = objectIds(batch);
-    counts.deliveries += (await DeliveryModel.deleteMany({ messageId: { $in: ids } })).deletedCount;
-    counts.outbox += (await OutboxModel.deleteMany({ messageId: { $in: batch } })).deletedCount;
-    await PendingFollowUpsModel.deleteMany({ _id: { $in: ids } });
-    counts.messages += (await MessageModel.deleteMany({ _id: { $in: ids } })).deletedCount;
+    counts.deliveries += (await DeliveryModel.deleteMany({ messageId: anyOf(ids) })).deletedCount;
+    counts.outbox += (await OutboxModel.deleteMany({ messageId: anyOf(batch) })).deletedCount;
+    await PendingFollowUpsModel.deleteMany({ _id: anyOf(ids) });
+    counts.messages += (await MessageModel.deleteMany({ _id: anyOf(ids) })).deletedCount;
   }
   return counts;
 }
@@ -377,7 +380,7 @@ export async function redactOutboxEntries(
 
 export async function deleteContacts(ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return (await ContactModel.deleteMany({ _id: { $in: ids } })).deletedCount;
+  return (await ContactModel.deleteMany({ _id: anyOf(ids) })).deletedCount;
 }
 
 /**

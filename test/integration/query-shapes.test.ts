@@ -28,6 +28,10 @@ import { ALL_MODELS, OutboxModel } from '../../src/store/models';
 import { saveOutboxEntry } from '../../src/store/outbox';
 import { listUsers } from '../../src/store/users';
 import { testDatabaseUri } from '../helpers/db';
+import { exportCallerData, lookUpCaller } from '../../src/app/caller-access';
+import { eraseCaller, previewErasure } from '../../src/app/caller-erasure';
+
+const SYSTEM = { type: 'system', id: 'query-shapes', label: 'query shapes' } as const;
 import { declaredIndexes, servedBy, shapesOfCommand, shapeText, type Shape } from '../helpers/query-shapes';
 import { makeClient, makeMessage, makeUser, signIn, startTestWeb, testConfig } from './web/web-fixture';
 
@@ -219,6 +223,16 @@ describe('query shapes: every query the code sends is served by a declared index
       await listAuditEvents({ action: 'message.update' });
       await listAuditEvents({ targetId: first.id });
       await listAuditEvents({ action: 'message.update', targetId: first.id });
+    });
+
+    // Part B, caller access and erasure: every selection of a caller's data, then the erasure's writes.
+    await step('caller access and erasure', async () => {
+      const caller = { phone: '+33612345678' };
+      await lookUpCaller(web.callers, caller);
+      await lookUpCaller(web.callers, { ...caller, clientId: a.id });
+      await exportCallerData(web.callers, { actor: SYSTEM, ip: '127.0.0.1' }, { ...caller, lang: 'en' });
+      const preview = await previewErasure(web.callers, caller);
+      await eraseCaller(web.callers, { actor: SYSTEM, ip: '127.0.0.1' }, { ...caller, token: preview.token });
     });
 
     const indexes = new Map(

@@ -162,12 +162,9 @@ export const erasurePreviewView = z.object({
   clientId: id.nullable(),
   perClient: z.array(clientHoldingsView),
   live: z.object({ calls: z.number().int(), parked: z.number().int(), jobs: z.number().int() }),
-  auditEntries: z
-    .number()
-    .int()
-    .meta({
-      description: 'Audit entries about the number (kept by an erasure, which scrubs the number from them).',
-    }),
+  auditEntries: z.number().int().meta({
+    description: 'Audit entries about the number (kept by an erasure, which scrubs the number from them).',
+  }),
   empty: z.boolean().meta({ description: 'Nothing left to erase.' }),
   token: z.string().meta({ description: 'Confirms this erasure (number and scope) for 15 minutes.' }),
   expiresAt: instant,

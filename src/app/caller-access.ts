@@ -13,16 +13,17 @@ import { findCallerData, type CallerData, type Selection } from '../store/caller
 import { audit } from './audit';
 import { callerKey } from './caller-key';
 import { getClient, listClients, type Client, type ClientsDeps } from './clients';
-import { recordingLink, type RecordingLinkKey } from './recording-links';
+import type { RecordingLinkKey } from './recording-links';
 import { renderCallerSummary } from './caller-summary';
+import { exportDocument } from './caller-export-document';
 import type { SummaryLang } from './caller-summary-texts';
 
 /** What Redis holds about a caller beyond MongoDB: live calls, parked messages, queued notifications. */
 export type CallerTracesPort = {
   /** How many of these calls still have live state (state, answers, lock) in Redis. */
   liveCalls(callSids: string[]): Promise<number>;
-  /** Calls in progress from `phone` that are not on record yet (their CallSids). */
-  liveCallsFrom(phone: string): Promise<string[]>;
+  /** Calls in progress from `phone` (to one client, or any) that are not on record yet (their CallSids). */
+  liveCallsFrom(phone: string, clientId?: string): Promise<string[]>;
   /** Removes the live state of these calls; returns how many had some. */
   forgetLiveCalls(callSids: string[]): Promise<number>;
   /** Parked messages (waiting for MongoDB) whose content names the number. */
@@ -181,7 +182,7 @@ export async function holdingsOf(
   const callSids = data.calls.map((c) => c.callSid);
   const [liveOnRecord, liveFrom, parked, jobs] = await Promise.all([
     deps.traces.liveCalls(callSids),
-    deps.traces.liveCallsFrom(scope.phone),
+    deps.traces.liveCallsFrom(scope.phone, scope.clientId),
     deps.traces.parkedNaming(scope.pattern),
     deps.traces.queuedJobs(jobIdsOf(data)),
   ]);
@@ -213,141 +214,6 @@ export async function lookUpCaller(deps: CallerRightsDeps, request: CallerReques
 
 // ---------------------------------------------------------------------------------------------
 // The export.
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-/** `data.json`: everything selected, dates in ISO 8601, recordings as links served by this service. */
-export function exportDocument(
-  deps: CallerRightsDeps,
-  scope: CallerScope,
-  data: CallerData,
-  lang: SummaryLang,
-) {
-  const clients = new Map(scope.clients.map((c) => [c.id, c]));
-  const nameOf = (id: string) => clients.get(id)?.name ?? '';
-  const concerned = [
-    ...new Set([
-      ...data.messages.map((m) => m.clientId),
-      ...data.calls.map((c) => c.clientId),
-      ...data.contacts.map((c) => c.clientId),
-      ...scope.clients
-        .filter((c) => c.vipNumbers.includes(scope.phone) || c.blockedNumbers.includes(scope.phone))
-        .map((c) => c.id),
-    ]),
-  ].filter((id) => !scope.clientId || id === scope.clientId);
-  return {
-    generatedAt: deps.now().toISOString(),
-    phone: scope.phone,
-    language: lang,
-    scope: scope.clientId ? { clientId: scope.clientId, clientName: nameOf(scope.clientId) } : 'all-clients',
-    holders: concerned.map((id) => {
-      const c = clients.get(id)!;
-      return {
-        clientId: id,
-        name: c.name,
-        timezone: c.timezone,
-        locale: c.locale,
-        retentionDays: c.retention,
-      };
-    }),
-    calls: data.calls.map((c) => ({
-      callSid: c.callSid,
-      clientId: c.clientId,
-      clientName: nameOf(c.clientId),
-      from: c.from,
-      to: c.to,
-      status: c.status,
-      outcome: c.outcome,
-      startedAt: iso(c.startedAt),
-      endedAt: iso(c.endedAt),
-      durationSeconds: c.durationSeconds,
-      steps: c.steps.map((s) => ({ at: iso(s.at), name: s.name, detail: s.detail })),
-    })),
-    messages: data.messages.map((m) => ({
-      id: m.id,
-      clientId: m.clientId,
-      clientName: nameOf(m.clientId),
-      callSid: m.callSid,
-      receivedAt: iso(m.createdAt),
-      callerName: m.callerName,
-      callerNumber: m.callerNumber,
-      callbackNumber: m.callbackNumber,
-      reason: m.reason,
-      urgent: m.urgent,
-      summary: m.summary,
-      transcription: m.transcription,
-      status: m.status,
-      handledAt: iso(m.handledAt),
-      notes: m.notes.map((n) => ({ at: iso(n.at), author: n.authorName, text: n.text })),
-      recording: m.recording
-        ? {
-            durationSeconds: m.recording.durationSeconds,
-            link: recordingLink(deps.publicBaseUrl, m, deps.recordingLinks),
-          }
-        : null,
-      deliveryLog: (data.deliveries.get(m.id) ?? []).map((d) => ({
-        channel: d.channel,
-        purpose: d.purpose,
-        to: d.to,
-        status: d.status,
-        attempts: d.attempts,
-        createdAt: iso(d.createdAt),
-        updatedAt: iso(d.updatedAt),
-      })),
-      notifications: data.outbox
-        .filter((o) => o.messageId === m.id)
-        .map((o) => ({
-          channel: o.channel,
-          to: o.to,
-          subject: o.subject,
-          body: o.body,
-          createdAt: iso(o.createdAt),
-        })),
-    })),
-    digests: data.outbox
-      .filter((o) => o.kind === 'digest')
-      .map((o) => ({
-        clientId: o.clientId,
-        clientName: nameOf(o.clientId),
-        channel: o.channel,
-        to: o.to,
-        subject: o.subject,
-        body: o.body,
-        createdAt: iso(o.createdAt),
-      })),
-    contacts: data.contacts.map((c) => ({
-      clientId: c.clientId,
-      clientName: nameOf(c.clientId),
-      name: c.name,
-      calls: c.calls,
-      lastCallAt: iso(c.lastCallAt),
-      vip: c.vip,
-      blocked: c.blocked,
-    })),
-    clientSettings: concerned.map((id) => ({
-      clientId: id,
-      clientName: nameOf(id),
-      vip: clients.get(id)!.vipNumbers.includes(scope.phone),
-      blocked: clients.get(id)!.blockedNumbers.includes(scope.phone),
-    })),
-    settingsHistory: data.settingsVersions.map((v) => ({
-      clientId: v.subjectId,
-      clientName: nameOf(v.subjectId),
-      version: v.version,
-      at: iso(v.at),
-      action: v.action,
-    })),
-    audit: data.audit.map((a) => ({
-      at: iso(a.at),
-      action: a.action,
-      actor: { type: a.actor.type, label: a.actor.label ?? '' },
-      clientId: a.clientId,
-      target: a.target,
-    })),
-  };
-}
-
-export type CallerExportDocument = ReturnType<typeof exportDocument>;
 
 /** The ZIP an admin hands to the caller; audited `caller.export` with the fingerprint and counts. */
 export async function exportCallerData(

@@ -161,7 +161,7 @@ export async function eraseCaller(
   const callSids = [
     ...new Set([...data.calls.map((c) => c.callSid), ...data.messages.map((m) => m.callSid)]),
   ];
-  const liveFrom = await deps.traces.liveCallsFrom(scope.phone);
+  const liveFrom = await deps.traces.liveCallsFrom(scope.phone, scope.clientId);
   result.liveCalls = await deps.traces.forgetLiveCalls([...new Set([...callSids, ...liveFrom])]);
   result.parkedMessages = await deps.traces.dropParkedNaming(scope.pattern);
 

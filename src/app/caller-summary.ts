@@ -4,7 +4,7 @@
  * and actions in words; never an internal id or field name.
  */
 import { displayPhone, type CountryCode } from '../domain/phone';
-import type { CallerExportDocument } from './caller-access';
+import type { CallerExportDocument } from './caller-export-document';
 import type { Client } from './clients';
 import { summaryTexts, type SummaryLang, type SummaryTexts } from './caller-summary-texts';
 

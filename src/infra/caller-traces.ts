@@ -49,13 +49,14 @@ export function redisCallerTraces(options: CallerTracesOptions): CallerTracesPor
       return count;
     },
 
-    async liveCallsFrom(phone) {
+    async liveCallsFrom(phone, clientId) {
       // Calls still going on: few at any time, each read by its key.
       const sids = await redis.zrange(liveCallIndexKey(namespace), 0, -1);
       const found: string[] = [];
       for (const sid of sids) {
         const raw = await redis.get(liveCallKeys(namespace, sid).state);
-        if (raw && (JSON.parse(raw) as { from?: string }).from === phone) found.push(sid);
+        const call = raw ? (JSON.parse(raw) as { from?: string; clientId?: string }) : null;
+        if (call?.from === phone && (!clientId || call.clientId === clientId)) found.push(sid);
       }
       return found;
     },
@@ -93,6 +94,8 @@ export function redisCallerTraces(options: CallerTracesOptions): CallerTracesPor
     async cancelJobs(jobIds) {
       let count = 0;
       for (const id of jobIds) {
+        // BullMQ answers "removed" for an id it never had: count only the jobs that were there.
+        if (!(await notifications.getJob(id))) continue;
         // A job being worked on right now cannot be removed: it finds its message gone and stops.
         count += await notifications.remove(id).catch(() => 0);
       }

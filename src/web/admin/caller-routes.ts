@@ -54,7 +54,7 @@ export function callerRoutes(pageStack: RequestHandler[], deps: CallerRightsDeps
   router.post('/callers', ...postStack, async (req, res) => {
     const form = readForm(req);
     const t = callerTexts(pageContext(req, res).lang);
-    if (!form || !form.phone) return formAgain(req, res, { lang: 'fr' }, t.phoneHint);
+    if (!form || !form.phone) return formAgain(req, res, { lang: 'fr' }, t.phoneError);
     const values = { phone: form.phone, clientId: form.clientId ?? '', lang: form.lang };
     try {
       const found = await lookUpCaller(deps, { phone: form.phone, clientId: form.clientId });
@@ -68,7 +68,7 @@ export function callerRoutes(pageStack: RequestHandler[], deps: CallerRightsDeps
         ),
       );
     } catch (err) {
-      if (err instanceof InvalidInputError) return formAgain(req, res, values, t.phoneHint);
+      if (err instanceof InvalidInputError) return formAgain(req, res, values, t.phoneError);
       throw err;
     }
   });

@@ -16,6 +16,12 @@ const fr = {
   language: 'Langue de l’appelant',
   languages: { fr: 'Français', en: 'Anglais' } as Record<string, string>,
   search: 'Rechercher',
+  colon: NBSP + ': ',
+  unreadable: 'Le numéro n’a pas pu être lu.',
+  phoneError:
+    'Ce numéro n’a pas pu être lu' +
+    NBSP +
+    ': saisissez-le au format national (06 12 34 56 78) ou international (+33 6 12 34 56 78).',
   held: (n: string) => `Ce que le service détient au sujet du ${n}`,
   nothing: 'Le service ne détient rien au sujet de ce numéro.',
   kind: 'Nature',
@@ -108,6 +114,10 @@ const en: CallerTexts = {
   language: 'Caller’s language',
   languages: { fr: 'French', en: 'English' },
   search: 'Search',
+  colon: ': ',
+  unreadable: 'The number could not be read.',
+  phoneError:
+    'This number could not be read: type it in national (06 12 34 56 78) or international (+33 6 12 34 56 78) format.',
   held: (n) => `What the service holds about ${n}`,
   nothing: 'The service holds nothing about this number.',
   kind: 'Kind',

@@ -35,7 +35,7 @@ function searchForm(ctx: PageContext, clients: Client[], form: CallerForm): Safe
     ['', t.allClients],
     ...clients.map((c): [string, string] => [c.id, c.name]),
   ];
-  return html`${errorSummary(form.errors, t.phone)}
+  return html`${errorSummary(form.errors, t.unreadable)}
     <form method="post" action="/admin/callers" class="caller-search card" novalidate>
       ${hidden('_csrf', ctx.csrf)}
       ${input(state, 'phone', t.phone, { type: 'tel', hint: t.phoneHint, attrs: html`required autocomplete="off"` })}
@@ -45,29 +45,20 @@ function searchForm(ctx: PageContext, clients: Client[], form: CallerForm): Safe
     </form>`;
 }
 
-export function callerSearchPage(
-  ctx: PageContext,
-  clients: Client[],
-  form: CallerForm,
-  status = 200,
-): string {
+export function callerSearchPage(ctx: PageContext, clients: Client[], form: CallerForm): string {
   const t = callerTexts(ctx.lang);
-  void status;
   const body = html`<h1>${t.title}</h1>
     <p>${t.intro}</p>
     ${searchForm(ctx, clients, form)}`;
   return adminLayout(ctx, 'callers', t.title, body);
 }
 
-const readable = (phone: string, clients: Client[]) =>
-  displayPhone(phone, undefined) || phone || clients.length;
-
 function holdingsTable(ctx: PageContext, h: CallerHoldings): SafeHtml {
   const t = callerTexts(ctx.lang);
   const kinds = KINDS.filter((k) => h.perClient.some((c) => c[k] > 0));
   return html`<table class="messages admin-table caller-holdings">
       <caption class="visually-hidden">
-        ${t.held('')}
+        ${t.held(displayPhone(h.phone))}
       </caption>
       <thead>
         <tr>
@@ -87,9 +78,9 @@ function holdingsTable(ctx: PageContext, h: CallerHoldings): SafeHtml {
     </table>
     <ul>
       ${h.perClient.map((c) => html`${c.vip ? html`<li>${c.clientName} — ${t.vip}</li>` : ''}${c.blocked ? html`<li>${c.clientName} — ${t.blocked}</li>` : ''}${c.ownSetting ? html`<li>${c.clientName} — ${t.ownSetting}</li>` : ''}`)}
-      ${h.live.calls ? html`<li>${t.live} : ${h.live.calls}</li>` : ''}
-      ${h.live.parked ? html`<li>${t.parked} : ${h.live.parked}</li>` : ''}
-      ${h.live.jobs ? html`<li>${t.jobs} : ${h.live.jobs}</li>` : ''}
+      ${h.live.calls ? html`<li>${t.live}${t.colon}${h.live.calls}</li>` : ''}
+      ${h.live.parked ? html`<li>${t.parked}${t.colon}${h.live.parked}</li>` : ''}
+      ${h.live.jobs ? html`<li>${t.jobs}${t.colon}${h.live.jobs}</li>` : ''}
     </ul>`;
 }
 
@@ -123,7 +114,6 @@ export function callerHoldingsPage(
             </form>`
       }
     </div>`;
-  void readable;
   return adminLayout(ctx, 'callers', t.title, body);
 }
 

@@ -420,6 +420,7 @@ describe('caller erasure', () => {
       digestsRedacted: 1,
     });
     expect(erased.body.callsAnonymised).toBeGreaterThanOrEqual(3);
+    expect(erased.body.jobsCancelled).toBe(preview.body.live.jobs);
 
     expect(await documentsNaming()).toEqual([]);
     expect(await redisKeysNaming()).toEqual([]);

@@ -389,23 +389,16 @@ export async function deleteContacts(ids: string[]): Promise<number> {
  */
 export async function anonymiseCalls(calls: CallerCall[], phone: string, pattern: RegExp): Promise<number> {
   let changed = 0;
-  for (let i = 0; i < calls.length; i += BATCH) {
-    const ops = calls.slice(i, i + BATCH).map((c) => {
-      const fromCaller = c.from === phone;
-      const steps = c.steps.map((s) => ({
-        name: s.name,
-        at: s.at,
-        detail: fromCaller ? '' : redactText(s.detail, pattern, []),
-      }));
-      return {
-        updateOne: {
-          filter: { _id: c.callSid },
-          update: { $set: { steps, ...(fromCaller ? { from: ERASED_CALLER } : {}) } },
-        },
-      };
-    });
-    if (ops.length > 0)
-      changed += (await CallModel.bulkWrite(ops as never, { ordered: false })).modifiedCount;
+  // One update by `_id` each, in turn: FerretDB serves `_id` writes by index, and SQLite takes one writer at a time.
+  for (const c of calls) {
+    const fromCaller = c.from === phone;
+    const steps = c.steps.map((s) => ({
+      name: s.name,
+      at: s.at,
+      detail: fromCaller ? '' : redactText(s.detail, pattern, []),
+    }));
+    const $set = { steps, ...(fromCaller ? { from: ERASED_CALLER } : {}) };
+    changed += (await CallModel.updateOne({ _id: c.callSid }, { $set })).modifiedCount;
   }
   return changed;
 }

@@ -18,6 +18,15 @@ import { renderCallerSummary } from './caller-summary';
 import { exportDocument } from './caller-export-document';
 import type { SummaryLang } from './caller-summary-texts';
 
+/** One client's parked messages: a flow's message names its client, a fail-safe recording the number called. */
+export type ParkedScope = { id: string; numbers: string[] };
+
+/** The client of a scoped request, as the parked messages name it. */
+export function parkedScopeOf(scope: { clientId?: string; clients: Client[] }): ParkedScope | undefined {
+  const client = scope.clientId ? scope.clients.find((c) => c.id === scope.clientId) : undefined;
+  return client ? { id: client.id, numbers: client.numbers } : undefined;
+}
+
 /** What Redis holds about a caller beyond MongoDB: live calls, parked messages, queued notifications. */
 export type CallerTracesPort = {
   /** How many of these calls still have live state (state, answers, lock) in Redis. */
@@ -27,9 +36,9 @@ export type CallerTracesPort = {
   /** Removes the live state of these calls; returns how many had some. */
   forgetLiveCalls(callSids: string[]): Promise<number>;
   /** Parked messages (waiting for MongoDB) whose content names the number. */
-  parkedNaming(pattern: RegExp): Promise<number>;
+  parkedNaming(pattern: RegExp, client?: ParkedScope): Promise<number>;
   /** Drops those parked messages; returns how many. */
-  dropParkedNaming(pattern: RegExp): Promise<number>;
+  dropParkedNaming(pattern: RegExp, client?: ParkedScope): Promise<number>;
   /** Of these notification job ids, those BullMQ still holds. */
   queuedJobs(jobIds: string[]): Promise<string[]>;
   /** Removes these jobs (delayed, waiting, done or failed); returns how many were removed. */
@@ -183,7 +192,7 @@ export async function holdingsOf(
   const [liveOnRecord, liveFrom, parked, jobs] = await Promise.all([
     deps.traces.liveCalls(callSids),
     deps.traces.liveCallsFrom(scope.phone, scope.clientId),
-    deps.traces.parkedNaming(scope.pattern),
+    deps.traces.parkedNaming(scope.pattern, parkedScopeOf(scope)),
     deps.traces.queuedJobs(jobIdsOf(data)),
   ]);
   const live = {

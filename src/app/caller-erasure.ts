@@ -22,6 +22,7 @@ import { audit } from './audit';
 import {
   holdingsOf,
   jobIdsOf,
+  parkedScopeOf,
   resolveCaller,
   type CallerHoldings,
   type CallerRequest,
@@ -163,7 +164,7 @@ export async function eraseCaller(
   ];
   const liveFrom = await deps.traces.liveCallsFrom(scope.phone, scope.clientId);
   result.liveCalls = await deps.traces.forgetLiveCalls([...new Set([...callSids, ...liveFrom])]);
-  result.parkedMessages = await deps.traces.dropParkedNaming(scope.pattern);
+  result.parkedMessages = await deps.traces.dropParkedNaming(scope.pattern, parkedScopeOf(scope));
 
   // The clients' lists through their use case, so the change is audited and versioned like any other.
   const system: ActionSource = { actor: ERASURE_ACTOR, ip: source.ip };

@@ -5,7 +5,8 @@
  */
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { CallerTracesPort } from '../app/caller-access';
+import type { CallerTracesPort, ParkedScope } from '../app/caller-access';
+import type { ParkedEntry } from '../app/ports';
 import { liveCallIndexKey, liveCallKeys } from './live-calls';
 import { parkedMessageKeys } from './parked-messages';
 
@@ -24,18 +25,27 @@ const matches = (text: string, pattern: RegExp) => {
   return found;
 };
 
+/** A parked entry of this client (every entry when no client is given). */
+function ofClient(raw: string, client: ParkedScope | undefined): boolean {
+  if (!client) return true;
+  const entry = JSON.parse(raw) as ParkedEntry;
+  return entry.kind === 'message'
+    ? entry.message.clientId === client.id
+    : client.numbers.includes(entry.recording.to);
+}
+
 export function redisCallerTraces(options: CallerTracesOptions): CallerTracesPort {
   const { redis, namespace, notifications } = options;
   const parked = parkedMessageKeys(namespace);
 
-  async function parkedEntries(pattern: RegExp) {
+  async function parkedEntries(pattern: RegExp, client?: ParkedScope) {
     const [waiting, inFlight] = await Promise.all([
       redis.lrange(parked.list, 0, -1),
       redis.zrange(parked.inFlight, 0, -1),
     ]);
     return {
-      waiting: waiting.filter((e) => matches(e, pattern)),
-      inFlight: inFlight.filter((e) => matches(e, pattern)),
+      waiting: waiting.filter((e) => matches(e, pattern) && ofClient(e, client)),
+      inFlight: inFlight.filter((e) => matches(e, pattern) && ofClient(e, client)),
     };
   }
 
@@ -72,13 +82,13 @@ export function redisCallerTraces(options: CallerTracesOptions): CallerTracesPor
       return count;
     },
 
-    async parkedNaming(pattern) {
-      const found = await parkedEntries(pattern);
+    async parkedNaming(pattern, client) {
+      const found = await parkedEntries(pattern, client);
       return found.waiting.length + found.inFlight.length;
     },
 
-    async dropParkedNaming(pattern) {
-      const found = await parkedEntries(pattern);
+    async dropParkedNaming(pattern, client) {
+      const found = await parkedEntries(pattern, client);
       let count = 0;
       for (const entry of found.waiting) count += await redis.lrem(parked.list, 0, entry);
       for (const entry of found.inFlight) count += await redis.zrem(parked.inFlight, entry);

@@ -378,6 +378,13 @@ describe('caller erasure', () => {
       .send({ phone: CALLER, clientId: a.id })
       .expect(200);
     await api('post', '/callers/erasure').send({ phone: CALLER, token: preview.body.token }).expect(409);
+    // A preview for one client counts that client's data only, parked messages included.
+    expect(preview.body.live.parked).toBe(1);
+    const garage = await api('post', '/callers/erasure/preview')
+      .send({ phone: CALLER, clientId: b.id })
+      .expect(200);
+    expect(garage.body.perClient.map((c: { clientName: string }) => c.clientName)).toEqual(['Garage Martin']);
+    expect(garage.body.live.parked).toBe(0);
     expect(await MessageModel.countDocuments({ callerNumber: CALLER })).toBe(before);
   });
 

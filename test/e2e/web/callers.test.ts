@@ -93,6 +93,17 @@ describe('the caller data admin page in real headless Chromium', () => {
     expect(await MessageModel.countDocuments({ callerNumber: CALLER })).toBe(3);
     await page.screenshot({ path: path.join(SHOTS, 'caller-preview.png'), fullPage: true });
 
+    // A confirmation that does not check (tampered, or expired) erases nothing and offers a fresh one.
+    await page
+      .locator('input[name="token"]')
+      .evaluate((el, forged) => el.setAttribute('value', forged), `1.${'x'.repeat(43)}`);
+    await page.getByRole('button', { name: 'Confirmer l’effacement' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('La confirmation a expiré ou ne correspond pas à ce numéro')
+      .waitFor();
+    expect(await MessageModel.countDocuments({ callerNumber: CALLER })).toBe(3);
+
     await page.getByRole('button', { name: 'Confirmer l’effacement' }).click();
     await page.getByText('Les données de l’appelant ont été effacées.').waitFor();
     await expect(page.getByRole('row', { name: /Messages supprimés/ }).textContent()).resolves.toContain('3');

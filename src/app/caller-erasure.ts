@@ -7,16 +7,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActionSource } from '../domain/access';
 import { ConflictError } from '../domain/errors';
+import { findCallerData, findSettingsVersions } from '../store/caller-data';
 import {
   anonymiseCalls,
   deleteContacts,
   deleteMessagesAndTheirTraces,
-  findCallerData,
-  findSettingsVersions,
   redactOutboxEntries,
   scrubAuditEntries,
   scrubSettingsVersions,
-} from '../store/caller-data';
+} from '../store/caller-erasure';
 import { requestRecordingDeletions } from '../store/recording-deletions';
 import { audit } from './audit';
 import {

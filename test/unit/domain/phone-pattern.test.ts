@@ -1,5 +1,5 @@
 import { namesPhone, phoneForms, phonePattern } from '../../../src/domain/phone-pattern';
-import { redactText, scrubValue } from '../../../src/store/caller-data';
+import { redactText, scrubValue } from '../../../src/store/caller-erasure';
 
 describe('a caller number in any written form', () => {
   const pattern = phonePattern('+33620000801');

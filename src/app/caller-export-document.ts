@@ -132,7 +132,8 @@ export function exportDocument(deps: ExportDeps, scope: ExportScope, data: Calle
     audit: data.audit.map((a) => ({
       at: iso(a.at),
       action: a.action,
-      actor: { type: a.actor.type, label: a.actor.label ?? '' },
+      // Who acted, by kind: the team's own accounts (their emails) are not the caller's data.
+      actor: { type: a.actor.type },
       clientId: a.clientId,
       target: a.target,
     })),

@@ -312,6 +312,8 @@ describe('caller access export', () => {
     expect(data.messages[0]!.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(data.digests).toHaveLength(1);
     expect(data.audit.map((e) => e.action)).toContain('message.note');
+    // Who acted is said by kind: the team's accounts are not the caller's data.
+    expect(JSON.stringify(data.audit)).not.toMatch(/API token|label/);
     expect(data.clientSettings.find((s) => s.clientName === 'Garage Martin')!.vip).toBe(true);
     expect(data.settingsHistory).toHaveLength(1);
     expect(zip.html).toContain('<html lang="fr">');

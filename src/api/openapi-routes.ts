@@ -14,6 +14,8 @@ export type RouteDoc = {
   body?: z.ZodType;
   /** Success status and response schema. */
   ok: [number, z.ZodType];
+  /** Media type of the success answer. @defaultValue 'application/json' */
+  okType?: string;
   /** Error statuses this route may answer besides 401. */
   errors: number[];
 };
@@ -169,6 +171,31 @@ export const ROUTES: RouteDoc[] = [
     query: retention.recordingDeletionsQuerySchema,
     ok: [200, retention.recordingDeletionListView],
     errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/callers/export',
+    summary: 'Export everything held about a caller (ZIP: data.json and summary.html); audited',
+    body: req.callerExportBodySchema,
+    ok: [200, view.callerExportView],
+    okType: 'application/zip',
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/callers/erasure/preview',
+    summary: 'What erasing a caller would delete, anonymise or keep, and the token that confirms it',
+    body: req.callerQuerySchema,
+    ok: [200, view.erasurePreviewView],
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/callers/erasure',
+    summary: 'Erase a caller (token from the preview); audited',
+    body: req.callerErasureBodySchema,
+    ok: [200, view.erasureResultView],
+    errors: [400, 409],
   },
 ];
 

@@ -19,6 +19,9 @@ const REQUEST_SCHEMAS = {
   MessageChanges: req.messageChangesSchema,
   NewNote: req.newNoteSchema,
   PurgeRunRequest: retention.purgeRunBodySchema,
+  CallerQuery: req.callerQuerySchema,
+  CallerExport: req.callerExportBodySchema,
+  CallerErasure: req.callerErasureBodySchema,
 };
 const RESPONSE_SCHEMAS = {
   Client: view.clientView,
@@ -37,6 +40,9 @@ const RESPONSE_SCHEMAS = {
   PurgeRun: retention.purgeRunView,
   PurgeRunList: retention.purgeRunListView,
   RecordingDeletionList: retention.recordingDeletionListView,
+  ErasurePreview: view.erasurePreviewView,
+  ErasureResult: view.erasureResultView,
+  CallerExportFile: view.callerExportView,
   Error: view.errorView,
 };
 
@@ -105,7 +111,9 @@ function operationOf(route: RouteDoc) {
     responses: {
       [String(okStatus)]: {
         description: 'OK',
-        content: { 'application/json': { schema: ref(nameOf(okSchema, RESPONSE_SCHEMAS)) } },
+        content: {
+          [route.okType ?? 'application/json']: { schema: ref(nameOf(okSchema, RESPONSE_SCHEMAS)) },
+        },
       },
       ...Object.fromEntries(errorAnswers),
     },

@@ -18,6 +18,8 @@ import { engineRoutePreviewer, type RoutePreviewer } from './route-preview';
 import { usersRouter } from './users-routes';
 import type { ServiceRetention } from '../app/retention';
 import { retentionRouter } from './retention-routes';
+import type { CallerRightsDeps } from '../app/caller-access';
+import { callersRouter } from './callers-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -34,6 +36,8 @@ export type ApiRouterOptions = {
   clients: ClientsDeps;
   /** The outbox's and audit log's retention, for "run the purge now". */
   retention: ServiceRetention;
+  /** What the callers' access and erasure need (Redis traces, keys). @defaultValue none: `/callers` not served */
+  callers?: CallerRightsDeps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -67,6 +71,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   router.use('/messages', messagesRouter(options.messages));
   router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));
   router.use('/retention', retentionRouter(options.retention));
+  if (options.callers) router.use('/callers', callersRouter(options.callers));
   router.use(apiErrors);
   return router;
 }

@@ -113,3 +113,39 @@ export const versionCompareQuerySchema = z.strictObject({
   from: versionNumberSchema.meta({ description: 'The version to compare from.' }),
   to: versionNumberSchema.meta({ description: 'The version to compare to.' }),
 });
+/** A caller's number as an admin types it (national or international); read by the use case. */
+const callerPhone = z
+  .string()
+  .trim()
+  .min(1, 'expected the caller’s phone number')
+  .max(40, 'expected a phone number of at most 40 characters')
+  .meta({
+    description: 'The caller’s number, international (+33 6 12 34 56 78) or national (06 12 34 56 78).',
+    examples: ['+33612345678'],
+  });
+
+export const callerQuerySchema = z
+  .strictObject({
+    phone: callerPhone,
+    clientId: objectIdSchema.optional().meta({ description: 'Only this client’s data.' }),
+  })
+  .meta({ description: 'A caller’s number, and optionally one client.' });
+
+export const callerExportBodySchema = callerQuerySchema
+  .extend({
+    lang: z
+      .enum(['fr', 'en'])
+      .default('fr')
+      .meta({ description: 'Language of summary.html (the caller’s).' }),
+  })
+  .meta({
+    description: 'What to export: a caller’s number, optionally one client, and the summary’s language.',
+  });
+
+export const callerErasureBodySchema = callerQuerySchema
+  .extend({
+    token: z.string().min(1, 'expected the token of the preview').max(200),
+  })
+  .meta({
+    description: 'The erasure to carry out, confirmed by the token of its preview (valid 15 minutes).',
+  });

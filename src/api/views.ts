@@ -177,3 +177,59 @@ export function toVersionView(v: SettingsVersion) {
   const { subject: _subject, ...view } = v;
   return view;
 }
+const clientHoldingsView = z.object({
+  clientId: id,
+  clientName: z.string(),
+  messages: z.number().int(),
+  calls: z.number().int(),
+  contacts: z.number().int(),
+  recordings: z.number().int(),
+  transcriptions: z.number().int(),
+  notes: z.number().int(),
+  deliveries: z.number().int(),
+  notifications: z.number().int(),
+  digests: z.number().int(),
+  auditEntries: z.number().int(),
+  vip: z.boolean(),
+  blocked: z.boolean(),
+  settingsVersions: z.number().int(),
+  ownSetting: z.boolean().meta({
+    description:
+      'The number is one of the client’s own settings (dedicated number, transfer target…): kept, not caller data.',
+  }),
+});
+
+export const erasurePreviewView = z.object({
+  phone: z.string().meta({ description: 'The number as read (E.164).' }),
+  clientId: id.nullable(),
+  perClient: z.array(clientHoldingsView),
+  live: z.object({ calls: z.number().int(), parked: z.number().int(), jobs: z.number().int() }),
+  auditEntries: z.number().int().meta({
+    description: 'Audit entries about the number (kept by an erasure, which scrubs the number from them).',
+  }),
+  empty: z.boolean().meta({ description: 'Nothing left to erase.' }),
+  token: z.string().meta({ description: 'Confirms this erasure (number and scope) for 15 minutes.' }),
+  expiresAt: instant,
+});
+
+export const erasureResultView = z.object({
+  messages: z.number().int(),
+  deliveries: z.number().int(),
+  notifications: z.number().int(),
+  digestsRedacted: z.number().int(),
+  contacts: z.number().int(),
+  callsAnonymised: z.number().int(),
+  recordingDeletionsRequested: z.number().int(),
+  jobsCancelled: z.number().int(),
+  liveCalls: z.number().int(),
+  parkedMessages: z.number().int(),
+  auditEntriesScrubbed: z.number().int(),
+  clientsUpdated: z.number().int(),
+  settingsVersionsScrubbed: z.number().int(),
+});
+
+export const callerExportView = z.string().meta({
+  description:
+    'A ZIP file: data.json (everything held) and summary.html (readable, in the caller’s language).',
+  format: 'binary',
+});

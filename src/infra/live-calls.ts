@@ -74,6 +74,19 @@ type Scripts = {
 
 export { LiveCallBusyError };
 
+/** A call's keys; the hash tag keeps them in one slot, as a Redis Cluster would need for the scripts. */
+export function liveCallKeys(namespace: string, callSid: string) {
+  const prefix = `receptionist:${namespace}`;
+  return {
+    lock: `${prefix}:call:{${callSid}}:lock`,
+    state: `${prefix}:call:{${callSid}}:state`,
+    replies: `${prefix}:call:{${callSid}}:replies`,
+  };
+}
+
+/** The live calls by last activity (the idle-call sweep). */
+export const liveCallIndexKey = (namespace: string) => `receptionist:${namespace}:live-calls`;
+
 function withScripts(redis: Redis): Redis & Scripts {
   const r = redis as Redis & Partial<Scripts>;
   if (!r.liveCallAcquire) {
@@ -90,15 +103,9 @@ export function redisLiveCalls(redis: Redis, options: LiveCallStoreOptions): Liv
   const lockTtlMs = options.lockTtlMs ?? 5000;
   const lockWaitMs = options.lockWaitMs ?? 1000;
   const ttl = String(options.ttlSeconds ?? 86_400);
-  const prefix = `receptionist:${options.namespace}`;
   const channel = messageEventsChannel(options.namespace);
-  // The hash tag keeps a call's keys in one slot, as a Redis Cluster would need for the scripts.
-  const keys = (callSid: string) => ({
-    lock: `${prefix}:call:{${callSid}}:lock`,
-    state: `${prefix}:call:{${callSid}}:state`,
-    replies: `${prefix}:call:{${callSid}}:replies`,
-  });
-  const index = `${prefix}:live-calls`;
+  const keys = (callSid: string) => liveCallKeys(options.namespace, callSid);
+  const index = liveCallIndexKey(options.namespace);
   const eventArgs = (events: MessageEvent[] = []) => events.map((e) => JSON.stringify(e));
 
   function lease(

@@ -31,12 +31,17 @@ export type ParkingLotOptions = {
   leaseMs?: number;
 };
 
+/** The waiting list and the set of entries being drained. */
+export function parkedMessageKeys(namespace: string) {
+  const list = `receptionist:${namespace}:parked-messages`;
+  return { list, inFlight: `${list}:in-flight` };
+}
+
 export function redisParkingLot(redis: Redis, options: ParkingLotOptions): ParkingLot {
   const r = redis as Redis & Partial<Claim>;
   if (!r.parkedClaim) redis.defineCommand('parkedClaim', { numberOfKeys: 2, lua: CLAIM });
   const claimer = redis as Redis & Claim;
-  const list = `receptionist:${options.namespace}:parked-messages`;
-  const inFlight = `${list}:in-flight`;
+  const { list, inFlight } = parkedMessageKeys(options.namespace);
   const leaseMs = String(options.leaseMs ?? 30_000);
   return {
     async park(entry) {

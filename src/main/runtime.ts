@@ -25,6 +25,10 @@ import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../web/queue-dashboard';
 import { createFollowUps, type FollowUps } from '../notify';
 import { smsWebhookRouter } from '../../webhooks/sms';
 import { shareClientCache } from './client-cache-sharing';
+import { Queue } from 'bullmq';
+import type { CallerRightsDeps } from '../app/caller-access';
+import { redisCallerTraces } from '../infra/caller-traces';
+import { QUEUES } from '../queue/names';
 
 export type WebRuntime = {
   config: Config;
@@ -34,6 +38,8 @@ export type WebRuntime = {
   calls: CallDeps;
   /** What people's actions on messages use, whichever edge they come from. */
   messages: MessageActionDeps;
+  /** What the callers' access requests and erasures use, whichever edge they come from. */
+  callers: CallerRightsDeps;
   server: Server;
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
@@ -111,6 +117,23 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     publish: callDeps.publish,
     followUps,
   };
+  // An erasure cancels the notification jobs of the caller's messages, on the pipeline's own queue.
+  const ownQueue = pipeline.queues?.some((q) => q.name === QUEUES.notifications)
+    ? null
+    : new Queue(QUEUES.notifications, { connection: redis });
+  ownQueue?.on('error', (err) => logger.warn(`notifications queue: ${err.message}`));
+  const callerDeps: CallerRightsDeps = {
+    now: callDeps.now,
+    callerKeySecret: config.callerKeySecret,
+    publicBaseUrl: config.publicBaseUrl,
+    recordingLinks: config.recordingLinks,
+    clients,
+    traces: redisCallerTraces({
+      redis,
+      namespace: redisNamespace(config.mongodbUri),
+      notifications: ownQueue ?? pipeline.queues!.find((q) => q.name === QUEUES.notifications)!,
+    }),
+  };
   const drainTimer = setInterval(() => {
     drainParkedMessages(callDeps).catch((err: Error) =>
       logger.warn(`parked messages not drained yet: ${err.message}`),
@@ -128,6 +151,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     options: options.web,
     messages: messageDeps,
     clients,
+    callers: callerDeps,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -169,6 +193,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
             messages: messageDeps,
             clients,
             retention: config.retention,
+            callers: callerDeps,
             ...options.api,
             throttle: tokenThrottle,
             adminApiToken: config.adminApiToken,
@@ -188,9 +213,20 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     await web.close();
     await clientCache.close();
     await pipeline.close?.();
+    await ownQueue?.close();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();
   };
-  return { config, logger, redis, calls: callDeps, messages: messageDeps, server, port, stop };
+  return {
+    config,
+    logger,
+    redis,
+    calls: callDeps,
+    messages: messageDeps,
+    callers: callerDeps,
+    server,
+    port,
+    stop,
+  };
 }

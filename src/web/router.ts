@@ -14,6 +14,7 @@ import express, {
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { ClientsDeps } from '../app/clients';
+import type { CallerRightsDeps } from '../app/caller-access';
 import type { Config } from '../config/env';
 import { createRedis, redisNamespace } from '../infra/redis';
 import type { Logger } from '../infra/logger';
@@ -55,6 +56,8 @@ export type WebDeps = {
   messages: MessageActionDeps;
   /** What the client use cases need (telling every instance's cache). */
   clients: ClientsDeps;
+  /** What the callers' access requests and erasures need (the admin pages). */
+  callers?: CallerRightsDeps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -134,7 +137,12 @@ export async function createWebRouter(
   router.use(messageRoutes(userStack, deps.messages));
   router.use(
     '/admin',
-    adminRoutes([...publicStack, requireAdmin as RequestHandler], deps.clients, config.retention),
+    adminRoutes(
+      [...publicStack, requireAdmin as RequestHandler],
+      deps.clients,
+      config.retention,
+      deps.callers,
+    ),
   );
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,

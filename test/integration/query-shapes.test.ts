@@ -40,6 +40,10 @@ import { requestRecordingDeletions } from '../../src/store/recording-deletions';
 import { saveOutboxEntry } from '../../src/store/outbox';
 import { listUsers } from '../../src/store/users';
 import { testDatabaseUri } from '../helpers/db';
+import { exportCallerData, lookUpCaller } from '../../src/app/caller-access';
+import { eraseCaller, previewErasure } from '../../src/app/caller-erasure';
+
+const SYSTEM = { type: 'system', id: 'query-shapes', label: 'query shapes' } as const;
 import { declaredIndexes, servedBy, shapesOfCommand, shapeText, type Shape } from '../helpers/query-shapes';
 import { makeClient, makeMessage, makeUser, signIn, startTestWeb, testConfig } from './web/web-fixture';
 
@@ -313,6 +317,16 @@ describe('query shapes: every query the code sends is served by a declared index
       await send('patch', `/users/${one.id}`).send({ name: 'Une Cliente bis' }).expect(200);
       await api(`/users/${one.id}/versions`).expect(200);
       await api(`/users/${one.id}/versions/compare?from=1&to=2`).expect(200);
+    });
+
+    // Part B, caller access and erasure: every selection of a caller's data, then the erasure's writes.
+    await step('caller access and erasure', async () => {
+      const caller = { phone: '+33612345678' };
+      await lookUpCaller(web.callers, caller);
+      await lookUpCaller(web.callers, { ...caller, clientId: a.id });
+      await exportCallerData(web.callers, { actor: SYSTEM, ip: '127.0.0.1' }, { ...caller, lang: 'en' });
+      const preview = await previewErasure(web.callers, caller);
+      await eraseCaller(web.callers, { actor: SYSTEM, ip: '127.0.0.1' }, { ...caller, token: preview.token });
     });
 
     const indexes = new Map(

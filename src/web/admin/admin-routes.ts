@@ -11,6 +11,8 @@ import { historyRoutes } from './history-routes';
 import { userRoutes } from './user-routes';
 import type { ServiceRetention } from '../../app/retention';
 import { retentionRoutes } from './retention-routes';
+import type { CallerRightsDeps } from '../../app/caller-access';
+import { callerRoutes } from './caller-routes';
 
 /**
  * The client form has more fields than the web stack's body parser allows (50): this parser reads
@@ -29,6 +31,7 @@ export function adminRoutes(
   adminStack: RequestHandler[],
   clients: ClientsDeps,
   retention: ServiceRetention,
+  callers?: CallerRightsDeps,
 ): Router {
   const router = Router();
   const stack = [...adminFormParser, ...adminStack];
@@ -38,5 +41,6 @@ export function adminRoutes(
   router.use(auditRoutes(stack, () => config().callerKeySecret));
   router.use(historyRoutes(stack, clients));
   router.use(retentionRoutes(stack, retention));
+  if (callers) router.use(callerRoutes(stack, callers));
   return router;
 }

@@ -33,6 +33,10 @@ const EXPECTED_OPERATIONS = [
   'get /retention/runs',
   'post /retention/runs',
   'get /retention/recording-deletions',
+  // Part B: a caller's access request and erasure.
+  'post /callers/export',
+  'post /callers/erasure/preview',
+  'post /callers/erasure',
 ];
 
 describe('admin API GET /openapi.json', () => {
@@ -107,6 +111,14 @@ describe('admin API GET /openapi.json', () => {
         },
       },
     });
+  });
+
+  it('when the caller export is read, then it answers a ZIP and its body takes the number and the language', () => {
+    const op = doc.paths['/callers/export']!.post! as { responses: Record<string, { content?: object }> };
+    expect(Object.keys(op.responses['200']!.content!)).toEqual(['application/zip']);
+    const body = doc.components.schemas.CallerExport!.properties!;
+    expect(Object.keys(body).sort()).toEqual(['clientId', 'lang', 'phone']);
+    expect(doc.paths['/callers/erasure']!.post!.responses).toHaveProperty('409');
   });
 
   it('when any $ref is followed, then it names a component that exists', () => {

@@ -3,19 +3,13 @@
  * caller can read, in their language. Dates in each client's time zone; steps, outcomes, channels
  * and actions in words; never an internal id or field name.
  */
+import { escapeHtml } from '../domain/html-escape';
 import { displayPhone, type CountryCode } from '../domain/phone';
 import type { CallerExportDocument } from './caller-export-document';
 import type { Client } from './clients';
 import { summaryTexts, type SummaryLang, type SummaryTexts } from './caller-summary-texts';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const esc = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const esc = escapeHtml;
 
 function when(iso: string | null, lang: SummaryLang, timeZone: string): string {
   if (!iso) return '—';

@@ -1,21 +1,13 @@
 /** A tagged template that escapes every interpolation unless it is already safe HTML. */
+import { escapeHtml } from '../domain/html-escape';
+
+export { escapeHtml };
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[];

@@ -1,40 +1,26 @@
 /** `/admin/retention` in real headless Chromium: run the purge now, read what it removed, edit a period. */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import type { Page } from 'playwright-core';
-import type { WebRuntime } from '../../../src/main/runtime';
 import { createClient, getClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
 import {
   markRecordingDeletionFailed,
   requestRecordingDeletions,
 } from '../../../src/store/recording-deletions';
-import { launchBrowser, type Browser } from '../../helpers/browser';
-import { makeUser, PASSWORD, startTestWeb, testConfig } from '../../integration/web/web-fixture';
-
-const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+import { closeAdminBrowser, openAdminBrowser, signInAs, SHOTS, type AdminBrowser } from './admin-browser';
 
 describe('the retention page in real headless Chromium', () => {
-  let web: WebRuntime;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
   let base: string;
-  let email = '';
 
   beforeAll(async () => {
-    web = await startTestWeb(testConfig(__filename));
-    base = `http://127.0.0.1:${web.port}`;
-    email = (await makeUser('admin', [], 'Ada Admin')).email;
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openAdminBrowser(__filename);
+    ({ page, base } = session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  afterAll(() => closeAdminBrowser(session));
 
   it('when an admin runs the purge now, then the page shows when it ran and what it removed, and the periods can be edited from there', async () => {
     const client = await createClient({
@@ -65,11 +51,7 @@ describe('the retention page in real headless Chromium', () => {
       nextAttemptAt: new Date(Date.now() + 60_000),
     });
 
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${base}/`);
+    await signInAs(session);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('link', { name: 'Conservation', exact: true }).click();
     await page.waitForURL(`${base}/admin/retention`);

@@ -2,45 +2,28 @@
  * The settings history page in real headless Chromium: an admin changes a client's hours and rules,
  * reads the history, compares two versions and restores the first one after confirming.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { WebRuntime } from '../../../src/main/runtime';
 import { getClient } from '../../../src/store/clients';
-import { launchBrowser, type Browser } from '../../helpers/browser';
-import { makeClient, makeUser, PASSWORD, startTestWeb, testConfig } from '../../integration/web/web-fixture';
-
-const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+import { makeClient } from '../../integration/web/web-fixture';
+import { closeAdminBrowser, openAdminBrowser, signInAs, SHOTS, type AdminBrowser } from './admin-browser';
 
 describe('the settings history page in real headless Chromium', () => {
-  let web: WebRuntime;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
   let base: string;
-  let email = '';
 
   beforeAll(async () => {
-    web = await startTestWeb(testConfig(__filename));
-    base = `http://127.0.0.1:${web.port}`;
-    email = (await makeUser('admin', [], 'Ada Admin')).email;
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openAdminBrowser(__filename);
+    ({ page, base } = session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  afterAll(() => closeAdminBrowser(session));
 
   it('when an admin changes a client twice, then the history reads each change, compares versions and restores the first after confirming', async () => {
     const client = await makeClient('Cabinet Historique');
     const originalName = client.name;
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${base}/`);
+    await signInAs(session);
 
     const save = async () => {
       await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -172,3 +172,17 @@ describe('recording deletions at Twilio', () => {
     }
   });
 });
+
+describe('asking for many recording deletions at once', () => {
+  it('when a purge or an erasure asks for 500 deletions in one call, then each is recorded once, and asking again adds none', async () => {
+    const recordings = Array.from({ length: 500 }, (_, i) => ({ sid: sid(10_000 + i), clientId: CLIENT }));
+    const at = new Date('2026-05-04T03:30:00Z');
+    expect(await requestRecordingDeletions(recordings, 'retention', at)).toBe(500);
+    expect(await requestRecordingDeletions(recordings.slice(0, 50), 'erasure', at)).toBe(0);
+    const first = await stored(sid(10_000));
+    expect(first).toMatchObject({ reason: 'retention', status: 'pending', attempts: 0 });
+    expect(
+      await RecordingDeletionModel.countDocuments({ _id: { $gte: sid(10_000), $lte: sid(10_499) } }),
+    ).toBe(500);
+  }, 60_000);
+});

@@ -101,9 +101,6 @@ export type ErasureResult = {
   settingsVersionsScrubbed: number;
 };
 
-/** Who changes the clients' lists during an erasure (their audit and history name it). */
-const ERASURE_ACTOR = { type: 'system', id: 'caller-erasure', label: 'caller erasure' } as const;
-
 /**
  * Step two: checks the token, then erases. A wrong or expired token is a ConflictError naming
  * `token` (the edges answer 409), and nothing is touched.
@@ -165,13 +162,14 @@ export async function eraseCaller(
   result.liveCalls = await deps.traces.forgetLiveCalls([...new Set([...callSids, ...liveFrom])]);
   result.parkedMessages = await deps.traces.dropParkedNaming(scope.pattern, parkedScopeOf(scope));
 
-  // The clients' lists through their use case, so the change is audited and versioned like any other.
-  const system: ActionSource = { actor: ERASURE_ACTOR, ip: source.ip };
+  // The clients' lists through their use case, so the change is audited and versioned like any
+  // other, in the name of the admin who confirmed the erasure and as an erasure.
   for (const client of scope.clients) {
     if (scope.clientId && client.id !== scope.clientId) continue;
     if (!client.vipNumbers.includes(scope.phone) && !client.blockedNumbers.includes(scope.phone)) continue;
     const profile = profileOf(client);
-    await updateClient(deps.clients, system, client.id, {
+    await updateClient(deps.clients, source, client.id, {
+      why: 'erasure',
       profile: {
         ...profile,
         vipNumbers: profile.vipNumbers.filter((n) => n !== scope.phone),

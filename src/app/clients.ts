@@ -32,7 +32,12 @@ export type ClientsDeps = {
 };
 
 /** A validated edit of a client: a whole new profile, a new active flag, or both. */
-export type ClientEdit = { profile?: ClientProfileInput; active?: boolean };
+export type ClientEdit = {
+  profile?: ClientProfileInput;
+  active?: boolean;
+  /** Why the profile changes, as its version says: an edit, or a caller's erasure. @defaultValue 'update' */
+  why?: Extract<VersionAction, 'update' | 'erasure'>;
+};
 
 export const getClient = store.getClient;
 
@@ -70,7 +75,7 @@ export async function updateClient(
   let after =
     edit.profile === undefined
       ? await store.getClient(id)
-      : await saveProfile(deps, source, id, edit.profile, { action: 'update' });
+      : await saveProfile(deps, source, id, edit.profile, { action: edit.why ?? 'update' });
   if (edit.active !== undefined && edit.active !== after.active) {
     after = await setClientActive(deps, source, id, edit.active);
   }
@@ -102,7 +107,7 @@ async function saveProfile(
   source: ActionSource,
   id: string,
   profile: ClientProfileInput,
-  how: { action: Extract<VersionAction, 'update' | 'restore'>; restoredFrom?: number },
+  how: { action: Extract<VersionAction, 'update' | 'restore' | 'erasure'>; restoredFrom?: number },
 ): Promise<Client> {
   const before = await store.getClient(id);
   const checked = checkedProfile(deps, profile);
@@ -116,7 +121,9 @@ async function saveProfile(
   });
   const fields = changedFields(profileOf(before), profileOf(after));
   const detail = action === 'restore' ? { fields, restoredFrom, version: version?.version } : { fields };
-  await audit(source, { action: `client.${action}`, target: target(id), clientId: id, detail });
+  // An erasure's own entry (`caller.erase`) says why; the settings change is an update like any other.
+  const audited = action === 'erasure' ? 'update' : action;
+  await audit(source, { action: `client.${audited}`, target: target(id), clientId: id, detail });
   await forget(deps, { id, numbers: [...new Set([...before.numbers, ...after.numbers])] });
   return after;
 }

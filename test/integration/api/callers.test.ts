@@ -458,7 +458,13 @@ describe('caller erasure', () => {
       action: 'client.update',
       clientId: new mongoose.Types.ObjectId(b.id),
     }).lean();
-    expect(vipChange).toMatchObject({ actor: { type: 'system', id: 'caller-erasure' } });
+    // In the name of whoever confirmed the erasure, and the settings history says it was one.
+    expect(vipChange).toMatchObject({ actor: { type: 'api-token' } });
+    const version = await SettingsVersionModel.findOne({ subjectType: 'client', subjectId: b.id })
+      .sort({ version: -1 })
+      .lean();
+    expect(version).toMatchObject({ action: 'erasure', via: 'api', actor: { type: 'api-token' } });
+    expect(JSON.stringify(version)).not.toContain(CALLER);
   }, 60_000);
 
   it('when the erasure runs again, then it finds nothing left', async () => {

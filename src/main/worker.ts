@@ -4,7 +4,7 @@ import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
 import { closeIdleCalls } from '../app/call-end';
 import { createFollowUps, startNotificationWorker } from '../notify';
-import { MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
+import { MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
 import { keepSchedules } from '../queue/schedule-keeper';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
@@ -57,7 +57,11 @@ async function main(): Promise<void> {
     }),
     { connection, concurrency: 1 },
   );
-  worker.on('completed', (job, result) => logger.info(`job ${job.name} done`, { result }));
+  // The every-minute jobs log at info only when they did something: an idle minute is not news.
+  worker.on('completed', (job, result) => {
+    const idle = job.name !== MAINTENANCE_JOBS.retentionPurge && !didSomething(result);
+    logger.log(idle ? 'debug' : 'info', `job ${job.name} done`, { result });
+  });
   worker.on('error', (err) => logger.error(`maintenance worker: ${err.message}`));
   const notifications = await startNotificationWorker({
     connection,
@@ -88,6 +92,13 @@ async function main(): Promise<void> {
     { name: 'redis', run: async () => void (connection.disconnect(), commands.disconnect()) },
     { name: 'mongo', run: disconnectMongo },
   ]);
+}
+
+/** A job result with any count above zero (`{ deleted: 0, failed: 0 }` is an idle run). */
+function didSomething(result: unknown): boolean {
+  if (typeof result === 'number') return result > 0;
+  if (result === null || typeof result !== 'object') return result !== undefined;
+  return Object.values(result).some(didSomething);
 }
 
 main().catch((err: unknown) => {

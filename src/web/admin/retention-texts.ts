@@ -39,7 +39,7 @@ const fr = {
   twilioPending: (n: number) =>
     n === 0
       ? 'Aucun enregistrement en attente de suppression chez Twilio.'
-      : `${n} enregistrement(s) en attente de suppression chez Twilio\u00a0; nouvel essai automatique jusqu’à confirmation.`,
+      : `${n === 1 ? 'Un enregistrement' : `${n} enregistrements`} en attente de suppression chez Twilio\u00a0; nouvel essai automatique jusqu’à confirmation.`,
   reason: 'Motif',
   reasons: { erasure: 'Effacement demandé', retention: 'Durée de conservation' },
   requestedAt: 'Demandée le',
@@ -95,7 +95,7 @@ const en: RetentionTexts = {
   twilioPending: (n) =>
     n === 0
       ? 'No recording waiting to be deleted at Twilio.'
-      : `${n} recording(s) waiting to be deleted at Twilio; retried automatically until confirmed.`,
+      : `${n === 1 ? 'One recording' : `${n} recordings`} waiting to be deleted at Twilio; retried automatically until confirmed.`,
   reason: 'Reason',
   reasons: { erasure: 'Erasure request', retention: 'Retention period' },
   requestedAt: 'Requested',

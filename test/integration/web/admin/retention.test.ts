@@ -103,7 +103,7 @@ describe('admin pages: retention', () => {
       nextAttemptAt: new Date(Date.now() + 120_000),
     });
     const page = await admin.agent.get('/admin/retention').expect(200);
-    expect(page.text).toContain('1 enregistrement(s) en attente de suppression chez Twilio');
+    expect(page.text).toContain('Un enregistrement en attente de suppression chez Twilio');
     expect(page.text).toMatch(
       /<td data-label="Client">Cabinet Lemoine<\/td>\s*<td data-label="Motif">Effacement demandé/,
     );

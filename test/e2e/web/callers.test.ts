@@ -3,35 +3,23 @@
  * number, sees what each client holds, previews the erasure and confirms it; afterwards the same
  * search finds nothing left.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { WebRuntime } from '../../../src/main/runtime';
 import { countContactCall } from '../../../src/store/contacts';
 import { MessageModel } from '../../../src/store/models';
-import { launchBrowser, type Browser } from '../../helpers/browser';
-import {
-  makeClient,
-  makeMessage,
-  makeUser,
-  PASSWORD,
-  startTestWeb,
-  testConfig,
-} from '../../integration/web/web-fixture';
+import { makeClient, makeMessage } from '../../integration/web/web-fixture';
+import { closeAdminBrowser, openAdminBrowser, signInAs, SHOTS, type AdminBrowser } from './admin-browser';
 
-const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
 const CALLER = '+33620000803';
 
 describe('the caller data admin page in real headless Chromium', () => {
-  let web: WebRuntime;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    web = await startTestWeb(testConfig(__filename));
-    base = `http://127.0.0.1:${web.port}`;
-    const email = (await makeUser('admin', [], 'Ada Admin')).email;
+    session = await openAdminBrowser(__filename);
+    ({ page, base } = session);
     const lumiere = await makeClient('Cabinet Lumière');
     const garage = await makeClient('Garage Martin');
     for (const client of [lumiere, lumiere, garage]) {
@@ -42,20 +30,10 @@ describe('the caller data admin page in real headless Chromium', () => {
       });
       await countContactCall(client.id, CALLER, m.createdAt, 'Jeanne Durand');
     }
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${base}/`);
+    await signInAs(session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  afterAll(() => closeAdminBrowser(session));
 
   it('when a number cannot be read, then the form says so and keeps what was typed', async () => {
     await page.goto(`${base}/admin/callers`);

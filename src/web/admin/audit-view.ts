@@ -6,6 +6,7 @@ import { html, queryString, type SafeHtml } from '../html';
 import type { PageContext } from '../views/layout';
 import { adminLayout } from './admin-layout';
 import { auditTexts, type AuditTexts } from './audit-texts';
+import { input, select, type FormState } from './form-controls';
 
 /** The form's values as typed (shown back as they were) and the problems of each field. */
 export type AuditForm = { values: Record<string, string>; errors: Record<string, string> };
@@ -28,6 +29,8 @@ export function auditPage(ctx: PageContext, data: AuditPageData): string {
   const filtered = FILTER_FIELDS.some((f) => values[f]);
   const countries = new Map(data.clients.map((c) => [c.id, c.country]));
   const errorList = Object.entries(errors);
+  // The shared controls take a list of messages per field; the filters have one each.
+  const form: FormState = { values, errors: Object.fromEntries(errorList.map(([f, m]) => [f, [m]])) };
 
   const body = html`<div class="list-head">
       <h1>${a.title}</h1>
@@ -45,18 +48,18 @@ export function auditPage(ctx: PageContext, data: AuditPageData): string {
         : ''
     }
     <form method="get" action="/admin/audit" class="filters audit-filters" role="search">
-      ${choice(values, errors, 'user', a.user, [
+      ${select(form, 'user', a.user, [
         ['', a.anyone],
         ...data.users.map((u): [string, string] => [u.id, u.name]),
         ['admin-api-token', a.apiToken],
         ['recording-link', a.recordingLink],
       ])}
-      ${choice(values, errors, 'client', a.client, [
+      ${select(form, 'client', a.client, [
         ['', a.allClients],
         ...data.clients.map((c): [string, string] => [c.id, c.name]),
       ])}
-      ${field(values, errors, 'caller', a.caller, 'tel', a.callerPlaceholder)}
-      ${choice(values, errors, 'action', a.action, [
+      ${input(form, 'caller', a.caller, { type: 'tel', attrs: html`placeholder="${a.callerPlaceholder}"` })}
+      ${select(form, 'action', a.action, [
         ['', a.allActions],
         ...ACTION_GROUP_NAMES.map((g): [string, string] => [g, a.groups[g]]),
         ...ACTION_GROUP_NAMES.flatMap((g) =>
@@ -66,7 +69,8 @@ export function auditPage(ctx: PageContext, data: AuditPageData): string {
           ]),
         ),
       ])}
-      ${field(values, errors, 'from', a.from, 'date')} ${field(values, errors, 'to', a.to, 'date')}
+      ${input(form, 'from', a.from, { type: 'date', cls: 'date' })}
+      ${input(form, 'to', a.to, { type: 'date', cls: 'date' })}
       <div class="field actions">
         <button type="submit" class="button primary">${a.filter}</button>
         ${filtered ? html`<a href="/admin/audit" class="button subtle">${a.reset}</a>` : ''}
@@ -168,50 +172,4 @@ function target(a: AuditTexts, e: AuditLogEntry): SafeHtml | string {
   if (t.type === 'client') return html`<a href="/admin/clients/${t.id}">${e.targetName ?? a.client}</a>`;
   if (t.type === 'user') return html`<a href="/admin/users/${t.id}">${e.targetName ?? a.user}</a>`;
   return '—';
-}
-
-function choice(
-  values: Record<string, string>,
-  errors: Record<string, string>,
-  name: string,
-  label: string,
-  options: [string, string][],
-): SafeHtml {
-  const current = values[name] ?? '';
-  const err = errors[name];
-  return html`<div class="field ${err ? 'has-error' : ''}">
-    <label for="f-${name}">${label}</label>
-    <select
-      id="f-${name}"
-      name="${name}"
-      ${err ? html`aria-invalid="true" aria-describedby="f-${name}-error"` : ''}
-    >
-      ${options.map(([v, text]) => html`<option value="${v}" ${v === current ? html`selected` : ''}>${text}</option>`)}
-    </select>
-    ${err ? html`<p class="field-error" id="f-${name}-error">${err}</p>` : ''}
-  </div>`;
-}
-
-function field(
-  values: Record<string, string>,
-  errors: Record<string, string>,
-  name: string,
-  label: string,
-  type: string,
-  placeholder?: string,
-): SafeHtml {
-  const err = errors[name];
-  return html`<div class="field ${type === 'date' ? 'date' : ''} ${err ? 'has-error' : ''}">
-    <label for="f-${name}">${label}</label>
-    <input
-      id="f-${name}"
-      name="${name}"
-      type="${type}"
-      value="${values[name] ?? ''}"
-      ${placeholder ? html`placeholder="${placeholder}"` : ''}
-      ${err ? html`aria-describedby="f-${name}-error"` : ''}
-      ${err ? html`aria-invalid="true"` : ''}
-    />
-    ${err ? html`<p class="field-error" id="f-${name}-error">${err}</p>` : ''}
-  </div>`;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite on a fresh machine. Lint, type check and the dependency rule, then
- * jest against real services this script starts (FerretDB in a fresh data folder, Redis). The
- * browser tests need Debian's Chromium: installed with apt-get when /usr/bin/chromium is missing.
+ * jest against real services this script starts (FerretDB in a fresh data folder, Redis, Radicale
+ * for CalDAV). The browser tests need Debian's Chromium, and the calendar tests Debian's Radicale:
+ * each installed with apt-get when missing.
  *
  * `npm test -- <jest args>` (e.g. `npm test -- test/unit`) skips the static checks and runs
  * only the selected tests.
@@ -11,6 +12,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium';
 import { bold, dim, green, red, seconds, step } from './lib/console';
+import { startRadicale } from './lib/radicale';
 import { ensureMongo, ensureRedis, ROOT, type Service } from './lib/services';
 
 const jestArgs = process.argv.slice(2);
@@ -62,13 +64,19 @@ async function main(): Promise<number> {
   services.push(mongo);
   const redis = await ensureRedis(path.join(runDir, 'redis'));
   services.push(redis);
-  step(`Services: ${mongo.url}, ${redis.url}`);
+  const caldav = await startRadicale(path.join(runDir, 'radicale'));
+  services.push(caldav);
+  step(`Services: ${mongo.url}, ${redis.url}, CalDAV (Radicale) ${caldav.url}`);
 
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     MONGODB_URI: mongo.url,
     REDIS_URL: redis.url,
+    // The calendar tests' CalDAV server and its user; each test makes its own calendars.
+    CALDAV_TEST_URL: caldav.url,
+    CALDAV_TEST_USERNAME: caldav.username,
+    CALDAV_TEST_PASSWORD: caldav.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   };
   const resultsFile = path.join(runDir, 'jest-results.json');

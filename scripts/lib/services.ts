@@ -50,6 +50,17 @@ async function superviseListening(
   return supervisor;
 }
 
+/** A supervised server listening on `port`, as a Service (Radicale and others started for tests). */
+export async function superviseListeningService(
+  name: string,
+  port: number,
+  spawnChild: () => ChildProcess,
+  options: SuperviseOptions = {},
+): Promise<Service> {
+  const supervisor = await superviseListening(name, port, spawnChild, options);
+  return { url: `127.0.0.1:${port}`, stop: () => supervisor.stop(), startedByUs: true, supervisor };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -5,6 +5,8 @@ import type { MessageEvent } from '../infra/message-events';
 import type { Logger } from '../infra/logger';
 import type { CallRecord } from '../store/calls';
 import type { Contact } from '../store/contacts';
+import type { CalendarRequest, CalendarResult } from '../flow';
+import type { Appointment } from '../store/appointments';
 import type { LiveCallStore } from './live-call';
 
 /** The follow-up pipeline (notifications, escalations), as every use case sees it. */
@@ -73,6 +75,8 @@ export type CallDeps = {
   /** Publishes a message event outside a call's own save (transcriptions, drains). */
   publish: (event: MessageEvent) => Promise<void>;
   parking: ParkingLot;
+  /** Calendar work asked for by the flow (appointments); without it, the flow is told the calendar is unavailable. */
+  calendar?: CallCalendar;
   /** How long a message insert may take before the message is parked instead (ms). @defaultValue 600 */
   storeDeadlineMs?: number;
 };
@@ -83,4 +87,24 @@ export type MessageActionDeps = {
   now: () => Date;
   publish: (event: MessageEvent) => Promise<void>;
   followUps: FollowUpsPort;
+};
+
+/**
+ * What follows an appointment's change, for the caller and the client: the confirmation SMS, the
+ * reminder (a delayed job, moved or removed with the appointment), the client's notifications
+ * (SMS, email with an .ics, webhook). Queued, never sent inline; must not throw.
+ */
+export type AppointmentFollowUpsPort = {
+  booked(appointment: Appointment): Promise<void>;
+  moved(appointment: Appointment, previousStart: Date): Promise<void>;
+  /** `by`: who cancelled — the caller (phone, SMS) or the client's side (an assistant, the API). */
+  cancelled(appointment: Appointment, by: 'caller' | 'staff'): Promise<void>;
+};
+
+/** The calendar work a call asks for (`Transition.request`), done for the call's client and caller. */
+export type CallCalendar = {
+  fulfil(
+    call: { callSid: string; clientId: string; from: string },
+    request: CalendarRequest,
+  ): Promise<CalendarResult>;
 };

@@ -125,6 +125,16 @@ export const envSchema = z
      * entries but an admin can no longer find them by number.
      */
     CALLER_KEY_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+    /**
+     * Key that encrypts calendar credentials at rest (AES-256-GCM); unset: derived from
+     * SESSION_SECRET. Changing it makes the stored credentials unreadable: reconnect the calendars.
+     */
+    CALENDAR_CREDENTIALS_KEY: z
+      .string()
+      .min(32, 'expected a random secret of at least 32 characters')
+      .optional(),
+    /** The most one calendar request (a CalDAV query or write) may take during a call (ms). */
+    CALENDAR_TIMEOUT_MS: millis(200, 10_000, 900),
     /** How long the outbox (notifications not sent to a provider) is kept, in days. */
     OUTBOX_RETENTION_DAYS: days(1, 3650, 90),
     /** How long the audit log is kept, in days (one year by default: the CNIL's advice for access logs). */
@@ -199,6 +209,15 @@ export const envSchema = z
         createHmac('sha256', env.SESSION_SECRET ?? DEV_SESSION_SECRET)
           .update('caller-keys')
           .digest('base64url'),
+      /** Calendars: the key of their stored credentials, and the time one request may take in a call. */
+      calendars: {
+        credentialsKey:
+          env.CALENDAR_CREDENTIALS_KEY ??
+          createHmac('sha256', env.SESSION_SECRET ?? DEV_SESSION_SECRET)
+            .update('calendar-credentials')
+            .digest('base64url'),
+        timeoutMs: env.CALENDAR_TIMEOUT_MS,
+      },
       /** Retention of the service's own logs; callers' data follows each client's settings. */
       retention: { outboxDays: env.OUTBOX_RETENTION_DAYS, auditDays: env.AUDIT_RETENTION_DAYS },
       adminApiToken: env.ADMIN_API_TOKEN ?? DEV_ADMIN_API_TOKEN,

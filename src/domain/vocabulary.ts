@@ -26,3 +26,7 @@ export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
 
 export const USER_ROLES = ['admin', 'assistant'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/** An appointment is booked until it is cancelled (a moved one stays booked, at its new time). */
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];

@@ -201,6 +201,44 @@ export const retentionSchema = z.object({
 });
 
 /**
+ * A kind of appointment callers may book: "Consultation", 30 minutes. Its `id` is stable (stored
+ * appointments and the API name it); its `name` is what callers hear and read ("une consultation"
+ * is built from it with the article the client writes: "Consultation" → "consultation").
+ */
+export const appointmentTypeSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a short identifier: lower-case letters, digits and dashes'),
+  name: lineSchema().min(1).max(60),
+  durationMinutes: z.number().int().min(5).max(480).default(30),
+  /** Free time kept before and after each appointment of this type (travel, cleaning, notes). */
+  bufferMinutes: z.number().int().min(0).max(120).default(0),
+  /** The earliest a caller may book, from now. */
+  minNoticeMinutes: z.number().int().min(0).max(43_200).default(120),
+  /** The latest a caller may book, in days from today. */
+  maxDaysAhead: z.number().int().min(1).max(365).default(30),
+  /** When this type may be booked, in the client's timezone; unset: the opening hours. */
+  hours: weeklyHoursSchema.optional(),
+  /** Slots start on this grid (minutes past the hour of the hours' start). */
+  slotStepMinutes: z.number().int().min(5).max(240).default(15),
+  /** How many slots the receptionist proposes at once. */
+  slotsOffered: z.number().int().min(1).max(3).default(2),
+  /** `book`: any caller may book; `request`: a caller the service does not know leaves a booking request (a message). */
+  newCallers: z.enum(['book', 'request']).default('book'),
+});
+export type AppointmentType = z.infer<typeof appointmentTypeSchema>;
+
+/** Appointments: the types callers may book and the reminder before each appointment. */
+export const appointmentSettingsSchema = z.object({
+  types: z.array(appointmentTypeSchema).max(10).default([]),
+  /** The reminder SMS goes this many hours before the appointment; 0: no reminder. */
+  reminderHoursBefore: z.number().int().min(0).max(168).default(24),
+  /** Callers may move or cancel their next appointment by phone, and cancel by SMS. */
+  callerChanges: z.boolean().default(true),
+});
+export type AppointmentSettings = z.infer<typeof appointmentSettingsSchema>;
+
+/**
  * Time zones as typed: a geographic `Area/Location` zone. The webhook URL is only checked for shape
  * here (the profile is pure and knows no environment): whether it may point at a private address,
  * or must be https, is the save use case's check (`src/app/clients.ts`) and the sender's.
@@ -244,13 +282,27 @@ const profileShape = {
   consent: consentSchema.prefault({}),
   retention: retentionSchema.prefault({}),
   notifications: notificationSettingsSchema.prefault({}),
+  appointments: appointmentSettingsSchema.prefault({}),
   maxCallSeconds: z.number().int().min(60).max(3600).default(600),
 };
 
 function profileChecks(
-  p: { voice?: string | undefined; locale: Locale; numbers: string[] },
+  p: {
+    voice?: string | undefined;
+    locale: Locale;
+    numbers: string[];
+    appointments: { types: { id: string }[] };
+  },
   ctx: z.RefinementCtx,
 ) {
+  const typeIds = p.appointments.types.map((t) => t.id);
+  if (new Set(typeIds).size !== typeIds.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['appointments', 'types'],
+      message: 'appointment type ids must not repeat',
+    });
+  }
   if (p.voice && !VOICES_BY_LOCALE[p.locale].includes(p.voice)) {
     ctx.addIssue({
       code: 'custom',

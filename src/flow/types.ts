@@ -45,14 +45,24 @@ export const MESSAGE_STEPS: readonly StepName[] = STEP_NAMES.slice(
   STEP_NAMES.indexOf('done'),
 );
 
-export const OUTCOMES = ['transferred', 'message', 'information', 'rejected', 'failed', 'abandoned'] as const;
+export const OUTCOMES = [
+  'transferred',
+  'appointment',
+  'message',
+  'information',
+  'rejected',
+  'failed',
+  'abandoned',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The engine's outcomes, and `in-progress` for a call record written before its flow ended. */
 export const CALL_OUTCOMES = ['in-progress', ...OUTCOMES] as const;
 /** Higher wins: an edge receiving outcomes out of order must never downgrade (e.g. transferred → abandoned). */
 export const OUTCOME_RANK: Record<Outcome, number> = {
-  transferred: 6,
+  transferred: 7,
+  /** An appointment booked, moved or cancelled in the call. */
+  appointment: 6,
   message: 5,
   information: 4,
   rejected: 3,
@@ -169,7 +179,9 @@ export type FlowEvent =
   /** The target's key at the whisper; none when a voicemail or silence let the gather run out. */
   | { type: 'screen-result'; digits?: string }
   | { type: 'timeout' }
-  | { type: 'hangup' };
+  | { type: 'hangup' }
+  /** The answer to the previous transition's `request`; like the screening events, not a turn. */
+  | { type: 'calendar'; result: CalendarResult };
 
 /** The message as the edge stores it; `key` is deterministic (one message per call) for upserts. */
 export interface TakenMessage {
@@ -187,6 +199,70 @@ export interface TakenMessage {
   final: boolean;
 }
 
+/** A slot of the client's calendar: ISO instants, end excluded. */
+export interface SlotTimes {
+  start: string;
+  end: string;
+}
+
+/** What the caller asked for when slots are searched again ("jeudi", "plutôt en fin de journée"). */
+export interface SlotPreference {
+  /** A day in the client's timezone, YYYY-MM-DD. */
+  day?: string;
+  partOfDay?: 'morning' | 'afternoon' | 'evening';
+  /** Only slots starting at or after this instant (ISO): "later", "the week after". */
+  notBefore?: string;
+}
+
+/** An appointment as the call knows it. */
+export interface AppointmentBrief {
+  id: string;
+  typeId: string;
+  typeName: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * Calendar work the engine needs done before it can go on: the edge does it (within the webhook's
+ * deadline) and hands the answer back as a `calendar` event in the same request. The engine stays
+ * pure: it only says what it needs, never how.
+ */
+export type CalendarRequest =
+  | {
+      type: 'find-slots';
+      typeId: string;
+      preference?: SlotPreference;
+      /** Moving an appointment: its own time is not busy. */
+      excludeAppointmentId?: string;
+    }
+  | {
+      type: 'book';
+      typeId: string;
+      start: string;
+      callerName: string;
+      /** Where the confirmation SMS goes (E.164). */
+      callerNumber: string;
+      reason?: string;
+    }
+  | { type: 'move'; appointmentId: string; start: string }
+  | { type: 'cancel'; appointmentId: string }
+  /** The caller's next appointment with this client, if any. */
+  | { type: 'next-appointment' };
+
+/** The answer to a `CalendarRequest`. */
+export type CalendarResult =
+  /** Free slots in order, as many as the search found (the engine picks which to propose). */
+  | { type: 'slots'; slots: SlotTimes[] }
+  | { type: 'booked'; appointment: AppointmentBrief }
+  | { type: 'moved'; appointment: AppointmentBrief }
+  | { type: 'cancelled'; appointment: AppointmentBrief }
+  /** The slot was taken meanwhile: the next free ones instead. */
+  | { type: 'slot-taken'; slots: SlotTimes[] }
+  | { type: 'next-appointment'; appointment: AppointmentBrief | null }
+  /** The calendar did not answer (down, too slow, refused): nothing was written. */
+  | { type: 'unavailable' };
+
 export type Effect =
   | { type: 'store-message'; message: TakenMessage }
   | { type: 'set-outcome'; outcome: Outcome }
@@ -201,4 +277,9 @@ export interface Transition {
   state: CallState;
   actions: Action[];
   effects: Effect[];
+  /**
+   * Calendar work to do now: the edge does it and calls `handleEvent` again with the result as a
+   * `calendar` event, then plays both transitions' actions in order.
+   */
+  request?: CalendarRequest;
 }

@@ -8,6 +8,7 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { SECTORS, type ClientProfile } from '../flow/profile';
 import {
+  APPOINTMENT_STATUSES,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   LOCALES,
@@ -56,6 +57,7 @@ const clientSchema = new Schema<ClientRecord>(
     consent: { type: Mixed, required: true },
     retention: { type: Mixed, required: true },
     notifications: { type: Mixed, required: true },
+    appointments: { type: Mixed, default: {} },
     maxCallSeconds: { type: Number, required: true },
     active: { type: Boolean, default: true },
   },
@@ -384,6 +386,89 @@ const purgeRunSchema = new Schema(
 purgeRunSchema.index({ startedAt: -1 });
 export const PurgeRunModel = mongoose.model('PurgeRun', purgeRunSchema);
 
+// ---------------------------------------------------------------------------------------------
+/**
+ * An appointment booked in a client's calendar (CalDAV, or the built-in book, where these records
+ * are the calendar). `_id` is the event's UID in the calendar too, so the two are found by each other.
+ */
+const appointmentChangeSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    /** `booked`, `moved`, `cancelled`, `reminded`. */
+    action: { type: String, required: true },
+    /** Who: `caller` (by phone or SMS), or the audit log's label of a user or token. */
+    by: { type: String, required: true },
+    via: { type: String, default: 'system' },
+    previousStart: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const appointmentSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    clientId: { type: String, required: true },
+    typeId: { type: String, required: true },
+    typeName: { type: String, required: true },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    /** Kept free around the appointment, from its type when booked. */
+    bufferMinutes: { type: Number, required: true, default: 0 },
+    status: { type: String, enum: APPOINTMENT_STATUSES, required: true, default: 'booked' },
+    callerName: { type: String, default: '' },
+    callerNumber: { type: String, required: true },
+    reason: { type: String, default: '' },
+    locale: { type: String, enum: LOCALES, default: 'fr-FR' },
+    /** The call it was booked in; empty when an assistant or the API booked it. */
+    callSid: { type: String, default: '' },
+    /** `call`, `web`, `api`. */
+    bookedVia: { type: String, required: true },
+    /** Where the event lives: `builtin`, or `caldav` with its resource URL and ETag. */
+    calendar: {
+      type: new Schema(
+        { kind: { type: String, required: true }, href: String, etag: String },
+        { _id: false },
+      ),
+      required: true,
+    },
+    /** When the reminder SMS is due (null: none), and when it went. */
+    reminderAt: { type: Date, default: null },
+    remindedAt: { type: Date, default: null },
+    confirmationSentAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    history: { type: [appointmentChangeSchema], default: [] },
+  },
+  { timestamps: true, minimize: false },
+);
+appointmentSchema.index({ clientId: 1, start: 1 }); // a client's day and week, the built-in book's busy times
+appointmentSchema.index({ clientId: 1, callerNumber: 1, start: 1 }); // a caller's next appointment
+appointmentSchema.index({ callerNumber: 1, start: 1 }); // a caller across clients: access and erasure
+export type AppointmentRecord = InferSchemaType<typeof appointmentSchema>;
+export const AppointmentModel = mongoose.model('Appointment', appointmentSchema);
+
+// ---------------------------------------------------------------------------------------------
+/**
+ * A client's CalDAV calendar, `_id` = the client's id. The password is stored encrypted
+ * (AES-256-GCM, key from the environment) and never leaves the store's door decrypted except to
+ * the calendar client.
+ */
+const calendarConnectionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    /** The calendar collection's URL (…/calendars/dr-martin/ or a server root to discover from). */
+    url: { type: String, required: true },
+    username: { type: String, required: true },
+    /** `iv.tag.ciphertext`, base64url: see src/infra/secret-box.ts. */
+    passwordSealed: { type: String, required: true },
+    /** The last "test the connection", or the last failure seen in a call. */
+    checkedAt: { type: Date, default: null },
+    checkOk: { type: Boolean, default: null },
+    checkError: { type: String, default: '' },
+  },
+  { timestamps: true, minimize: false },
+);
+export const CalendarConnectionModel = mongoose.model('CalendarConnection', calendarConnectionSchema);
+
 export const ALL_MODELS = [
   ClientModel,
   PhoneNumberModel,
@@ -397,4 +482,6 @@ export const ALL_MODELS = [
   SettingsVersionModel,
   RecordingDeletionModel,
   PurgeRunModel,
+  AppointmentModel,
+  CalendarConnectionModel,
 ] as const;

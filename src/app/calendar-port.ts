@@ -1,0 +1,59 @@
+/**
+ * A client's calendar as the appointment use cases see it: busy times in, events out. Two kinds
+ * stand behind it: the client's own CalDAV calendar (src/infra/caldav-calendar.ts) and the
+ * built-in appointment book (the appointments collection itself, src/store/appointments.ts).
+ */
+
+/** A time the calendar is busy, end excluded. `uid` names its event when known (moving an appointment leaves its own out). */
+export type BusyTime = { start: Date; end: Date; uid?: string };
+
+/** An event the receptionist writes: one appointment. */
+export type CalendarEvent = {
+  /** The event's UID: the appointment's id. */
+  uid: string;
+  start: Date;
+  end: Date;
+  /** The client's timezone: the event is written in it (DTSTART;TZID=…), so phones show local times. */
+  timeZone: string;
+  /** "Consultation – Jeanne Dupont" */
+  summary: string;
+  /** Caller, number, reason, and how it was booked. */
+  description: string;
+  location?: string;
+};
+
+/** Where a written event lives: its resource URL and the ETag it had when written. */
+export type CalendarEventRef = { href: string; etag?: string };
+
+export interface CalendarBackend {
+  readonly kind: 'builtin' | 'caldav';
+  /**
+   * Busy times overlapping [from, to): timed events, recurring events expanded with their
+   * exceptions (EXDATE, moved or cancelled occurrences), all-day events as whole days of their
+   * calendar; events marked free (TRANSP:TRANSPARENT) and cancelled ones are not busy.
+   */
+  busy(from: Date, to: Date): Promise<BusyTime[]>;
+  /**
+   * Writes a new event, never over an existing one (If-None-Match: *): a clash is a
+   * CalendarConflictError. null: the backend keeps no separate event (the built-in book).
+   */
+  create(event: CalendarEvent): Promise<CalendarEventRef | null>;
+  /** Rewrites the event, only if it is unchanged since `ref.etag` (If-Match) when one is known. */
+  update(ref: CalendarEventRef, event: CalendarEvent): Promise<CalendarEventRef>;
+  /** Deletes the event; one already gone is not an error. */
+  remove(ref: CalendarEventRef): Promise<void>;
+}
+
+/** The calendar cannot be used now: unreachable, too slow, refused our credentials, answered 5xx. */
+export class CalendarUnavailableError extends Error {
+  override name = 'CalendarUnavailableError';
+}
+
+/** The calendar refused a write because the event changed or exists (412 Precondition Failed). */
+export class CalendarConflictError extends Error {
+  override name = 'CalendarConflictError';
+}
+
+/** "Test the connection": whether the calendar answers with these settings, and what it is. */
+export type CalendarCheck =
+  { ok: true; calendarName: string; calendarUrl: string } | { ok: false; error: string };

@@ -5,7 +5,7 @@
  * candidates, so a year of hours against hundreds of busy times stays linear.
  */
 import { isCalendarDate } from '../domain/calendar';
-import { addDays, addMinutes, localDate, startOfLocalDay, wallClock } from '../domain/zoned-time';
+import { addDays, addMinutes, localDate, wallClock } from '../domain/zoned-time';
 import { weekdayOfDate } from './hours';
 import { MINUTE, instant, localDay, wallMinuteOf, wallTimeOn, type LocalDay } from './local-day';
 import type { AppointmentType, ClientProfile } from './profile';
@@ -175,8 +175,8 @@ export function checkSlot(
   const at = s.start.getTime();
   const [length, buffer] = [s.type.durationMinutes * MINUTE, s.type.bufferMinutes * MINUTE];
   if (at < s.now.getTime() + s.type.minNoticeMinutes * MINUTE) return { ok: false, reason: 'notice' };
-  const horizon = startOfLocalDay(addDays(localDate(s.now, tz), s.type.maxDaysAhead + 1), tz);
-  if (at >= horizon.getTime()) return { ok: false, reason: 'too-far' };
+  const horizon = localDay(addDays(localDate(s.now, tz), s.type.maxDaysAhead), tz).end;
+  if (at >= horizon) return { ok: false, reason: 'too-far' };
   const date = localDate(s.start, tz);
   if (closedOn(s, date)) return { ok: false, reason: 'closed' };
   const day = localDay(date, tz);

@@ -320,6 +320,57 @@ describe('freeSlots across daylight-saving changes in Paris (wall-clock hours, r
   });
 });
 
+describe('freeSlots across clock changes elsewhere', () => {
+  const range = (start: string, end: string) => [{ start, end }];
+  it.each<[string, string, string, { [day: string]: { start: string; end: string }[] }, TypeInput, string[]]>(
+    [
+      [
+        'New York, spring forward: 1:00–4:00 holds 1:00 (UTC−5) and 3:00 (UTC−4)',
+        NEW_YORK,
+        '2026-03-08',
+        { sun: range('01:00', '04:00') },
+        {},
+        ['2026-03-08T06:00:00.000Z', '2026-03-08T07:00:00.000Z'],
+      ],
+      [
+        'New York, fall back: 1:00 once, then 2:00 and 3:00',
+        NEW_YORK,
+        '2026-11-01',
+        { sun: range('01:00', '04:00') },
+        {},
+        ['2026-11-01T05:00:00.000Z', '2026-11-01T07:00:00.000Z', '2026-11-01T08:00:00.000Z'],
+      ],
+      [
+        'Santiago skips midnight (23:59 → 1:00): a range from 0:00 starts at the jump',
+        'America/Santiago',
+        '2026-09-06',
+        { sun: range('00:00', '03:00') },
+        { durationMinutes: 30, slotStepMinutes: 30 },
+        ['04:00', '04:30', '05:00', '05:30'].map((t) => `2026-09-06T${t}:00.000Z`),
+      ],
+      [
+        'Santiago, the evening before the skipped midnight keeps its last hour',
+        'America/Santiago',
+        '2026-09-05',
+        { sat: range('22:00', '24:00') },
+        { durationMinutes: 30, slotStepMinutes: 30 },
+        ['02:00', '02:30', '03:00', '03:30'].map((t) => `2026-09-06T${t}:00.000Z`),
+      ],
+    ],
+  )('%s', (_name, timezone, day, hours, type, expected) => {
+    const s = search({
+      timezone,
+      hours,
+      now: new Date('2026-03-01T12:00:00Z'),
+      type: { maxDaysAhead: 365, ...type },
+      preference: { day },
+    });
+    const slots = freeSlots(s);
+    expect(slots.map((x) => x.start.toISOString())).toEqual(expected);
+    for (const slot of slots) expect(checkSlot({ ...s, start: slot.start })).toMatchObject({ ok: true });
+  });
+});
+
 describe('checkSlot: one start, and why it cannot be booked', () => {
   /** Monday 7 December 9:50; 30-minute slots, 2 h notice, 10-minute buffer; Tuesday 10–11 busy. */
   const base = search({

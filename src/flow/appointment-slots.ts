@@ -150,8 +150,10 @@ export function freeSlots(s: SlotSearch): Slot[] {
   const busy = mergeBusy(s.busy);
   let next = 0;
   const out: Slot[] = [];
+  let day: LocalDay | undefined;
   for (const date of openDates(s, b.firstDay, b.lastDay)) {
-    for (const c of gridOn(s, localDay(date, s.profile.timezone))) {
+    day = localDay(date, s.profile.timezone, day);
+    for (const c of gridOn(s, day)) {
       if (c.at < b.earliest || (b.part && partOfMinute(c.minute) !== b.part)) continue;
       const [from, to] = [c.at - buffer, c.at + length + buffer];
       // Candidates only move forward, so busy times ending before this one never matter again.

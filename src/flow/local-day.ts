@@ -38,14 +38,17 @@ const offsetAt = (ms: number, timeZone: string) => {
  */
 function dayStart(date: string, timeZone: string): number {
   const midnight = utcMidnight(date);
-  const offsets = new Set([offsetAt(midnight - DAY, timeZone), offsetAt(midnight + DAY, timeZone)]);
-  const tries = [...offsets].map((o) => midnight - o).sort((a, b) => a - b);
-  for (const at of tries) {
+  const showsMidnight = (at: number) => {
     const shown = wallClock(instant(at), timeZone);
-    if (shown.date === date && shown.time === '00:00') return at;
-  }
+    return shown.date === date && shown.time === '00:00';
+  };
+  // The offset of the day before first: where midnight is shown twice, it gives the first showing.
+  const first = midnight - offsetAt(midnight - DAY, timeZone);
+  if (showsMidnight(first)) return first;
+  const second = midnight - offsetAt(midnight + DAY, timeZone);
+  if (second === first || showsMidnight(second)) return second;
   // Midnight skipped: the earlier try still shows the day before, the later one this day.
-  let [low, high] = [tries[0]! / MINUTE, tries[tries.length - 1]! / MINUTE];
+  let [low, high] = [Math.min(first, second) / MINUTE, Math.max(first, second) / MINUTE];
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
     if (wallClock(instant(mid * MINUTE), timeZone).date >= date) high = mid;
@@ -54,9 +57,11 @@ function dayStart(date: string, timeZone: string): number {
   return high * MINUTE;
 }
 
-export function localDay(date: string, timeZone: string): LocalDay {
+/** `date` in `timeZone`; `before`, the day before when known, lends its end as this day's start. */
+export function localDay(date: string, timeZone: string, before?: LocalDay): LocalDay {
   const next = addDays(date, 1);
-  const [start, end] = [dayStart(date, timeZone), dayStart(next, timeZone)];
+  const start = before && before.date === addDays(date, -1) ? before.end : dayStart(date, timeZone);
+  const end = dayStart(next, timeZone);
   // Offsets as the day's midnights say them: a skipped midnight keeps the offset before the jump.
   return { date, start, end, offsetBefore: utcMidnight(date) - start, offsetAfter: utcMidnight(next) - end };
 }

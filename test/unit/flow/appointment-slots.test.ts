@@ -96,6 +96,15 @@ describe('freeSlots: the times a caller may book, in order', () => {
       ['07T11:00', '07T17:00', '08T11:00', '08T17:00', '09T11:00', '09T17:00'].map((d) => `2026-12-${d}`),
     ],
     [
+      'a recurring pattern with one exception (Tuesday 9–11 cancelled): that morning opens',
+      {
+        now: at('2026-12-07T07:00'),
+        busy: rota('2026-12-07', 14).filter((b) => b.start.getTime() !== at('2026-12-08T09:00').getTime()),
+        limit: 6,
+      },
+      ['07T11:00', '07T17:00', '08T09:00', '08T10:00', '08T11:00', '08T17:00'].map((d) => `2026-12-${d}`),
+    ],
+    [
       'a whole local day busy (an all-day event): that day skipped, the days around it kept',
       {
         now: at('2026-12-07T17:30'),

@@ -93,7 +93,7 @@ function connected(
   try {
     password = openStoredPassword(deps, stored);
   } catch (error) {
-    return unusable(error as CalendarUnavailableError);
+    return reporting(deps, client.id, unusable(error as CalendarUnavailableError));
   }
   const backend = caldavCalendar({
     url: stored.url,

@@ -70,11 +70,12 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
       return await work();
     } catch (error) {
       if (error instanceof CalendarUnavailableError || error instanceof CalendarConflictError) throw error;
-      const e = error as Error & { cause?: { code?: string } };
+      const e = error as Error & { cause?: { code?: string; message?: string } };
       if (e.name === 'TimeoutError' || e.name === 'AbortError')
         throw new CalendarUnavailableError(`${host} did not answer within ${conn.timeoutMs} ms`);
-      const code = e.cause?.code;
-      if (code) throw new CalendarUnavailableError(`could not reach ${host} (${code})`);
+      // fetch says only "fetch failed"; why is in its cause (ECONNREFUSED, ENOTFOUND, a bad port…).
+      const why = e.cause?.code ?? e.cause?.message;
+      if (why) throw new CalendarUnavailableError(`could not reach ${host} (${why})`);
       if (/401|Invalid credentials/.test(e.message)) throw refusal(401, host);
       throw new CalendarUnavailableError(`${host} gave no usable calendar (${e.message})`);
     }

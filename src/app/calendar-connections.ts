@@ -18,7 +18,7 @@ import {
 } from '../store/calendar-connections';
 import { getClient, type Client } from '../store/clients';
 import { audit } from './audit';
-import type { CalendarCheck } from './calendar-port';
+import { CalendarUnavailableError, type CalendarCheck } from './calendar-port';
 import { forgetCalendar, openStoredPassword, type CalendarConnectionDeps } from './client-calendars';
 
 export { calendarFor, type CalendarConnectionDeps } from './client-calendars';
@@ -92,7 +92,7 @@ function backendFor(client: Client, settings: Settings, timeoutMs: number): CalD
 
 /** The field a failed check is about: the password when the server refused it, else the address. */
 const failedField = (check: Extract<CalendarCheck, { ok: false }>) =>
-  /username or password/.test(check.error) ? 'password' : 'url';
+  check.reason === 'credentials' ? 'password' : 'url';
 
 /**
  * Tests the settings and connects the calendar only when it answers; from then on the client's
@@ -172,7 +172,8 @@ async function checkStored(
     const password = openStoredPassword(deps, stored);
     return await backendFor(client, { ...stored, password }, checkTimeout(deps)).check();
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    if (!(error instanceof CalendarUnavailableError)) throw error;
+    return { ok: false, error: error.message, reason: error.reason };
   }
 }
 

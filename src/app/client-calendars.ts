@@ -46,6 +46,7 @@ export function openStoredPassword(deps: CalendarConnectionDeps, stored: StoredC
   } catch {
     throw new CalendarUnavailableError(
       'the stored calendar password cannot be read (the credentials key changed): connect the calendar again',
+      'unreadable-password',
     );
   }
 }

@@ -35,10 +35,13 @@ type Resolved = { url: string; name: string; zone: string };
 /** A server's answer as a reason people can act on; never the credentials. */
 function refusal(status: number, host: string): CalendarUnavailableError {
   if (status === 401 || status === 403)
-    return new CalendarUnavailableError(`${host} refused the username or password (HTTP ${status})`);
+    return new CalendarUnavailableError(
+      `${host} refused the username or password (HTTP ${status})`,
+      'credentials',
+    );
   if (status === 404)
-    return new CalendarUnavailableError(`no calendar at this address on ${host} (HTTP 404)`);
-  return new CalendarUnavailableError(`${host} answered HTTP ${status}`);
+    return new CalendarUnavailableError(`no calendar at this address on ${host} (HTTP 404)`, 'not-found');
+  return new CalendarUnavailableError(`${host} answered HTTP ${status}`, 'server-error');
 }
 
 const isCalendar = (r: DAVResponse) => Object.keys(r.props?.resourcetype ?? {}).includes('calendar');
@@ -49,12 +52,15 @@ function componentsOf(r: DAVResponse): string[] {
   return list.map((c: { _attributes?: { name?: string } }) => c._attributes?.name ?? '').filter(Boolean);
 }
 
-const nameOf = (value: unknown, fallback: string): string =>
-  typeof value === 'string' && value
-    ? value
-    : typeof value === 'object' && value && '_cdata' in value
-      ? String(value._cdata)
-      : fallback;
+/** A property's text, however xml-js gave it (a string, or `{ _cdata }` / `{ _text }`). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as { _cdata?: unknown; _text?: unknown };
+    return String(v._cdata ?? v._text ?? '');
+  }
+  return '';
+}
 
 export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
   const host = new URL(conn.url).host;
@@ -72,12 +78,12 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
       if (error instanceof CalendarUnavailableError || error instanceof CalendarConflictError) throw error;
       const e = error as Error & { cause?: { code?: string; message?: string } };
       if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        throw new CalendarUnavailableError(`${host} did not answer within ${conn.timeoutMs} ms`);
+        throw new CalendarUnavailableError(`${host} did not answer within ${conn.timeoutMs} ms`, 'timeout');
       // fetch says only "fetch failed"; why is in its cause (ECONNREFUSED, ENOTFOUND, a bad port…).
       const why = e.cause?.code ?? e.cause?.message;
       if (why) throw new CalendarUnavailableError(`could not reach ${host} (${why})`);
       if (/401|Invalid credentials/.test(e.message)) throw refusal(401, host);
-      throw new CalendarUnavailableError(`${host} gave no usable calendar (${e.message})`);
+      throw new CalendarUnavailableError(`${host} gave no usable calendar (${e.message})`, 'not-found');
     }
   }
 
@@ -93,17 +99,21 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
       depth: '0',
       ...bounded(),
     });
-    if (!here) throw new CalendarUnavailableError(`${host} gave an empty answer`);
-    if (here.status && (here.status === 401 || here.status === 403 || here.status >= 500))
-      throw refusal(here.status, host);
+    if (!here) throw new CalendarUnavailableError(`${host} gave an empty answer`, 'server-error');
+    // A 404 is not discovered from: a mistyped calendar address must not land in another calendar.
+    if (here.status && [401, 403, 404].includes(here.status)) throw refusal(here.status, host);
+    if (here.status && here.status >= 500) throw refusal(here.status, host);
     const components = componentsOf(here);
     if (here.ok && isCalendar(here) && components.length && !components.includes('VEVENT'))
-      throw new CalendarUnavailableError(`this calendar on ${host} holds no events (tasks or notes only)`);
+      throw new CalendarUnavailableError(
+        `this calendar on ${host} holds no events (tasks or notes only)`,
+        'not-found',
+      );
     if (here.ok && isCalendar(here)) {
       return {
         url: conn.url,
-        name: nameOf(here.props?.displayname, conn.url),
-        zone: declaredZone(here.props?.calendarTimezone) ?? conn.timeZone,
+        name: textOf(here.props?.displayname) || conn.url,
+        zone: declaredZone(textOf(here.props?.calendarTimezone)) ?? conn.timeZone,
       };
     }
     const account = await createAccount({
@@ -112,11 +122,12 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
     });
     const calendars = await fetchCalendars({ account, ...bounded() });
     const found = calendars.find((c) => !c.components?.length || c.components.includes('VEVENT'));
-    if (!found) throw new CalendarUnavailableError(`${host} has no calendar for events for this user`);
+    if (!found)
+      throw new CalendarUnavailableError(`${host} has no calendar for events for this user`, 'not-found');
     return {
       url: found.url,
-      name: nameOf(found.displayName, found.url),
-      zone: declaredZone(typeof found.timezone === 'string' ? found.timezone : undefined) ?? conn.timeZone,
+      name: textOf(found.displayName) || found.url,
+      zone: declaredZone(textOf(found.timezone)) ?? conn.timeZone,
     };
   }
 
@@ -184,9 +195,17 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
     if (refused) throw refusal(refused.status ?? 0, host);
     const zones = { allDay: zone, floating: conn.timeZone };
     return responses.flatMap((r) => {
-      const data: unknown = r.props?.calendarData;
-      const ics = typeof data === 'string' ? data : (data as { _cdata?: string } | undefined)?._cdata;
-      return ics ? busyTimesOf(ics, from, to, zones) : [];
+      const ics = textOf(r.props?.calendarData);
+      if (!ics) return [];
+      try {
+        return busyTimesOf(ics, from, to, zones);
+      } catch (error) {
+        // Skipping an event we cannot read could offer a time that is taken: the calendar is unusable until it is fixed.
+        throw new CalendarUnavailableError(
+          `an event of the calendar cannot be read (${r.href ?? 'unknown'}: ${(error as Error).message})`,
+          'server-error',
+        );
+      }
     });
   }
 
@@ -229,7 +248,9 @@ export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
         await busy(new Date(), new Date(Date.now() + 60_000));
         return { ok: true, calendarName: found.name, calendarUrl: found.url };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        if (error instanceof CalendarUnavailableError)
+          return { ok: false, error: error.message, reason: error.reason };
+        return { ok: false, error: String(error), reason: 'server-error' };
       }
     },
   };

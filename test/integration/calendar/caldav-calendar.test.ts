@@ -9,6 +9,7 @@ import {
   type CalendarEvent,
 } from '../../../src/app/calendar-port';
 import { caldavCalendar } from '../../../src/infra/caldav-calendar';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { newCalendar, PARIS_VTIMEZONE, putEvent, testServer } from './radicale';
 
 const server = testServer();
@@ -151,6 +152,27 @@ describe('busy times', () => {
     ]);
   });
 
+  it('puts all-day events on the days of the zone the calendar declares', async () => {
+    const newYork = tzlib_get_ical_block('America/New_York')[0]!;
+    const url = await newCalendar(
+      server,
+      'New York',
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${newYork}\r\nEND:VCALENDAR\r\n`,
+    );
+    await putEvent(server, url, 'holiday', [
+      'BEGIN:VEVENT',
+      'UID:holiday',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20260401',
+      'SUMMARY:Congés',
+      'END:VEVENT',
+    ]);
+
+    expect(spans(await connect(url).busy(at('2026-03-30T00:00:00Z'), at('2026-04-10T00:00:00Z')))).toEqual([
+      ['2026-04-01T04:00:00.000Z', '2026-04-02T04:00:00.000Z'],
+    ]);
+  });
+
   it('reads a floating time on the client’s clocks', async () => {
     const url = await newCalendar(server);
     await putEvent(server, url, 'floating', [
@@ -248,6 +270,16 @@ describe('connections', () => {
     expect(check.calendarName).not.toContain('http');
   });
 
+  it('does not wander off from a mistyped calendar address to another calendar', async () => {
+    await newCalendar(server);
+    const check = await connect(new URL(`/${server.username}/no-such-calendar/`, server.root).href).check();
+    expect(check).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+      error: expect.stringMatching(/no calendar at this address/),
+    });
+  });
+
   it('names the calendar it was given', async () => {
     const url = await newCalendar(server, 'Agenda du Dr Martin');
     expect(await connect(url).check()).toEqual({
@@ -265,7 +297,11 @@ describe('connections', () => {
       calendar.busy(at('2026-03-30T00:00:00Z'), at('2026-03-31T00:00:00Z')),
     ).rejects.toBeInstanceOf(CalendarUnavailableError);
     const check = await calendar.check();
-    expect(check).toMatchObject({ ok: false, error: expect.stringMatching(/username or password/) });
+    expect(check).toMatchObject({
+      ok: false,
+      reason: 'credentials',
+      error: expect.stringMatching(/username or password/),
+    });
     expect(JSON.stringify(check)).not.toContain('not-the-password');
   });
 
@@ -274,9 +310,9 @@ describe('connections', () => {
     const silent = await listening(createServer(() => {}));
     const silentPort = (silent.address() as { port: number }).port;
     try {
-      for (const [port, reason] of [
-        [closed, /could not reach/],
-        [silentPort, /did not answer within 300 ms/],
+      for (const [port, message, reason] of [
+        [closed, /could not reach/, 'unreachable'],
+        [silentPort, /did not answer within 300 ms/, 'timeout'],
       ] as const) {
         const started = Date.now();
         const calendar = connect(`http://127.0.0.1:${port}/dav/`, { timeoutMs: 300 });
@@ -284,7 +320,7 @@ describe('connections', () => {
           .busy(at('2026-03-30T00:00:00Z'), at('2026-03-31T00:00:00Z'))
           .catch((e: unknown) => e);
         expect(failure).toBeInstanceOf(CalendarUnavailableError);
-        expect((failure as Error).message).toMatch(reason);
+        expect(failure).toMatchObject({ message: expect.stringMatching(message), reason });
         expect(Date.now() - started).toBeLessThan(1500);
       }
     } finally {

@@ -21,12 +21,17 @@ export const basicAuth = (s: TestServer) => ({
 });
 
 /** Makes `/<username>/<random>/` with a display name; returns its URL. */
-export async function newCalendar(s: TestServer, displayName = 'Cabinet'): Promise<string> {
+export async function newCalendar(
+  s: TestServer,
+  displayName = 'Cabinet',
+  vtimezone?: string,
+): Promise<string> {
   const url = new URL(`/${s.username}/${randomUUID()}/`, s.root).href;
   const [answer] = await makeCalendar({
     url,
     props: {
       'd:displayname': displayName,
+      ...(vtimezone ? { 'c:calendar-timezone': { _cdata: vtimezone } } : {}),
       'c:supported-calendar-component-set': { 'c:comp': { _attributes: { name: 'VEVENT' } } },
     },
     headers: basicAuth(s),

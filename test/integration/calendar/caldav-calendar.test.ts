@@ -259,6 +259,22 @@ describe('writing appointments', () => {
   });
 });
 
+describe('events written to a calendar no longer connected', () => {
+  it('are written anew in the connected calendar when moved, and left alone when cancelled', async () => {
+    const url = await newCalendar(server);
+    const calendar = connect(url);
+    const elsewhere = { href: 'http://192.0.2.10/dav/old-calendar/apt-3.ics', etag: '"1"' };
+
+    await calendar.remove(elsewhere);
+    const moved = await calendar.update(
+      elsewhere,
+      event('apt-3', '2026-12-08T09:00:00Z', '2026-12-08T09:30:00Z'),
+    );
+    expect(moved.href).toBe(new URL('apt-3.ics', url).href);
+    expect(await calendar.busy(at('2026-12-08T00:00:00Z'), at('2026-12-09T00:00:00Z'))).toHaveLength(1);
+  });
+});
+
 describe('connections', () => {
   it('finds the first event calendar from the server root, and says which', async () => {
     await newCalendar(server, 'Agenda du cabinet');

@@ -3,8 +3,7 @@
  * times from a server-side time-range query, events written with If-None-Match / If-Match so two
  * writers never overwrite each other. Every request is bounded by `timeoutMs`.
  */
-import { calendarQuery, createAccount, fetchCalendars, propfind, type DAVResponse } from 'tsdav';
-import { createCalendarObject, deleteCalendarObject, updateCalendarObject } from 'tsdav';
+import { calendarQuery, createCalendarObject, deleteCalendarObject, updateCalendarObject } from 'tsdav';
 import {
   CalendarConflictError,
   CalendarUnavailableError,
@@ -15,131 +14,14 @@ import {
   type CalendarEventRef,
 } from '../app/calendar-port';
 import { appointmentIcs } from './appointment-ics';
-import { busyTimesOf, declaredZone } from './caldav-events';
+import { busyTimesOf } from './caldav-events';
+import { caldavSession, refusal, textOf, type CalDavConnection } from './caldav-session';
 
-export type CalDavConnection = {
-  /** The calendar collection itself, or a server or principal URL to discover the first event calendar from. */
-  url: string;
-  username: string;
-  password: string;
-  /** The client's zone: floating times are read in it, events are written in it. */
-  timeZone: string;
-  /** The most one request may take (ms). */
-  timeoutMs: number;
-};
-
+export type { CalDavConnection } from './caldav-session';
 export type CalDavCalendar = CalendarBackend & { check(): Promise<CalendarCheck> };
 
-type Resolved = { url: string; name: string; zone: string };
-
-/** A server's answer as a reason people can act on; never the credentials. */
-function refusal(status: number, host: string): CalendarUnavailableError {
-  if (status === 401 || status === 403)
-    return new CalendarUnavailableError(
-      `${host} refused the username or password (HTTP ${status})`,
-      'credentials',
-    );
-  if (status === 404)
-    return new CalendarUnavailableError(`no calendar at this address on ${host} (HTTP 404)`, 'not-found');
-  return new CalendarUnavailableError(`${host} answered HTTP ${status}`, 'server-error');
-}
-
-const isCalendar = (r: DAVResponse) => Object.keys(r.props?.resourcetype ?? {}).includes('calendar');
-
-function componentsOf(r: DAVResponse): string[] {
-  const comp: unknown = r.props?.supportedCalendarComponentSet?.comp;
-  const list = Array.isArray(comp) ? comp : comp ? [comp] : [];
-  return list.map((c: { _attributes?: { name?: string } }) => c._attributes?.name ?? '').filter(Boolean);
-}
-
-/** A property's text, however xml-js gave it (a string, or `{ _cdata }` / `{ _text }`). */
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const v = value as { _cdata?: unknown; _text?: unknown };
-    return String(v._cdata ?? v._text ?? '');
-  }
-  return '';
-}
-
 export function caldavCalendar(conn: CalDavConnection): CalDavCalendar {
-  const host = new URL(conn.url).host;
-  const headers = {
-    authorization: `Basic ${Buffer.from(`${conn.username}:${conn.password}`).toString('base64')}`,
-  };
-  /** A fresh deadline per request: tsdav passes fetchOptions to every fetch it makes. */
-  const bounded = () => ({ headers, fetchOptions: { signal: AbortSignal.timeout(conn.timeoutMs) } });
-
-  /** Runs one exchange with the server; network failures and time-outs become CalendarUnavailableError. */
-  async function exchange<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof CalendarUnavailableError || error instanceof CalendarConflictError) throw error;
-      const e = error as Error & { cause?: { code?: string; message?: string } };
-      if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        throw new CalendarUnavailableError(`${host} did not answer within ${conn.timeoutMs} ms`, 'timeout');
-      // fetch says only "fetch failed"; why is in its cause (ECONNREFUSED, ENOTFOUND, a bad port…).
-      const why = e.cause?.code ?? e.cause?.message;
-      if (why) throw new CalendarUnavailableError(`could not reach ${host} (${why})`);
-      if (/401|Invalid credentials/.test(e.message)) throw refusal(401, host);
-      throw new CalendarUnavailableError(`${host} gave no usable calendar (${e.message})`, 'not-found');
-    }
-  }
-
-  async function discover(): Promise<Resolved> {
-    const [here] = await propfind({
-      url: conn.url,
-      props: {
-        'd:resourcetype': {},
-        'd:displayname': {},
-        'c:supported-calendar-component-set': {},
-        'c:calendar-timezone': {},
-      },
-      depth: '0',
-      ...bounded(),
-    });
-    if (!here) throw new CalendarUnavailableError(`${host} gave an empty answer`, 'server-error');
-    // A 404 is not discovered from: a mistyped calendar address must not land in another calendar.
-    if (here.status && [401, 403, 404].includes(here.status)) throw refusal(here.status, host);
-    if (here.status && here.status >= 500) throw refusal(here.status, host);
-    const components = componentsOf(here);
-    if (here.ok && isCalendar(here) && components.length && !components.includes('VEVENT'))
-      throw new CalendarUnavailableError(
-        `this calendar on ${host} holds no events (tasks or notes only)`,
-        'not-found',
-      );
-    if (here.ok && isCalendar(here)) {
-      return {
-        url: conn.url,
-        name: textOf(here.props?.displayname) || conn.url,
-        zone: declaredZone(textOf(here.props?.calendarTimezone)) ?? conn.timeZone,
-      };
-    }
-    const account = await createAccount({
-      account: { serverUrl: conn.url, accountType: 'caldav', credentials: {} },
-      ...bounded(),
-    });
-    const calendars = await fetchCalendars({ account, ...bounded() });
-    const found = calendars.find((c) => !c.components?.length || c.components.includes('VEVENT'));
-    if (!found)
-      throw new CalendarUnavailableError(`${host} has no calendar for events for this user`, 'not-found');
-    return {
-      url: found.url,
-      name: textOf(found.displayName) || found.url,
-      zone: declaredZone(textOf(found.timezone)) ?? conn.timeZone,
-    };
-  }
-
-  let resolved: Promise<Resolved> | null = null;
-  /** Discovery happens once per backend; a failed one is tried again next time. */
-  function calendar(): Promise<Resolved> {
-    resolved ??= exchange(discover).catch((error: unknown) => {
-      resolved = null;
-      throw error;
-    });
-    return resolved;
-  }
+  const { host, bounded, exchange, calendar } = caldavSession(conn);
 
   /** The event's resource: on the connected server only, so the credentials never go elsewhere. */
   function sameServer(ref: CalendarEventRef): boolean {

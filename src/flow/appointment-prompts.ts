@@ -55,7 +55,7 @@ const fr: AppointmentPrompts = {
   menuHints: ['prendre rendez-vous', 'rendez-vous', 'annuler mon rendez-vous', 'déplacer mon rendez-vous'],
   askType: (names) =>
     `Pour quel type de rendez-vous : ${names.slice(0, -1).join(', ')} ou ${names[names.length - 1]} ? ` +
-    `${names.map((n, i) => `Tapez ${i + 1} pour ${n}`).join(', ')}.`,
+    `Tapez ${names.map((n, i) => `${i + 1} pour ${n}`).join(', ')}.`,
   offer: (slots, count) =>
     `Je peux vous proposer ${slots}. ` +
     (count === 1
@@ -90,10 +90,10 @@ const fr: AppointmentPrompts = {
   cancelConfirm: "Vous confirmez l'annulation ? Tapez 1 pour annuler le rendez-vous, 2 pour le garder.",
   cancelled: (slot) => `C'est noté : votre rendez-vous ${deOrElided(slot)} est annulé. Au revoir.`,
   unavailable:
-    'Je ne peux pas consulter l’agenda pour le moment. Je prends votre demande de rendez-vous, ' +
+    "Je ne peux pas consulter l'agenda pour le moment. Je prends votre demande de rendez-vous, " +
     'nous vous rappellerons pour la confirmer.',
   unavailableChange:
-    'Je ne peux pas consulter l’agenda pour le moment. Je prends votre demande, nous vous rappellerons.',
+    "Je ne peux pas consulter l'agenda pour le moment. Je prends votre demande, nous vous rappellerons.",
   requestTaken: 'Très bien, je prends votre demande de rendez-vous.',
   givenUp:
     "Je transmets votre demande de rendez-vous ; nous vous rappellerons pour fixer l'horaire. Au revoir.",
@@ -125,7 +125,7 @@ const en: AppointmentPrompts = {
   menuHints: ['book an appointment', 'appointment', 'cancel my appointment', 'move my appointment'],
   askType: (names) =>
     `What kind of appointment: ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}? ` +
-    `${names.map((n, i) => `Press ${i + 1} for ${n}`).join(', ')}.`,
+    `Press ${names.map((n, i) => `${i + 1} for ${n}`).join(', ')}.`,
   offer: (slots, count) =>
     `I can offer you ${slots}. ` +
     (count === 1

@@ -49,8 +49,9 @@ export const appointmentConfirm: StepHandler = {
   fallback: givenUp,
 };
 
+/** Nothing changes: the call ends, and a known caller's name alone makes no message. */
 function kept(ctx: Ctx): StepResult {
-  return { kind: 'end', say: ap(ctx).kept, outcome: 'information' };
+  return { kind: 'end', say: ap(ctx).kept, outcome: 'information', patch: { message: {} } };
 }
 
 export const appointmentCancel: StepHandler = {

@@ -104,5 +104,7 @@ export const appointmentExisting: StepHandler = {
 
   /** No answer: nothing changes. */
   fallback: (ctx) =>
-    apptOf(ctx).existing ? appointmentKept(ctx) : { kind: 'end', say: ctx.p.goodbye, outcome: 'abandoned' },
+    apptOf(ctx).existing
+      ? appointmentKept(ctx)
+      : { kind: 'end', say: ctx.p.goodbye, outcome: 'abandoned', patch: { message: {} } },
 };

@@ -353,6 +353,8 @@ describe('a known caller and their next appointment', () => {
     expect(texts(run.last.actions)[0]).toBe('Très bien, votre rendez-vous est maintenu. Au revoir.');
     expect(run.requests).toEqual([{ type: 'next-appointment' }]);
     expect(outcomes(run.effects)).toEqual(['information']);
+    // Their name alone is no message to pass on.
+    expect(storedMessage(run.effects)).toBeUndefined();
   });
 
   it('when they have none and asked to cancel, then they hear so and may book one', () => {

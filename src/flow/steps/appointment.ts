@@ -3,7 +3,9 @@
  * the safe paths — a booking request taken as a message — whenever booking cannot go on, so nothing
  * the caller asked for is lost.
  */
+import { addMinutes } from '../../domain/zoned-time';
 import { APPOINTMENT_PROMPTS, type AppointmentPrompts } from '../appointment-prompts';
+import { proposeSlots } from '../appointment-slots';
 import { spokenPreference, spokenSlot, typeInSentence } from '../appointment-text';
 import { stepEffect, type Ctx } from '../context';
 import { localTime } from '../hours';
@@ -121,18 +123,15 @@ export function searchSlots(
   });
 }
 
-/**
- * The slots to propose out of all the free ones found.
- * TODO(lead): use `proposeSlots(slots, count, timeZone)` from `../appointment-slots` once it is on
- * main (it spreads the proposals over the day); until then, the first ones.
- */
-function pickSlots(slots: SlotTimes[], count: number): SlotTimes[] {
-  return slots.slice(0, count);
+/** The slots to propose out of all the free ones found, spread over half-days as a receptionist would. */
+function pickSlots(slots: SlotTimes[], count: number, timeZone: string): SlotTimes[] {
+  const dated = slots.map((s) => ({ start: addMinutes(s.start, 0), end: addMinutes(s.end, 0) }));
+  return proposeSlots(dated, count, timeZone).map((picked) => slots[dated.indexOf(picked)]!);
 }
 
 /** Proposes the best of `slots` (none: says so and offers another day or a booking request). */
 export function offer(ctx: Ctx, slots: SlotTimes[], say: string[] = []): StepResult {
-  const offered = pickSlots(slots, typeOf(ctx)?.slotsOffered ?? 2);
+  const offered = pickSlots(slots, typeOf(ctx)?.slotsOffered ?? 2, ctx.profile.timezone);
   return go('appointment-slots', {
     say,
     patch: withAppt(ctx, { offered }),

@@ -17,9 +17,10 @@ const offeredOf = (ctx: Ctx): SlotTimes[] => apptOf(ctx).offered ?? [];
 /** The proposed slot the words point at, if exactly one: by rank, by day and time, by day, by time. */
 function pointedAt(ctx: Ctx, s: SlotSpeech): SlotTimes | undefined {
   const offered = offeredOf(ctx);
+  // "Le premier de l'après-midi" asks for a search, not for the first slot proposed.
+  if (s.partOfDay || s.after || s.nextWeek || s.otherDay) return undefined;
   if (s.ordinal !== undefined) return offered.at(s.ordinal);
   if (s.yes === true && offered.length === 1) return offered[0];
-  if (s.partOfDay || s.after || s.nextWeek || s.otherDay) return undefined;
   if (!s.day && !s.time) return undefined;
   const matching = offered.filter((slot) => {
     const local = localAt(slot.start, ctx.profile.timezone);

@@ -449,3 +449,33 @@ describe('an English client', () => {
     expect(outcomes(run.effects)).toEqual(['appointment']);
   });
 });
+
+describe('choosing among the proposals by voice', () => {
+  it.each([
+    ['le premier', SLOTS.tue10],
+    ['oui, le second', SLOTS.wed1430],
+    ['mercredi', SLOTS.wed1430],
+    ['celui de 10 h', SLOTS.tue10],
+    ['demain', SLOTS.tue10],
+    ['le dernier', SLOTS.wed1430],
+  ])('when the caller says "%s", then that slot is chosen', (text, expected) => {
+    const run = call(bookingProfile(), [digits('5'), speech(text)]);
+    expect(run.last.state.appointment?.chosen).toEqual(expected);
+    expect(run.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['le premier de l’après-midi', { partOfDay: 'afternoon' }],
+    ['jeudi', { day: '2026-11-26' }],
+    ['après 16 h', { notBefore: '2026-11-24T15:00:00.000Z' }],
+    ['non', { notBefore: '2026-11-25T23:00:00.000Z' }],
+  ])('when the caller says "%s", then slots are searched again for %j', (text, preference) => {
+    const run = call(bookingProfile(), [digits('5'), speech(text)]);
+    expect(run.requests[1]).toEqual({ type: 'find-slots', typeId: 'consultation', preference });
+  });
+
+  it('when the caller says something else, then the proposals are said again', () => {
+    const run = call(bookingProfile(), [digits('5'), speech('la météo est belle')]);
+    expect(texts(run.last.actions)).toEqual(["Excusez-moi, je n'ai pas bien compris.", OFFER_FIRST_TWO]);
+  });
+});

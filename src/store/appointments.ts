@@ -211,3 +211,17 @@ export async function markReminded(id: string, dueAt: Date, at: Date): Promise<b
   );
   return res.modifiedCount === 1;
 }
+
+/**
+ * Booked appointments whose reminder is due in [from, to) and not sent, still ahead of `now`:
+ * the maintenance sweep puts back their reminder jobs when Redis lost them. Index `reminderAt`.
+ */
+export async function remindersDue(from: Date, to: Date, now: Date, limit = 500): Promise<Appointment[]> {
+  const docs = await AppointmentModel.find({ reminderAt: { $gte: from, $lt: to } })
+    .sort({ reminderAt: 1 })
+    .limit(limit)
+    .lean<Doc[]>();
+  return docs
+    .map(toAppointment)
+    .filter((a) => a.status === 'booked' && a.remindedAt === null && a.start > now);
+}

@@ -122,7 +122,11 @@ export async function addReminderJob(
   await queue.add(
     NOTIFICATION_JOBS.appointmentReminder,
     data,
-    appointmentJobOptions(reminderJobId(a.id, a.reminderAt), a.reminderAt.getTime() - now.getTime()),
+    // Created "at `now`", so Redis holds the due time itself (created + delay), to the millisecond.
+    {
+      ...appointmentJobOptions(reminderJobId(a.id, a.reminderAt), a.reminderAt.getTime() - now.getTime()),
+      timestamp: now.getTime(),
+    },
   );
   return true;
 }

@@ -6,6 +6,8 @@
 import { clientCountry, displayPhone } from '../domain/phone';
 import type { Locale } from '../domain/vocabulary';
 import { addDays, localDate, wallClock } from '../domain/zoned-time';
+import { spokenTime } from '../flow/hours-text';
+import { describeSlotForPeople } from '../flow/slot-text';
 import type { Appointment } from '../store/appointments';
 import type { Client } from '../store/clients';
 import { gsmLength, toGsm7 } from './gsm';
@@ -27,25 +29,20 @@ export type AppointmentForTexts = Pick<
 
 const NBSP = '\u00a0';
 
-/** "mardi 8 décembre" / "Tuesday, December 8". */
-export function appointmentDay(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(
-    at,
-  );
-}
-
-/** "10 h", "10 h 30" (French typography, non-breaking spaces) / "10 AM", "10:30 AM". */
+/**
+ * "10 h", "10 h 30" / "10 AM", "10:30 AM", "noon": as the receptionist says it (plain spaces keep
+ * an SMS in the GSM alphabet).
+ */
 export function appointmentTime(at: Date, locale: Locale, timeZone: string): string {
-  const [h, m] = wallClock(at, timeZone).time.split(':') as [string, string];
-  if (locale === 'fr-FR') return `${Number(h)}${NBSP}h${m === '00' ? '' : `${NBSP}${m}`}`;
-  const hour = Number(h) % 12 || 12;
-  return `${hour}${m === '00' ? '' : `:${m}`}${NBSP}${Number(h) < 12 ? 'AM' : 'PM'}`;
+  return spokenTime(wallClock(at, timeZone).time, locale);
 }
 
-/** "mardi 8 décembre à 10 h" / "Tuesday, December 8 at 10 AM". */
-export function appointmentWhen(at: Date, locale: Locale, timeZone: string): string {
-  const link = locale === 'fr-FR' ? 'à' : 'at';
-  return `${appointmentDay(at, locale, timeZone)} ${link} ${appointmentTime(at, locale, timeZone)}`;
+/**
+ * "mardi 8 décembre à 10 h" / "Tuesday, December 8 at 10 AM": the words the caller heard
+ * (`describeSlotForPeople`); with `now`, a date more than six months ahead carries its year.
+ */
+export function appointmentWhen(at: Date, locale: Locale, timeZone: string, now?: Date): string {
+  return describeSlotForPeople({ start: at }, timeZone, locale, now ? localDate(now, timeZone) : undefined);
 }
 
 /** "mar. 8 déc. 10 h" / "Tue, Dec 8 10 AM": the client's SMS, where room is short. */
@@ -67,7 +64,8 @@ function relativeWhen(at: Date, now: Date, locale: Locale, timeZone: string): st
   const fr = locale === 'fr-FR';
   if (day === today) return fr ? `aujourd’hui à ${time}` : `today at ${time}`;
   if (day === addDays(today, 1)) return fr ? `demain à ${time}` : `tomorrow at ${time}`;
-  return fr ? `le ${appointmentWhen(at, locale, timeZone)}` : `on ${appointmentWhen(at, locale, timeZone)}`;
+  const date = appointmentWhen(at, locale, timeZone, now);
+  return fr ? `le ${date}` : `on ${date}`;
 }
 
 /** "Consultation" reads "consultation" inside a sentence; an acronym ("IRM") stays as it is. */
@@ -114,7 +112,7 @@ function callerSmsText(
   const phone = readablePhone(clientNumber, client);
   const place = withPlace && client.address ? `, ${client.address}` : '';
   const type = withType ? ` (${typeLabel(a.typeName)})` : '';
-  const when = appointmentWhen(a.start, a.locale, tz);
+  const when = appointmentWhen(a.start, a.locale, tz, now);
   const bySms = client.appointments.callerChanges;
   if (a.locale === 'fr-FR') {
     const head = `${client.name}${NBSP}: votre rendez-vous${type}`;

@@ -135,7 +135,7 @@ test('when an appointment is booked, then the client gets an email with an .ics 
   );
   expect(mail.to).toEqual(['claire@example.test']);
   expect(subjectOf(mail.raw)).toBe(
-    'Nouveau rendez-vous\u00a0: consultation le mardi 8 décembre à 10\u00a0h — Jeanne Dupont',
+    'Nouveau rendez-vous\u00a0: consultation le mardi 8 décembre à 10 h — Jeanne Dupont',
   );
   const event = new ICAL.Event(
     new ICAL.Component(ICAL.parse(icsOf(mail.raw))).getFirstSubcomponent('vevent')!,

@@ -40,23 +40,20 @@ test.each([
   ['2026-12-08T13:05:00Z', 'fr-FR', '14 h 05'],
   ['2026-12-08T09:00:00Z', 'en-US', '10 AM'],
   ['2026-12-08T13:30:00Z', 'en-US', '2:30 PM'],
-  ['2026-12-08T11:00:00Z', 'en-US', '12 PM'],
+  ['2026-12-08T11:00:00Z', 'en-US', 'noon'],
   // Summer time: 10:00 in Paris is 08:00 UTC.
   ['2026-07-07T08:00:00Z', 'fr-FR', '10 h'],
-] as const)('the time %s reads, in %s, "%s" (non-breaking spaces)', (at, locale, expected) => {
-  expect(appointmentTime(new Date(at), locale, 'Europe/Paris').replace(/[\u00a0\u202f]/g, ' ')).toBe(
-    expected,
-  );
-  expect(appointmentTime(new Date(at), locale, 'Europe/Paris')).not.toContain(' ');
+] as const)('the time %s reads, in %s, "%s"', (at, locale, expected) => {
+  expect(appointmentTime(new Date(at), locale, 'Europe/Paris')).toBe(expected);
 });
 
 test('the date reads as people write it, in the client’s timezone', () => {
-  expect(appointmentWhen(appointment.start, 'fr-FR', 'Europe/Paris').replace(/\u00a0/g, ' ')).toBe(
-    'mardi 8 décembre à 10 h',
+  expect(appointmentWhen(appointment.start, 'fr-FR', 'Europe/Paris')).toBe('mardi 8 décembre à 10 h');
+  expect(appointmentWhen(appointment.start, 'en-US', 'America/New_York')).toBe('Tuesday, December 8 at 4 AM');
+  // More than six months ahead: the year is written.
+  expect(appointmentWhen(appointment.start, 'fr-FR', 'Europe/Paris', new Date('2026-03-01T10:00:00Z'))).toBe(
+    'mardi 8 décembre 2026 à 10 h',
   );
-  expect(
-    appointmentWhen(appointment.start, 'en-US', 'America/New_York').replace(/[\u00a0\u202f]/g, ' '),
-  ).toBe('Tuesday, December 8 at 4 AM');
 });
 
 test('when an appointment is booked, then the caller’s French confirmation names the client, the date, the address and how to cancel', () => {

@@ -1,17 +1,23 @@
 /**
  * `POST /webhooks/sms/incoming`: an SMS to one of the clients' numbers. A caller's "ANNULER" /
  * "CANCEL" goes to the SMS cancellation use case (their next appointment with that client); any
- * other SMS is a reply to a notification, handed to the SMS acknowledgement use case. This edge
+ * other SMS is a reply to a notification, handed to the SMS acknowledgement use case, and when it
+ * acknowledges nothing and comes from a caller with an appointment ahead, the answer reminds them
+ * of it. This edge
  * only parses the form and words the answer. Signature checked like every /webhooks/ request;
  * always answers TwiML `<Response><Message>…`.
  */
 import express, { Router, type Response } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
-import type { AppointmentDeps } from '../src/app/appointments';
-import { callerSource } from '../src/app/appointments';
+import { callerSource, type AppointmentDeps } from '../src/app/appointments';
 import type { MessageActionDeps } from '../src/app/ports';
-import { cancelBySms, isCancelRequest, type SmsAppointmentCancel } from '../src/app/sms-appointment-cancel';
+import {
+  cancelBySms,
+  isCancelRequest,
+  nextAppointmentBySms,
+  type SmsAppointmentCancel,
+} from '../src/app/sms-appointment-cancel';
 import { appointmentWhen, readablePhone } from '../src/notify/appointment-texts';
 import { toGsm7 } from '../src/notify/gsm';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
@@ -71,6 +77,20 @@ function cancelWording(result: Exclude<SmsAppointmentCancel, { outcome: 'not-a-c
   }
 }
 
+/** To a caller with an appointment ahead who wrote something else: when it is, how to cancel. */
+function nextAppointmentWording(next: NonNullable<Awaited<ReturnType<typeof nextAppointmentBySms>>>): string {
+  const { client, locale } = next;
+  const fr = locale === 'fr-FR';
+  const when = appointmentWhen(next.start, locale, client.timezone, next.at);
+  const phone = readablePhone(client.number, client);
+  if (fr) {
+    const cancel = next.callerChanges ? ' Pour l’annuler, répondez ANNULER.' : '';
+    return `Votre prochain rendez-vous avec ${client.name} : ${when}.${cancel} Pour toute question, appelez le ${phone}.`;
+  }
+  const cancel = next.callerChanges ? ' Reply CANCEL to cancel it.' : '';
+  return `Your next appointment with ${client.name}: ${when}.${cancel} For any question, call ${phone}.`;
+}
+
 function reply(res: Response, text: string): void {
   const twiml = new twilio.twiml.MessagingResponse();
   twiml.message(text);
@@ -105,7 +125,11 @@ export function smsWebhookRouter(options: SmsWebhookOptions): Router {
           from,
           body,
         });
-        reply(res, wording(result));
+        const next =
+          result.outcome === 'not-an-acknowledgement' && options.appointments
+            ? await nextAppointmentBySms(options.appointments, { from, to })
+            : null;
+        reply(res, next ? toGsm7(nextAppointmentWording(next)) : wording(result));
       } catch (err) {
         options.logger.error(`inbound SMS from ${from} not handled: ${(err as Error).message}`);
         reply(res, options.appointments && isCancelRequest(body) ? toGsm7(CANCEL_FAILED) : HELP);

@@ -100,3 +100,32 @@ export async function cancelBySms(
     throw err;
   }
 }
+
+/**
+ * Any other SMS from a caller who has an appointment with the client ("merci", "à quelle heure ?"):
+ * their next appointment, so the answer can say when it is and how to cancel, instead of the
+ * client's acknowledgement help. null when the sender has none (not a caller, or nothing ahead).
+ */
+export async function nextAppointmentBySms(
+  deps: Pick<AppointmentDeps, 'now'>,
+  sms: { from: string; to: string },
+): Promise<{
+  locale: Locale;
+  client: AnsweringClient;
+  start: Date;
+  callerChanges: boolean;
+  at: Date;
+} | null> {
+  const client = await clientForNumber(sms.to);
+  if (!client) return null;
+  const at = deps.now();
+  const next = await nextAppointmentOf(client.id, sms.from, at);
+  if (!next) return null;
+  return {
+    locale: next.locale,
+    client: { name: client.name, number: sms.to, numbers: client.numbers, timezone: client.timezone },
+    start: next.start,
+    callerChanges: client.appointments.callerChanges,
+    at,
+  };
+}

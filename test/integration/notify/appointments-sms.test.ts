@@ -218,3 +218,19 @@ test('when the client answers "OK" to an urgent message, then it is still acknow
   expect(answerOf(res.text)).toContain('Bien reçu');
   expect((await getMessage(message.id)).acknowledgedAt).toBeInstanceOf(Date);
 });
+
+test('when a caller with an appointment ahead writes something else, then the answer says when it is and how to cancel, and nothing changes', async () => {
+  const client = await martin();
+  const caller = uniqueNumber();
+  const a = await makeAppointment(client, { callerNumber: caller, start: new Date('2027-12-07T09:00:00Z') });
+
+  const res = await sms(caller, client.numbers[0]!, 'Merci, à bientôt');
+
+  expect(answerOf(res.text)).toMatch(
+    /^Votre prochain rendez-vous avec Cabinet Martin : mardi 7 décembre 2027 à 10 h\. Pour l'annuler, répondez ANNULER\. Pour toute question, appelez le 01 8\d \d\d \d\d \d\d\.$/,
+  );
+  expect((await findAppointment(a.id))!.status).toBe('booked');
+  // Someone with nothing ahead still gets the acknowledgement's help.
+  const other = await sms(uniqueNumber(), client.numbers[0]!, 'Merci');
+  expect(answerOf(other.text)).toContain('Répondez OK');
+});

@@ -5,7 +5,7 @@
  * candidates, so a year of hours against hundreds of busy times stays linear.
  */
 import { isCalendarDate } from '../domain/calendar';
-import { addDays, addMinutes, localDate, startOfLocalDay, wallClock } from '../domain/zoned-time';
+import { addDays, addMinutes, localDate, wallClock } from '../domain/zoned-time';
 import { weekdayOfDate } from './hours';
 import { MINUTE, instant, localDay, wallMinuteOf, wallTimeOn, type LocalDay } from './local-day';
 import type { AppointmentType, ClientProfile } from './profile';
@@ -150,8 +150,10 @@ export function freeSlots(s: SlotSearch): Slot[] {
   const busy = mergeBusy(s.busy);
   let next = 0;
   const out: Slot[] = [];
+  let day: LocalDay | undefined;
   for (const date of openDates(s, b.firstDay, b.lastDay)) {
-    for (const c of gridOn(s, localDay(date, s.profile.timezone))) {
+    day = localDay(date, s.profile.timezone, day);
+    for (const c of gridOn(s, day)) {
       if (c.at < b.earliest || (b.part && partOfMinute(c.minute) !== b.part)) continue;
       const [from, to] = [c.at - buffer, c.at + length + buffer];
       // Candidates only move forward, so busy times ending before this one never matter again.
@@ -175,8 +177,8 @@ export function checkSlot(
   const at = s.start.getTime();
   const [length, buffer] = [s.type.durationMinutes * MINUTE, s.type.bufferMinutes * MINUTE];
   if (at < s.now.getTime() + s.type.minNoticeMinutes * MINUTE) return { ok: false, reason: 'notice' };
-  const horizon = startOfLocalDay(addDays(localDate(s.now, tz), s.type.maxDaysAhead + 1), tz);
-  if (at >= horizon.getTime()) return { ok: false, reason: 'too-far' };
+  const horizon = localDay(addDays(localDate(s.now, tz), s.type.maxDaysAhead), tz).end;
+  if (at >= horizon) return { ok: false, reason: 'too-far' };
   const date = localDate(s.start, tz);
   if (closedOn(s, date)) return { ok: false, reason: 'closed' };
   const day = localDay(date, tz);

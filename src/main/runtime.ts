@@ -156,6 +156,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const callerDeps: CallerRightsDeps = {
     now: callDeps.now,
     callerKeySecret: config.callerKeySecret,
+    calendarOf: appointmentDeps.calendarOf,
     publicBaseUrl: config.publicBaseUrl,
     recordingLinks: config.recordingLinks,
     clients,

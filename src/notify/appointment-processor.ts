@@ -21,7 +21,7 @@ import { NOTIFICATION_JOBS } from '../queue/names';
 import type { Transports } from './channels';
 import { asDeliveryError, PermanentError, UnknownOutcomeError } from './errors';
 import { CLOCK_SKEW_MS } from './processor';
-import { appointmentIcs } from './appointment-ics';
+import { appointmentIcs } from '../infra/appointment-ics';
 import {
   appointmentJobOptions,
   deliverKey,

@@ -144,6 +144,13 @@ test('when an appointment is booked, then the client gets an email with an .ics 
   expect(event.startDate.toString()).toBe('2026-12-08T10:00:00');
   expect(event.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Paris');
   expect(event.endDate.toString()).toBe('2026-12-08T10:30:00');
+  // The calendar carries the zone's rules: read with them, the event is at the booked instant.
+  const calendar = new ICAL.Component(ICAL.parse(icsOf(mail.raw)));
+  const zone = calendar.getFirstSubcomponent('vtimezone');
+  expect(zone?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+  ICAL.TimezoneService.register(zone!);
+  const zoned = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  expect(zoned.startDate.toJSDate().toISOString()).toBe(a.start.toISOString());
   expect(event.summary).toBe('Consultation – Jeanne Dupont');
   expect(event.location).toBe('12 rue des Lilas, Lyon');
   expect(icsOf(mail.raw)).toMatch(/^METHOD:REQUEST\r?$/m);

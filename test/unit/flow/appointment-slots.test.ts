@@ -96,6 +96,15 @@ describe('freeSlots: the times a caller may book, in order', () => {
       ['07T11:00', '07T17:00', '08T11:00', '08T17:00', '09T11:00', '09T17:00'].map((d) => `2026-12-${d}`),
     ],
     [
+      'a recurring pattern with one exception (Tuesday 9–11 cancelled): that morning opens',
+      {
+        now: at('2026-12-07T07:00'),
+        busy: rota('2026-12-07', 14).filter((b) => b.start.getTime() !== at('2026-12-08T09:00').getTime()),
+        limit: 6,
+      },
+      ['07T11:00', '07T17:00', '08T09:00', '08T10:00', '08T11:00', '08T17:00'].map((d) => `2026-12-${d}`),
+    ],
+    [
       'a whole local day busy (an all-day event): that day skipped, the days around it kept',
       {
         now: at('2026-12-07T17:30'),
@@ -317,6 +326,57 @@ describe('freeSlots across daylight-saving changes in Paris (wall-clock hours, r
     for (const s of slots) {
       expect(s.end.getTime() - s.start.getTime()).toBe((type.durationMinutes ?? 60) * 60_000);
     }
+  });
+});
+
+describe('freeSlots across clock changes elsewhere', () => {
+  const range = (start: string, end: string) => [{ start, end }];
+  it.each<[string, string, string, { [day: string]: { start: string; end: string }[] }, TypeInput, string[]]>(
+    [
+      [
+        'New York, spring forward: 1:00–4:00 holds 1:00 (UTC−5) and 3:00 (UTC−4)',
+        NEW_YORK,
+        '2026-03-08',
+        { sun: range('01:00', '04:00') },
+        {},
+        ['2026-03-08T06:00:00.000Z', '2026-03-08T07:00:00.000Z'],
+      ],
+      [
+        'New York, fall back: 1:00 once, then 2:00 and 3:00',
+        NEW_YORK,
+        '2026-11-01',
+        { sun: range('01:00', '04:00') },
+        {},
+        ['2026-11-01T05:00:00.000Z', '2026-11-01T07:00:00.000Z', '2026-11-01T08:00:00.000Z'],
+      ],
+      [
+        'Santiago skips midnight (23:59 → 1:00): a range from 0:00 starts at the jump',
+        'America/Santiago',
+        '2026-09-06',
+        { sun: range('00:00', '03:00') },
+        { durationMinutes: 30, slotStepMinutes: 30 },
+        ['04:00', '04:30', '05:00', '05:30'].map((t) => `2026-09-06T${t}:00.000Z`),
+      ],
+      [
+        'Santiago, the evening before the skipped midnight keeps its last hour',
+        'America/Santiago',
+        '2026-09-05',
+        { sat: range('22:00', '24:00') },
+        { durationMinutes: 30, slotStepMinutes: 30 },
+        ['02:00', '02:30', '03:00', '03:30'].map((t) => `2026-09-06T${t}:00.000Z`),
+      ],
+    ],
+  )('%s', (_name, timezone, day, hours, type, expected) => {
+    const s = search({
+      timezone,
+      hours,
+      now: new Date('2026-03-01T12:00:00Z'),
+      type: { maxDaysAhead: 365, ...type },
+      preference: { day },
+    });
+    const slots = freeSlots(s);
+    expect(slots.map((x) => x.start.toISOString())).toEqual(expected);
+    for (const slot of slots) expect(checkSlot({ ...s, start: slot.start })).toMatchObject({ ok: true });
   });
 });
 

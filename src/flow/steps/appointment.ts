@@ -1,62 +1,15 @@
 /**
- * Decisions shared by the appointment steps: where booking starts, what is asked of the calendar, and
- * the safe paths — a booking request taken as a message — whenever booking cannot go on, so nothing
- * the caller asked for is lost.
+ * Booking's way forward: where it starts, the type, what is asked of the calendar (a search, the
+ * booking or move confirmed), the slots proposed and the one chosen.
  */
 import { addMinutes } from '../../domain/zoned-time';
-import { APPOINTMENT_PROMPTS, type AppointmentPrompts } from '../appointment-prompts';
 import { proposeSlots } from '../appointment-slots';
-import { spokenPreference, spokenSlot, typeInSentence } from '../appointment-text';
-import { stepEffect, type Ctx } from '../context';
-import { localTime } from '../hours';
-import type { AppointmentType } from '../profile';
+import type { Ctx } from '../context';
 import { parseSlotSpeech, preferenceOf } from '../slot-speech';
-import { normalise } from '../speech';
-import type { AppointmentState, CalendarRequest, CallState, SlotTimes } from '../types';
-import { go, type GoOptions, type StepResult } from './step';
-
-export const ap = (ctx: Ctx): AppointmentPrompts => APPOINTMENT_PROMPTS[ctx.state.locale];
-
-export const apptOf = (ctx: Ctx): AppointmentState => ctx.state.appointment ?? { intent: 'book' };
-
-export function withAppt(ctx: Ctx, changes: Partial<AppointmentState>): Partial<CallState> {
-  return { appointment: { ...apptOf(ctx), ...changes } };
-}
-
-const withState = (ctx: Ctx, patch: Partial<CallState>): Ctx => ({
-  ...ctx,
-  state: { ...ctx.state, ...patch },
-});
-
-/** The client books appointments in calls: it has appointment types. */
-export const canBook = (ctx: Ctx): boolean => ctx.profile.appointments.types.length > 0;
-
-/** Known callers may hear, move or cancel their next appointment. */
-export const canChange = (ctx: Ctx): boolean =>
-  canBook(ctx) && ctx.state.caller.known && ctx.profile.appointments.callerChanges;
-
-export function typeOf(ctx: Ctx): AppointmentType | undefined {
-  const id = apptOf(ctx).typeId;
-  return ctx.profile.appointments.types.find((t) => t.id === id);
-}
-
-export const slotText = (ctx: Ctx, start: string): string =>
-  spokenSlot(start, ctx.profile.timezone, ctx.now, ctx.state.locale);
-
-export const today = (ctx: Ctx): string => localTime(ctx.now, ctx.profile.timezone).date;
-
-/** The type whose name's words are heard most ("vaccination" for "Vaccination grippe"); undefined when none or tied. */
-export function typeNamed(text: string, types: readonly AppointmentType[]): number | undefined {
-  const heard = ` ${normalise(text)} `;
-  const scores = types.map(
-    (t) =>
-      normalise(t.name)
-        .split(' ')
-        .filter((w) => w.length > 2 && heard.includes(` ${w} `)).length,
-  );
-  const best = Math.max(0, ...scores);
-  return best > 0 && scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
-}
+import type { AppointmentState, CalendarRequest, SlotTimes } from '../types';
+import { apptOf, canChange, today, typeNamed, typeOf, withAppt, withState } from './appointment-state';
+import { bookingRequest, givenUp } from './appointment-request';
+import { go, type StepResult } from './step';
 
 /**
  * Booking starts: the type and the day or part of the day heard in the caller's sentence are kept. A
@@ -145,39 +98,6 @@ export function choose(ctx: Ctx, slot: SlotTimes): StepResult {
   return go(next, { patch: withAppt(ctx, { chosen: slot }), detail: `chose ${slot.start}` });
 }
 
-/** What the caller asked for, as the reason of a booking request message. */
-export function requestReason(ctx: Ctx): string {
-  const a = apptOf(ctx);
-  if (a.intent !== 'book' && a.existing) {
-    const at = slotText(ctx, a.existing.start);
-    return a.intent === 'move' ? ap(ctx).moveReason(at) : ap(ctx).cancelReason(at);
-  }
-  const type = typeOf(ctx);
-  const slot = a.chosen
-    ? slotText(ctx, a.chosen.start)
-    : spokenPreference(a.preference, ctx.profile.timezone, ctx.now, ctx.state.locale);
-  return ap(ctx).requestReason(type ? typeInSentence(type.name) : undefined, slot);
-}
-
-/** The message-taking path with the request as its reason, introduced by `say`. */
-export function bookingRequest(ctx: Ctx, say: string[], opts: GoOptions = {}): StepResult {
-  const { state } = ctx;
-  const message = { ...state.message, reason: requestReason(ctx), urgent: state.urgentHeard };
-  return go('name', { ...opts, say, patch: { message } });
-}
-
-/** The caller stopped answering: the request is stored as a message and the call ends. */
-export function givenUp(ctx: Ctx): StepResult {
-  const message = { ...ctx.state.message, reason: requestReason(ctx) };
-  return { kind: 'end', say: ap(ctx).givenUp, outcome: 'message', patch: { message } };
-}
-
-/** The calendar could not be read or written: a booking request, nothing lost. */
-export function calendarUnavailable(ctx: Ctx): StepResult {
-  const say = apptOf(ctx).intent === 'book' ? ap(ctx).unavailable : ap(ctx).unavailableChange;
-  return bookingRequest(ctx, [say], { effects: [stepEffect(ctx, 'calendar', 'unavailable')] });
-}
-
 /** The booking (or move) the caller confirmed, asked of the calendar. */
 export function commit(ctx: Ctx): StepResult {
   const a = apptOf(ctx);
@@ -197,11 +117,4 @@ export function commit(ctx: Ctx): StepResult {
     };
   } else return givenUp(ctx);
   return go('appointment-calendar', { request, detail: request.type });
-}
-
-/** The state a hang-up or the time limit leaves: mid-booking, the request becomes the message's reason. */
-export function withBookingRequest(ctx: Ctx): Ctx {
-  const { state } = ctx;
-  if (!state.appointment || state.outcome || state.message.reason) return ctx;
-  return withState(ctx, { message: { ...state.message, reason: requestReason(ctx) } });
 }

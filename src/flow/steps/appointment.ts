@@ -5,11 +5,33 @@
 import { addMinutes } from '../../domain/zoned-time';
 import { proposeSlots } from '../appointment-slots';
 import type { Ctx } from '../context';
+import type { AppointmentType } from '../profile';
+import { cleanReason, INTENT_WORDS, meaningfulWords } from '../reason-text';
 import { parseSlotSpeech, preferenceOf } from '../slot-speech';
+import { normalise } from '../speech';
 import type { AppointmentState, CalendarRequest, SlotTimes } from '../types';
 import { apptOf, canChange, today, typeNamed, typeOf, withAppt, withState } from './appointment-state';
 import { bookingRequest, givenUp } from './appointment-request';
 import { go, type StepResult } from './step';
+
+/** Words that say no more than "an appointment, then": the request itself, its type, when. */
+const NOT_A_NOTE = new Set(
+  (
+    'prendre rendez vous rdv appointment book booking schedule creneau consultation docteur doctor dr ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday ' +
+    'sunday demain tomorrow today aujourd hui matin matinee apres midi soir soiree fin journee morning ' +
+    'afternoon evening semaine prochaine next week plutot si possible vers possible rather if'
+  ).split(' '),
+);
+
+/** What the caller said beyond asking for an appointment ("pour mon fils qui tousse"), for the booking. */
+function noteOf(sentence: string, types: readonly AppointmentType[]): string | undefined {
+  const reason = cleanReason(sentence);
+  if (!reason) return undefined;
+  const typeWords = types.flatMap((t) => normalise(t.name).split(' '));
+  const noise = new Set([...NOT_A_NOTE, ...INTENT_WORDS, ...typeWords]);
+  return meaningfulWords(reason, noise).some((w) => !/^\d/.test(w)) ? reason : undefined;
+}
 
 /**
  * Booking starts: the type and the day or part of the day heard in the caller's sentence are kept. A
@@ -25,10 +47,12 @@ export function startAppointment(
   const preference = preferenceOf(heard, { timeZone: ctx.profile.timezone, today: today(ctx) });
   const named = sentence ? typeNamed(sentence, types) : undefined;
   const typeId = types.length === 1 ? types[0]?.id : named === undefined ? undefined : types[named]?.id;
+  const note = sentence ? noteOf(sentence, types) : undefined;
   const appointment: AppointmentState = {
     intent,
     ...(typeId ? { typeId } : {}),
     ...(preference ? { preference } : {}),
+    ...(note ? { note } : {}),
   };
   const c = withState(ctx, { appointment });
   if (canChange(c)) {
@@ -114,6 +138,7 @@ export function commit(ctx: Ctx): StepResult {
       start: a.chosen.start,
       callerName: message.callerName ?? '',
       callerNumber: number,
+      ...(a.note ? { reason: a.note } : {}),
     };
   } else return givenUp(ctx);
   return go('appointment-calendar', { request, detail: request.type });

@@ -26,8 +26,8 @@ export { calendarFor, type CalendarConnectionDeps } from './client-calendars';
 export const calendarConnectionInputSchema = z.object({
   url: z
     .url({ protocol: /^https?$/, error: 'expected the http(s) address of the calendar or of its server' })
-    .max(500)
-    .refine((url) => !new URL(url).username && !new URL(url).password, {
+    .max(500, 'the address is too long (500 characters at most)')
+    .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), {
       message: 'the address must not contain the username or password: give them in their own fields',
     }),
   username: z.string().trim().min(1, 'the username is required').max(200),

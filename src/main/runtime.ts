@@ -14,7 +14,7 @@ import { createRedis, pingRedis, redisNamespace } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
 import { callCalendar, type AppointmentDeps } from '../app/appointments';
-import { builtinCalendar } from '../app/builtin-calendar';
+import { calendarFor } from '../app/calendar-connections';
 import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
@@ -126,7 +126,12 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const appointmentDeps: AppointmentDeps = {
     logger,
     now,
-    calendarOf: async (client) => builtinCalendar(client),
+    calendarOf: calendarFor({
+      credentialsKey: config.calendars.credentialsKey,
+      timeoutMs: config.calendars.timeoutMs,
+      outbound: config.outbound,
+      now,
+    }),
     locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
     followUps: options.appointmentFollowUps ?? TODO_FOLLOW_UPS,
     timeoutMs: config.calendars.timeoutMs,

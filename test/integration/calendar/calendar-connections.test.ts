@@ -126,6 +126,12 @@ describe('connecting a calendar', () => {
   });
 
   it.each([
+    ['something that is no address', { url: 'calendrier du cabinet', username: 'a', password: 'b' }, 'url'],
+    [
+      'a too long address',
+      { url: `https://cal.example.org/${'x'.repeat(500)}`, username: 'a', password: 'b' },
+      'url',
+    ],
     [
       'an address that is no http(s) URL',
       { url: 'ftp://cal.example.org/', username: 'a', password: 'b' },

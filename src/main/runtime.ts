@@ -14,6 +14,7 @@ import { createRedis, pingRedis, redisNamespace } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
 import { callCalendar, type AppointmentDeps } from '../app/appointments';
+import { appointmentFollowUps } from './appointment-follow-ups';
 import { calendarFor } from '../app/calendar-connections';
 import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
@@ -55,13 +56,6 @@ export type WebRuntime = {
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
   stop: () => Promise<void>;
-};
-
-// TEMPORARY until the notify branch lands (same session): replaced by the real follow-ups.
-const TODO_FOLLOW_UPS: AppointmentFollowUpsPort = {
-  booked: async () => undefined,
-  moved: async () => undefined,
-  cancelled: async () => undefined,
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -123,6 +117,9 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
   };
   const now = options.now ?? (() => new Date());
+  const ownAppointmentFollowUps = options.appointmentFollowUps
+    ? null
+    : appointmentFollowUps(redis, logger, { now });
   const appointmentDeps: AppointmentDeps = {
     logger,
     now,
@@ -133,7 +130,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
       now,
     }),
     locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
-    followUps: options.appointmentFollowUps ?? TODO_FOLLOW_UPS,
+    followUps: options.appointmentFollowUps ?? ownAppointmentFollowUps!,
     timeoutMs: config.calendars.timeoutMs,
     observeBooking: observeAppointmentWrite,
   };
@@ -216,6 +213,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           publicBaseUrl: config.publicBaseUrl,
           logger,
           messages: messageDeps,
+          appointments: appointmentDeps,
         }),
       },
       {
@@ -250,6 +248,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     await web.close();
     await clientCache.close();
     await pipeline.close?.();
+    await ownAppointmentFollowUps?.close();
     await ownQueue?.close();
     await closeServer(server, 8000);
     redis.disconnect();

@@ -4,7 +4,7 @@
  */
 import { elapsedSeconds, hasMessageContent, messageRecord, stepEffect, type Ctx } from './context';
 import { endCall } from './flow';
-import { withBookingRequest } from './steps/appointment';
+import { withBookingRequest } from './steps/appointment-request';
 import { wasBridged } from './steps/transfer';
 import type { FlowEvent, Outcome, Transition } from './types';
 

@@ -158,6 +158,8 @@ export interface AppointmentState {
   chosen?: SlotTimes;
   /** The caller's next appointment once looked up; null: they have none. */
   existing?: AppointmentBrief | null;
+  /** What the caller's first sentence said beyond the request ("pour mon fils qui tousse"): the booking's reason. */
+  note?: string;
 }
 
 export type Say = { type: 'say'; text: string; voice: string; language: Locale };

@@ -4,16 +4,9 @@
  */
 import { stepEffect, type Ctx } from '../context';
 import type { AppointmentBrief, CalendarResult } from '../types';
-import {
-  ap,
-  apptOf,
-  calendarUnavailable,
-  chooseType,
-  offer,
-  searchSlots,
-  slotText,
-  withAppt,
-} from './appointment';
+import { chooseType, offer, searchSlots } from './appointment';
+import { ap, apptOf, slotText, withAppt } from './appointment-state';
+import { calendarUnavailable } from './appointment-request';
 import { typeInSentence } from '../appointment-text';
 import { go, type StepHandler, type StepResult } from './step';
 

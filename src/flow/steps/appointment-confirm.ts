@@ -6,7 +6,9 @@ import { typeInSentence } from '../appointment-text';
 import { gather, yesNoHints, type Ctx } from '../context';
 import { yesNo } from '../speech';
 import type { FlowEvent } from '../types';
-import { ap, apptOf, commit, givenUp, slotText, typeOf } from './appointment';
+import { commit } from './appointment';
+import { ap, apptOf, slotText, typeOf } from './appointment-state';
+import { givenUp } from './appointment-request';
 import { heardText, noInputOrNotUnderstood } from './common';
 import { go, type StepHandler, type StepResult } from './step';
 

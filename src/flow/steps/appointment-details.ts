@@ -3,7 +3,8 @@
  * message taking asks them; skipped when known (a known caller's name, a move).
  */
 import { gather, speechHints } from '../context';
-import { ap, apptOf, givenUp } from './appointment';
+import { ap, apptOf } from './appointment-state';
+import { givenUp } from './appointment-request';
 import { numberStep } from './callback-number';
 import { heardText, noInputOrNotUnderstood } from './common';
 import { cleanName } from './name';

@@ -5,7 +5,8 @@
  */
 import { gather, speechHints, type Ctx } from '../context';
 import { containsPhrase, yesNo } from '../speech';
-import { ap, apptOf, chooseType, searchSlots, slotText, withAppt } from './appointment';
+import { chooseType, searchSlots } from './appointment';
+import { ap, apptOf, slotText, withAppt } from './appointment-state';
 import { appointmentKept } from './appointment-confirm';
 import { heardText, noInputOrNotUnderstood, takeMessage } from './common';
 import { go, type StepHandler, type StepResult } from './step';

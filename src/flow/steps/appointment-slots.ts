@@ -8,7 +8,9 @@ import { localAt, spokenPreference, spokenSlots } from '../appointment-text';
 import { gather, speechHints, type Ctx } from '../context';
 import { parseSlotSpeech, preferenceOf, type SlotSpeech } from '../slot-speech';
 import type { SlotTimes } from '../types';
-import { ap, apptOf, bookingRequest, choose, givenUp, searchSlots, today } from './appointment';
+import { choose, searchSlots } from './appointment';
+import { ap, apptOf, today } from './appointment-state';
+import { bookingRequest, givenUp } from './appointment-request';
 import { heardText, noInputOrNotUnderstood } from './common';
 import type { StepHandler, StepResult } from './step';
 

@@ -1,7 +1,9 @@
 /** "Pour quel type de rendez-vous : consultation ou vaccination ?" — by key (1..n) or by name. */
 import { typeInSentence } from '../appointment-text';
 import { gather, speechHints, type Ctx } from '../context';
-import { afterType, ap, givenUp, typeNamed, withAppt } from './appointment';
+import { afterType } from './appointment';
+import { ap, typeNamed, withAppt } from './appointment-state';
+import { givenUp } from './appointment-request';
 import { heardText, noInputOrNotUnderstood } from './common';
 import type { StepHandler, StepResult } from './step';
 

@@ -1,61 +1,36 @@
 /**
- * Decisions shared by the appointment steps: where booking starts, what is asked of the calendar, and
- * the safe paths — a booking request taken as a message — whenever booking cannot go on, so nothing
- * the caller asked for is lost.
+ * Booking's way forward: where it starts, the type, what is asked of the calendar (a search, the
+ * booking or move confirmed), the slots proposed and the one chosen.
  */
 import { addMinutes } from '../../domain/zoned-time';
-import { APPOINTMENT_PROMPTS, type AppointmentPrompts } from '../appointment-prompts';
 import { proposeSlots } from '../appointment-slots';
-import { spokenPreference, spokenSlot, typeInSentence } from '../appointment-text';
-import { stepEffect, type Ctx } from '../context';
-import { localTime } from '../hours';
+import type { Ctx } from '../context';
 import type { AppointmentType } from '../profile';
+import { cleanReason, INTENT_WORDS, meaningfulWords } from '../reason-text';
 import { parseSlotSpeech, preferenceOf } from '../slot-speech';
 import { normalise } from '../speech';
-import type { AppointmentState, CalendarRequest, CallState, SlotTimes } from '../types';
-import { go, type GoOptions, type StepResult } from './step';
+import type { AppointmentState, CalendarRequest, SlotTimes } from '../types';
+import { apptOf, canChange, today, typeNamed, typeOf, withAppt, withState } from './appointment-state';
+import { bookingRequest, givenUp } from './appointment-request';
+import { go, type StepResult } from './step';
 
-export const ap = (ctx: Ctx): AppointmentPrompts => APPOINTMENT_PROMPTS[ctx.state.locale];
+/** Words that say no more than "an appointment, then": the request itself, its type, when. */
+const NOT_A_NOTE = new Set(
+  (
+    'prendre rendez vous rdv appointment book booking schedule creneau consultation docteur doctor dr ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday ' +
+    'sunday demain tomorrow today aujourd hui matin matinee apres midi soir soiree fin journee morning ' +
+    'afternoon evening semaine prochaine next week plutot si possible vers possible rather if'
+  ).split(' '),
+);
 
-export const apptOf = (ctx: Ctx): AppointmentState => ctx.state.appointment ?? { intent: 'book' };
-
-export function withAppt(ctx: Ctx, changes: Partial<AppointmentState>): Partial<CallState> {
-  return { appointment: { ...apptOf(ctx), ...changes } };
-}
-
-const withState = (ctx: Ctx, patch: Partial<CallState>): Ctx => ({
-  ...ctx,
-  state: { ...ctx.state, ...patch },
-});
-
-/** The client books appointments in calls: it has appointment types. */
-export const canBook = (ctx: Ctx): boolean => ctx.profile.appointments.types.length > 0;
-
-/** Known callers may hear, move or cancel their next appointment. */
-export const canChange = (ctx: Ctx): boolean =>
-  canBook(ctx) && ctx.state.caller.known && ctx.profile.appointments.callerChanges;
-
-export function typeOf(ctx: Ctx): AppointmentType | undefined {
-  const id = apptOf(ctx).typeId;
-  return ctx.profile.appointments.types.find((t) => t.id === id);
-}
-
-export const slotText = (ctx: Ctx, start: string): string =>
-  spokenSlot(start, ctx.profile.timezone, ctx.now, ctx.state.locale);
-
-export const today = (ctx: Ctx): string => localTime(ctx.now, ctx.profile.timezone).date;
-
-/** The type whose name's words are heard most ("vaccination" for "Vaccination grippe"); undefined when none or tied. */
-export function typeNamed(text: string, types: readonly AppointmentType[]): number | undefined {
-  const heard = ` ${normalise(text)} `;
-  const scores = types.map(
-    (t) =>
-      normalise(t.name)
-        .split(' ')
-        .filter((w) => w.length > 2 && heard.includes(` ${w} `)).length,
-  );
-  const best = Math.max(0, ...scores);
-  return best > 0 && scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
+/** What the caller said beyond asking for an appointment ("pour mon fils qui tousse"), for the booking. */
+function noteOf(sentence: string, types: readonly AppointmentType[]): string | undefined {
+  const reason = cleanReason(sentence);
+  if (!reason) return undefined;
+  const typeWords = types.flatMap((t) => normalise(t.name).split(' '));
+  const noise = new Set([...NOT_A_NOTE, ...INTENT_WORDS, ...typeWords]);
+  return meaningfulWords(reason, noise).some((w) => !/^\d/.test(w)) ? reason : undefined;
 }
 
 /**
@@ -72,10 +47,12 @@ export function startAppointment(
   const preference = preferenceOf(heard, { timeZone: ctx.profile.timezone, today: today(ctx) });
   const named = sentence ? typeNamed(sentence, types) : undefined;
   const typeId = types.length === 1 ? types[0]?.id : named === undefined ? undefined : types[named]?.id;
+  const note = sentence ? noteOf(sentence, types) : undefined;
   const appointment: AppointmentState = {
     intent,
     ...(typeId ? { typeId } : {}),
     ...(preference ? { preference } : {}),
+    ...(note ? { note } : {}),
   };
   const c = withState(ctx, { appointment });
   if (canChange(c)) {
@@ -145,39 +122,6 @@ export function choose(ctx: Ctx, slot: SlotTimes): StepResult {
   return go(next, { patch: withAppt(ctx, { chosen: slot }), detail: `chose ${slot.start}` });
 }
 
-/** What the caller asked for, as the reason of a booking request message. */
-export function requestReason(ctx: Ctx): string {
-  const a = apptOf(ctx);
-  if (a.intent !== 'book' && a.existing) {
-    const at = slotText(ctx, a.existing.start);
-    return a.intent === 'move' ? ap(ctx).moveReason(at) : ap(ctx).cancelReason(at);
-  }
-  const type = typeOf(ctx);
-  const slot = a.chosen
-    ? slotText(ctx, a.chosen.start)
-    : spokenPreference(a.preference, ctx.profile.timezone, ctx.now, ctx.state.locale);
-  return ap(ctx).requestReason(type ? typeInSentence(type.name) : undefined, slot);
-}
-
-/** The message-taking path with the request as its reason, introduced by `say`. */
-export function bookingRequest(ctx: Ctx, say: string[], opts: GoOptions = {}): StepResult {
-  const { state } = ctx;
-  const message = { ...state.message, reason: requestReason(ctx), urgent: state.urgentHeard };
-  return go('name', { ...opts, say, patch: { message } });
-}
-
-/** The caller stopped answering: the request is stored as a message and the call ends. */
-export function givenUp(ctx: Ctx): StepResult {
-  const message = { ...ctx.state.message, reason: requestReason(ctx) };
-  return { kind: 'end', say: ap(ctx).givenUp, outcome: 'message', patch: { message } };
-}
-
-/** The calendar could not be read or written: a booking request, nothing lost. */
-export function calendarUnavailable(ctx: Ctx): StepResult {
-  const say = apptOf(ctx).intent === 'book' ? ap(ctx).unavailable : ap(ctx).unavailableChange;
-  return bookingRequest(ctx, [say], { effects: [stepEffect(ctx, 'calendar', 'unavailable')] });
-}
-
 /** The booking (or move) the caller confirmed, asked of the calendar. */
 export function commit(ctx: Ctx): StepResult {
   const a = apptOf(ctx);
@@ -194,14 +138,8 @@ export function commit(ctx: Ctx): StepResult {
       start: a.chosen.start,
       callerName: message.callerName ?? '',
       callerNumber: number,
+      ...(a.note ? { reason: a.note } : {}),
     };
   } else return givenUp(ctx);
   return go('appointment-calendar', { request, detail: request.type });
-}
-
-/** The state a hang-up or the time limit leaves: mid-booking, the request becomes the message's reason. */
-export function withBookingRequest(ctx: Ctx): Ctx {
-  const { state } = ctx;
-  if (!state.appointment || state.outcome || state.message.reason) return ctx;
-  return withState(ctx, { message: { ...state.message, reason: requestReason(ctx) } });
 }

@@ -14,7 +14,8 @@ import {
   silentCaller,
   takeMessage,
 } from './common';
-import { ap, canBook, canChange, startAppointment } from './appointment';
+import { startAppointment } from './appointment';
+import { ap, canBook, canChange } from './appointment-state';
 import { go, type StepHandler, type StepResult } from './step';
 
 /** The menu key for appointments, offered only to clients with appointment types (1–4 keep their meaning). */

@@ -479,3 +479,22 @@ describe('choosing among the proposals by voice', () => {
     expect(texts(run.last.actions)).toEqual(["Excusez-moi, je n'ai pas bien compris.", OFFER_FIRST_TWO]);
   });
 });
+
+describe('what the caller said goes with the booking', () => {
+  it.each([
+    ['Je voudrais un rendez-vous pour mon fils qui tousse', 'un rendez-vous pour mon fils qui tousse'],
+    ['Bonjour, je voudrais prendre rendez-vous jeudi après-midi si possible', undefined],
+    ['Je voudrais prendre rendez-vous avec le docteur', undefined],
+  ])('when the first sentence is "%s", then the booking\'s reason is %j', (sentence, reason) => {
+    const run = call(
+      bookingProfile(),
+      [speech(sentence), digits('1'), speech('Jeanne Dupont'), digits('1'), digits('1')],
+      {
+        free: Object.values(SLOTS),
+      },
+    );
+    const book = run.requests.find((r) => r.type === 'book');
+    expect(book).toBeDefined();
+    expect(book && 'reason' in book ? book.reason : undefined).toBe(reason);
+  });
+});

@@ -14,7 +14,8 @@ import { createRedis, pingRedis, redisNamespace } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
 import { callCalendar, type AppointmentDeps } from '../app/appointments';
-import { builtinCalendar } from '../app/builtin-calendar';
+import { appointmentFollowUps } from './appointment-follow-ups';
+import { calendarFor } from '../app/calendar-connections';
 import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
@@ -55,13 +56,6 @@ export type WebRuntime = {
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
   stop: () => Promise<void>;
-};
-
-// TEMPORARY until the notify branch lands (same session): replaced by the real follow-ups.
-const TODO_FOLLOW_UPS: AppointmentFollowUpsPort = {
-  booked: async () => undefined,
-  moved: async () => undefined,
-  cancelled: async () => undefined,
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -123,12 +117,20 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
   };
   const now = options.now ?? (() => new Date());
+  const ownAppointmentFollowUps = options.appointmentFollowUps
+    ? null
+    : appointmentFollowUps(redis, logger, { now });
   const appointmentDeps: AppointmentDeps = {
     logger,
     now,
-    calendarOf: async (client) => builtinCalendar(client),
+    calendarOf: calendarFor({
+      credentialsKey: config.calendars.credentialsKey,
+      timeoutMs: config.calendars.timeoutMs,
+      outbound: config.outbound,
+      now,
+    }),
     locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
-    followUps: options.appointmentFollowUps ?? TODO_FOLLOW_UPS,
+    followUps: options.appointmentFollowUps ?? ownAppointmentFollowUps!,
     timeoutMs: config.calendars.timeoutMs,
     observeBooking: observeAppointmentWrite,
   };
@@ -211,6 +213,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           publicBaseUrl: config.publicBaseUrl,
           logger,
           messages: messageDeps,
+          appointments: appointmentDeps,
         }),
       },
       {
@@ -245,6 +248,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     await web.close();
     await clientCache.close();
     await pipeline.close?.();
+    await ownAppointmentFollowUps?.close();
     await ownQueue?.close();
     await closeServer(server, 8000);
     redis.disconnect();

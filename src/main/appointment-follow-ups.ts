@@ -2,7 +2,7 @@
  * The appointments' follow-ups for the composition roots: the port the appointment use cases
  * take (`AppointmentDeps.followUps`), on the notifications queue, in the web server and in the
  * worker. The worker's notification processor runs their jobs (src/notify/worker.ts); the
- * maintenance schedule's `appointment-reminders` job calls `restoreReminders`.
+ * maintenance schedule's `appointment-reminders` job calls `restoreLostJobs`.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';

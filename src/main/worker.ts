@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     maintenanceProcessor({
       ...retentionDeps(cfg, logger),
       closeIdleCalls: () => closeIdleCalls(calls, CALL_IDLE_MS),
-      restoreReminders: () => appointments.restoreReminders(),
+      restoreAppointmentJobs: () => appointments.restoreLostJobs(),
     }),
     { connection, concurrency: 1 },
   );

@@ -2,7 +2,7 @@
  * The appointments' follow-ups port on BullMQ, as the use cases see it: each change adds one
  * planning job (the worker plans and sends the notifications) and adds, moves or removes the
  * reminder's delayed job. Never sends inline, never throws: when Redis does not answer it logs,
- * and the maintenance sweep puts back the reminders due within 48 h.
+ * and the maintenance sweep puts back the reminders due within 48 h and the confirmations never sent.
  */
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -17,6 +17,7 @@ import {
   addReminderJob,
   changeJobData,
   removeReminderJob,
+  restoreConfirmations,
   restoreReminders,
 } from './appointment-jobs';
 
@@ -34,8 +35,11 @@ export type AppointmentFollowUpsOptions = {
 export type AppointmentFollowUps = AppointmentFollowUpsPort & {
   /** The notifications queue these jobs go to (for the dashboard). */
   queue: Queue;
-  /** The maintenance sweep: reminders due within 48 h that have no job get one back. */
-  restoreReminders(): Promise<number>;
+  /**
+   * The maintenance sweep: reminders due within 48 h, and confirmations of the last 48 h never
+   * sent, that have no job get one back.
+   */
+  restoreLostJobs(): Promise<{ reminders: number; confirmations: number }>;
   close(): Promise<void>;
 };
 
@@ -83,7 +87,10 @@ export function createAppointmentFollowUps(o: AppointmentFollowUpsOptions): Appo
         if (former) await removeReminderJob(queue, a.id, former);
       }),
 
-    restoreReminders: () => restoreReminders(queue, now()),
+    restoreLostJobs: async () => ({
+      reminders: await restoreReminders(queue, now()),
+      confirmations: await restoreConfirmations(queue, now()),
+    }),
 
     close: () => queue.close(),
   };

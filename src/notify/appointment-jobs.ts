@@ -8,7 +8,7 @@
  * one id and adding another. Jobs carry ids and times only: names and numbers are read when they run.
  */
 import type { JobsOptions, Queue } from 'bullmq';
-import { remindersDue, type Appointment } from '../store/appointments';
+import { remindersDue, unconfirmedBetween, type Appointment } from '../store/appointments';
 import { NOTIFICATION_JOBS } from '../queue/names';
 import type { AppointmentChangeKind } from './appointment-texts';
 import { BACKOFF_TYPE } from './producer';
@@ -166,4 +166,32 @@ export async function restoreReminders(
     if (!jobs[i] && (await addReminderJob(queue, a, now, true))) added += 1;
   }
   return added;
+}
+
+/** Bookings younger than this are left to the port (its add may still be on its way). */
+const CONFIRMATION_GRACE_MS = 60_000;
+/** How far back the sweep looks for bookings never confirmed. */
+const CONFIRMATION_LOOKBACK_MS = 48 * 3600_000;
+
+/**
+ * The maintenance sweep's other half: bookings of the last 48 hours whose confirmation never went
+ * and whose change job is not in Redis (the booking's add failed, or Redis lost it) get it back.
+ * One whose job ran and sent nothing (no number to text, a later move's SMS sent instead) keeps
+ * its job for a week, so it is left alone. Answers how many were queued.
+ */
+export async function restoreConfirmations(queue: Queue, now: Date): Promise<number> {
+  const unconfirmed = await unconfirmedBetween(
+    new Date(now.getTime() - CONFIRMATION_LOOKBACK_MS),
+    new Date(now.getTime() - CONFIRMATION_GRACE_MS),
+    now,
+  );
+  const jobs = await Promise.all(unconfirmed.map((a) => queue.getJob(changeKey(a, 'booked'))));
+  let queued = 0;
+  for (const [i, a] of unconfirmed.entries()) {
+    if (jobs[i]) continue;
+    // The booking's own facts: the appointment may have moved since (its confirmation then tells the new time).
+    await addChangeJob(queue, changeJobData(a, 'booked'));
+    queued += 1;
+  }
+  return queued;
 }

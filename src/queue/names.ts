@@ -13,7 +13,7 @@ export const MAINTENANCE_JOBS = {
   deleteRecordings: 'delete-recordings',
   /** Every 10 minutes: puts on record the live calls whose end Twilio never reported. */
   closeIdleCalls: 'close-idle-calls',
-  /** Every 10 minutes: queues again the appointment reminders due within 48 h whose job Redis lost. */
+  /** Every 10 minutes: queues again appointment reminders (due within 48 h) and confirmations whose job Redis lost. */
   appointmentReminders: 'appointment-reminders',
 } as const;
 

@@ -237,3 +237,21 @@ export async function remindersDue(from: Date, to: Date, now: Date, limit = 500)
     .map(toAppointment)
     .filter((a) => a.status === 'booked' && a.remindedAt === null && a.start > now);
 }
+
+/**
+ * Booked appointments created in [from, to) whose confirmation SMS has not gone, still ahead of
+ * `now`: the maintenance sweep queues their confirmation again when the booking's queue add was
+ * lost (Redis down). Index `confirmationSentAt, createdAt`.
+ */
+export async function unconfirmedBetween(
+  from: Date,
+  to: Date,
+  now: Date,
+  limit = 500,
+): Promise<Appointment[]> {
+  const docs = await AppointmentModel.find({ confirmationSentAt: null, createdAt: { $gte: from, $lt: to } })
+    .sort({ createdAt: 1 })
+    .limit(limit)
+    .lean<Doc[]>();
+  return docs.map(toAppointment).filter((a) => a.status === 'booked' && a.start > now);
+}

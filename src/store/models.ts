@@ -444,6 +444,7 @@ appointmentSchema.index({ clientId: 1, start: 1 }); // a client's day and week, 
 appointmentSchema.index({ clientId: 1, callerNumber: 1, start: 1 }); // a caller's next appointment
 appointmentSchema.index({ callerNumber: 1, start: 1 }); // a caller across clients: access and erasure
 appointmentSchema.index({ reminderAt: 1 }); // the reminders' sweep: those due soon whose job Redis lost
+appointmentSchema.index({ confirmationSentAt: 1, createdAt: 1 }); // the sweep: confirmations never queued
 export type AppointmentRecord = InferSchemaType<typeof appointmentSchema>;
 export const AppointmentModel = mongoose.model('Appointment', appointmentSchema);
 

@@ -38,6 +38,12 @@ import {
 } from '../../src/app/recording-deletions';
 import { requestRecordingDeletions } from '../../src/store/recording-deletions';
 import { saveOutboxEntry } from '../../src/store/outbox';
+import {
+  markConfirmationSent,
+  markReminded,
+  remindersDue,
+  unconfirmedBetween,
+} from '../../src/store/appointments';
 import { listUsers } from '../../src/store/users';
 import { testDatabaseUri } from '../helpers/db';
 import { exportCallerData, lookUpCaller } from '../../src/app/caller-access';
@@ -229,6 +235,11 @@ describe('query shapes: every query the code sends is served by a declared index
       await buildDigest(a, new Date(), 'https://example.test');
       await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
       await saveOutboxEntry({ key: 'k1', channel: 'sms', to: '+336', body: 'x' });
+      // Appointments' follow-ups: the reminders' sweep, the reminder's and the confirmation's marks.
+      await remindersDue(new Date(0), new Date(), new Date());
+      await unconfirmedBetween(new Date(0), new Date(), new Date());
+      await markReminded('appointment-1', new Date(), new Date());
+      await markConfirmationSent('appointment-1', new Date());
     });
     // Part C (retention and recording deletions): the purge with every kind of data to remove,
     // its runs, the Twilio deletions the worker takes, the admin page and API that show them.

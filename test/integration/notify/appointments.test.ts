@@ -11,6 +11,7 @@ import { createTransports } from '../../../src/notify/channels';
 import {
   addReminderJob,
   reminderJobId,
+  restoreConfirmations,
   type AppointmentDeliverJobData,
 } from '../../../src/notify/appointment-jobs';
 import { appointmentProcessors } from '../../../src/notify/appointment-processor';
@@ -253,11 +254,29 @@ test('when Redis lost a reminder due within 48 hours, then the maintenance sweep
   await queue().remove(id);
   await queue().remove(reminderJobId(later.id, later.reminderAt!));
 
-  const restored = await port.restoreReminders();
+  const { reminders } = await port.restoreLostJobs();
 
-  expect(restored).toBeGreaterThanOrEqual(1);
+  expect(reminders).toBeGreaterThanOrEqual(1);
   expect(await delayedUntil(queue(), id)).toBe(a.reminderAt!.getTime());
   // Beyond 48 hours: left to a later sweep.
   expect(await queue().getJob(reminderJobId(later.id, later.reminderAt!))).toBeUndefined();
-  expect(await port.restoreReminders()).toBe(0);
+  expect((await port.restoreLostJobs()).reminders).toBe(0);
+});
+
+test('when a booking’s follow-ups were never queued, then the maintenance sweep sends its confirmation, once', async () => {
+  const client = await quietClient();
+  const caller = uniqueNumber();
+  // Booked while Redis was down: the record exists, no job does.
+  const a = await makeAppointment(client, { callerNumber: caller });
+  // A minute later, the sweep's grace over.
+  const later = new Date(Date.now() + 2 * 60_000);
+
+  expect(await restoreConfirmations(queue(), later)).toBeGreaterThanOrEqual(1);
+
+  const [sms] = await waitFor(async () => smsTo(caller).length > 0 && smsTo(caller), 'the confirmation');
+  expect(sms!.body).toMatch(/^Cabinet Martin : votre rendez-vous \(consultation\) est confirmé le /);
+  await waitFor(async () => (await findAppointment(a.id))?.confirmationSentAt, 'the confirmation’s mark');
+  expect(await restoreConfirmations(queue(), later)).toBe(0);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(smsTo(caller)).toHaveLength(1);
 });

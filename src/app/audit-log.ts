@@ -37,6 +37,9 @@ export const ACTION_GROUPS = {
     'user.update',
     'user.restore',
     'retention.purge',
+    'appointment.book',
+    'appointment.move',
+    'appointment.cancel',
   ],
   'sign-ins': ['login.success', 'login.failure', 'logout'],
   /** A caller's requests: a copy of their data, its erasure. */

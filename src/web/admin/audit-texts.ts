@@ -31,6 +31,7 @@ export type AuditTexts = {
   target: string;
   ip: string;
   message: string;
+  appointment: string;
   older: string;
   newest: string;
   empty: string;
@@ -80,6 +81,7 @@ const fr: AuditTexts = {
   target: 'Sur',
   ip: 'Adresse IP',
   message: 'le message',
+  appointment: 'le rendez-vous',
   older: 'Entrées plus anciennes',
   newest: 'Les plus récentes',
   empty: 'Aucune entrée ne correspond à ces filtres.',
@@ -124,6 +126,9 @@ const fr: AuditTexts = {
     'user.update': 'A modifié un utilisateur',
     'user.restore': 'A restauré une version des droits d’un utilisateur',
     'retention.purge': 'A purgé les données dont la durée de conservation était passée',
+    'appointment.book': 'A pris un rendez-vous pour un appelant',
+    'appointment.move': 'A déplacé un rendez-vous',
+    'appointment.cancel': 'A annulé un rendez-vous',
     'login.success': 'Connexion réussie',
     'login.failure': 'Échec de connexion',
     logout: 'Déconnexion',
@@ -161,6 +166,7 @@ const en: AuditTexts = {
   target: 'On',
   ip: 'IP address',
   message: 'the message',
+  appointment: 'the appointment',
   older: 'Older entries',
   newest: 'Newest',
   empty: 'No entry matches these filters.',
@@ -205,6 +211,9 @@ const en: AuditTexts = {
     'user.update': 'Changed a user',
     'user.restore': 'Restored an earlier version of a user’s access',
     'retention.purge': 'Purged the data past its retention period',
+    'appointment.book': 'Booked an appointment for a caller',
+    'appointment.move': 'Moved an appointment',
+    'appointment.cancel': 'Cancelled an appointment',
     'login.success': 'Signed in',
     'login.failure': 'Failed sign-in',
     logout: 'Signed out',

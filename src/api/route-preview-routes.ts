@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { AppointmentDeps } from '../app/appointments';
 import { getClient, profileOf } from '../app/clients';
 import type { RoutePreviewer } from './route-preview';
-import { slotsOfferedAt } from './route-preview-slots';
+import { slotsOfferedAt } from '../app/offered-slots';
 import { routePreviewInputSchema } from './schemas';
 import { idParam, parseBody } from './validate';
 

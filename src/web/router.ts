@@ -150,6 +150,7 @@ export async function createWebRouter(
       deps.clients,
       config.retention,
       deps.callers,
+      { appointments: deps.appointments, calendars: deps.calendars },
     ),
   );
   router.use(

@@ -3,10 +3,10 @@
  * free slots a caller asking for an appointment at `at` would be proposed — the use case's own
  * search, with its clock set to `at`, so minimum notice and "how far ahead" count from then.
  */
-import { findSlots, type AppointmentDeps } from '../app/appointments';
-import type { Client } from '../app/clients';
+import { findSlots, type AppointmentDeps } from './appointments';
+import type { Client } from './clients';
 import { slotText } from '../domain/appointment-text';
-import { CalendarUnavailableError } from '../app/calendar-port';
+import { CalendarUnavailableError } from './calendar-port';
 
 export type OfferedSlots = {
   typeId: string;

@@ -11,7 +11,8 @@ import { parseEnv } from '../src/config/env';
 import { connectMongo } from '../src/store/mongo';
 import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
 import { DEMO_ASSISTANT, seedDemo } from './lib/seed';
-import { ensureMongo, ensureRedis, ROOT, writeDevServices, type Service } from './lib/services';
+import { startRadicale } from './lib/radicale';
+import { ensureMongo, ensureRedis, portIsFree, ROOT, writeDevServices, type Service } from './lib/services';
 import { Supervisor } from './lib/supervisor';
 
 const started = Date.now();
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   const redis = await ensureRedis(path.join(ROOT, 'var', 'redis'));
   services.push(redis);
   step(`Redis at ${redis.url}`);
+
+  const caldav = await startDevCalDav();
+  services.push(caldav);
+  step(
+    `CalDAV server at ${caldav.calendarUrl} ${dim("(Radicale, data in var/radicale; for the README's calendar example)")}`,
+  );
 
   const env = {
     ...process.env,
@@ -69,11 +76,33 @@ ${green('✓')} ${bold('Virtual receptionist running')} ${dim(`(ready in ${secon
   Admin API          ${base}/api/v1  ${dim(`(Authorization: Bearer ${config.adminApiToken})`)}
 
   Queue dashboard    ${base}/admin/queues  ${dim('(admins)')}
+  CalDAV calendar    ${caldav.calendarUrl}  ${dim(`(user ${caldav.username} / ${caldav.password}: see the README to connect it)`)}
 
   An urgent call:    npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --say "C'est urgent, mon fils a une forte fièvre" --answer --press 1
+  A booking:         npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --say "Je voudrais prendre rendez-vous pour une consultation" --press 1 --say "Jeanne Dupont" --press 1 --press 1
   A message:         npm run call -- --to ${demo.client.numbers[0] ?? ''} --from +33612345699 --press 2 --say "Jean Dupont" --say "Je voudrais un certificat médical" --press 1 --press 2 --press 1
   Stop:              Ctrl-C
 `);
+}
+
+/**
+ * Radicale on 127.0.0.1:5232 (its usual port; another free one when taken) with one calendar,
+ * so the README's "connect a CalDAV calendar" example works as written.
+ */
+async function startDevCalDav() {
+  const port = (await portIsFree(5232)) ? 5232 : undefined;
+  const service = await startRadicale(path.join(ROOT, 'var', 'radicale'), port ? { port } : {});
+  const calendarUrl = `${service.url}${service.username}/cabinet-martin/`;
+  const auth = `Basic ${Buffer.from(`${service.username}:${service.password}`).toString('base64')}`;
+  const made = await fetch(calendarUrl, {
+    method: 'MKCALENDAR',
+    headers: { authorization: auth, 'content-type': 'application/xml' },
+    body: `<?xml version="1.0"?><C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Cabinet Martin</D:displayname></D:prop></D:set></C:mkcalendar>`,
+  });
+  // 201: made now; 405/409: it exists from an earlier run.
+  if (![201, 405, 409].includes(made.status))
+    throw new Error(`could not create the demo calendar: HTTP ${made.status}`);
+  return { ...service, calendarUrl };
 }
 
 async function waitForReady(url: string): Promise<void> {

@@ -1,5 +1,5 @@
 /** Demo data for `npm run dev`: one client with a dedicated number and an admin login. Idempotent. */
-import { createClient, findClientByNumber, type Client } from '../../src/store/clients';
+import { createClient, findClientByNumber, updateClient, type Client } from '../../src/store/clients';
 import { createUser, findUserByEmail } from '../../src/store/users';
 import { displayNumber, PROMPTS, type ClientProfileInput } from '../../src/flow';
 import { insertMessage } from '../../src/store/messages';
@@ -7,6 +7,41 @@ import { MessageModel } from '../../src/store/models';
 
 export const DEMO_NUMBER = '+33180000001';
 export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-receptionist' };
+
+/** The demo practice's appointment types, on the built-in book (connect a CalDAV calendar to use one). */
+export const DEMO_APPOINTMENTS = {
+  types: [
+    {
+      id: 'consultation',
+      name: 'Consultation',
+      durationMinutes: 20,
+      bufferMinutes: 5,
+      minNoticeMinutes: 60,
+      maxDaysAhead: 30,
+      slotStepMinutes: 15,
+      slotsOffered: 2,
+      newCallers: 'book' as const,
+    },
+    {
+      id: 'vaccination',
+      name: 'Vaccination',
+      durationMinutes: 15,
+      bufferMinutes: 0,
+      minNoticeMinutes: 120,
+      maxDaysAhead: 60,
+      slotStepMinutes: 15,
+      slotsOffered: 2,
+      newCallers: 'book' as const,
+      // Vaccinations on Tuesday and Thursday afternoons only.
+      hours: {
+        tue: [{ start: '14:00', end: '17:00' }],
+        thu: [{ start: '14:00', end: '17:00' }],
+      },
+    },
+  ],
+  reminderHoursBefore: 24,
+  callerChanges: true,
+};
 
 export const DEMO_CLIENT: ClientProfileInput = {
   name: 'Cabinet Martin',
@@ -46,6 +81,7 @@ export const DEMO_CLIENT: ClientProfileInput = {
   vocabulary: ['docteur Martin', 'Dr Claire Martin', 'ordonnance', 'vaccin', 'certificat médical'],
   blockedNumbers: ['+33699999999'],
   notifications: { sms: { enabled: true, to: ['+33612345678'] } },
+  appointments: DEMO_APPOINTMENTS,
 };
 
 export const DEMO_ASSISTANT = { email: 'assistant@demo.local', password: 'demo-receptionist' };
@@ -95,6 +131,16 @@ async function seedMessages(client: Client): Promise<void> {
   }
 }
 
+/** A demo client seeded before appointments existed gets the demo's appointment types once. */
+async function withAppointmentTypes(client: Client): Promise<Client> {
+  if (client.appointments.types.length > 0) return client;
+  const { id, active, createdAt, updatedAt, ...profile } = client;
+  void active;
+  void createdAt;
+  void updatedAt;
+  return updateClient(id, { ...profile, appointments: DEMO_APPOINTMENTS });
+}
+
 async function ensureUser(
   email: string,
   password: string,
@@ -106,7 +152,9 @@ async function ensureUser(
 }
 
 export async function seedDemo(): Promise<{ client: Client; adminEmail: string; adminPassword: string }> {
-  const client = (await findClientByNumber(DEMO_NUMBER)) ?? (await createClient(DEMO_CLIENT));
+  const client = await withAppointmentTypes(
+    (await findClientByNumber(DEMO_NUMBER)) ?? (await createClient(DEMO_CLIENT)),
+  );
   await ensureUser(DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin', 'Demo admin', []);
   await ensureUser(DEMO_ASSISTANT.email, DEMO_ASSISTANT.password, 'assistant', 'Camille Besson', [client.id]);
   await seedMessages(client);

@@ -61,6 +61,16 @@ export async function superviseListeningService(
   return { url: `127.0.0.1:${port}`, stop: () => supervisor.stop(), startedByUs: true, supervisor };
 }
 
+/** Whether nothing listens on this loopback port yet. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

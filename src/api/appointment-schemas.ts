@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { calendarConnectionInputSchema } from '../app/calendar-connections';
+import { CALENDAR_FAILURES } from '../app/calendar-port';
 import { appointmentTypeSchema } from '../flow/profile';
 import { calendarDateSchema } from '../domain/calendar';
 import { lineSchema } from '../domain/text';
@@ -157,7 +158,8 @@ export const calendarCheckView = z.object({
   ok: z.boolean(),
   calendarName: z.string().optional(),
   calendarUrl: z.string().optional(),
-  error: z.string().optional(),
+  error: z.string().optional().meta({ description: 'Why the test failed, as the server answered.' }),
+  reason: z.enum(CALENDAR_FAILURES).optional(),
 });
 
 type Lang = 'fr' | 'en';

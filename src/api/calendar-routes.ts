@@ -26,7 +26,7 @@ export function toCalendarView(c: CalendarConnectionView) {
     kind: 'caldav' as const,
     url: c.url,
     username: c.username,
-    ...(c.passwordSet ? { password: 'set' as const } : {}),
+    password: 'set' as const,
     checkedAt: c.checkedAt,
     checkOk: c.checkOk,
     checkError: c.checkError,
@@ -45,7 +45,8 @@ export function calendarRouter(deps: CalendarConnectionDeps): Router {
     const client = await getClient(idParam(req));
     const input = parseBody(calendarConnectionBodySchema, req);
     try {
-      res.json(toCalendarView(await connectCalendar(deps, sourceOf(req, res), client.id, input)));
+      const { view } = await connectCalendar(deps, sourceOf(req, res), client.id, input);
+      res.json(toCalendarView(view));
     } catch (err) {
       if (!(err instanceof InvalidInputError)) throw err;
       throw new HttpError(400, 'the calendar could not be used with these settings', err.details);
@@ -54,8 +55,7 @@ export function calendarRouter(deps: CalendarConnectionDeps): Router {
 
   router.delete('/', async (req, res) => {
     const client = await getClient(idParam(req));
-    await disconnectCalendar(deps, sourceOf(req, res), client.id);
-    res.json(toCalendarView(await calendarConnectionOf(client.id)));
+    res.json(toCalendarView(await disconnectCalendar(deps, sourceOf(req, res), client.id)));
   });
 
   /** Tests the body's settings when there is one, else the stored connection. */
@@ -65,7 +65,10 @@ export function calendarRouter(deps: CalendarConnectionDeps): Router {
       req.body === undefined || Object.keys(objectBody(req)).length === 0
         ? undefined
         : parseBody(calendarConnectionBodySchema, req);
-    res.json(await testCalendarConnection(deps, sourceOf(req, res), client.id, body));
+    const check = await testCalendarConnection(deps, sourceOf(req, res), client.id, body);
+    res.json(
+      check.ok ? check : { ok: false, error: check.error, ...(check.reason ? { reason: check.reason } : {}) },
+    );
   });
 
   return router;

@@ -26,6 +26,7 @@ const counts = {
   recordings: z.number().int().meta({ description: 'Recording references dropped and asked of Twilio.' }),
   transcriptions: z.number().int(),
   contacts: z.number().int(),
+  appointments: z.number().int().meta({ description: 'Appointment records past the message period.' }),
 };
 
 export const purgeRunView = z.object({

@@ -203,6 +203,8 @@ const clientHoldingsView = z.object({
   messages: z.number().int(),
   calls: z.number().int(),
   contacts: z.number().int(),
+  appointments: z.number().int(),
+  upcomingAppointments: z.number().int().meta({ description: 'Of the appointments, those still to come.' }),
   recordings: z.number().int(),
   transcriptions: z.number().int(),
   notes: z.number().int(),
@@ -246,6 +248,11 @@ export const erasureResultView = z.object({
   auditEntriesScrubbed: z.number().int(),
   clientsUpdated: z.number().int(),
   settingsVersionsScrubbed: z.number().int(),
+  appointments: z.number().int().meta({ description: 'Appointment records deleted.' }),
+  calendarEventsRemoved: z.number().int().meta({
+    description:
+      'Upcoming appointments taken out of the client’s calendar (past events are the client’s record).',
+  }),
 });
 
 export const callerExportView = z.string().meta({

@@ -44,9 +44,32 @@ export interface CalendarBackend {
   remove(ref: CalendarEventRef): Promise<void>;
 }
 
+/** Why a calendar cannot be used, as a closed set: pages say it in the reader's language. */
+export const CALENDAR_FAILURES = [
+  /** No connection: refused, unknown host, TLS failure. */
+  'unreachable',
+  /** No answer within the time allowed. */
+  'timeout',
+  /** 401/403: the username or password was refused. */
+  'credentials',
+  /** Nothing at the address, or no calendar of events there. */
+  'not-found',
+  /** 5xx, or an answer that is no CalDAV. */
+  'server-error',
+  /** The stored password cannot be decrypted (the credentials key changed): connect again. */
+  'unreadable-password',
+] as const;
+export type CalendarFailure = (typeof CALENDAR_FAILURES)[number];
+
 /** The calendar cannot be used now: unreachable, too slow, refused our credentials, answered 5xx. */
 export class CalendarUnavailableError extends Error {
   override name = 'CalendarUnavailableError';
+  constructor(
+    message: string,
+    readonly reason: CalendarFailure = 'unreachable',
+  ) {
+    super(message);
+  }
 }
 
 /** The calendar refused a write because the event changed or exists (412 Precondition Failed). */
@@ -56,4 +79,6 @@ export class CalendarConflictError extends Error {
 
 /** "Test the connection": whether the calendar answers with these settings, and what it is. */
 export type CalendarCheck =
-  { ok: true; calendarName: string; calendarUrl: string } | { ok: false; error: string };
+  | { ok: true; calendarName: string; calendarUrl: string }
+  /** `error`: the server's answer in English, for logs and the API; `reason` (the CalDAV backend always gives one): for people's pages. */
+  | { ok: false; error: string; reason?: CalendarFailure };

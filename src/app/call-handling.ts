@@ -12,8 +12,10 @@ import {
   startCall,
   unknownNumber,
   type Action,
+  type CalendarResult,
   type ClientProfile,
   type FlowEvent,
+  type Transition,
 } from '../flow';
 import type { Client } from '../store/clients';
 import type { Contact } from '../store/contacts';
@@ -132,10 +134,42 @@ export function answerEvent(
         return again;
       }
     }
-    const t = handleEvent(client, call.state, event, deps.now());
+    const t = await withCalendarWork(call, handleEvent(client, call.state, event, deps.now()), client, deps);
     // The message first: what the caller said is stored (or parked) before the call moves on.
     const events = await applyMessageEffects(client, t.effects, deps);
     await lease.save(advance(call, t), { turn: t.state.turn, actions: JSON.stringify(t.actions) }, events);
     return { actions: t.actions, turn: t.state.turn, profile: client };
   });
+}
+
+/** A flow asking for calendar work again and again is a bug: after this many rounds it is told "unavailable". */
+const MAX_CALENDAR_ROUNDS = 4;
+
+/**
+ * Does the calendar work the engine asked for (`Transition.request`) and hands it the answers, in
+ * the same webhook, until it asks for nothing more: the caller hears both transitions' words in
+ * order. Without a calendar the answer is "unavailable", which the flow turns into a booking request.
+ */
+async function withCalendarWork(
+  call: LiveCall,
+  first: Transition,
+  profile: ClientProfile,
+  deps: CallDeps,
+): Promise<Transition> {
+  let t = first;
+  const actions = [...first.actions];
+  const effects = [...first.effects];
+  for (let round = 0; t.request; round += 1) {
+    const result: CalendarResult =
+      deps.calendar && round < MAX_CALENDAR_ROUNDS
+        ? await deps.calendar.fulfil(
+            { callSid: call.callSid, clientId: call.clientId, from: call.from },
+            t.request,
+          )
+        : { type: 'unavailable' };
+    t = handleEvent(profile, t.state, { type: 'calendar', result }, deps.now());
+    actions.push(...t.actions);
+    effects.push(...t.effects);
+  }
+  return { state: t.state, actions, effects };
 }

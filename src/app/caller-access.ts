@@ -13,6 +13,7 @@ import { findCallerData, type CallerData, type Selection } from '../store/caller
 import { audit } from './audit';
 import { callerKey } from './caller-key';
 import { getClient, listClients, type Client, type ClientsDeps } from './clients';
+import type { CalendarBackend } from './calendar-port';
 import type { RecordingLinkKey } from './recording-links';
 import { renderCallerSummary } from './caller-summary';
 import { exportDocument } from './caller-export-document';
@@ -56,6 +57,8 @@ export type CallerRightsDeps = {
   /** The client use cases (an erasure removes the number from VIP and blocked lists through them). */
   clients: ClientsDeps;
   traces: CallerTracesPort;
+  /** The client's calendar: an erasure takes the caller's upcoming appointments out of it. */
+  calendarOf?: (client: Client) => Promise<CalendarBackend>;
 };
 
 export type CallerRequest = { phone: string; clientId?: string };
@@ -109,6 +112,9 @@ export type ClientHoldings = {
   messages: number;
   calls: number;
   contacts: number;
+  /** Appointments booked for the number; `upcomingAppointments` of them still to come. */
+  appointments: number;
+  upcomingAppointments: number;
   recordings: number;
   transcriptions: number;
   notes: number;
@@ -156,14 +162,16 @@ export function jobIdsOf(data: CallerData): string[] {
 }
 
 export async function holdingsOf(
-  deps: Pick<CallerRightsDeps, 'traces'>,
+  deps: Pick<CallerRightsDeps, 'traces' | 'now'>,
   scope: CallerScope,
   data: CallerData,
 ): Promise<CallerHoldings> {
   const inScope = scope.clients.filter((c) => !scope.clientId || c.id === scope.clientId);
+  const now = deps.now();
   const perClient: ClientHoldings[] = [];
   for (const client of inScope) {
     const messages = data.messages.filter((m) => m.clientId === client.id);
+    const appointments = data.appointments.filter((a) => a.clientId === client.id);
     const ids = new Set(messages.map((m) => m.id));
     const holdings: ClientHoldings = {
       clientId: client.id,
@@ -171,6 +179,8 @@ export async function holdingsOf(
       messages: messages.length,
       calls: data.calls.filter((c) => c.clientId === client.id).length,
       contacts: data.contacts.filter((c) => c.clientId === client.id).length,
+      appointments: appointments.length,
+      upcomingAppointments: appointments.filter((a) => a.status === 'booked' && a.end > now).length,
       recordings: messages.filter((m) => m.recording).length,
       transcriptions: messages.filter((m) => m.transcription).length,
       notes: messages.reduce((n, m) => n + m.notes.length, 0),
@@ -202,7 +212,10 @@ export async function holdingsOf(
   };
   const auditEntries = data.audit.length;
   const erasable = perClient.some(
-    (c) => c.messages + c.calls + c.contacts + c.digests + c.settingsVersions > 0 || c.vip || c.blocked,
+    (c) =>
+      c.messages + c.calls + c.contacts + c.appointments + c.digests + c.settingsVersions > 0 ||
+      c.vip ||
+      c.blocked,
   );
   return {
     phone: scope.phone,

@@ -7,7 +7,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActionSource } from '../domain/access';
 import { ConflictError } from '../domain/errors';
-import { findCallerData, findSettingsVersions } from '../store/caller-data';
+import { deleteAppointments } from '../store/appointments';
+import { findCallerData, findSettingsVersions, type CallerData } from '../store/caller-data';
 import {
   anonymiseCalls,
   deleteContacts,
@@ -26,6 +27,7 @@ import {
   type CallerHoldings,
   type CallerRequest,
   type CallerRightsDeps,
+  type CallerScope,
 } from './caller-access';
 import { profileOf, updateClient } from './clients';
 
@@ -85,6 +87,32 @@ export async function previewErasure(
   };
 }
 
+/**
+ * The caller's upcoming appointments leave the client's calendar: the caller will not come, and
+ * the event names them. A calendar that does not answer keeps its event (the record still goes),
+ * which the count shows. Past events stay: they are the client's own record of who came.
+ */
+async function removeUpcomingFromCalendars(
+  deps: CallerRightsDeps,
+  clients: CallerScope['clients'],
+  data: CallerData,
+  now: Date,
+): Promise<number> {
+  let removed = 0;
+  for (const a of data.appointments) {
+    const client = clients.find((c) => c.id === a.clientId);
+    if (a.status !== 'booked' || a.end <= now || !a.calendar.href || !client || !deps.calendarOf) continue;
+    try {
+      const calendar = await deps.calendarOf(client);
+      await calendar.remove({ href: a.calendar.href });
+      removed += 1;
+    } catch {
+      // Counted as not removed: the erasure's result says so.
+    }
+  }
+  return removed;
+}
+
 export type ErasureResult = {
   messages: number;
   deliveries: number;
@@ -99,6 +127,10 @@ export type ErasureResult = {
   auditEntriesScrubbed: number;
   clientsUpdated: number;
   settingsVersionsScrubbed: number;
+  /** Appointment records deleted. */
+  appointments: number;
+  /** Upcoming appointments taken out of the client's calendar (past ones are the client's record). */
+  calendarEventsRemoved: number;
 };
 
 /**
@@ -144,6 +176,8 @@ export async function eraseCaller(
     auditEntriesScrubbed: 0,
     clientsUpdated: 0,
     settingsVersionsScrubbed: 0,
+    appointments: 0,
+    calendarEventsRemoved: 0,
   };
   const now = deps.now();
 
@@ -187,6 +221,9 @@ export async function eraseCaller(
   ];
   const digests = data.outbox.filter((o) => o.kind === 'digest');
   result.digestsRedacted = await redactOutboxEntries(digests, scope.pattern, names);
+  result.calendarEventsRemoved = await removeUpcomingFromCalendars(deps, scope.clients, data, now);
+  // Without its record, a pending reminder finds nothing to send.
+  result.appointments = await deleteAppointments(data.appointments.map((a) => a.id));
   const deleted = await deleteMessagesAndTheirTraces(data.messages.map((m) => m.id));
   result.messages = deleted.messages;
   result.deliveries = deleted.deliveries;

@@ -22,6 +22,7 @@ export function exportDocument(deps: ExportDeps, scope: ExportScope, data: Calle
       ...data.messages.map((m) => m.clientId),
       ...data.calls.map((c) => c.clientId),
       ...data.contacts.map((c) => c.clientId),
+      ...data.appointments.map((a) => a.clientId),
       ...scope.clients
         .filter((c) => c.vipNumbers.includes(scope.phone) || c.blockedNumbers.includes(scope.phone))
         .map((c) => c.id),
@@ -107,6 +108,28 @@ export function exportDocument(deps: ExportDeps, scope: ExportScope, data: Calle
         body: o.body,
         createdAt: iso(o.createdAt),
       })),
+    appointments: data.appointments.map((a) => ({
+      clientId: a.clientId,
+      clientName: nameOf(a.clientId),
+      type: a.typeName,
+      start: iso(a.start),
+      end: iso(a.end),
+      status: a.status,
+      callerName: a.callerName,
+      callerNumber: a.callerNumber,
+      reason: a.reason,
+      bookedVia: a.bookedVia,
+      callSid: a.callSid || null,
+      bookedAt: iso(a.createdAt),
+      cancelledAt: iso(a.cancelledAt),
+      reminderAt: iso(a.reminderAt),
+      remindedAt: iso(a.remindedAt),
+      changes: a.history.map((h) => ({
+        at: iso(h.at),
+        action: h.action,
+        previousStart: iso(h.previousStart),
+      })),
+    })),
     contacts: data.contacts.map((c) => ({
       clientId: c.clientId,
       clientName: nameOf(c.clientId),

@@ -57,6 +57,7 @@ export const summaryFr = {
     'Le fichier data.json joint contient les mêmes informations sous une forme lisible par un ordinateur.',
   outcomes: {
     transferred: 'transféré à l’équipe',
+    appointment: 'rendez-vous pris, déplacé ou annulé',
     message: 'message pris',
     information: 'renseignement donné',
     rejected: 'appel refusé',
@@ -92,7 +93,13 @@ export const summaryFr = {
     string,
     string
   >,
+  appointments: 'Vos rendez-vous',
+  appointmentLine: (type: string, at: string, status: string) => `${type}, ${at}${NBSP}: ${status}`,
+  appointmentStatus: { booked: 'réservé', cancelled: 'annulé' } as Record<string, string>,
   actions: {
+    'appointment.book': 'rendez-vous pris',
+    'appointment.move': 'rendez-vous déplacé',
+    'appointment.cancel': 'rendez-vous annulé',
     'message.view': 'message consulté',
     'message.claim': 'message pris en charge',
     'message.assign': 'message attribué',
@@ -169,6 +176,7 @@ export const summaryEn: SummaryTexts = {
   contentsNote: 'The attached data.json file holds the same information in a machine-readable form.',
   outcomes: {
     transferred: 'transferred to the team',
+    appointment: 'appointment booked, moved or cancelled',
     message: 'message taken',
     information: 'information given',
     rejected: 'call refused',
@@ -196,7 +204,13 @@ export const summaryEn: SummaryTexts = {
   channels: { sms: 'text message', email: 'email', webhook: 'webhook', call: 'phone call' },
   deliveryStatus: { pending: 'pending', sent: 'sent', failed: 'failed', cancelled: 'cancelled' },
   messageStatus: { new: 'new', in_progress: 'being handled', handled: 'handled' },
+  appointments: 'Your appointments',
+  appointmentLine: (type: string, at: string, status: string) => `${type}, ${at}: ${status}`,
+  appointmentStatus: { booked: 'booked', cancelled: 'cancelled' } as Record<string, string>,
   actions: {
+    'appointment.book': 'appointment booked',
+    'appointment.move': 'appointment moved',
+    'appointment.cancel': 'appointment cancelled',
     'message.view': 'message viewed',
     'message.claim': 'message taken in hand',
     'message.assign': 'message assigned',

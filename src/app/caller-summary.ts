@@ -55,7 +55,12 @@ export function renderCallerSummary(
   ];
 
   const nothing =
-    doc.calls.length + doc.messages.length + doc.contacts.length + doc.digests.length + doc.holders.length ===
+    doc.calls.length +
+      doc.messages.length +
+      doc.contacts.length +
+      doc.appointments.length +
+      doc.digests.length +
+      doc.holders.length ===
     0;
   if (nothing) parts.push(`<p>${esc(t.nothing)}</p>`);
 
@@ -100,6 +105,17 @@ ${m.recording?.link ? `<dt>${esc(t.recording)}</dt><dd><a href="${esc(m.recordin
 </dl>${notes.length ? `<p class="muted">${esc(t.notes)}</p><ul>${notes.join('')}</ul>` : ''}
 <p class="muted">${esc(t.notifications)}</p>${sent.length ? `<ul>${sent.join('')}</ul>` : `<p>${esc(t.noNotifications)}</p>`}</section>`);
     }
+  }
+
+  if (doc.appointments.length > 0) {
+    parts.push(`<h2>${esc(t.appointments)}</h2><ul>`);
+    for (const a of doc.appointments) {
+      const status = word(t.appointmentStatus, a.status, a.status);
+      parts.push(
+        `<li>${esc(a.clientName)} — ${esc(t.appointmentLine(a.type, when(a.start, lang, zone(a.clientId)), status))}</li>`,
+      );
+    }
+    parts.push('</ul>');
   }
 
   if (doc.digests.length > 0) {

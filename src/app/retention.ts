@@ -107,6 +107,7 @@ function nothingRemoved(c: RetentionSettings): ClientPurge {
     recordings: 0,
     transcriptions: 0,
     contacts: 0,
+    appointments: 0,
   };
 }
 
@@ -139,13 +140,17 @@ async function purgeClient(c: RetentionSettings, removed: ClientPurge, now: Date
     );
   });
   removed.calls += await drain(size, () => store.deleteCallsBefore(clientId, cutoff(c.callDays), size));
+  // An appointment is kept as long as a message: it names the caller and why they came.
+  removed.appointments += await drain(size, () =>
+    store.deleteAppointmentsBefore(clientId, cutoff(c.messageDays), size),
+  );
   const contactDays = Math.max(c.messageDays, c.callDays);
   removed.contacts += await drain(size, () =>
     store.deleteContactsBefore(clientId, cutoff(contactDays), size),
   );
 }
 
-const COUNTED = ['messages', 'calls', 'recordings', 'transcriptions', 'contacts'] as const;
+const COUNTED = ['messages', 'calls', 'recordings', 'transcriptions', 'contacts', 'appointments'] as const;
 
 /**
  * Applies every retention once and records the run. A failure is recorded with what was removed

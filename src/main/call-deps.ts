@@ -1,6 +1,6 @@
 /** The call-handling dependencies, built the same way by the web server and the worker. */
 import type { Redis } from 'ioredis';
-import type { CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
+import type { CallCalendar, CallDeps, CallRecords, FollowUpsPort } from '../app/ports';
 import type { Logger } from '../infra/logger';
 import { redisLiveCalls } from '../infra/live-calls';
 import { publishMessageEvent } from '../infra/message-events';
@@ -28,6 +28,7 @@ export type CallDepsOptions = {
   now?: () => Date;
   records?: CallRecords;
   storeDeadlineMs?: number;
+  calendar?: CallCalendar;
 };
 
 export function callDeps(o: CallDepsOptions): CallDeps {
@@ -41,5 +42,6 @@ export function callDeps(o: CallDepsOptions): CallDeps {
     publish: (event) => publishMessageEvent(o.redis, namespace, event),
     parking: redisParkingLot(o.redis, { namespace }),
     ...(o.storeDeadlineMs ? { storeDeadlineMs: o.storeDeadlineMs } : {}),
+    ...(o.calendar ? { calendar: o.calendar } : {}),
   };
 }

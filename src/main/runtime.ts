@@ -12,10 +12,20 @@ import { closeServer, listen, portOf, type HttpLimits } from '../http/lifecycle'
 import { createLogger, type Logger } from '../infra/logger';
 import { createRedis, pingRedis, redisNamespace } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
-import { countMongoCommand, instrumentRedis } from '../infra/metrics';
+import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
+import { callCalendar, type AppointmentDeps } from '../app/appointments';
+import { builtinCalendar } from '../app/builtin-calendar';
+import type { CalendarConnectionDeps } from '../app/calendar-connections';
+import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
-import type { CallDeps, CallRecords, FollowUpsPort, MessageActionDeps } from '../app/ports';
+import type {
+  AppointmentFollowUpsPort,
+  CallDeps,
+  CallRecords,
+  FollowUpsPort,
+  MessageActionDeps,
+} from '../app/ports';
 import { callDeps as buildCallDeps } from './call-deps';
 import { voiceRouter } from '../../webhooks/voice';
 import { VOICE_WEBHOOKS_PATH } from '../../webhooks/twiml';
@@ -40,10 +50,19 @@ export type WebRuntime = {
   messages: MessageActionDeps;
   /** What the callers' access requests and erasures use, whichever edge they come from. */
   callers: CallerRightsDeps;
+  /** What booking, moving and cancelling appointments use, whichever edge they come from. */
+  appointments: AppointmentDeps;
   server: Server;
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
   stop: () => Promise<void>;
+};
+
+// TEMPORARY until the notify branch lands (same session): replaced by the real follow-ups.
+const TODO_FOLLOW_UPS: AppointmentFollowUpsPort = {
+  booked: async () => undefined,
+  moved: async () => undefined,
+  cancelled: async () => undefined,
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -67,6 +86,8 @@ export type StartWebOptions = {
   storeDeadlineMs?: number;
   /** Deadline of a voice webhook before the fail-safe answers (ms). */
   webhookDeadlineMs?: number;
+  /** What follows an appointment's change (SMS, reminders, notifications); tests may pass their own. */
+  appointmentFollowUps?: AppointmentFollowUpsPort;
   /** Admin API plug-ins: the admin-session check and the engine's route preview. */
   api?: Omit<ApiRouterOptions, 'adminApiToken' | 'messages' | 'clients' | 'throttle' | 'retention'>;
   /** Throttling of the admin token; tests shorten it. @defaultValue DEFAULT_API_THROTTLE_POLICY */
@@ -102,12 +123,30 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     acknowledge: (id, by) => pipeline.acknowledge?.(id, by) ?? Promise.resolve(),
     retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
   };
+  const now = options.now ?? (() => new Date());
+  const appointmentDeps: AppointmentDeps = {
+    logger,
+    now,
+    calendarOf: async (client) => builtinCalendar(client),
+    locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
+    followUps: options.appointmentFollowUps ?? TODO_FOLLOW_UPS,
+    timeoutMs: config.calendars.timeoutMs,
+    observeBooking: observeAppointmentWrite,
+  };
+  // The calendar panel and `/clients/{id}/calendar`: connecting, testing, disconnecting a CalDAV calendar.
+  const calendarDeps: CalendarConnectionDeps = {
+    credentialsKey: config.calendars.credentialsKey,
+    timeoutMs: config.calendars.timeoutMs,
+    outbound: config.outbound,
+    now,
+  };
   const callDeps = buildCallDeps({
     redis,
     mongodbUri: config.mongodbUri,
     logger,
     followUps,
-    ...(options.now ? { now: options.now } : {}),
+    calendar: callCalendar(appointmentDeps),
+    now,
     ...(options.records ? { records: options.records } : {}),
     ...(options.storeDeadlineMs ? { storeDeadlineMs: options.storeDeadlineMs } : {}),
   });
@@ -125,6 +164,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const callerDeps: CallerRightsDeps = {
     now: callDeps.now,
     callerKeySecret: config.callerKeySecret,
+    calendarOf: appointmentDeps.calendarOf,
     publicBaseUrl: config.publicBaseUrl,
     recordingLinks: config.recordingLinks,
     clients,
@@ -152,6 +192,8 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     messages: messageDeps,
     clients,
     callers: callerDeps,
+    appointments: appointmentDeps,
+    calendars: calendarDeps,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -194,6 +236,8 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
             clients,
             retention: config.retention,
             callers: callerDeps,
+            appointments: appointmentDeps,
+            calendars: calendarDeps,
             ...options.api,
             throttle: tokenThrottle,
             adminApiToken: config.adminApiToken,
@@ -225,6 +269,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     calls: callDeps,
     messages: messageDeps,
     callers: callerDeps,
+    appointments: appointmentDeps,
     server,
     port,
     stop,

@@ -211,3 +211,15 @@ export async function markReminded(id: string, dueAt: Date, at: Date): Promise<b
   );
   return res.modifiedCount === 1;
 }
+
+/** Every appointment of a caller's number, in one client or all (index `callerNumber, start`). */
+export async function appointmentsOfCaller(callerNumber: string, clientId?: string): Promise<Appointment[]> {
+  const docs = await AppointmentModel.find({ callerNumber }).sort({ start: -1 }).lean<Doc[]>();
+  return docs.map(toAppointment).filter((a) => !clientId || a.clientId === clientId);
+}
+
+/** Deletes appointment records (an erasure): by `_id`. */
+export async function deleteAppointments(ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return (await AppointmentModel.deleteMany({ _id: { $in: ids } })).deletedCount;
+}

@@ -6,6 +6,7 @@
  */
 import { Types } from 'mongoose';
 import { namesPhone } from '../domain/phone-pattern';
+import { appointmentsOfCaller, type Appointment } from './appointments';
 import { deliveriesOfMessages, type Delivery } from './deliveries';
 import { toMessage, type Message } from './messages';
 import {
@@ -90,6 +91,8 @@ export type CallerData = {
   outbox: CallerOutboxEntry[];
   audit: CallerAuditEntry[];
   settingsVersions: CallerSettingsVersion[];
+  /** Appointments booked for the number (by phone, by an assistant, through the API). */
+  appointments: Appointment[];
 };
 
 export type Selection = {
@@ -245,7 +248,10 @@ type AuditDoc = {
   detail?: unknown;
 };
 
-/** Entries about the messages (index `target.id, at`) or carrying the fingerprint (`callerKey, at`). */
+/**
+ * Entries about the messages or appointments (index `target.id, at`) or carrying the fingerprint
+ * (`callerKey, at`).
+ */
 async function findAudit(sel: Selection, messageIds: string[]): Promise<CallerAuditEntry[]> {
   const docs: AuditDoc[] = [];
   for (let i = 0; i < messageIds.length; i += BATCH) {
@@ -303,12 +309,15 @@ export async function findSettingsVersions(
 
 /** Everything stored about the number (in one client, or in all). */
 export async function findCallerData(sel: Selection): Promise<CallerData> {
-  const messages = await findMessages(sel);
+  const [messages, appointments] = await Promise.all([
+    findMessages(sel),
+    appointmentsOfCaller(sel.phone, sel.clientId),
+  ]);
   const messageIds = messages.map((m) => m.id);
   const [calls, contacts, audit, settingsVersions] = await Promise.all([
     findCalls(sel, messages),
     findContacts(sel),
-    findAudit(sel, messageIds),
+    findAudit(sel, [...messageIds, ...appointments.map((a) => a.id)]),
     findSettingsVersions(sel),
   ]);
   const deliveries = new Map<string, Delivery[]>();
@@ -321,8 +330,9 @@ export async function findCallerData(sel: Selection): Promise<CallerData> {
       ...messages.map((m) => m.clientId),
       ...calls.map((c) => c.clientId),
       ...contacts.map((c) => c.clientId),
+      ...appointments.map((a) => a.clientId),
     ]),
   ];
   const outbox = await findOutbox(sel, messageIds, concerned);
-  return { messages, calls, contacts, deliveries, outbox, audit, settingsVersions };
+  return { messages, calls, contacts, deliveries, outbox, audit, settingsVersions, appointments };
 }

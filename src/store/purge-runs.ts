@@ -15,6 +15,8 @@ export type ClientPurge = {
   recordings: number;
   transcriptions: number;
   contacts: number;
+  /** Appointment records past the client's message period (their calendar events are the client's). */
+  appointments: number;
 };
 
 export type PurgeTotals = Omit<ClientPurge, 'clientId' | 'clientName'> & {
@@ -43,6 +45,7 @@ export const emptyTotals = (): PurgeTotals => ({
   recordings: 0,
   transcriptions: 0,
   contacts: 0,
+  appointments: 0,
   outbox: 0,
   audit: 0,
 });

@@ -11,6 +11,7 @@ import {
   AuditEventModel,
   CallModel,
   ClientModel,
+  AppointmentModel,
   ContactModel,
   DeliveryModel,
   MessageModel,
@@ -168,6 +169,11 @@ export function deleteCallsBefore(clientId: string, before: Date, limit: number)
 /** Deletes up to `limit` of the client's contact cards whose last call was before `before`. */
 export function deleteContactsBefore(clientId: string, before: Date, limit: number): Promise<number> {
   return deleteBatch(ContactModel, older(clientId, 'lastCallAt', before), limit);
+}
+
+/** Deletes up to `limit` of the client's appointments that started before `before` (index `clientId, start`). */
+export function deleteAppointmentsBefore(clientId: string, before: Date, limit: number): Promise<number> {
+  return deleteBatch(AppointmentModel, { clientId, start: { $lt: before } }, limit);
 }
 
 /** Deletes up to `limit` outbox entries written before `before`. */

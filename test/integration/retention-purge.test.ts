@@ -5,6 +5,7 @@
  */
 import { Types } from 'mongoose';
 import { runPurge, PurgeFailedError, type PurgeDeps } from '../../src/app/retention';
+import { appointmentsStarting, insertAppointment } from '../../src/store/appointments';
 import { createClient } from '../../src/store/clients';
 import {
   AuditEventModel,
@@ -132,7 +133,31 @@ async function seasonCase(o: {
   await call(id, `CAin${o.number}`, at(o.in10));
   await contact(id, '+33620000093', at(o.out20));
   await contact(id, '+33620000094', at(o.in20));
+  // Appointments follow the message period (20 days here).
+  await appointment(id, `apt-out-${tag}`, at(o.out20));
+  await appointment(id, `apt-in-${tag}`, at(o.in20));
   return id;
+}
+
+async function appointment(clientId: string, id: string, start: Date) {
+  await insertAppointment({
+    id,
+    clientId,
+    typeId: 'visite',
+    typeName: 'Visite',
+    start,
+    end: new Date(start.getTime() + 30 * 60_000),
+    bufferMinutes: 0,
+    callerName: 'Jeanne',
+    callerNumber: '+33620000095',
+    reason: '',
+    locale: 'fr-FR',
+    callSid: '',
+    bookedVia: 'api',
+    calendar: { kind: 'builtin' },
+    reminderAt: null,
+    history: [],
+  });
 }
 
 async function expectSeason(id: string, number: string) {
@@ -157,6 +182,8 @@ async function expectSeason(id: string, number: string) {
   expect(await CallModel.exists({ _id: `CAin${number}` })).not.toBeNull();
   const phones = (await ContactModel.find({ clientId: id }).lean()).map((c) => c.phone);
   expect(phones).toEqual(['+33620000094']);
+  const appointments = await appointmentsStarting(id, new Date(0), new Date('2100-01-01'));
+  expect(appointments.map((a) => a.id)).toEqual([`apt-in-${tag}`]);
 }
 
 describe('retention purge (the nightly maintenance job and the admin’s “run now”)', () => {
@@ -182,6 +209,7 @@ describe('retention purge (the nightly maintenance job and the admin’s “run 
       recordings: 1,
       transcriptions: 1,
       contacts: 1,
+      appointments: 1,
     });
   });
 

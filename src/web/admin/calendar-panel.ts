@@ -30,7 +30,6 @@ export function calendarPanel(t: AdminTexts, lang: Lang, csrf: string, d: Calend
             c.checkedAt
               ? html`<p class="${c.checkOk ? '' : 'field-error'}">
                   ${a.lastCheck(formatDateTime(c.checkedAt, lang), Boolean(c.checkOk))}
-                  ${!c.checkOk && c.checkError ? html` — ${c.checkError}` : ''}
                 </p>`
               : ''
           }`

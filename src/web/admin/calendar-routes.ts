@@ -78,19 +78,20 @@ export function calendarRoutes(
       return render(req, res, client, values, read.errors ?? {});
     }
     const source = sourceOf(req, res);
-    if (values.action === 'test') {
-      const check = await testCalendarConnection(deps, source, client.id, read.input);
-      const text = check.ok ? a.testOk(check.calendarName) : a.testFailed(check.error);
-      return render(req, res, client, values, {}, { ok: check.ok, text });
-    }
     try {
+      if (values.action === 'test') {
+        const check = await testCalendarConnection(deps, source, client.id, read.input);
+        const why = check.ok ? '' : ((check.reason && a.failures[check.reason]) ?? a.failures.unreachable!);
+        const text = check.ok ? a.testOk(check.calendarName) : a.testFailed(why);
+        return render(req, res, client, values, {}, { ok: check.ok, text });
+      }
       await connectCalendar(deps, source, client.id, read.input);
     } catch (err) {
       if (!(err instanceof InvalidInputError)) throw err;
       const errors: FieldErrors = {};
       for (const d of err.details) {
         const field = FIELDS.find((f) => f === d.path);
-        addError(errors, field ?? SUMMARY, field ? `${a.connectFailed} ${d.message}` : d.message);
+        addError(errors, field ?? SUMMARY, (field && a.connectField[field]) || a.connectFailed);
       }
       res.status(400);
       return render(req, res, client, values, errors, { ok: false, text: a.connectFailed });

@@ -13,6 +13,8 @@ const KINDS = [
   'messages',
   'calls',
   'contacts',
+  'appointments',
+  'upcomingAppointments',
   'recordings',
   'transcriptions',
   'notes',

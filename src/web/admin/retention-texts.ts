@@ -31,6 +31,7 @@ const fr = {
   recordings: 'Enregistrements',
   transcriptions: 'Transcriptions',
   contacts: 'Fiches contact',
+  appointments: 'Rendez-vous',
   logEntries: 'Entrées de journal',
   total: 'Total',
   serviceLogs: (outbox: number, audit: number) =>
@@ -88,6 +89,7 @@ const en: RetentionTexts = {
   recordings: 'Recordings',
   transcriptions: 'Transcriptions',
   contacts: 'Contact cards',
+  appointments: 'Appointments',
   logEntries: 'Log entries',
   total: 'Total',
   serviceLogs: (outbox, audit) => `Unsent notifications: ${outbox}; access log: ${audit}`,

@@ -8,7 +8,7 @@ import { adminLayout } from './admin-layout';
 import { hidden } from './form-controls';
 import { retentionTexts, type RetentionTexts } from './retention-texts';
 
-const KINDS = ['messages', 'calls', 'recordings', 'transcriptions', 'contacts'] as const;
+const KINDS = ['messages', 'calls', 'recordings', 'transcriptions', 'contacts', 'appointments'] as const;
 
 function when(run: PurgeRun, t: RetentionTexts, lang: Lang): string {
   return t.runAt(formatDateTime(run.startedAt, lang), t.triggers[run.trigger]);

@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import { unzipSync, strFromU8 } from 'fflate';
 import mongoose from 'mongoose';
 import request from 'supertest';
+import { bookAppointment, findSlots } from '../../../src/app/appointments';
 import { invalidateClientCache } from '../../../src/app/client-cache';
 import { callerKey } from '../../../src/app/caller-key';
 import { erasureToken } from '../../../src/app/caller-erasure';
@@ -35,6 +36,11 @@ import { newCallSid, parseTwiml, sign, voiceParams, type Verb } from '../../help
 import { MESSAGE_ANSWERS, pathOf } from '../webhooks/harness';
 
 const TOKEN = 'test-admin-api-token-0123456789';
+const ADMIN_SOURCE = {
+  actor: { type: 'api-token' as const, id: 'admin-api-token', label: 'admin-api-token' },
+  ip: '127.0.0.1',
+  via: 'api' as const,
+};
 const CLIENT_A = '+33180000713';
 const CLIENT_B = '+33180000714';
 const CALLER = '+33620000801';
@@ -161,6 +167,7 @@ beforeAll(async () => {
     numbers: [CLIENT_A],
     weeklyHours: always,
     notifications: { sms: { enabled: true, to: ['+33620000898'] } },
+    appointments: { types: [{ id: 'visite', name: 'Visite', minNoticeMinutes: 0 }] },
   } as never);
   b = await createClient({
     name: 'Garage Martin',
@@ -185,6 +192,14 @@ beforeAll(async () => {
     );
   }
   await messageCall(OTHER_CALLER, CLIENT_A);
+  // An appointment to come, booked for the caller (with its reminder and notifications).
+  const [slot] = await findSlots(web.appointments, a, { typeId: 'visite', limit: 1 });
+  await bookAppointment(web.appointments, ADMIN_SOURCE, a, {
+    typeId: 'visite',
+    start: slot!.start,
+    callerName: 'Jeanne Durand',
+    callerNumber: CALLER,
+  });
 
   // A voicemail recording on the first message, notifications planned (delivery log, jobs), their contents in the outbox.
   await MessageModel.updateOne(
@@ -296,8 +311,13 @@ describe('caller access export', () => {
       audit: { action: string }[];
       clientSettings: { clientName: string; vip: boolean }[];
       settingsHistory: unknown[];
+      appointments: { clientName: string; type: string; status: string; start: string }[];
     };
     expect(data.phone).toBe(CALLER);
+    expect(data.appointments).toEqual([
+      expect.objectContaining({ clientName: 'Cabinet Lumière', type: 'Visite', status: 'booked' }),
+    ]);
+    expect(data.audit.map((e) => e.action)).toContain('appointment.book');
     expect(data.holders.map((h) => h.name).sort()).toEqual(['Cabinet Lumière', 'Garage Martin']);
     expect(data.messages).toHaveLength(3);
     expect(data.calls.length).toBeGreaterThanOrEqual(3);
@@ -318,6 +338,7 @@ describe('caller access export', () => {
     expect(data.settingsHistory).toHaveLength(1);
     expect(zip.html).toContain('<html lang="fr">');
     expect(zip.html).toContain('Cabinet Lumière');
+    expect(zip.html).toContain('Vos rendez-vous');
     expect(zip.html).toContain('Garage Martin');
     expect(zip.html).toContain('Vos messages');
     expect(zip.html).toContain('message pris');
@@ -408,6 +429,8 @@ describe('caller erasure', () => {
     expect(byName['Cabinet Lumière']).toMatchObject({
       messages: 2,
       contacts: 1,
+      appointments: 1,
+      upcomingAppointments: 1,
       recordings: 1,
       digests: 1,
       ownSetting: false,
@@ -427,6 +450,7 @@ describe('caller erasure', () => {
       clientsUpdated: 1,
       parkedMessages: 1,
       digestsRedacted: 1,
+      appointments: 1,
     });
     expect(erased.body.callsAnonymised).toBeGreaterThanOrEqual(3);
     expect(erased.body.jobsCancelled).toBe(preview.body.live.jobs);

@@ -5,7 +5,6 @@
  * on every error, 401 without the token, and nothing invalid stored.
  * Replay a failure with the seed printed above it: `FUZZ_SEED=<seed> npm test -- test/fuzz`.
  */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { apiAuth, apiCall, type ApiAuth } from './arbitraries/api';
 import { envelopeHeaders, jsonEnvelope } from './arbitraries/http';
@@ -17,31 +16,7 @@ import { API_TOKEN, useFuzzService } from './support/service';
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from './support/settings';
 import { invalidStoredDocuments } from './support/stored';
 import type { Ids } from './arbitraries/api';
-import { insertAppointment } from '../../src/store/appointments';
-
-/** A booked appointment on the built-in book, tomorrow at 10:00 UTC, for the moves and cancellations. */
-function makeAppointment(clientId: string) {
-  const start = new Date(Date.now() + 86_400_000);
-  start.setUTCHours(10, 0, 0, 0);
-  return insertAppointment({
-    id: randomUUID(),
-    clientId,
-    typeId: 'consultation',
-    typeName: 'Consultation',
-    start,
-    end: new Date(start.getTime() + 20 * 60_000),
-    bufferMinutes: 5,
-    callerName: 'Jeanne Dupont',
-    callerNumber: '+33612345678',
-    reason: '',
-    locale: 'fr-FR',
-    callSid: '',
-    bookedVia: 'api',
-    calendar: { kind: 'builtin' },
-    reminderAt: null,
-    history: [],
-  });
-}
+import { makeAppointment } from './support/appointments';
 
 const service = useFuzzService(__filename);
 const ids: Ids = { clients: [], messages: [], users: [], appointments: [] };

@@ -139,7 +139,7 @@ export function calendarPage(ctx: PageContext, page: CalendarPage): string {
     ${clientPicker(page, t)} ${navigation(page, client, t)}
     <p class="calendar-title"><strong>${title}</strong> · ${t.count(booked)}</p>
     <p class="muted small">${t.timeZoneNote(client.timezone)}</p>
-    <div class="calendar calendar-${page.view}">
+    <div class="calendar calendar-view-${page.view}">
       ${page.days.map((d) => dayBlock(d, byDay.get(d) ?? [], page, client, ctx, t))}
     </div>`;
   return layout(ctx, `${t.appointments} · ${client.name}`, body, 'page-appointments');

@@ -12,6 +12,7 @@ import { OUTCOMES, type CallReport } from './report';
 /** Outcomes the service stores on the Call document (src/flow OUTCOMES). */
 export const STORED_OUTCOMES = [
   'transferred',
+  'appointment',
   'message',
   'information',
   'rejected',

@@ -108,7 +108,7 @@ export function elapsedSeconds(state: CallState, now: Date): number {
 
 export function stepEffect(
   ctx: Ctx,
-  name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup',
+  name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup' | 'calendar',
   detail = '',
 ): Effect {
   return { type: 'step', name, detail, at: ctx.now.toISOString() };

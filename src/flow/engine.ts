@@ -121,8 +121,19 @@ export function handleEvent(
   const ctx = makeCtx(profile, state, now);
   // Beside the caller's turns: they leave the state (and its turn) as it is.
   if (event.type === 'screen' || event.type === 'screen-result') return screening(ctx, event);
+  // The answer to the previous transition's request, in the same webhook: not a turn either.
+  if (event.type === 'calendar') return calendarAnswer(ctx, event);
   const t = decide(ctx, event);
   return { ...t, state: { ...t.state, turn: state.turn + 1 } };
+}
+
+/**
+ * The calendar's answer goes to the step that asked, whatever the clock says: the work is done (a
+ * booking may be written), so the caller must hear it even past the maximum call length.
+ */
+function calendarAnswer(ctx: Ctx, event: FlowEvent): Transition {
+  if (ctx.state.step === 'done') return { state: ctx.state, actions: [], effects: [] };
+  return run(ctx, STEPS[ctx.state.step].on(ctx, event));
 }
 
 function decide(ctx: Ctx, event: FlowEvent): Transition {

@@ -4,10 +4,13 @@
  */
 import { elapsedSeconds, hasMessageContent, messageRecord, stepEffect, type Ctx } from './context';
 import { endCall } from './flow';
+import { withBookingRequest } from './steps/appointment';
 import { wasBridged } from './steps/transfer';
 import type { FlowEvent, Outcome, Transition } from './types';
 
-export function callerHungUp(ctx: Ctx): Transition {
+/** Mid-booking, nothing is booked; what the caller asked for is kept as a booking request message. */
+export function callerHungUp(hungUp: Ctx): Transition {
+  const ctx = withBookingRequest(hungUp);
   const { state } = ctx;
   const base = { ...state, step: 'done' as const, attempts: 0 };
   if (state.outcome) return { state: base, actions: [], effects: [] };
@@ -41,7 +44,8 @@ export function bridgedDial(ctx: Ctx, event: FlowEvent): boolean {
   );
 }
 
-export function timedOut(ctx: Ctx): Transition {
+export function timedOut(limited: Ctx): Transition {
+  const ctx = withBookingRequest(limited);
   const outcome: Outcome = hasMessageContent(ctx.state) ? 'message' : 'abandoned';
   const t = endCall(ctx, ctx.p.timeUp, outcome);
   const detail = `after ${elapsedSeconds(ctx.state, ctx.now)} s`;

@@ -14,12 +14,17 @@ function withState(ctx: Ctx, state: CallState): Ctx {
   return { ...ctx, state };
 }
 
-/** End of call: say, hang up, store what was collected, set the outcome. */
+/**
+ * End of call: say, hang up, store what was collected, set the outcome. An appointment booked,
+ * moved or cancelled is its own record: the name and number it needed make no message.
+ */
 export function endCall(ctx: Ctx, text: string, outcome: Outcome): Transition {
   const state: CallState = { ...ctx.state, step: 'done', attempts: 0, outcome };
   const c = withState(ctx, state);
   const effects: Effect[] = [];
-  if (hasMessageContent(state)) effects.push({ type: 'store-message', message: messageRecord(c, true) });
+  if (outcome !== 'appointment' && hasMessageContent(state)) {
+    effects.push({ type: 'store-message', message: messageRecord(c, true) });
+  }
   effects.push({ type: 'set-outcome', outcome }, stepEffect(c, 'done', outcome));
   return { state, actions: [say(c, text), { type: 'hangup' }], effects };
 }
@@ -49,7 +54,8 @@ export function run(
       const c = withState(ctx, { ...ctx.state, ...result.patch });
       const outcome = result.outcome === 'abandoned' && c.state.infoGiven ? 'information' : result.outcome;
       const t = endCall(c, result.say, outcome);
-      return { state: t.state, actions: [...lead, ...t.actions], effects: [...effects, ...t.effects] };
+      const all = [...effects, ...(result.effects ?? []), ...t.effects];
+      return { state: t.state, actions: [...lead, ...t.actions], effects: all };
     }
     case 'retry': {
       const attempts = ctx.state.attempts + 1;
@@ -79,7 +85,8 @@ export function run(
       return {
         state,
         actions: [...lead, ...says, ...handler.prompt(c)],
-        effects: [...allEffects, stepEffect(c, result.step)],
+        effects: [...allEffects, stepEffect(c, result.step, result.detail)],
+        ...(result.request ? { request: result.request } : {}),
       };
     }
   }

@@ -87,3 +87,24 @@ export function understand(text: string, profile: ClientProfile): Understood {
   }
   return { urgent };
 }
+
+const CANCEL_WORDS = ['annuler', 'annulation', 'supprimer', 'cancel', 'cancellation'];
+const MOVE_WORDS = [
+  'deplacer',
+  'decaler',
+  'changer',
+  'reporter',
+  'modifier',
+  'avancer',
+  'move',
+  'reschedule',
+  'change',
+  'postpone',
+];
+
+/** An appointment sentence that asks to cancel or move one rather than to book ("annuler mon rendez-vous"). */
+export function appointmentChange(text: string): 'move' | 'cancel' | undefined {
+  if (CANCEL_WORDS.some((w) => containsPhrase(text, w))) return 'cancel';
+  if (MOVE_WORDS.some((w) => containsPhrase(text, w))) return 'move';
+  return undefined;
+}

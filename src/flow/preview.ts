@@ -13,7 +13,8 @@ import { menuChoiceFromDigits } from './speech';
 import { transferOrder } from './steps/transfer';
 import { MESSAGE_STEPS, type Action, type CallState, type FlowEvent, type Transition } from './types';
 
-export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say';
+/** `appointment`: the receptionist books (or moves, cancels) an appointment in the call. */
+export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say' | 'appointment';
 
 /** `index` is the rule's position in `profile.rules` (0-based); reasons number rules from 1. */
 export type PreviewRule = { index: number; name: string };
@@ -68,6 +69,7 @@ function decisionOf(t: Transition): PreviewDecision {
   if (actions.some((a) => a.type === 'reject') || state.outcome === 'rejected') return 'reject';
   if (actions.some((a) => a.type === 'dial') || state.step === 'transfer') return 'transfer';
   if (MESSAGE_STEPS.includes(state.step)) return 'message';
+  if (t.request || state.step.startsWith('appointment-')) return 'appointment';
   if (state.step === 'done') return state.outcome === 'information' ? 'say' : 'message';
   // Back at the menu: after information was said (a fresh `go`, attempts reset), or asked again.
   return state.infoGiven && state.attempts === 0 ? 'say' : 'menu';
@@ -169,7 +171,7 @@ const CHOICE_OF_INTENT: Record<Intent, MenuChoice | undefined> = {
 
 /** How the preview names an intent that is not a menu choice of its own. */
 const INTENT_WORDS: Partial<Record<Intent, string>> = {
-  appointment: 'an appointment request, taken as a message',
+  appointment: 'an appointment request, taken as a message (no appointment types)',
   content: 'a request in the caller’s words, taken as a message',
   person: 'a person asked for by name',
 };
@@ -209,7 +211,8 @@ function afterMenu(
     const understood = text.trim() ? understand(text, profile) : undefined;
     choice = understood?.intent === undefined ? undefined : CHOICE_OF_INTENT[understood.intent];
     urgentSpeech = urgentSpeech || understood?.urgent === true;
-    const what = understood?.intent && INTENT_WORDS[understood.intent];
+    const booking = understood?.intent === 'appointment' && profile.appointments.types.length > 0;
+    const what = booking ? 'an appointment request' : understood?.intent && INTENT_WORDS[understood.intent];
     if (understood?.intent === 'person' && understood.target !== undefined) {
       asksFor = profile.transferTargets[understood.target]?.name;
     }
@@ -217,6 +220,10 @@ function afterMenu(
   }
   const t = handleEvent(profile, state, event, at);
   const decision = decisionOf(t);
+  // Booking is no menu choice of its own (rules cannot name it): said as what it is.
+  if (decision === 'appointment') {
+    return { choice: null, decision, rule: null, reason: `${heard}: appointment booking`, transition: t };
+  }
   if (!choice) {
     if (asksFor)
       return { choice: null, decision, rule: null, reason: `${heard}: ${decision}`, transition: t };

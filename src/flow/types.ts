@@ -22,6 +22,14 @@ export const CALLBACK_NAMES = [
   'screen-result',
   'failsafe-dial',
   'failsafe-recording',
+  // appointments (the steps of the same names)
+  'appointment-type',
+  'appointment-existing',
+  'appointment-slots',
+  'appointment-name',
+  'appointment-number',
+  'appointment-confirm',
+  'appointment-cancel',
 ] as const;
 export type CallbackName = (typeof CALLBACK_NAMES)[number];
 
@@ -36,6 +44,15 @@ export const STEP_NAMES = [
   'recording',
   'confirm',
   'done',
+  // appointments, after `done` so that MESSAGE_STEPS stays the message-taking slice
+  'appointment-type',
+  'appointment-existing',
+  'appointment-calendar',
+  'appointment-slots',
+  'appointment-name',
+  'appointment-number',
+  'appointment-confirm',
+  'appointment-cancel',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
@@ -123,6 +140,24 @@ export interface CallState {
   /** The client's emergency advice was said in this call (it is said once before a recording). */
   adviceGiven?: boolean;
   outcome?: Outcome;
+  /** Booking, moving or cancelling an appointment in this call (see the flow's README). */
+  appointment?: AppointmentState;
+}
+
+/** The appointment being booked, moved or cancelled; plain JSON like the rest of the state. */
+export interface AppointmentState {
+  /** What the caller wants: a new appointment, or to move or cancel their next one. */
+  intent: 'book' | 'move' | 'cancel';
+  /** The appointment type, once chosen (or the only one). */
+  typeId?: string;
+  /** What the caller asked for: the day or part of the day heard, "après 16 h"… */
+  preference?: SlotPreference;
+  /** The slots proposed, in the order they were said (keys 1..n). */
+  offered?: SlotTimes[];
+  /** The slot the caller chose, awaiting the final confirmation. */
+  chosen?: SlotTimes;
+  /** The caller's next appointment once looked up; null: they have none. */
+  existing?: AppointmentBrief | null;
 }
 
 export type Say = { type: 'say'; text: string; voice: string; language: Locale };
@@ -268,7 +303,8 @@ export type Effect =
   | { type: 'set-outcome'; outcome: Outcome }
   | {
       type: 'step';
-      name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup';
+      /** `calendar`: what the calendar answered (booked, unavailable…). */
+      name: StepName | 'start' | 'rejected' | 'timeout' | 'hangup' | 'calendar';
       detail: string;
       at: string;
     };

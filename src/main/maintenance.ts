@@ -12,6 +12,8 @@ export type MaintenanceDeps = {
   recordings: RecordingDeletionDeps;
   /** Puts on record the calls whose end Twilio never reported; answers how many. */
   closeIdleCalls: () => Promise<number>;
+  /** Puts back the jobs of appointment reminders due within 48 h that Redis lost; answers how many. */
+  restoreReminders: () => Promise<number>;
 };
 
 type MaintenanceJob = (typeof MAINTENANCE_JOBS)[keyof typeof MAINTENANCE_JOBS];
@@ -24,6 +26,7 @@ export function maintenanceProcessor(deps: MaintenanceDeps): (job: Job) => Promi
     },
     [MAINTENANCE_JOBS.deleteRecordings]: () => deleteDueRecordings(deps.recordings),
     [MAINTENANCE_JOBS.closeIdleCalls]: async () => ({ closed: await deps.closeIdleCalls() }),
+    [MAINTENANCE_JOBS.appointmentReminders]: async () => ({ restored: await deps.restoreReminders() }),
   };
   return async (job) => {
     const run = jobs[job.name as MaintenanceJob] as (() => Promise<unknown>) | undefined;

@@ -14,8 +14,8 @@ import { createRedis, pingRedis, redisNamespace } from '../infra/redis';
 import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
 import { callCalendar, type AppointmentDeps } from '../app/appointments';
-import { builtinCalendar } from '../app/builtin-calendar';
-import type { CalendarConnectionDeps } from '../app/calendar-connections';
+import { appointmentFollowUps } from './appointment-follow-ups';
+import { calendarFor, type CalendarConnectionDeps } from '../app/calendar-connections';
 import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
@@ -56,13 +56,6 @@ export type WebRuntime = {
   port: number;
   /** Stops accepting, finishes in-flight requests, closes connections. */
   stop: () => Promise<void>;
-};
-
-// TEMPORARY until the notify branch lands (same session): replaced by the real follow-ups.
-const TODO_FOLLOW_UPS: AppointmentFollowUpsPort = {
-  booked: async () => undefined,
-  moved: async () => undefined,
-  cancelled: async () => undefined,
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -124,21 +117,25 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     retryDelivery: (id, key) => pipeline.retryDelivery?.(id, key) ?? Promise.resolve('not-found'),
   };
   const now = options.now ?? (() => new Date());
-  const appointmentDeps: AppointmentDeps = {
-    logger,
-    now,
-    calendarOf: async (client) => builtinCalendar(client),
-    locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
-    followUps: options.appointmentFollowUps ?? TODO_FOLLOW_UPS,
-    timeoutMs: config.calendars.timeoutMs,
-    observeBooking: observeAppointmentWrite,
-  };
-  // The calendar panel and `/clients/{id}/calendar`: connecting, testing, disconnecting a CalDAV calendar.
+  const ownAppointmentFollowUps = options.appointmentFollowUps
+    ? null
+    : appointmentFollowUps(redis, logger, { now });
+  // One set of calendar settings: the client's calendar for bookings, and the calendar panel and
+  // `/clients/{id}/calendar` (connecting, testing, disconnecting a CalDAV calendar).
   const calendarDeps: CalendarConnectionDeps = {
     credentialsKey: config.calendars.credentialsKey,
     timeoutMs: config.calendars.timeoutMs,
     outbound: config.outbound,
     now,
+  };
+  const appointmentDeps: AppointmentDeps = {
+    logger,
+    now,
+    calendarOf: calendarFor(calendarDeps),
+    locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
+    followUps: options.appointmentFollowUps ?? ownAppointmentFollowUps!,
+    timeoutMs: config.calendars.timeoutMs,
+    observeBooking: observeAppointmentWrite,
   };
   const callDeps = buildCallDeps({
     redis,
@@ -221,6 +218,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
           publicBaseUrl: config.publicBaseUrl,
           logger,
           messages: messageDeps,
+          appointments: appointmentDeps,
         }),
       },
       {
@@ -257,6 +255,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     await web.close();
     await clientCache.close();
     await pipeline.close?.();
+    await ownAppointmentFollowUps?.close();
     await ownQueue?.close();
     await closeServer(server, 8000);
     redis.disconnect();

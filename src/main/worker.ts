@@ -9,6 +9,7 @@ import { keepSchedules } from '../queue/schedule-keeper';
 import { connectMongo, disconnectMongo } from '../store/mongo';
 import { callDeps } from './call-deps';
 import { maintenanceProcessor, retentionDeps } from './maintenance';
+import { appointmentFollowUps } from './appointment-follow-ups';
 import { shareClientCache } from './client-cache-sharing';
 import { countMongoCommand, instrumentRedis } from '../infra/metrics';
 import { serveMetrics } from '../http/metrics-route';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   // Closing a call may store the message of a caller who hung up mid-way: the web's dependencies.
   const commands = createRedis(cfg.redisUrl);
   const followUps = createFollowUps({ redis: commands, logger, config: cfg });
+  // Appointments' follow-ups: the reminders' sweep here (and the port, for the use cases the worker runs).
+  const appointments = appointmentFollowUps(commands, logger);
   const calls = callDeps({ redis: commands, mongodbUri: cfg.mongodbUri, logger, followUps });
   // Notifications read client profiles through the cache: an admin's edit must reach them too.
   const clientCache = shareClientCache({
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     maintenanceProcessor({
       ...retentionDeps(cfg, logger),
       closeIdleCalls: () => closeIdleCalls(calls, CALL_IDLE_MS),
+      restoreReminders: () => appointments.restoreReminders(),
     }),
     { connection, concurrency: 1 },
   );
@@ -86,7 +90,11 @@ async function main(): Promise<void> {
         await Promise.all([worker.close(), notifications.close()]);
       },
     },
-    { name: 'queues', run: async () => void (await Promise.all([maintenance.close(), followUps.close()])) },
+    {
+      name: 'queues',
+      run: async () =>
+        void (await Promise.all([maintenance.close(), followUps.close(), appointments.close()])),
+    },
     { name: 'metrics', run: async () => void metrics?.close() },
     { name: 'client cache', run: () => clientCache.close() },
     { name: 'redis', run: async () => void (connection.disconnect(), commands.disconnect()) },

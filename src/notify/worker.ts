@@ -18,6 +18,12 @@ import { createTransports, type Transports } from './channels';
 import { digestSchedules, sendDigest } from './digest';
 import { backoffDelay, type BackoffOptions } from './errors';
 import { deliverProcessor } from './processor';
+import { appointmentProcessors } from './appointment-processor';
+import type {
+  AppointmentChangeJobData,
+  AppointmentDeliverJobData,
+  AppointmentReminderJobData,
+} from './appointment-jobs';
 import { BACKOFF_TYPE, queueFollowUpsOf } from './producer';
 import { sweep, type SweepCursor, type SweepOptions } from './sweeper';
 import type { DeliverJobData, DigestJobData, FollowUpsJobData } from './types';
@@ -51,6 +57,8 @@ export type NotificationWorkerOptions = {
    * (a flush, a restart with an empty dataset, a new instance). @defaultValue 20000
    */
   scheduleCheckEveryMs?: number;
+  /** Attempts of each appointment notification. @defaultValue 8 */
+  appointmentAttempts?: number;
   /** Replace the transports built from the configuration (benchmarks). */
   transports?: Transports;
 };
@@ -80,6 +88,11 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   // Without a listener BullMQ prints each connection error of an outage to stderr.
   queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
+  const appointments = appointmentProcessors(queue, {
+    transports,
+    logger: o.logger,
+    ...(o.appointmentAttempts ? { attempts: o.appointmentAttempts } : {}),
+  });
   // The configured hold of voice-only messages, unless the caller's plan options say otherwise.
   const planning: SweepOptions = {
     ...o.sweep,
@@ -100,6 +113,12 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
           return sweep(queue, o.logger, planning, sweepCursor);
         case NOTIFICATION_JOBS.digest:
           return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
+        case NOTIFICATION_JOBS.appointmentChange:
+          return appointments.change(job as Job<AppointmentChangeJobData>);
+        case NOTIFICATION_JOBS.appointmentReminder:
+          return appointments.reminder(job as Job<AppointmentReminderJobData>);
+        case NOTIFICATION_JOBS.appointmentDeliver:
+          return appointments.deliver(job as Job<AppointmentDeliverJobData>);
         default:
           throw new Error(`unknown notifications job ${job.name}`);
       }
@@ -118,7 +137,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
     },
   );
   worker.on('failed', (job, err) => {
-    if (job && job.name !== NOTIFICATION_JOBS.deliver)
+    if (job && job.name !== NOTIFICATION_JOBS.deliver && job.name !== NOTIFICATION_JOBS.appointmentDeliver)
       o.logger.error(`job ${job.name} failed: ${err.message}`);
   });
   worker.on('error', (err) => o.logger.error(`notifications worker: ${err.message}`));

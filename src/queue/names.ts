@@ -13,6 +13,8 @@ export const MAINTENANCE_JOBS = {
   deleteRecordings: 'delete-recordings',
   /** Every 10 minutes: puts on record the live calls whose end Twilio never reported. */
   closeIdleCalls: 'close-idle-calls',
+  /** Every 10 minutes: queues again the appointment reminders due within 48 h whose job Redis lost. */
+  appointmentReminders: 'appointment-reminders',
 } as const;
 
 /** Job names of the notifications queue. */
@@ -25,6 +27,12 @@ export const NOTIFICATION_JOBS = {
   sweep: 'sweep',
   /** Per client, daily at its local time: yesterday's calls and messages. */
   digest: 'digest',
+  /** An appointment was booked, moved or cancelled: plans its notifications (job id = the change's key). */
+  appointmentChange: 'appointment-change',
+  /** One notification of an appointment's change, or its reminder, to one recipient. */
+  appointmentDeliver: 'appointment-deliver',
+  /** Delayed until the reminder is due: marks it and queues its SMS (job id: appointment + due time). */
+  appointmentReminder: 'appointment-reminder',
 } as const;
 
 /** Job scheduler ids (repeatable jobs). */
@@ -57,6 +65,11 @@ export const MAINTENANCE_SCHEDULES: readonly ScheduleDefinition[] = [
     id: MAINTENANCE_JOBS.closeIdleCalls,
     repeat: { every: 10 * 60_000 },
     job: { name: MAINTENANCE_JOBS.closeIdleCalls },
+  },
+  {
+    id: MAINTENANCE_JOBS.appointmentReminders,
+    repeat: { every: 10 * 60_000 },
+    job: { name: MAINTENANCE_JOBS.appointmentReminders },
   },
 ];
 

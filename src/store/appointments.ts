@@ -223,3 +223,17 @@ export async function deleteAppointments(ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return (await AppointmentModel.deleteMany({ _id: { $in: ids } })).deletedCount;
 }
+
+/**
+ * Booked appointments whose reminder is due in [from, to) and not sent, still ahead of `now`:
+ * the maintenance sweep puts back their reminder jobs when Redis lost them. Index `reminderAt`.
+ */
+export async function remindersDue(from: Date, to: Date, now: Date, limit = 500): Promise<Appointment[]> {
+  const docs = await AppointmentModel.find({ reminderAt: { $gte: from, $lt: to } })
+    .sort({ reminderAt: 1 })
+    .limit(limit)
+    .lean<Doc[]>();
+  return docs
+    .map(toAppointment)
+    .filter((a) => a.status === 'booked' && a.remindedAt === null && a.start > now);
+}

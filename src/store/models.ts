@@ -443,6 +443,7 @@ const appointmentSchema = new Schema(
 appointmentSchema.index({ clientId: 1, start: 1 }); // a client's day and week, the built-in book's busy times
 appointmentSchema.index({ clientId: 1, callerNumber: 1, start: 1 }); // a caller's next appointment
 appointmentSchema.index({ callerNumber: 1, start: 1 }); // a caller across clients: access and erasure
+appointmentSchema.index({ reminderAt: 1 }); // the reminders' sweep: those due soon whose job Redis lost
 export type AppointmentRecord = InferSchemaType<typeof appointmentSchema>;
 export const AppointmentModel = mongoose.model('Appointment', appointmentSchema);
 

@@ -141,6 +141,7 @@ describe('recording deletions at Twilio', () => {
       purge: { now: () => new Date(), retention: { outboxDays: 90, auditDays: 365 } },
       recordings: { twilio: deleter, now: () => new Date() },
       closeIdleCalls: async () => 0,
+      restoreReminders: async () => 0,
     });
     const done: string[] = [];
     const worker = new Worker(QUEUES.maintenance, processor, { connection, prefix, concurrency: 1 });

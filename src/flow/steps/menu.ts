@@ -1,6 +1,6 @@
 import { gather, speechHints, type Ctx } from '../context';
 import { isOpen } from '../hours';
-import { understand } from '../intents';
+import { appointmentChange, understand } from '../intents';
 import type { MenuChoice } from '../profile';
 import { callerFlags, firstMatch, ruleContext } from '../rules';
 import { menuChoiceFromDigits } from '../speech';
@@ -14,7 +14,11 @@ import {
   silentCaller,
   takeMessage,
 } from './common';
+import { ap, canBook, canChange, startAppointment } from './appointment';
 import { go, type StepHandler, type StepResult } from './step';
+
+/** The menu key for appointments, offered only to clients with appointment types (1–4 keep their meaning). */
+export const APPOINTMENT_KEY = '5';
 
 /** What the caller's sentence already told us, carried into message taking or the transfer. */
 interface Heard {
@@ -104,14 +108,35 @@ function person(ctx: Ctx, target: number, urgentSpeech: boolean): StepResult {
   return { ...result, patch: { ...patch, ...result.patch } };
 }
 
-function menuGather(ctx: Ctx, text: string) {
+function menuGather(ctx: Ctx) {
+  const booking = canBook(ctx);
+  const extra = booking ? ap(ctx).menuHints : [];
   return gather(ctx, {
     callback: 'menu',
     input: 'dtmf speech',
     numDigits: 1,
-    hints: speechHints(ctx, [...ctx.p.menuHints, ...ctx.p.intentHints], true),
-    prompt: [text],
+    hints: speechHints(ctx, [...ctx.p.menuHints, ...extra, ...ctx.p.intentHints], true),
+    prompt: [booking ? ap(ctx).menu : ctx.p.menu],
   });
+}
+
+/**
+ * "Je voudrais prendre rendez-vous jeudi": booking, with what the sentence said kept. A request to
+ * move or cancel one goes to the caller's next appointment when they may change it, else it is a
+ * message. Rules that match without a menu choice still decide first, as for a person asked by name.
+ */
+function appointment(ctx: Ctx, text: string, reason: Heard): StepResult {
+  const change = appointmentChange(text);
+  if (change && !canChange(ctx))
+    return route(ctx, 'message', false, { ...reason, intro: ctx.p.requestNoted });
+  const rule = ruleFor(ctx, undefined, false, isOpen(ctx.profile, ctx.now));
+  if (rule) {
+    const patch = heardPatch(ctx, undefined, false, reason);
+    const c = { ...ctx, state: { ...ctx.state, ...patch } };
+    const result = withIntro(c, applyRuleAction(c, rule.then), ctx.p.appointmentNoted);
+    return result.kind === 'go' ? { ...result, patch: { ...patch, ...result.patch } } : result;
+  }
+  return startAppointment(ctx, change ?? 'book', text);
 }
 
 function onSpeech(ctx: Ctx, text: string, event: FlowEvent): StepResult {
@@ -124,6 +149,7 @@ function onSpeech(ctx: Ctx, text: string, event: FlowEvent): StepResult {
     case 'person':
       return person(ctx, u.target ?? 0, urgent);
     case 'appointment':
+      if (canBook(ctx) && !urgent) return appointment(ctx, text, reason);
       return route(ctx, 'message', urgent, { ...reason, intro: ctx.p.appointmentNoted });
     case 'content':
       return route(ctx, 'message', urgent, { ...reason, intro: ctx.p.requestNoted });
@@ -138,9 +164,12 @@ function onSpeech(ctx: Ctx, text: string, event: FlowEvent): StepResult {
 }
 
 export const menu: StepHandler = {
-  prompt: (ctx) => menuGather(ctx, ctx.p.menu),
+  prompt: menuGather,
 
   on(ctx, event: FlowEvent) {
+    if (event.type === 'digits' && canBook(ctx) && event.digits.trim().charAt(0) === APPOINTMENT_KEY) {
+      return startAppointment(ctx, 'book');
+    }
     if (event.type === 'digits') {
       const choice = menuChoiceFromDigits(event.digits);
       return choice ? route(ctx, choice, ctx.state.urgentHeard) : noInputOrNotUnderstood(event);

@@ -7,6 +7,9 @@
 import nodemailer from 'nodemailer';
 import { PermanentError, TransientError } from '../errors';
 
+/** A file sent with an email (an appointment's `.ics`). */
+export type EmailAttachment = { filename: string; content: string; contentType: string };
+
 export type EmailSender = {
   sendEmail(input: {
     to: string[];
@@ -14,6 +17,7 @@ export type EmailSender = {
     text: string;
     html: string;
     key: string;
+    attachments?: EmailAttachment[];
   }): Promise<{ providerId: string }>;
   close(): void;
 };
@@ -34,7 +38,7 @@ export function smtpSender(opts: { smtpUrl: string; from: string; messageIdDomai
     if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   const transport = nodemailer.createTransport(url.toString());
   return {
-    async sendEmail({ to, subject, text, html, key }) {
+    async sendEmail({ to, subject, text, html, key, attachments }) {
       try {
         const info = await transport.sendMail({
           from: opts.from,
@@ -42,6 +46,7 @@ export function smtpSender(opts: { smtpUrl: string; from: string; messageIdDomai
           subject,
           text,
           html,
+          ...(attachments?.length ? { attachments } : {}),
           messageId: stableMessageId(key, opts.messageIdDomain),
           headers: { 'X-Delivery-Key': key },
         });

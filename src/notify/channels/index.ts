@@ -9,7 +9,7 @@
 import type { Config } from '../../config/env';
 import type { Logger } from '../../infra/logger';
 import type { SendResult } from '../types';
-import { messageIdDomain, smtpSender } from './email';
+import { messageIdDomain, smtpSender, type EmailAttachment } from './email';
 import { writeOutbox } from './outbox';
 import { twilioSender } from './twilio';
 import { httpWebhookSender } from './webhook';
@@ -27,7 +27,15 @@ export type SentLookup = { to: string; from: string; since: Date; exclude: Reado
 export type Transports = {
   sms(input: Ref & { to: string; from: string; body: string }): Promise<SendResult>;
   call(input: Ref & { to: string; from: string; twiml: string }): Promise<SendResult>;
-  email(input: Ref & { to: string[]; subject: string; text: string; html: string }): Promise<SendResult>;
+  email(
+    input: Ref & {
+      to: string[];
+      subject: string;
+      text: string;
+      html: string;
+      attachments?: EmailAttachment[];
+    },
+  ): Promise<SendResult>;
   webhook(input: { url: string; secret: string; body: string; deliveryId: string }): Promise<SendResult>;
   /**
    * What the provider itself recorded of an earlier attempt (null: nothing, send). Absent when
@@ -92,7 +100,10 @@ export function createTransports(config: Config, logger: Logger): Transports {
               channel: 'email',
               to: i.to.join(', '),
               subject: i.subject,
-              body: i.text,
+              // The outbox keeps text: an attachment is named, its content is not kept.
+              body: i.attachments?.length
+                ? `${i.text}\n[${i.attachments.map((a) => a.filename).join(', ')}]`
+                : i.text,
               messageId: i.messageId,
               clientId: i.clientId,
             },

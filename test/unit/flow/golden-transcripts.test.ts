@@ -14,6 +14,8 @@ import {
   handleEvent,
   startCall,
   type Action,
+  type CalendarRequest,
+  type CalendarResult,
   type CallState,
   type ClientProfile,
   type ClientProfileInput,
@@ -31,6 +33,9 @@ const fixture = (name: string): ClientProfile =>
 const CLIENT: Record<string, () => ClientProfile> = {
   /** The demo medical practice of `npm run dev`: closed out of hours except for emergencies. */
   demo: () => clientProfileSchema.parse(DEMO_CLIENT satisfies ClientProfileInput),
+  /** The same practice before it had appointment types: an appointment request is a message. */
+  'demo-no-appointments': () =>
+    clientProfileSchema.parse({ ...DEMO_CLIENT, appointments: { types: [] } } satisfies ClientProfileInput),
   garage: () => fixture('rules-office'),
   english: () => fixture('english-office'),
   'closed-message': () => fixture('closed-message'),
@@ -55,6 +60,8 @@ interface Path {
   from: string;
   known?: string;
   turns: Turn[];
+  /** The calendar's answers to the engine's requests, in order. */
+  calendar?: CalendarResult[];
 }
 
 const PATHS: Path[] = [
@@ -144,8 +151,9 @@ const PATHS: Path[] = [
   },
   {
     file: 'fr-appointment-request',
-    title: 'The most common call: "je voudrais prendre rendez-vous"',
-    client: 'demo',
+    title:
+      'The most common call, for a practice without appointment types: "je voudrais prendre rendez-vous"',
+    client: 'demo-no-appointments',
     at: '2026-03-16T10:00:00+01:00',
     from: '+33612345699',
     turns: [
@@ -154,6 +162,35 @@ const PATHS: Path[] = [
       { say: 'Oui' },
       { say: 'Non' },
       { say: 'Oui' },
+    ],
+  },
+  {
+    file: 'fr-appointment-booking',
+    title: 'The most common call: an appointment booked in the call',
+    client: 'demo',
+    at: '2026-03-16T10:00:00+01:00',
+    from: '+33612345699',
+    turns: [
+      { say: 'Bonjour, je voudrais prendre rendez-vous pour une consultation demain matin' },
+      { say: 'le deuxième' },
+      { say: 'Camille Martin' },
+      { say: 'oui' },
+      { press: '1' },
+    ],
+    calendar: [
+      {
+        type: 'slots',
+        slots: [slot('2026-03-17T08:00:00Z'), slot('2026-03-17T08:30:00Z'), slot('2026-03-17T10:15:00Z')],
+      },
+      {
+        type: 'booked',
+        appointment: {
+          id: 'apt-42',
+          typeId: 'consultation',
+          typeName: 'Consultation',
+          ...slot('2026-03-17T08:30:00Z'),
+        },
+      },
     ],
   },
   {
@@ -227,6 +264,20 @@ const PATHS: Path[] = [
 ];
 
 const CALL_SID = 'CA00000000000000000000000000000042';
+
+/** A 20-minute slot starting at `start`, as the calendar answers it. */
+function slot(start: string): { start: string; end: string } {
+  const at = new Date(start);
+  return { start: at.toISOString(), end: new Date(at.getTime() + 20 * 60_000).toISOString() };
+}
+
+/** The engine's calendar request, as a line of the transcript. */
+function requestLine(r: CalendarRequest): string {
+  const what = r.type === 'find-slots' || r.type === 'book' ? `${r.type} ${r.typeId}` : r.type;
+  const pref = r.type === 'find-slots' && r.preference ? ` ${JSON.stringify(r.preference)}` : '';
+  const start = 'start' in r ? ` at ${r.start}` : '';
+  return `  [checks the calendar: ${what}${pref}${start}]`;
+}
 
 /** One line per thing heard or done; `[…]` for what the phone does without words. */
 function describe_(actions: Action[], who = 'Receptionist'): string[] {
@@ -302,21 +353,34 @@ function transcript(p: Path): string {
   ];
   lines.push(...describe_(first.actions));
   let state: CallState = first.state;
+  const answers = [...(p.calendar ?? [])];
   for (const turn of p.turns) {
     const { caller, events } = eventsOf(turn);
     if (caller) lines.push(caller);
     for (const event of events) {
       now = new Date(now.getTime() + 8000);
-      const t = handleEvent(profile, state, event, now);
+      let t = handleEvent(profile, state, event, now);
       const callee = event.type === 'screen' || event.type === 'screen-result';
       if (event.type === 'screen-result') lines.push('Callee presses 1');
       lines.push(...describe_(t.actions, callee ? 'Callee hears' : 'Receptionist'));
+      // The edge's calendar work, in the same webhook.
+      while (t.request) {
+        lines.push(requestLine(t.request));
+        const result = answers.shift() ?? { type: 'unavailable' };
+        t = handleEvent(profile, t.state, { type: 'calendar', result }, now);
+        lines.push(...describe_(t.actions));
+      }
       state = t.state;
     }
   }
   lines.push('', `Outcome: ${state.outcome ?? 'in progress'}`);
   const m = state.message;
-  if (m.callerName || m.reason) {
+  const booked = state.outcome === 'appointment' ? state.appointment?.chosen : undefined;
+  if (booked) {
+    lines.push(
+      `Appointment: ${[state.appointment?.typeId, booked.start, m.callerName, m.callbackNumber].join(' | ')}`,
+    );
+  } else if (m.callerName || m.reason) {
     lines.push(
       `Message: ${[m.callerName, m.reason, m.callbackNumber, m.urgent ? 'urgent' : undefined].filter(Boolean).join(' | ')}`,
     );

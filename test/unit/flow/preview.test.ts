@@ -169,6 +169,33 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'an appointment sentence for a client with appointment types: booking',
+    profile: makeProfile({ appointments: { types: [{ id: 'consultation', name: 'Consultation' }] } }),
+    input: { speech: 'Bonjour, je voudrais prendre rendez-vous' },
+    expected: {
+      afterMenu: {
+        choice: null,
+        decision: 'appointment',
+        rule: null,
+        reason:
+          'speech "Bonjour, je voudrais prendre rendez-vous" (an appointment request): appointment booking',
+      },
+    },
+  },
+  {
+    name: 'menu key 5 for a client with appointment types: booking',
+    profile: makeProfile({ appointments: { types: [{ id: 'consultation', name: 'Consultation' }] } }),
+    input: { digits: '5' },
+    expected: {
+      afterMenu: {
+        choice: null,
+        decision: 'appointment',
+        rule: null,
+        reason: "key '5': appointment booking",
+      },
+    },
+  },
+  {
     name: 'a person asked for by name while open: that person is rung first',
     profile: makeProfile(),
     input: { speech: 'Je voudrais parler au secrétariat' },

@@ -19,6 +19,10 @@ import { CLIENT_PROFILE_KEYS, clientListQuerySchema } from './schemas';
 import { mergePatch } from './merge-patch';
 import { idParam, objectBody, parseObject, parseQuery, unknownKeys } from './validate';
 import { versionsRouter } from './versions-routes';
+import type { AppointmentDeps } from '../app/appointments';
+import type { CalendarConnectionDeps } from '../app/calendar-connections';
+import { clientAppointmentsRouter } from './appointments-routes';
+import { calendarRouter } from './calendar-routes';
 
 /** Validates a whole profile; unknown top-level fields are refused rather than silently dropped. */
 function parseProfile(body: Record<string, unknown>) {
@@ -27,7 +31,12 @@ function parseProfile(body: Record<string, unknown>) {
   return parseObject(clientProfileSchema, body);
 }
 
-export function clientsRouter(options: { routePreview: RoutePreviewer; clients: ClientsDeps }): Router {
+export function clientsRouter(options: {
+  routePreview: RoutePreviewer;
+  clients: ClientsDeps;
+  appointments?: AppointmentDeps | undefined;
+  calendars?: CalendarConnectionDeps | undefined;
+}): Router {
   const router = Router();
   const deps = options.clients;
 
@@ -68,7 +77,9 @@ export function clientsRouter(options: { routePreview: RoutePreviewer; clients: 
     res.json(await setClientActive(deps, sourceOf(req, res), idParam(req), false));
   });
 
-  router.use('/:id/route-preview', routePreviewRouter(options.routePreview));
+  router.use('/:id/route-preview', routePreviewRouter(options.routePreview, options.appointments));
+  if (options.appointments) router.use('/:id', clientAppointmentsRouter(options.appointments));
+  if (options.calendars) router.use('/:id/calendar', calendarRouter(options.calendars));
   router.use(
     '/:id/versions',
     versionsRouter({

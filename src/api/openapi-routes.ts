@@ -5,6 +5,7 @@ import * as req from './schemas';
 import * as view from './views';
 import { auditPageView, auditQuerySchema } from './audit-schemas';
 import * as retention from './retention-schemas';
+import * as appt from './appointment-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -197,6 +198,7 @@ export const ROUTES: RouteDoc[] = [
     ok: [200, view.erasureResultView],
     errors: [400, 409],
   },
+  ...appointmentRoutes(),
 ];
 
 /** The settings history of a client or a user: list, one version, comparison, restore. */
@@ -239,6 +241,88 @@ function versionRoutes(
           : 'Restore name, role, clients, language and activation of a version (never a password); the restore is a new version',
       ok: [200, restored],
       errors: restoreErrors,
+    },
+  ];
+}
+
+/** Appointments: the calendar connection, free slots, and the appointments themselves. */
+function appointmentRoutes(): RouteDoc[] {
+  return [
+    {
+      method: 'get',
+      path: '/clients/{id}/calendar',
+      summary: 'The client’s calendar: the built-in book, or a CalDAV calendar (never its password)',
+      ok: [200, appt.calendarConnectionView],
+      errors: [404],
+    },
+    {
+      method: 'put',
+      path: '/clients/{id}/calendar',
+      summary: 'Connect a CalDAV calendar: tested first; a 400 names the field at fault when the test fails',
+      body: appt.calendarConnectionBodySchema,
+      ok: [200, appt.calendarConnectionView],
+      errors: [400, 404],
+    },
+    {
+      method: 'delete',
+      path: '/clients/{id}/calendar',
+      summary: 'Disconnect the CalDAV calendar: appointments go to the built-in book again',
+      ok: [200, appt.calendarConnectionView],
+      errors: [404],
+    },
+    {
+      method: 'post',
+      path: '/clients/{id}/calendar/test',
+      summary: 'Test the stored calendar connection, or the settings in the body',
+      ok: [200, appt.calendarCheckView],
+      errors: [400, 404],
+    },
+    {
+      method: 'get',
+      path: '/clients/{id}/availability',
+      summary: 'Free slots of an appointment type, as a caller would be offered them now',
+      query: appt.availabilityQuerySchema,
+      ok: [200, appt.availabilityView],
+      errors: [400, 404, 503],
+    },
+    {
+      method: 'get',
+      path: '/clients/{id}/appointments',
+      summary: 'The client’s appointments starting in [from, to), cancelled ones included (at most 62 days)',
+      query: appt.appointmentListQuerySchema,
+      ok: [200, appt.appointmentListView],
+      errors: [400, 404],
+    },
+    {
+      method: 'post',
+      path: '/clients/{id}/appointments',
+      summary:
+        'Book an appointment for a caller on a free slot; 409 with `alternatives` when the slot was just taken',
+      body: appt.newAppointmentBodySchema,
+      ok: [201, appt.appointmentView],
+      errors: [400, 404, 409, 503],
+    },
+    {
+      method: 'get',
+      path: '/appointments/{id}',
+      summary: 'Get an appointment',
+      ok: [200, appt.appointmentView],
+      errors: [404],
+    },
+    {
+      method: 'patch',
+      path: '/appointments/{id}',
+      summary: 'Move an appointment to another free slot; 409 with `alternatives` when it was just taken',
+      body: appt.appointmentMoveBodySchema,
+      ok: [200, appt.appointmentView],
+      errors: [400, 404, 409, 503],
+    },
+    {
+      method: 'post',
+      path: '/appointments/{id}/cancel',
+      summary: 'Cancel an appointment (the caller is told by SMS)',
+      ok: [200, appt.appointmentView],
+      errors: [404, 409, 503],
     },
   ];
 }

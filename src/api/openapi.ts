@@ -9,6 +9,7 @@ import * as req from './schemas';
 import * as view from './views';
 import { auditPageView } from './audit-schemas';
 import * as retention from './retention-schemas';
+import * as appt from './appointment-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -22,6 +23,9 @@ const REQUEST_SCHEMAS = {
   CallerQuery: req.callerQuerySchema,
   CallerExport: req.callerExportBodySchema,
   CallerErasure: req.callerErasureBodySchema,
+  CalendarConnectionInput: appt.calendarConnectionBodySchema,
+  NewAppointment: appt.newAppointmentBodySchema,
+  AppointmentMove: appt.appointmentMoveBodySchema,
 };
 const RESPONSE_SCHEMAS = {
   Client: view.clientView,
@@ -43,6 +47,11 @@ const RESPONSE_SCHEMAS = {
   ErasurePreview: view.erasurePreviewView,
   ErasureResult: view.erasureResultView,
   CallerExportFile: view.callerExportView,
+  CalendarConnection: appt.calendarConnectionView,
+  CalendarCheck: appt.calendarCheckView,
+  Availability: appt.availabilityView,
+  Appointment: appt.appointmentView,
+  AppointmentList: appt.appointmentListView,
   Error: view.errorView,
 };
 
@@ -73,7 +82,8 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input: `details` names each field',
   401: 'Missing or wrong bearer token',
   404: 'No such resource',
-  409: 'Conflict: `details` names the field (e.g. a number already assigned)',
+  409: 'Conflict: `details` names the field (e.g. a number already assigned, a slot just taken)',
+  503: 'A service this needs does not answer (the client’s calendar): try again later',
   429: 'Too many failed tokens or requests from this address: `Retry-After` says when to try again',
   501: 'Not available yet',
 };

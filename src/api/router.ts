@@ -20,6 +20,9 @@ import type { ServiceRetention } from '../app/retention';
 import { retentionRouter } from './retention-routes';
 import type { CallerRightsDeps } from '../app/caller-access';
 import { callersRouter } from './callers-routes';
+import type { AppointmentDeps } from '../app/appointments';
+import type { CalendarConnectionDeps } from '../app/calendar-connections';
+import { appointmentsRouter } from './appointments-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -38,6 +41,10 @@ export type ApiRouterOptions = {
   retention: ServiceRetention;
   /** What the callers' access and erasure need (Redis traces, keys). @defaultValue none: `/callers` not served */
   callers?: CallerRightsDeps;
+  /** What the appointment use cases need (calendars, locks, follow-ups). @defaultValue none: appointment routes not served */
+  appointments?: AppointmentDeps;
+  /** What connecting a client's CalDAV calendar needs (credentials key). @defaultValue none: `/clients/{id}/calendar` not served */
+  calendars?: CalendarConnectionDeps;
 };
 
 /** Store errors the API answers as a client mistake rather than a 500. */
@@ -65,8 +72,14 @@ export function apiRouter(options: ApiRouterOptions): Router {
   );
   router.use(
     '/clients',
-    clientsRouter({ routePreview: options.routePreview ?? engineRoutePreviewer, clients: options.clients }),
+    clientsRouter({
+      routePreview: options.routePreview ?? engineRoutePreviewer,
+      clients: options.clients,
+      appointments: options.appointments,
+      calendars: options.calendars,
+    }),
   );
+  if (options.appointments) router.use('/appointments', appointmentsRouter(options.appointments));
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
   router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));

@@ -46,7 +46,28 @@ export const clientPatchSchema = z
   .partial()
   .meta({
     description:
-      'Merged into the current profile (JSON Merge Patch: null removes a field, which then takes its default or is unset); the result is validated with the full profile.',
+      'Merged into the current profile (JSON Merge Patch: null removes a field, which then takes its default or is unset); the result is validated with the full profile. Arrays are replaced whole: `appointments.types` lists every type.',
+    examples: [
+      {
+        appointments: {
+          types: [
+            {
+              id: 'consultation',
+              name: 'Consultation',
+              durationMinutes: 30,
+              bufferMinutes: 10,
+              minNoticeMinutes: 120,
+              maxDaysAhead: 30,
+              slotStepMinutes: 15,
+              slotsOffered: 2,
+              newCallers: 'book',
+            },
+          ],
+          reminderHoursBefore: 24,
+          callerChanges: true,
+        },
+      },
+    ],
   });
 export const CLIENT_PROFILE_KEYS = Object.keys(clientProfileSchema.shape);
 

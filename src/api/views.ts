@@ -22,6 +22,10 @@ const id = z.string().meta({ description: 'Object id (24 hex characters).' });
 export const errorView = z.object({
   error: z.string(),
   details: z.array(z.object({ path: z.string(), message: z.string() })),
+  alternatives: z
+    .array(z.object({ start: z.iso.datetime(), end: z.iso.datetime(), local: z.string() }))
+    .optional()
+    .meta({ description: 'A 409 of a booking or a move: the next free slots of the same type.' }),
 });
 
 export const clientView = z.object({
@@ -101,6 +105,22 @@ export const routePreviewView = z.object({
     description:
       'The engine preview: localTime, caller flags, atStart, afterMenu, transferTargets, greeting.',
   }),
+  appointmentSlots: z
+    .array(
+      z.object({
+        typeId: z.string(),
+        typeName: z.string(),
+        slots: z
+          .array(z.object({ start: instant, end: instant, local: z.string() }))
+          .nullable()
+          .meta({ description: 'null: the calendar did not answer (the caller would leave a request).' }),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Per appointment type, the free slots a caller asking for an appointment at `at` would be proposed.',
+    }),
 });
 
 export function toMessageSummary(m: MessageWithDeliveries) {

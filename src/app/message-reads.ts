@@ -14,6 +14,7 @@ import {
   countByStatus,
   getMessageFor,
   listMessages,
+  messageIdOfCall,
   streamMessages,
   type Cursor,
   type MessageFilter,
@@ -90,6 +91,9 @@ export async function visibleClients(access: MessageAccess): Promise<VisibleClie
   const clients = await listClients(access.all ? {} : { ids: access.clientIds });
   return clients.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone, country: clientCountry(c) }));
 }
+
+/** The message a call left (an appointment's call), if the actor may see it; one lookup by the unique key. */
+export const messageOfCall = messageIdOfCall;
 
 /** Display names of assignees, by user id. */
 export const assigneeNames = (messages: Message[]) =>

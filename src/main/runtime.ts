@@ -15,7 +15,7 @@ import { connectMongo, disconnectMongo, pingMongo } from '../store/mongo';
 import { countMongoCommand, instrumentRedis, observeAppointmentWrite } from '../infra/metrics';
 import { callCalendar, type AppointmentDeps } from '../app/appointments';
 import { appointmentFollowUps } from './appointment-follow-ups';
-import { calendarFor } from '../app/calendar-connections';
+import { calendarFor, type CalendarConnectionDeps } from '../app/calendar-connections';
 import { redisCalendarLocks } from '../infra/calendar-locks';
 import { metricsRouter } from '../http/metrics-route';
 import { drainParkedMessages } from '../app/failsafe-messages';
@@ -120,15 +120,18 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   const ownAppointmentFollowUps = options.appointmentFollowUps
     ? null
     : appointmentFollowUps(redis, logger, { now });
+  // One set of calendar settings: the client's calendar for bookings, and the calendar panel and
+  // `/clients/{id}/calendar` (connecting, testing, disconnecting a CalDAV calendar).
+  const calendarDeps: CalendarConnectionDeps = {
+    credentialsKey: config.calendars.credentialsKey,
+    timeoutMs: config.calendars.timeoutMs,
+    outbound: config.outbound,
+    now,
+  };
   const appointmentDeps: AppointmentDeps = {
     logger,
     now,
-    calendarOf: calendarFor({
-      credentialsKey: config.calendars.credentialsKey,
-      timeoutMs: config.calendars.timeoutMs,
-      outbound: config.outbound,
-      now,
-    }),
+    calendarOf: calendarFor(calendarDeps),
     locks: redisCalendarLocks(redis, { namespace: redisNamespace(config.mongodbUri) }),
     followUps: options.appointmentFollowUps ?? ownAppointmentFollowUps!,
     timeoutMs: config.calendars.timeoutMs,
@@ -186,6 +189,8 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     messages: messageDeps,
     clients,
     callers: callerDeps,
+    appointments: appointmentDeps,
+    calendars: calendarDeps,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -229,6 +234,8 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
             clients,
             retention: config.retention,
             callers: callerDeps,
+            appointments: appointmentDeps,
+            calendars: calendarDeps,
             ...options.api,
             throttle: tokenThrottle,
             adminApiToken: config.adminApiToken,

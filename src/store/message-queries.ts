@@ -160,3 +160,17 @@ export async function callTimeline(message: Message): Promise<CallStep[]> {
   if (!call || String(call.clientId) !== message.clientId) return [];
   return callSteps(message.callSid);
 }
+
+/**
+ * The id of the message a call left (its key is the CallSid), for a record that names the call
+ * (an appointment booked in it); null when the call left none or the actor may not see it.
+ */
+export async function messageIdOfCall(
+  access: MessageAccess,
+  clientId: string,
+  callSid: string,
+): Promise<string | null> {
+  if (!callSid || !isObjectId(clientId) || !canSeeClient(access, clientId)) return null;
+  const doc = await MessageModel.findOne({ key: callSid }).select({ _id: 1, clientId: 1 }).lean();
+  return doc && String(doc.clientId) === clientId ? String(doc._id) : null;
+}

@@ -36,6 +36,9 @@ import { messageRoutes } from './message-routes';
 import { chooseLanguage } from './page-context';
 import { recordingRoute } from './recording-route';
 import { webErrorHandler } from './web-errors';
+import type { AppointmentDeps } from '../app/appointments';
+import type { CalendarConnectionDeps } from '../app/calendar-connections';
+import { appointmentRoutes } from './appointments/appointment-routes';
 
 /** Options of the web list; tests shorten the timeouts. */
 export type WebOptions = {
@@ -58,6 +61,10 @@ export type WebDeps = {
   clients: ClientsDeps;
   /** What the callers' access requests and erasures need (the admin pages). */
   callers?: CallerRightsDeps;
+  /** What the appointment use cases need; without it the appointment pages are not served. */
+  appointments?: AppointmentDeps;
+  /** What connecting a client's CalDAV calendar needs (the admin client page's calendar panel). */
+  calendars?: CalendarConnectionDeps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -135,6 +142,7 @@ export async function createWebRouter(
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, [markWeb, headers, noStore], config));
   router.use(messageRoutes(userStack, deps.messages));
+  if (deps.appointments) router.use(appointmentRoutes(userStack, deps.appointments));
   router.use(
     '/admin',
     adminRoutes(
@@ -142,6 +150,7 @@ export async function createWebRouter(
       deps.clients,
       config.retention,
       deps.callers,
+      { appointments: deps.appointments, calendars: deps.calendars },
     ),
   );
   router.use(

@@ -30,6 +30,7 @@ export const en: Texts = {
   searchHint: 'Name, number or text',
   filter: 'Filter',
   reset: 'Clear',
+  appointmentsLink: 'Appointments',
   exportCsv: 'Export (CSV)',
   statusNames: { new: 'New', in_progress: 'In progress', handled: 'Handled' },
   deliveryStatus: { pending: 'Pending', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' },

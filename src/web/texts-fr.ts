@@ -27,6 +27,7 @@ export const fr = {
   searchHint: 'Nom, numéro ou texte',
   filter: 'Filtrer',
   reset: 'Effacer',
+  appointmentsLink: 'Rendez-vous',
   exportCsv: 'Exporter (CSV)',
   statusNames: { new: 'Nouveau', in_progress: 'En cours', handled: 'Traité' },
   deliveryStatus: { pending: 'En attente', sent: 'Envoyée', failed: 'Échec', cancelled: 'Annulée' } as Record<

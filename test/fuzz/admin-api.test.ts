@@ -16,15 +16,17 @@ import { API_TOKEN, useFuzzService } from './support/service';
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from './support/settings';
 import { invalidStoredDocuments } from './support/stored';
 import type { Ids } from './arbitraries/api';
+import { makeAppointment } from './support/appointments';
 
 const service = useFuzzService(__filename);
-const ids: Ids = { clients: [], messages: [], users: [] };
+const ids: Ids = { clients: [], messages: [], users: [], appointments: [] };
 
 beforeAll(async () => {
   const clients = await createFuzzClients();
   ids.clients.push(...clients.map((c) => c.id));
   for (const client of clients) ids.messages.push((await makeMessage(client.id)).id);
   ids.users.push((await makeUser('assistant', [clients[0]!.id])).id, (await makeUser('admin')).id);
+  for (const client of clients) ids.appointments!.push((await makeAppointment(client.id)).id);
 });
 
 const AUTH: Record<ApiAuth, Record<string, string>> = {

@@ -15,15 +15,17 @@ import { expectHandled, expectWebError, failResponse } from './support/propertie
 import { useFuzzService } from './support/service';
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from './support/settings';
 import { invalidStoredDocuments } from './support/stored';
+import { makeAppointment } from './support/appointments';
 
 const service = useFuzzService(__filename);
-const ids: WebIds = { clients: [], messages: [], users: [], admin: '' };
+const ids: WebIds = { clients: [], messages: [], users: [], admin: '', appointments: [] };
 let admin: { cookie: string; csrf: string };
 
 beforeAll(async () => {
   const clients = await createFuzzClients();
   ids.clients.push(...clients.map((c) => c.id));
   for (const client of clients) ids.messages.push((await makeMessage(client.id)).id);
+  for (const client of clients) ids.appointments!.push((await makeAppointment(client.id)).id);
   const me = await makeUser('admin');
   ids.admin = me.id;
   ids.users.push((await makeUser('assistant', [clients[0]!.id])).id, me.id);

@@ -13,6 +13,8 @@ import type { ServiceRetention } from '../../app/retention';
 import { retentionRoutes } from './retention-routes';
 import type { CallerRightsDeps } from '../../app/caller-access';
 import { callerRoutes } from './caller-routes';
+import type { ClientPageDeps } from './client-routes';
+import { calendarRoutes } from './calendar-routes';
 
 /**
  * The client form has more fields than the web stack's body parser allows (50): this parser reads
@@ -32,11 +34,13 @@ export function adminRoutes(
   clients: ClientsDeps,
   retention: ServiceRetention,
   callers?: CallerRightsDeps,
+  more: ClientPageDeps = {},
 ): Router {
   const router = Router();
   const stack = [...adminFormParser, ...adminStack];
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
-  router.use(clientRoutes(stack, clients));
+  router.use(clientRoutes(stack, clients, more));
+  if (more.calendars) router.use(calendarRoutes(stack, more.calendars, more));
   router.use(userRoutes(stack));
   router.use(auditRoutes(stack, () => config().callerKeySecret));
   router.use(historyRoutes(stack, clients));

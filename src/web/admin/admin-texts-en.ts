@@ -1,6 +1,7 @@
 /** English texts of the admin pages. */
 import { adminFr, weekdayLabels, type AdminTexts } from './admin-texts-fr';
 import { previewEn } from './preview-texts';
+import { appointmentFormEn } from './appointment-form-texts';
 
 export const adminEn: AdminTexts = {
   ...adminFr,
@@ -158,5 +159,6 @@ export const adminEn: AdminTexts = {
     email: 'Email',
     role: 'Role',
   },
+  appointmentForm: appointmentFormEn,
   ...previewEn,
 };

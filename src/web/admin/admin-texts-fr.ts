@@ -3,6 +3,7 @@ import { DAY_NAMES } from '../../flow/hours-text';
 import { WEEKDAYS, type Weekday } from '../../flow/profile';
 import type { Locale } from '../../domain/vocabulary';
 import { previewFr } from './preview-texts';
+import { appointmentFormFr } from './appointment-form-texts';
 
 /** French quotation marks, kept on the same line as the words they quote. */
 const quote = (text: string) => `«\u00a0${text}\u00a0»`;
@@ -159,6 +160,7 @@ export const adminFr = {
   badDateTime: 'Date et heure attendues',
   // list
   list: { name: 'Nom', numbers: 'Numéros', locale: 'Langue', status: 'État', email: 'E-mail', role: 'Rôle' },
+  appointmentForm: appointmentFormFr,
   ...previewFr,
 };
 

@@ -31,6 +31,7 @@ export type AuditTexts = {
   target: string;
   ip: string;
   message: string;
+  appointment: string;
   older: string;
   newest: string;
   empty: string;
@@ -80,6 +81,7 @@ const fr: AuditTexts = {
   target: 'Sur',
   ip: 'Adresse IP',
   message: 'le message',
+  appointment: 'le rendez-vous',
   older: 'Entrées plus anciennes',
   newest: 'Les plus récentes',
   empty: 'Aucune entrée ne correspond à ces filtres.',
@@ -167,6 +169,7 @@ const en: AuditTexts = {
   target: 'On',
   ip: 'IP address',
   message: 'the message',
+  appointment: 'the appointment',
   older: 'Older entries',
   newest: 'Newest',
   empty: 'No entry matches these filters.',

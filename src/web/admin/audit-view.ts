@@ -171,5 +171,6 @@ function target(a: AuditTexts, e: AuditLogEntry): SafeHtml | string {
   if (t.type === 'message') return html`<a href="/messages/${t.id}">${a.message}</a>`;
   if (t.type === 'client') return html`<a href="/admin/clients/${t.id}">${e.targetName ?? a.client}</a>`;
   if (t.type === 'user') return html`<a href="/admin/users/${t.id}">${e.targetName ?? a.user}</a>`;
+  if (t.type === 'appointment') return html`<a href="/appointments/${t.id}">${a.appointment}</a>`;
   return '—';
 }

@@ -3,6 +3,7 @@ import { clientProfileSchema, WEEKDAYS, type ClientProfile } from '../../flow/pr
 import { MAX_TARGETS, type AdviceMode, type GreetChoice } from './client-form';
 import type { FormValues } from './form-values';
 import { instantToLocal } from '../../domain/zoned-time';
+import { appointmentsToForm } from './client-form-appointments';
 
 const on = (b: boolean) => (b ? 'on' : '');
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -20,7 +21,8 @@ const greetChoice = (greet: boolean | undefined): GreetChoice =>
 const adviceMode = (advice: string | undefined): AdviceMode =>
   advice === undefined ? '' : advice.trim() ? 'custom' : 'none';
 
-export function formFromProfile(p: ClientProfile): FormValues {
+/** `lang`: the page's, for the day names of the appointment types' own hours. */
+export function formFromProfile(p: ClientProfile, lang: 'fr' | 'en' = 'fr'): FormValues {
   const n = p.notifications;
   const v: FormValues = {
     name: p.name,
@@ -72,6 +74,7 @@ export function formFromProfile(p: ClientProfile): FormValues {
     digestEnabled: on(n.digest.enabled),
     digestTime: n.digest.localTime,
     maxCallSeconds: str(p.maxCallSeconds),
+    ...appointmentsToForm(p.appointments, lang),
   };
   for (const day of WEEKDAYS)
     v[`hours_${day}`] = p.weeklyHours[day].map((r) => `${r.start}-${r.end}`).join(', ');

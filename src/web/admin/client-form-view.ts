@@ -13,6 +13,7 @@ import {
   transferSection,
 } from './client-form-sections';
 import { speechSection } from './client-form-speech';
+import { appointmentsSection } from './client-form-appointments';
 import { errorSummary, hidden, type FormState } from './form-controls';
 import { historyLink } from './history-view';
 
@@ -22,6 +23,8 @@ export type ClientFormPage = {
   form: FormState;
   /** The edit page's "test this setup" panel. */
   preview?: SafeHtml;
+  /** The edit page's calendar connection panel. */
+  calendar?: SafeHtml;
   /** The edit page's « Dernière purge : … » line. */
   lastPurge?: SafeHtml;
 };
@@ -38,14 +41,15 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
       <form method="post" action="${action}" class="client-form" novalidate>
         ${hidden('_csrf', ctx.csrf)} ${identitySection(s, t)} ${speechSection(s, t)} ${hoursSection(s, t)}
         ${transferSection(s, t)} ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)}
-        ${notificationsSection(s, t)}
+        ${notificationsSection(s, t)} ${appointmentsSection(s, t)}
         <div class="form-actions">
           <button type="submit" class="button primary">${page.client ? t.save : t.create}</button>
           <a class="button subtle" href="/admin/clients">${t.cancel}</a>
         </div>
       </form>
       <div class="admin-aside">
-        ${page.preview ?? ''} ${page.client ? activationPanel(ctx, page.client, t) : ''}
+        ${page.preview ?? ''} ${page.calendar ?? ''}
+        ${page.client ? activationPanel(ctx, page.client, t) : ''}
         ${page.client ? historyLink(ctx, `/admin/clients/${page.client.id}/history`) : ''}
         ${page.lastPurge ?? ''}
       </div>

@@ -8,6 +8,7 @@ import type { AdminTexts } from './admin-texts';
 import { addError, type FieldErrors } from './field-errors';
 import { checked, lines, numberOrDefault, optional, type FormValues } from './form-values';
 import { localToInstant } from '../../domain/zoned-time';
+import { appointmentsFromForm } from './client-form-appointments';
 
 export const MAX_TARGETS = 5;
 
@@ -111,9 +112,16 @@ function notificationsOf(v: FormValues) {
   };
 }
 
-/** The profile input the form describes, and the errors found before validation. */
-export function profileFromForm(v: FormValues, t: AdminTexts): { input: unknown; errors: FieldErrors } {
+/**
+ * The profile input the form describes, the errors found before validation, and the form row of
+ * each appointment type (for errors on them).
+ */
+export function profileFromForm(
+  v: FormValues,
+  t: AdminTexts,
+): { input: unknown; errors: FieldErrors; appointmentRows: number[] } {
   const errors: FieldErrors = {};
+  const appointments = appointmentsFromForm(v, t, errors);
   const timezone = v.timezone?.trim() || 'Europe/Paris';
   const input = {
     name: v.name ?? '',
@@ -157,7 +165,8 @@ export function profileFromForm(v: FormValues, t: AdminTexts): { input: unknown;
       callDays: numberOrDefault(v.callDays),
     },
     notifications: notificationsOf(v),
+    appointments: appointments.input,
     maxCallSeconds: numberOrDefault(v.maxCallSeconds),
   };
-  return { input, errors };
+  return { input, errors, appointmentRows: appointments.rows };
 }

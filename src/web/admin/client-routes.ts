@@ -26,25 +26,58 @@ import { previewPanel } from './preview-view';
 import { instantToLocal } from '../../domain/zoned-time';
 import { recentPurgeRuns } from '../../app/retention';
 import { lastPurgeLine } from './retention-view';
+import type { AppointmentDeps } from '../../app/appointments';
+import { calendarConnectionOf, type CalendarConnectionDeps } from '../../app/calendar-connections';
+import { slotsOfferedAt, type OfferedSlots } from '../../app/offered-slots';
+import { calendarFormValues, calendarPanel, type CalendarPanelData } from './calendar-panel';
+import type { FormState } from './form-controls';
 
 type IdRequest = Request<{ id: string }>;
 
-async function renderEdit(
+/** What the client page needs beyond the client use cases: the slot search of the preview, the calendar panel. */
+export type ClientPageDeps = {
+  /** Without it, the preview shows no appointment slots. */
+  appointments?: AppointmentDeps | undefined;
+  /** Without it, the calendar panel is not shown. */
+  calendars?: CalendarConnectionDeps | undefined;
+};
+
+/** The edit page: the form, the preview panel (with the slots a caller would be offered), the calendar panel. */
+export async function renderEdit(
   req: Request,
   res: Response,
   client: Client,
   form: { values: FormValues; errors: FieldErrors },
   panel: PreviewRequest,
+  more: ClientPageDeps = {},
+  calendar?: { form: FormState; check?: CalendarPanelData['check'] },
 ) {
   const ctx = pageContext(req, res);
   const t = adminTexts(ctx.lang);
   const result: RoutePreview | null = panel.input ? previewRoute(profileOf(client), panel.input) : null;
-  const preview = previewPanel(t, client.id, panel, result);
-  const [lastRun] = await recentPurgeRuns(1);
+  const slots: OfferedSlots[] | undefined =
+    panel.input && more.appointments && client.appointments.types.length
+      ? await slotsOfferedAt(more.appointments, client, panel.input.at, ctx.lang)
+      : undefined;
+  const preview = previewPanel(t, client.id, panel, result, slots);
+  const [lastRun, connection] = await Promise.all([
+    recentPurgeRuns(1).then((runs) => runs[0]),
+    more.calendars ? calendarConnectionOf(client.id) : Promise.resolve(null),
+  ]);
   return clientFormPage(ctx, {
     client: { id: client.id, name: client.name, active: client.active },
     form,
     preview,
+    ...(connection
+      ? {
+          calendar: calendarPanel(t, ctx.lang, ctx.csrf, {
+            clientId: client.id,
+            connection,
+            form: calendar?.form ?? calendarFormValues(connection),
+            check: calendar?.check,
+          }),
+        }
+      : {}),
     lastPurge: lastPurgeLine(ctx.lang, lastRun, client.id),
   });
 }
@@ -54,7 +87,11 @@ const emptyPanel = (client: Client): PreviewRequest => ({
   errors: {},
 });
 
-export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps): Router {
+export function clientRoutes(
+  pageStack: RequestHandler[],
+  clients: ClientsDeps,
+  more: ClientPageDeps = {},
+): Router {
   const router = Router();
   const postStack = [...pageStack, csrfProtection as RequestHandler];
 
@@ -82,9 +119,8 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
 
   router.get('/clients/:id', ...pageStack, async (req: IdRequest, res: Response) => {
     const client = await getClient(req.params.id);
-    res.send(
-      await renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, emptyPanel(client)),
-    );
+    const values = formFromProfile(client, pageLang(req, res));
+    res.send(await renderEdit(req, res, client, { values, errors: {} }, emptyPanel(client), more));
   });
 
   router.get('/clients/:id/preview', ...pageStack, async (req: IdRequest, res: Response) => {
@@ -92,7 +128,8 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
     const t = adminTexts(pageLang(req, res));
     const panel = previewRequest(req.query, client.timezone, t);
     if (!panel.input) res.status(400);
-    res.send(await renderEdit(req, res, client, { values: formFromProfile(client), errors: {} }, panel));
+    const values = formFromProfile(client, pageLang(req, res));
+    res.send(await renderEdit(req, res, client, { values, errors: {} }, panel, more));
   });
 
   router.post('/clients/:id', ...postStack, async (req: IdRequest, res: Response) => {
@@ -105,7 +142,7 @@ export function clientRoutes(pageStack: RequestHandler[], clients: ClientsDeps):
     if ('errors' in saved) {
       res.status(saved.conflict ? 409 : 400);
       return void res.send(
-        await renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client)),
+        await renderEdit(req, res, client, { values, errors: saved.errors }, emptyPanel(client), more),
       );
     }
     setFlash(req, 'ok', t.clientSaved);

@@ -10,8 +10,13 @@ import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { AdminTexts } from './admin-texts';
 import { clientPathMapper } from './client-error-paths';
 import { profileFromForm } from './client-form';
+import { appointmentIssue } from './client-form-appointments';
 import { addError, hasErrors, issuesToErrors, type FieldErrors } from './field-errors';
 import type { FormValues } from './form-values';
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
 
 export type SaveResult = { client: Client } | { errors: FieldErrors; conflict?: boolean };
 
@@ -19,9 +24,17 @@ export function validateClientForm(
   values: FormValues,
   t: AdminTexts,
 ): { profile: ClientProfile } | { errors: FieldErrors } {
-  const { input, errors } = profileFromForm(values, t);
+  const { input, errors, appointmentRows } = profileFromForm(values, t);
   const parsed = clientProfileSchema.safeParse(input);
-  if (!parsed.success) issuesToErrors(parsed.error.issues, clientPathMapper(t), errors);
+  if (!parsed.success) {
+    const [appointments, others] = partition(parsed.error.issues, (i) => i.path[0] === 'appointments');
+    issuesToErrors(others, clientPathMapper(t), errors);
+    // The appointment section's sentences, once per field, in the page's language.
+    for (const issue of appointments) {
+      const { field, message } = appointmentIssue(issue.path, t, (i) => appointmentRows[i] ?? i);
+      if (!errors[field]?.includes(message)) addError(errors, field, message);
+    }
+  }
   return parsed.success && !hasErrors(errors) ? { profile: parsed.data } : { errors };
 }
 

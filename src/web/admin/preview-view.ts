@@ -1,5 +1,6 @@
 /** The "test this setup" panel: a GET form over the saved profile, and the engine's answer. */
 import type { RoutePreview } from '../../flow/preview';
+import type { OfferedSlots } from '../../app/offered-slots';
 import { formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { AdminTexts } from './admin-texts';
@@ -49,11 +50,35 @@ function result(t: AdminTexts, p: RoutePreview): SafeHtml {
   </div>`;
 }
 
+/** Per appointment type, the slots a caller asking for an appointment then would be proposed. */
+function offeredSlots(t: AdminTexts, slots: OfferedSlots[]): SafeHtml {
+  const a = t.appointmentForm;
+  return html`<h3>${a.offeredSlots}</h3>
+    <dl class="fields offered-slots">
+      ${slots.map(
+        (s) =>
+          html`<dt>${s.typeName}</dt>
+            <dd>
+              ${
+                s.slots === null
+                  ? html`<span class="field-error">${a.calendarDown}</span>`
+                  : s.slots.length
+                    ? html`<ul>
+                        ${s.slots.map((x) => html`<li><time datetime="${x.start.toISOString()}">${x.local}</time></li>`)}
+                      </ul>`
+                    : html`<span class="muted">${a.noOfferedSlots}</span>`
+              }
+            </dd>`,
+      )}
+    </dl>`;
+}
+
 export function previewPanel(
   t: AdminTexts,
   clientId: string,
   state: FormState,
   preview: RoutePreview | null,
+  slots?: OfferedSlots[],
 ): SafeHtml {
   return html`<aside class="card preview-panel" id="preview" aria-labelledby="h-preview">
     <h2 id="h-preview">${t.preview}</h2>
@@ -65,6 +90,6 @@ export function previewPanel(
       ${input(state, 'speech', t.previewSpeech, { cls: 'wide', attrs: html`maxlength="200"` })}
       <div class="field wide"><button type="submit" class="button primary">${t.runPreview}</button></div>
     </form>
-    ${preview ? result(t, preview) : ''}
+    ${preview ? result(t, preview) : ''} ${slots?.length ? offeredSlots(t, slots) : ''}
   </aside>`;
 }

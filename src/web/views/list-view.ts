@@ -33,7 +33,10 @@ export function listPage(ctx: PageContext, data: ListData): string {
 
   const body = html`<div class="list-head">
       <h1>${t.messages}</h1>
-      <a class="button" href="/export.csv${queryString(params)}" download>${t.exportCsv}</a>
+      <span class="action-row">
+        <a class="button" href="/appointments${queryString({ client: q.client })}">${t.appointmentsLink}</a>
+        <a class="button" href="/export.csv${queryString(params)}" download>${t.exportCsv}</a>
+      </span>
     </div>
     <nav class="tabs" aria-label="${t.status}">
       ${tab(undefined, t.all, data.counts.total)}

@@ -9,7 +9,7 @@ import { jsonValue, mutatedObject, PROFILE_NEAR_MISSES, withPath, type Json } fr
 import { encode } from '../support/form';
 import { mostly, nastyText } from './strings';
 
-export type Ids = { clients: string[]; messages: string[]; users: string[] };
+export type Ids = { clients: string[]; messages: string[]; users: string[]; appointments?: string[] };
 
 const PROFILE_PATHS = [
   'name',
@@ -192,6 +192,9 @@ const idFrom = (pool: string[]) =>
   );
 
 const QUERY_KEYS = [
+  'type',
+  'day',
+  'partOfDay',
   'limit',
   'cursor',
   'page',
@@ -224,6 +227,8 @@ const query = fc.array(
         '2026-01-01',
         '2026-02-30',
         '2026-01-01T00:00:00Z',
+        'consultation',
+        'afternoon',
         'abcdefghijkl',
         '999999',
       ),
@@ -320,6 +325,8 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
         .tuple(message, nastyText)
         .map(([id, key]) => `/messages/${id}/deliveries/${encode(key).slice(0, 300) || 'k'}/retry`),
     ),
+    // Appointments: free slots, the list, bookings, one appointment moved or cancelled, the calendar.
+    ...appointmentCalls(call, client, ids.appointments ?? []),
     fc.record({
       method: fc.constantFrom('PUT', 'DELETE', 'POST', 'OPTIONS', 'HEAD'),
       path: fc.constantFrom('/nope', '/clients/x/y/z', '/messages', '/users', '/openapi.json'),
@@ -371,3 +378,80 @@ export const apiAuth = fc.oneof(
   },
 );
 export type ApiAuth = 'valid' | 'none' | 'wrong' | 'basic' | 'empty';
+
+/** A slot start as it may arrive: on the hour some days ahead, off the grid, in the past, or any text. */
+const slotStart = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: -2, max: 40 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 7))
+    .map(([days, hour, minute]) => {
+      const d = new Date(Date.now() + days * 86_400_000);
+      d.setUTCHours(hour, minute, 0, 0);
+      return d.toISOString();
+    }),
+  nastyText,
+);
+
+const bookingBody = mutatedObject(
+  fc.record({
+    typeId: fc.constantFrom('consultation', 'vaccination', 'massage'),
+    start: slotStart,
+    callerName: mostly(fc.constant('Jeanne Dupont')),
+    callerNumber: mostly(fc.constantFrom('+33612345678', '06 12 34 56 78', '0612')),
+    reason: mostly(fc.constant('Contrôle')),
+  }) as fc.Arbitrary<Json>,
+  ['typeId', 'start', 'callerName', 'callerNumber', 'reason', 'callSid', 'locale'],
+);
+
+/**
+ * Calendar settings that never name a reachable server (the fuzz must not wait on the network):
+ * missing fields, or text that is no http(s) URL: the route's checks run, never a connection.
+ */
+const calendarBody = mutatedObject(
+  fc.record({
+    url: fc.oneof(
+      fc.constant('caldav.invalid/cal/'),
+      nastyText.filter((t) => !/^\s*https?:/i.test(t)),
+    ),
+    username: mostly(fc.constant('cabinet')),
+    password: mostly(fc.constant('secret-password')),
+  }) as fc.Arbitrary<Json>,
+  ['url', 'username', 'password'],
+);
+
+function appointmentCalls(
+  call: (method: string, path: fc.Arbitrary<string>, body?: fc.Arbitrary<Json>) => fc.Arbitrary<ApiCall>,
+  client: fc.Arbitrary<string>,
+  pool: string[],
+) {
+  const appointment = fc.oneof(
+    ...(pool.length ? [fc.constantFrom(...pool)] : []),
+    fc.constantFrom('no-such-appointment', '000000000000000000000000'),
+    nastyText.map((t) => encode(t).slice(0, 100) || 'x'),
+  );
+  const under = (suffix: string) => client.map((id) => `/clients/${id}${suffix}`);
+  return [
+    { weight: 2, arbitrary: call('GET', under('/availability')) },
+    { weight: 2, arbitrary: call('GET', under('/appointments')) },
+    { weight: 3, arbitrary: call('POST', under('/appointments'), bookingBody) },
+    call('GET', under('/calendar')),
+    call('PUT', under('/calendar'), calendarBody),
+    call('POST', under('/calendar/test'), calendarBody),
+    call('DELETE', under('/calendar')),
+    call(
+      'GET',
+      appointment.map((id) => `/appointments/${id}`),
+    ),
+    {
+      weight: 2,
+      arbitrary: call(
+        'PATCH',
+        appointment.map((id) => `/appointments/${id}`),
+        mutatedObject(fc.record({ start: slotStart }) as fc.Arbitrary<Json>, ['start']),
+      ),
+    },
+    call(
+      'POST',
+      appointment.map((id) => `/appointments/${id}/cancel`),
+    ),
+  ];
+}

@@ -11,7 +11,13 @@ import type { FormEntries } from '../support/form';
 import { NEAR_MISSES } from './json';
 import { hugeText, nastyText } from './strings';
 
-export type WebIds = { clients: string[]; messages: string[]; users: string[]; admin: string };
+export type WebIds = {
+  clients: string[];
+  messages: string[];
+  users: string[];
+  admin: string;
+  appointments?: string[];
+};
 
 const fieldValue = fc.oneof(
   {
@@ -158,6 +164,7 @@ export function webCall(ids: WebIds): fc.Arbitrary<WebCall> {
         userForm(ids),
       ),
     },
+    ...appointmentForms(ids, admin),
     // Part A, settings history: the restore of a version, whatever the number and the form.
     {
       weight: 1,
@@ -206,6 +213,86 @@ export function webCall(ids: WebIds): fc.Arbitrary<WebCall> {
       ),
     },
   );
+}
+
+/** A slot start as a form posts it: on the hour some days ahead, off the grid, or any text. */
+const startValue = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: -1, max: 30 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 7))
+    .map(([days, hour, minute]) => {
+      const d = new Date(Date.now() + days * 86_400_000);
+      d.setUTCHours(hour, minute, 0, 0);
+      return d.toISOString();
+    }),
+  fieldValue,
+);
+
+/**
+ * The booking, moving and cancelling forms, and the calendar panel. The calendar address is never
+ * an http(s) URL: the fuzz must not wait on a connection to a real server.
+ */
+function appointmentForms(
+  ids: WebIds,
+  admin: (path: fc.Arbitrary<string>, form: fc.Arbitrary<FormEntries>) => fc.Arbitrary<WebCall>,
+) {
+  const appointment = fc.oneof(
+    ...(ids.appointments?.length ? [fc.constantFrom(...ids.appointments)] : []),
+    fc.constantFrom('no-such-appointment', '%E2%80%AE', '__proto__'),
+  );
+  return [
+    {
+      weight: 3,
+      arbitrary: admin(
+        fc.constant('/appointments/new'),
+        mutatedForm(
+          fc.record({
+            client: fc.constantFrom(...ids.clients, 'nope'),
+            type: fc.constantFrom('consultation', 'vaccination', 'massage'),
+            start: startValue,
+            callerName: fc.constantFrom('Jeanne Dupont', ''),
+            callerNumber: fc.constantFrom('06 12 34 56 78', '+33612345678', '12'),
+            reason: fc.constantFrom('Contrôle', ''),
+          }),
+        ),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: admin(
+        appointment.map((id) => `/appointments/${id}/move`),
+        mutatedForm(fc.record({ start: startValue })),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: admin(
+        appointment.map((id) => `/appointments/${id}/cancel`),
+        fc.constant([] as FormEntries),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}/calendar`),
+        fc
+          .record({
+            action: fc.constantFrom('connect', 'test', 'other'),
+            url: fc.oneof(fc.constantFrom('', 'caldav.invalid/cal', 'ftp://x'), nastyText),
+            username: fc.constantFrom('cabinet', ''),
+            password: fc.constantFrom('secret', ''),
+          })
+          .filter((f) => !/^\s*https?:/i.test(f.url))
+          .map((f) => Object.entries(f) as FormEntries),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: admin(
+        pick(ids.clients).map((id) => `/admin/clients/${id}/calendar/disconnect`),
+        fc.constant([] as FormEntries),
+      ),
+    },
+  ];
 }
 
 /** How the CSRF token travels: as the form does, or not at all, or wrong. */

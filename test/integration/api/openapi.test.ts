@@ -37,6 +37,17 @@ const EXPECTED_OPERATIONS = [
   'post /callers/export',
   'post /callers/erasure/preview',
   'post /callers/erasure',
+  // Appointments: the calendar connection, free slots, the appointments.
+  'get /clients/{id}/calendar',
+  'put /clients/{id}/calendar',
+  'delete /clients/{id}/calendar',
+  'post /clients/{id}/calendar/test',
+  'get /clients/{id}/availability',
+  'get /clients/{id}/appointments',
+  'post /clients/{id}/appointments',
+  'get /appointments/{id}',
+  'patch /appointments/{id}',
+  'post /appointments/{id}/cancel',
 ];
 
 describe('admin API GET /openapi.json', () => {

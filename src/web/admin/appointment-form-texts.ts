@@ -6,7 +6,7 @@ export const appointmentFormFr = {
   intro:
     'Les types de rendez-vous que les appelants peuvent prendre au téléphone et que les assistants réservent pour eux. Laissez une ligne vide pour ne rien ajouter ; videz le nom pour retirer un type.',
   type: (n: number) => `Type ${n}`,
-  name: 'Nom',
+  name: 'Nom du type',
   nameHint: `Tel que les appelants l’entendent${NB}: «${NB}Consultation${NB}».`,
   duration: 'Durée (min)',
   buffer: 'Battement avant et après (min)',
@@ -87,7 +87,7 @@ export const appointmentFormEn: AppointmentFormTexts = {
   intro:
     'The appointment types callers may book on the phone and assistants book for them. Leave a row empty to add nothing; clear a name to remove a type.',
   type: (n) => `Type ${n}`,
-  name: 'Name',
+  name: 'Type name',
   nameHint: 'As callers hear it: “Consultation”.',
   duration: 'Duration (min)',
   buffer: 'Buffer before and after (min)',

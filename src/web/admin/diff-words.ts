@@ -67,6 +67,11 @@ export function diffWords(lang: Lang) {
       'notifications.digest.enabled': a.digestEnabled,
       'notifications.digest.localTime': a.digestTime,
       maxCallSeconds: a.maxCallSeconds,
+      'appointments.types': isFr ? 'Types de rendez-vous' : 'Appointment types',
+      'appointments.reminderHoursBefore': a.appointmentForm.reminder,
+      'appointments.callerChanges': isFr
+        ? 'Déplacement et annulation par les appelants'
+        : 'Callers may move or cancel',
       active: a.serviceHeading,
       role: a.role,
       clientIds: a.assignedClients,
@@ -102,6 +107,7 @@ export function diffWords(lang: Lang) {
       maxCallSeconds: a.messageTaking,
       retention: a.retention,
       notifications: a.notifications,
+      appointments: a.appointmentForm.section,
       active: a.serviceHeading,
     } as Record<string, string>,
     other: isFr ? 'Autre réglage' : 'Other setting',

@@ -87,7 +87,7 @@ export async function makeMessage(client: Client, input: Partial<NewMessage> = {
 export async function waitFor<T>(
   check: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 25_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

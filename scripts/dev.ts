@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     MONGODB_URI: mongo.url,
     REDIS_URL: redis.url,
+    // The local Radicale above is on loopback: webhooks and calendars may reach private addresses here
+    // (never in production, where the environment check refuses it).
+    WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE ?? 'true',
     // The worker's metrics next to the web port, so `npm run bench:calls` finds both.
     WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? String(Number(process.env.PORT ?? 3000) + 1),
   };

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     MONGODB_URI: mongo.url,
     REDIS_URL: redis.url,
     LOG_LEVEL: 'error',
+    // Radicale runs on loopback.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   });
   const web = await startWeb(config, { logger: createLogger({ level: 'error', json: false }) });
   const target = new TwilioClient(

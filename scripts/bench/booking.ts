@@ -73,6 +73,16 @@ async function main(): Promise<void> {
   services.push(caldav);
   step(`Services: ${mongo.url}, ${redis.url}, Radicale ${caldav.url}`);
 
+  try {
+    await run(services);
+  } finally {
+    await mongoose.disconnect().catch(() => undefined);
+    for (const s of services.reverse()) await s.stop();
+  }
+}
+
+async function run(services: Service[]): Promise<void> {
+  const [mongo, redis, caldav] = services as [Service, Service, Awaited<ReturnType<typeof startRadicale>>];
   const port = await freePort();
   const config = parseEnv({
     ...process.env,
@@ -168,8 +178,6 @@ async function main(): Promise<void> {
   }
 
   await web.stop();
-  await mongoose.disconnect().catch(() => undefined);
-  for (const s of services.reverse()) await s.stop();
 }
 
 main().then(

@@ -22,7 +22,11 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
         <meta name="referrer" content="same-origin" />
         <title>${title} · ${t.appName}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/cockpit.css" />
+        <link rel="stylesheet" href="/assets/forms.css" />
         <script src="/assets/app.js" defer></script>
+        <script src="/assets/cockpit.js" defer></script>
+        <script src="/assets/forms.js" defer></script>
       </head>
       <body class="${bodyClass}">
         <a class="skip-link" href="#main">${ctx.lang === 'fr' ? 'Aller au contenu' : 'Skip to content'}</a>

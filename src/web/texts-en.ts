@@ -106,6 +106,8 @@ export const en: Texts = {
   switchLang: 'Français',
   switchLangCode: 'fr',
   count: (n) => `${n} message${n > 1 ? 's' : ''}`,
+  callsLink: 'Calls',
+  messagesLink: 'Messages',
   adminLink: 'Admin',
   queuesLink: 'Queues',
 };

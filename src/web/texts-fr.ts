@@ -106,6 +106,8 @@ export const fr = {
   switchLang: 'English',
   switchLangCode: 'en',
   count: (n: number) => `${n} message${n > 1 ? 's' : ''}`,
+  callsLink: 'Appels',
+  messagesLink: 'Messages',
   adminLink: 'Administration',
   queuesLink: 'Files d’attente',
 };

@@ -33,7 +33,14 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
         <header class="topbar">
           <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">☎</span> ${t.appName}</a>
           <nav class="topnav" aria-label="${ctx.lang === 'fr' ? 'Compte' : 'Account'}">
-            ${ctx.user ? html`<span class="who">${ctx.user.name}</span>` : ''}
+            ${
+              ctx.user
+                ? html`<a href="/">${t.messagesLink}</a>
+                    <a href="/calls">${t.callsLink}</a>
+                    <a href="/appointments">${t.appointmentsLink}</a>
+                    <span class="who">${ctx.user.name}</span>`
+                : ''
+            }
             ${
               ctx.user?.role === 'admin'
                 ? html`<a href="/admin/clients">${t.adminLink}</a>

@@ -20,6 +20,16 @@ const AXE_VERSION = (
 ).version;
 const REPORT = path.join(__dirname, '..', '..', '..', 'artifacts', 'accessibility.json');
 const BLOCKING = new Set(['serious', 'critical']);
+/** Each page checked is also photographed, for before/after comparisons: `artifacts/screenshots/<set>/`. */
+const SHOTS = path.join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'artifacts',
+  'screenshots',
+  process.env.SCREENSHOT_SET ?? 'after',
+);
 const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
 };
@@ -142,7 +152,7 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
       })
     ).id;
     userId = (await makeUser('assistant', [client.id], 'Camille Besson')).id;
-    mkdirSync(path.dirname(REPORT), { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
   }, 90_000);
 
   afterAll(async () => {
@@ -177,6 +187,8 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
 
   /** Runs axe on the page as it is now and records the figures; returns the serious violations. */
   async function audit(label: string, lang: string, viewport: string): Promise<string[]> {
+    const file = `${lang}-${viewport}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+    await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
     const { violations, passes, rules } = await runAxe(page);
     const counts: Record<string, number> = {};
     for (const v of violations) counts[v.impact ?? 'unknown'] = (counts[v.impact ?? 'unknown'] ?? 0) + 1;

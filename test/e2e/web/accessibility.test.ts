@@ -187,7 +187,10 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
 
   /** Runs axe on the page as it is now and records the figures; returns the serious violations. */
   async function audit(label: string, lang: string, viewport: string): Promise<string[]> {
-    const file = `${lang}-${viewport}-${label.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase()}.png`;
+    const file = `${lang}-${viewport}-${label
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/-$/, '')
+      .toLowerCase()}.png`;
     await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
     const { violations, passes, rules } = await runAxe(page);
     const counts: Record<string, number> = {};

@@ -84,7 +84,8 @@ export async function acknowledgeBySms(
     asked.ref === null
       ? await findLatestUrgentSentTo(reply.from)
       : await findUrgentSentToByRef(reply.from, asked.ref);
-  if (!pending) return asked.ref === null ? { outcome: 'nothing-pending' } : { outcome: 'unknown-ref', ref: asked.ref };
+  if (!pending)
+    return asked.ref === null ? { outcome: 'nothing-pending' } : { outcome: 'unknown-ref', ref: asked.ref };
 
   const at = deps.now();
   const client = await clientForId(pending.clientId);
@@ -96,7 +97,11 @@ export async function acknowledgeBySms(
   if (claimed || acknowledged) {
     const { id, clientId, urgent } = message;
     const detail = { from: reply.from, ref: asked.ref, claimed };
-    await audit(source, { action: 'message.acknowledge', target: { type: 'message', id }, clientId, detail }, at);
+    await audit(
+      source,
+      { action: 'message.acknowledge', target: { type: 'message', id }, clientId, detail },
+      at,
+    );
     await deps
       .publish({ type: 'message.updated', messageId: id, clientId, urgent })
       .catch((err: Error) => deps.logger.warn(`live list not told of message ${id}: ${err.message}`));

@@ -104,7 +104,11 @@ export function renderSms({ message, client, publicBaseUrl }: RenderContext, var
   const who = callerWithNumber(message, client);
   const time = appointmentTime(message.createdAt, client.locale, client.timezone);
   const lead = message.urgent
-    ? [variant === 'resend' ? w.reminder : '', variant === 'backup' ? w.urgentFor(client.name) : w.urgent, who]
+    ? [
+        variant === 'resend' ? w.reminder : '',
+        variant === 'backup' ? w.urgentFor(client.name) : w.urgent,
+        who,
+      ]
         .filter(Boolean)
         .join(' – ')
     : `${variant === 'resend' ? `${w.reminder} – ` : ''}${w.messageOf(who)}, ${w.receivedAt(time)}`;

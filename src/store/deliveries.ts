@@ -200,7 +200,11 @@ export async function findUrgentSentToByRef(phone: string, ref: number, scan = 2
   return findSentTo(phone, scan, (m) => m.urgent && m.smsRef === ref);
 }
 
-async function findSentTo(phone: string, scan: number, wanted: (m: Message) => boolean): Promise<Message | null> {
+async function findSentTo(
+  phone: string,
+  scan: number,
+  wanted: (m: Message) => boolean,
+): Promise<Message | null> {
   const sent = await DeliveryModel.find({ to: phone, channel: 'sms', status: 'sent' }, { messageId: 1 })
     .sort({ createdAt: -1 })
     .limit(scan)

@@ -50,7 +50,11 @@ export async function claimForClient(
   const acknowledgedAt = doc.acknowledgedAt ?? at;
   if (doc.status === 'handled' || doc.assigneeId || doc.claimedBy?.at) {
     if (acknowledged) {
-      await MessageModel.updateOne({ _id }, { $set: { acknowledgedAt, updatedAt: at } }, { timestamps: false });
+      await MessageModel.updateOne(
+        { _id },
+        { $set: { acknowledgedAt, updatedAt: at } },
+        { timestamps: false },
+      );
     }
     return {
       message: toMessage({ ...doc, acknowledgedAt, ...(acknowledged && { updatedAt: at }) } as never),

@@ -31,7 +31,7 @@ const WORDS = {
     reminder: 'Rappel',
     urgentFor: (c: string) => `Urgent pour ${c}`,
     messageOf: (caller: string) => `Message ${deName(caller)}`,
-    receivedAt: (time: string) => `reçu à ${time}`,
+    at: (time: string) => `à ${time}`,
     colon: `${N}:`,
     takeIt: (ref: number | null) => `Répondez OK${ref === null ? '' : ` ${ref}`} pour le prendre en charge.`,
     unknownCaller: 'appelant inconnu',
@@ -50,7 +50,7 @@ const WORDS = {
     reminder: 'Reminder',
     urgentFor: (c: string) => `Urgent for ${c}`,
     messageOf: (caller: string) => `Message from ${caller}`,
-    receivedAt: (time: string) => `received ${time}`,
+    at: (time: string) => `at ${time}`,
     colon: ':',
     takeIt: (ref: number | null) => `Reply OK${ref === null ? '' : ` ${ref}`} to take it.`,
     unknownCaller: 'unknown caller',
@@ -111,7 +111,7 @@ export function renderSms({ message, client, publicBaseUrl }: RenderContext, var
       ]
         .filter(Boolean)
         .join(' – ')
-    : `${variant === 'resend' ? `${w.reminder} – ` : ''}${w.messageOf(who)}, ${w.receivedAt(time)}`;
+    : `${variant === 'resend' ? `${w.reminder} – ` : ''}${w.messageOf(who)} ${w.at(time)}`;
   const head = `${lead}${w.colon} `;
   const tail = `. ${message.urgent ? `${w.takeIt(message.smsRef)} ` : ''}${messageUrl(publicBaseUrl, message.id)}`;
   const reason = toGsm7(

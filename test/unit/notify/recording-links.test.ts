@@ -39,6 +39,8 @@ const message: Message = {
   acknowledgedAt: null,
   notes: [],
   queuedAt: null,
+  claimedBy: null,
+  smsRef: null,
   createdAt: RECEIVED,
   updatedAt: RECEIVED,
 };

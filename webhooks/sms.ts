@@ -23,7 +23,6 @@ import { deName, NNBSP } from '../src/notify/french';
 import { toGsm7 } from '../src/notify/gsm';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
 import { multilineSchema } from '../src/domain/text';
-import type { Locale } from '../src/domain/vocabulary';
 import { twimlParserErrors } from './parser-errors';
 import { twilioSignature, type SignatureOptions } from './signature';
 

@@ -17,7 +17,10 @@ export const nextPathSchema = z
   .string()
   .max(NEXT_MAX_LENGTH)
   .regex(/^\/(?![/\\])/, 'a path on this site')
-  .refine((p) => !/[\\\u0000-\u001f\u007f]/.test(p), 'no backslash nor control character')
+  .refine(
+    (p) => ![...p].some((c) => c === '\\' || c <= '\u001f' || c === '\u007f'),
+    'no backslash nor control character',
+  )
   .refine((p) => !/^\/(login|logout)(?:[/?#]|$)/.test(p), 'not the sign-in page');
 
 /** The page to open after sign-in: `next` when it is a safe path, else the list. */

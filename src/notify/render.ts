@@ -188,7 +188,8 @@ export function renderCallTwiml({ message, client }: RenderContext, backupName: 
     client.locale,
     clientCountry(client),
   );
-  const when = localTime(message.createdAt, client.locale, client.timezone);
+  // Said aloud: "le mercredi 2 décembre à 14 h 05", never "31/03 01:30".
+  const when = appointmentWhen(message.createdAt, client.locale, client.timezone);
   const text = fr
     ? `Bonjour ${backupName}. Message urgent pour ${client.name}. ${caller} a appelé le ${when}. Motif : ${message.reason || 'non précisé'}. Numéro de rappel : ${callback}.`
     : `Hello ${backupName}. Urgent message for ${client.name}. ${caller} called on ${when}. Reason: ${message.reason || 'not given'}. Callback number: ${callback}.`;

@@ -28,7 +28,11 @@ export function clientClaimText(
   claim: NonNullable<Message['claimedBy']>,
   client: { timezone: string; country?: CountryCode | undefined } | undefined,
 ): string {
-  const phone = claim.phone ? formatPhone(claim.phone, client?.country) : claim.label;
+  // Neither the number nor the time splits across two lines.
+  const phone = (claim.phone ? formatPhone(claim.phone, client?.country) : claim.label).replace(
+    / /g,
+    '\u00a0',
+  );
   return t.claimedByClient(phone, formatClock(claim.at, lang, client?.timezone));
 }
 

@@ -113,10 +113,16 @@ describe('the client takes an urgent message by SMS, seen in Chromium', () => {
     );
     await expect(page.evaluate('window.__notReloaded === true')).resolves.toBe(true);
     const text = await row.innerText();
-    expect(text).toMatch(/Pris en charge par le client \(SMS de 06 12 34 56 78 à \d{1,2}\u00a0h\u00a0\d\d\)/);
+    expect(text).toMatch(
+      /Pris en charge par le client \(SMS de 06\u00a012\u00a034\u00a056\u00a078 à \d{1,2}\u00a0h\u00a0\d\d\)/,
+    );
     expect(text).toContain('En cours');
     expect(text).not.toContain('Personne');
     await page.screenshot({ path: path.join(SHOTS, 'message-claimed-by-sms.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(`document.querySelector('#m-${message.id}').scrollIntoView({ block: 'center' })`);
+    await page.screenshot({ path: path.join(SHOTS, 'message-claimed-by-sms-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     await page.goto(`${base}/messages/${message.id}`);
     await expect(page.locator('.message-head').innerText()).resolves.toMatch(/Pris en charge par le client/);

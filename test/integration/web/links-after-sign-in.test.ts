@@ -131,7 +131,8 @@ test('when the client took a message by SMS, then its page, its row and the API 
   );
   const { agent } = await signIn(web.server, email);
   // The time never splits across lines: no-break spaces inside it.
-  const claim = 'Pris en charge par le client (SMS de 06 12 34 56 78 à 14\u00a0h\u00a005)';
+  const claim =
+    'Pris en charge par le client (SMS de 06\u00a012\u00a034\u00a056\u00a078 à 14\u00a0h\u00a005)';
 
   const page = await agent.get(`/messages/${message.id}`).expect(200);
   expect(page.text).toContain(claim);
@@ -140,7 +141,9 @@ test('when the client took a message by SMS, then its page, its row and the API 
   expect(row).toContain(claim);
   expect(row).not.toContain('Personne');
   const english = await agent.get(`/messages/${message.id}?lang=en`).expect(200);
-  expect(english.text).toContain('Taken by the client (SMS from 06 12 34 56 78 at 2:05\u00a0PM)');
+  expect(english.text).toContain(
+    'Taken by the client (SMS from 06\u00a012\u00a034\u00a056\u00a078 at 2:05\u00a0PM)',
+  );
 
   const api = await request(web.server)
     .get(`/api/v1/messages/${message.id}`)

@@ -161,7 +161,7 @@ test('the backup call says the message twice in the client’s language and voic
   );
   expect(twiml.match(/<Say language="fr-FR" voice="Polly.Lea-Neural">/g)).toHaveLength(2);
   expect(twiml).toContain(
-    'Bonjour Dr Martin. Message urgent pour Cabinet Martin. Jean Dupont a appelé le 31/03 01:30.',
+    'Bonjour Dr Martin. Message urgent pour Cabinet Martin. Jean Dupont a appelé le lundi 31 mars à 1 h 30.',
   );
   // Said as the caller's number is said during a call: in the client's national pairs.
   expect(twiml).toContain('Numéro de rappel : 06, 98, 76, 54, 32.');

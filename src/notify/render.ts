@@ -4,7 +4,6 @@
  */
 import twilio from 'twilio';
 import { clientCountry, displayPhone, spokenPhone } from '../domain/phone';
-import type { Locale } from '../domain/vocabulary';
 import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
 import { appointmentTime, appointmentWhen } from './appointment-texts';
@@ -65,15 +64,6 @@ const WORDS = {
     open: 'Open the message',
   },
 } as const;
-
-/** "31/03 01:30" / "03/30, 07:30 PM": a short numeric date and time (the digest's lines). */
-export function localTime(at: Date, locale: Locale, timeZone: string, long = false): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    ...(long ? { dateStyle: 'full', timeStyle: 'short' } : {}),
-    ...(long ? {} : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
-  }).format(at);
-}
 
 export const messageUrl = (publicBaseUrl: string, id: string) => `${publicBaseUrl}/messages/${id}`;
 

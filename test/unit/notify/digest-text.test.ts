@@ -1,5 +1,5 @@
 /** What the daily digest says: pure, from the day's messages and counts. */
-import { composeDigest, dayTitle } from '../../../src/notify/digest';
+import { composeDigest, dayTitle, digestHtml } from '../../../src/notify/digest';
 import type { Message } from '../../../src/store/messages';
 
 const N = '\u202f';
@@ -145,4 +145,13 @@ test('the calls section prints the lines it is given, after the messages', () =>
     callLines: ['- 9 h 12 – 06 12 34 56 02 — transféré', '- 9 h 30 – 06 12 34 56 03 — raccroché'],
   });
   expect(digest.text).toContain('Appels (2)\n- 9 h 12 – 06 12 34 56 02 — transféré\n');
+});
+
+test('the digest email’s HTML keeps the text, escaped, with its links clickable', () => {
+  const html = digestHtml(
+    `- 9 h – <b>Jean</b> : fuite — ${BASE}/messages/abc\nTous : ${BASE}/?client=1&from=2026-12-02`,
+  );
+  expect(html).toContain('&lt;b&gt;Jean&lt;/b&gt;');
+  expect(html).toContain(`<a href="${BASE}/messages/abc">${BASE}/messages/abc</a>`);
+  expect(html).toContain(`<a href="${BASE}/?client=1&amp;from=2026-12-02">`);
 });

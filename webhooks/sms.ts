@@ -19,10 +19,10 @@ import {
   type SmsAppointmentCancel,
 } from '../src/app/sms-appointment-cancel';
 import { appointmentWhen, readablePhone } from '../src/notify/appointment-texts';
+import { deName, NNBSP } from '../src/notify/french';
 import { toGsm7 } from '../src/notify/gsm';
 import { acknowledgeBySms, smsSender, type SmsAcknowledgement } from '../src/app/sms-acknowledgement';
 import { multilineSchema } from '../src/domain/text';
-import type { Locale } from '../src/domain/vocabulary';
 import { twimlParserErrors } from './parser-errors';
 import { twilioSignature, type SignatureOptions } from './signature';
 
@@ -33,17 +33,41 @@ export const inboundSmsSchema = z.object({
   MessageSid: z.string().default(''),
 });
 
-const DONE: Record<Locale, (caller: string) => string> = {
-  'fr-FR': (caller) => `Bien reçu : le message de ${caller} est pris en charge, les relances sont annulées.`,
-  'en-US': (caller) => `Got it: the message from ${caller} is acknowledged, reminders cancelled.`,
-};
-const NOTHING = 'Aucun message urgent en attente. / No urgent message pending.';
-const HELP =
-  'Répondez OK pour acquitter le dernier message urgent. / Reply OK to acknowledge the latest urgent message.';
+const NOTHING = `Aucun message urgent en attente${NNBSP}: rien n’a été modifié. / No urgent message pending: nothing was changed.`;
+const HELP = `Répondez OK pour prendre en charge le dernier message urgent, ou OK 2 pour celui marqué OK 2. / Reply OK to take the latest urgent message, or OK 2 for the one marked OK 2.`;
 
+/** The answer to an acknowledgement, in the client's language (bilingual when no message is found). */
 function wording(result: SmsAcknowledgement): string {
-  if (result.outcome === 'acknowledged') return DONE[result.locale](result.caller);
-  return result.outcome === 'nothing-pending' ? NOTHING : HELP;
+  switch (result.outcome) {
+    case 'not-an-acknowledgement':
+      return HELP;
+    case 'nothing-pending':
+      return NOTHING;
+    case 'unknown-ref':
+      return `Aucun message urgent envoyé à ce numéro ne porte la référence ${result.ref}${NNBSP}: rien n’a été modifié. Répondez OK pour le dernier. / No urgent message sent to this number has the reference ${result.ref}: nothing was changed. Reply OK for the latest.`;
+    case 'claimed':
+      return result.locale === 'fr-FR'
+        ? `Bien reçu${NNBSP}: le message ${deName(result.caller)} est pris en charge par vous.`
+        : `Got it: you have taken the message from ${result.caller}.`;
+    case 'already-held':
+      return alreadyHeld(result);
+  }
+}
+
+function alreadyHeld(result: Extract<SmsAcknowledgement, { outcome: 'already-held' }>): string {
+  const { caller, heldBy } = result;
+  if (result.locale === 'fr-FR') {
+    const of = `Le message ${deName(caller)}`;
+    if (heldBy === 'client') return `${of} est déjà pris en charge par vous.`;
+    return heldBy === 'handled'
+      ? `${of} est déjà traité${NNBSP}: vous n’avez rien à faire.`
+      : `${of} est déjà pris en charge par l’équipe${NNBSP}: vous n’avez rien à faire.`;
+  }
+  const of = `The message from ${caller}`;
+  if (heldBy === 'client') return `${of} is already yours.`;
+  return heldBy === 'handled'
+    ? `${of} is already handled: nothing to do.`
+    : `${of} is already being handled by the team: nothing to do.`;
 }
 
 const NO_APPOINTMENT = 'Aucun rendez-vous à annuler. / No appointment to cancel.';

@@ -73,6 +73,18 @@ export const messageSummaryView = z.object({
   status: z.enum(MESSAGE_STATUSES),
   summary: z.string(),
   assigneeId: id.nullable(),
+  // notify: the client took the message by answering its SMS
+  claimedBy: z
+    .object({
+      kind: z.literal('client'),
+      label: z.string(),
+      phone: z.string(),
+      at: instant,
+    })
+    .nullable()
+    .meta({
+      description: 'The client took the message by answering its SMS ("OK", "OK 2"); null otherwise.',
+    }),
   createdAt: instant,
   deliveries: z.array(deliveryView),
 });
@@ -134,6 +146,7 @@ export function toMessageSummary(m: MessageWithDeliveries) {
     status: m.status,
     summary: m.summary,
     assigneeId: m.assigneeId,
+    claimedBy: m.claimedBy,
     createdAt: m.createdAt,
     deliveries: m.deliveries.map(toDeliveryView),
   };

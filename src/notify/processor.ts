@@ -14,6 +14,8 @@ import type { Logger } from '../infra/logger';
 import { clientForId } from '../app/client-cache';
 import { recordingLink, type RecordingLinkKey } from '../app/recording-links';
 import { NotFoundError } from '../domain/errors';
+import { localDate, startOfLocalDay } from '../domain/zoned-time';
+import { assignSmsRef } from '../store/message-follow-ups';
 import { getMessage, type Message } from '../store/messages';
 import type { Transports } from './channels';
 import {
@@ -62,6 +64,11 @@ export function deliverProcessor(deps: DeliverDeps) {
     let phase: 'before' | 'sending' | 'sent' = 'before';
     try {
       const client = await clientForId(message.clientId);
+      if (message.urgent && d.channel === 'sms') {
+        // The reference "OK 2" the client may answer with; ranked within the client's local day.
+        const day = localDate(message.createdAt, client.timezone);
+        message = await assignSmsRef(message, startOfLocalDay(day, client.timezone));
+      }
       const request = prepare(d, {
         message,
         client,

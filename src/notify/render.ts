@@ -3,10 +3,11 @@
  * client and the public base URL in, text out; table-driven unit tests pin it.
  */
 import twilio from 'twilio';
-import { clientCountry, spokenPhone } from '../domain/phone';
-import type { Locale } from '../domain/vocabulary';
+import { clientCountry, displayPhone, spokenPhone } from '../domain/phone';
 import type { Client } from '../store/clients';
 import type { Message } from '../store/messages';
+import { appointmentTime, appointmentWhen } from './appointment-texts';
+import { deName, NNBSP } from './french';
 import { gsmLength, SMS_SEGMENT, toGsm7 } from './gsm';
 
 /** Septets of the reason kept at least, even if the SMS then needs two segments. */
@@ -21,40 +22,42 @@ export type RenderContext = {
 };
 export type SmsVariant = 'notify' | 'resend' | 'backup';
 
+const N = NNBSP;
+
 const WORDS = {
   'fr-FR': {
-    urgent: 'URGENT',
-    reminder: 'RAPPEL',
-    backupFor: (c: string) => `secours ${c}`,
-    from: 'Msg de',
-    callBack: 'Rappeler',
-    ackHint: 'Rep. OK=vu',
+    urgent: 'Urgent',
+    reminder: 'Rappel',
+    urgentFor: (c: string) => `Urgent pour ${c}`,
+    messageOf: (caller: string) => `Message ${deName(caller)}`,
+    at: (time: string) => `à ${time}`,
+    colon: `${N}:`,
+    takeIt: (ref: number | null) => `Répondez OK${ref === null ? '' : ` ${ref}`} pour le prendre en charge.`,
     unknownCaller: 'appelant inconnu',
     noReason: 'sans motif',
-    subject: 'Message de',
     urgentSubject: '[Urgent]',
     reason: 'Motif',
     callback: 'Numéro de rappel',
-    receivedAt: 'Reçu le',
+    receivedLabel: 'Reçu le',
     summary: 'Résumé',
     transcription: 'Transcription',
     recording: 'Enregistrement',
     open: 'Voir le message',
   },
   'en-US': {
-    urgent: 'URGENT',
-    reminder: 'REMINDER',
-    backupFor: (c: string) => `backup for ${c}`,
-    from: 'Msg from',
-    callBack: 'Call back',
-    ackHint: 'Reply OK',
+    urgent: 'Urgent',
+    reminder: 'Reminder',
+    urgentFor: (c: string) => `Urgent for ${c}`,
+    messageOf: (caller: string) => `Message from ${caller}`,
+    at: (time: string) => `at ${time}`,
+    colon: ':',
+    takeIt: (ref: number | null) => `Reply OK${ref === null ? '' : ` ${ref}`} to take it.`,
     unknownCaller: 'unknown caller',
     noReason: 'no reason given',
-    subject: 'Message from',
     urgentSubject: '[Urgent]',
     reason: 'Reason',
     callback: 'Callback number',
-    receivedAt: 'Received',
+    receivedLabel: 'Received',
     summary: 'Summary',
     transcription: 'Transcription',
     recording: 'Recording',
@@ -62,35 +65,45 @@ const WORDS = {
   },
 } as const;
 
-export function localTime(at: Date, locale: Locale, timeZone: string, long = false): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    ...(long ? { dateStyle: 'full', timeStyle: 'short' } : {}),
-    ...(long ? {} : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
-  }).format(at);
-}
-
 export const messageUrl = (publicBaseUrl: string, id: string) => `${publicBaseUrl}/messages/${id}`;
 
-const callerOf = (m: Message, locale: Locale) =>
-  m.callerName.trim() || m.callerNumber || WORDS[locale].unknownCaller;
+/** A number as people of the client's country write it ("06 12 34 56 78"). */
+export const nationalPhone = (number: string, client: Pick<Client, 'numbers'>): string =>
+  number ? displayPhone(number, clientCountry(client)) : '';
+
+/** The caller's name, else their number as people write it, else "unknown caller". */
+export const callerOf = (m: Message, client: Client): string =>
+  m.callerName.trim() || nationalPhone(m.callerNumber, client) || WORDS[client.locale].unknownCaller;
+
+/** "Nadia Roux (06 12 34 56 02)": the name and the number to call back, once when they are one. */
+function callerWithNumber(m: Message, client: Client): string {
+  const caller = callerOf(m, client);
+  const callback = nationalPhone(m.callbackNumber || m.callerNumber, client);
+  return callback && callback !== caller ? `${caller} (${callback})` : caller;
+}
 
 /**
  * One SMS, folded to GSM-7 and kept within one 160-character segment when it can be: the reason
  * is shortened first (to no less than MIN_REASON); the link and the callback number are never cut.
  * An urgent reason is never cut at all: the client must read why before calling back, so the SMS
- * then takes a second segment.
+ * then takes a second segment. An urgent SMS tells how to take the message: "OK" and the
+ * message's reference (`smsRef`), which names it among several.
  */
 export function renderSms({ message, client, publicBaseUrl }: RenderContext, variant: SmsVariant): string {
   const w = WORDS[client.locale];
-  const tags = [
-    variant === 'resend' ? w.reminder : '',
-    message.urgent ? w.urgent : '',
-    variant === 'backup' ? `(${w.backupFor(client.name)})` : '',
-  ].filter(Boolean);
-  const head = `${tags.length ? `${tags.join(' ')} ` : ''}${w.from} ${callerOf(message, client.locale)} ${localTime(message.createdAt, client.locale, client.timezone)}: `;
-  const callback = message.callbackNumber || message.callerNumber;
-  const tail = `. ${callback ? `${w.callBack} ${callback}. ` : ''}${message.urgent ? `${w.ackHint} ` : ''}${messageUrl(publicBaseUrl, message.id)}`;
+  const who = callerWithNumber(message, client);
+  const time = appointmentTime(message.createdAt, client.locale, client.timezone);
+  const lead = message.urgent
+    ? [
+        variant === 'resend' ? w.reminder : '',
+        variant === 'backup' ? w.urgentFor(client.name) : w.urgent,
+        who,
+      ]
+        .filter(Boolean)
+        .join(' – ')
+    : `${variant === 'resend' ? `${w.reminder} – ` : ''}${w.messageOf(who)} ${w.at(time)}`;
+  const head = `${lead}${w.colon} `;
+  const tail = `. ${message.urgent ? `${w.takeIt(message.smsRef)} ` : ''}${messageUrl(publicBaseUrl, message.id)}`;
   const reason = toGsm7(
     (message.reason || w.noReason)
       .replace(/\s+/g, ' ')
@@ -116,22 +129,35 @@ export function shorten(text: string, room: number): string {
   return `${(atWord.length >= cut.length * 0.6 ? atWord : cut).trimEnd()}..`;
 }
 
+/** Cuts a text to at most `max` characters on a word boundary, marking the cut with "…". */
+export function cutAtWord(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord || cut).replace(/[\s,;:.!?–—-]+$/u, '')}…`;
+}
+
 export type Email = { subject: string; text: string; html: string };
+
+/** Room of the reason in an email subject, in characters. */
+const SUBJECT_REASON = 80;
 
 export function renderEmail({ message, client, publicBaseUrl, recordingUrl }: RenderContext): Email {
   const w = WORDS[client.locale];
-  const caller = callerOf(message, client.locale);
-  const subject = `${message.urgent ? `${w.urgentSubject} ` : ''}${w.subject} ${caller}${message.reason ? ` — ${message.reason.slice(0, 80)}` : ''}`;
+  const caller = callerOf(message, client);
+  const reasonPart = message.reason ? ` — ${cutAtWord(message.reason, SUBJECT_REASON)}` : '';
+  const subject = `${message.urgent ? `${w.urgentSubject} ` : ''}${w.messageOf(caller)}${reasonPart}`;
   const rows: [string, string][] = [
-    [w.receivedAt, localTime(message.createdAt, client.locale, client.timezone, true)],
+    [w.receivedLabel, appointmentWhen(message.createdAt, client.locale, client.timezone)],
     [w.reason, message.reason || w.noReason],
-    [w.callback, message.callbackNumber || message.callerNumber],
+    [w.callback, nationalPhone(message.callbackNumber || message.callerNumber, client)],
     [w.summary, message.summary],
   ];
   if (message.transcription) rows.push([w.transcription, message.transcription]);
   if (recordingUrl) rows.push([w.recording, recordingUrl]);
   rows.push([w.open, messageUrl(publicBaseUrl, message.id)]);
-  const text = `${rows.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n— ${client.name}\n`;
+  const text = `${rows.map(([k, v]) => `${k}${w.colon} ${v}`).join('\n')}\n\n— ${client.name}\n`;
   const html = `<table>${rows
     .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${linkify(v)}</td></tr>`)
     .join('')}</table><p>— ${escapeHtml(client.name)}</p>`;
@@ -152,7 +178,8 @@ export function renderCallTwiml({ message, client }: RenderContext, backupName: 
     client.locale,
     clientCountry(client),
   );
-  const when = localTime(message.createdAt, client.locale, client.timezone);
+  // Said aloud: "le mercredi 2 décembre à 14 h 05", never "31/03 01:30".
+  const when = appointmentWhen(message.createdAt, client.locale, client.timezone);
   const text = fr
     ? `Bonjour ${backupName}. Message urgent pour ${client.name}. ${caller} a appelé le ${when}. Motif : ${message.reason || 'non précisé'}. Numéro de rappel : ${callback}.`
     : `Hello ${backupName}. Urgent message for ${client.name}. ${caller} called on ${when}. Reason: ${message.reason || 'not given'}. Callback number: ${callback}.`;

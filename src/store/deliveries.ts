@@ -189,6 +189,22 @@ async function updateEntry(messageId: string, planned: DeliveryRef, change: obje
  * it (index `to, channel, status, createdAt`), then their messages by `_id`, newest first.
  */
 export async function findLatestUrgentSentTo(phone: string, scan = 25): Promise<Message | null> {
+  return findSentTo(phone, scan, (m) => m.urgent && !m.acknowledgedAt);
+}
+
+/**
+ * The urgent message whose SMS to `phone` carried the reference `ref` ("OK 2"), the newest when
+ * two days' references meet in the scan: the same reads as `findLatestUrgentSentTo`.
+ */
+export async function findUrgentSentToByRef(phone: string, ref: number, scan = 25): Promise<Message | null> {
+  return findSentTo(phone, scan, (m) => m.urgent && m.smsRef === ref);
+}
+
+async function findSentTo(
+  phone: string,
+  scan: number,
+  wanted: (m: Message) => boolean,
+): Promise<Message | null> {
   const sent = await DeliveryModel.find({ to: phone, channel: 'sms', status: 'sent' }, { messageId: 1 })
     .sort({ createdAt: -1 })
     .limit(scan)
@@ -199,7 +215,8 @@ export async function findLatestUrgentSentTo(phone: string, scan = 25): Promise<
     if (seen.has(id)) continue;
     seen.add(id);
     const doc = await MessageModel.findById(messageId).lean();
-    if (doc?.urgent && !doc.acknowledgedAt) return toMessage(doc as never);
+    const message = doc ? toMessage(doc as never) : null;
+    if (message && wanted(message)) return message;
   }
   return null;
 }

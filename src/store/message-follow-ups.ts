@@ -5,7 +5,7 @@
  * disagree on its time.
  */
 import { Types } from 'mongoose';
-import { toMessage, type Message } from './messages';
+import { toMessage, type ClientClaim, type Message } from './messages';
 import { MessageModel, PendingFollowUpsModel } from './models';
 
 const isObjectId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
@@ -29,6 +29,75 @@ export async function markAcknowledged(messageId: string, at = new Date()): Prom
     { timestamps: false },
   );
   return toMessage({ ...doc, acknowledgedAt: at, updatedAt: at } as never);
+}
+
+/**
+ * The client takes the message by answering its SMS: in progress, `claimedBy` the client, and
+ * acknowledged (which stops its escalation). Not when the message is handled, has an assistant or
+ * is already claimed: `claimed: false`, and only its acknowledgement is recorded. Null when the
+ * message does not exist. One read and one write by `_id` (see the file's note).
+ */
+export async function claimForClient(
+  messageId: string,
+  claim: ClientClaim,
+): Promise<{ message: Message; claimed: boolean; acknowledged: boolean } | null> {
+  if (!isObjectId(messageId)) return null;
+  const _id = new Types.ObjectId(messageId);
+  const doc = await MessageModel.findById(_id).lean();
+  if (!doc) return null;
+  const at = claim.at;
+  const acknowledged = !doc.acknowledgedAt;
+  const acknowledgedAt = doc.acknowledgedAt ?? at;
+  if (doc.status === 'handled' || doc.assigneeId || doc.claimedBy?.at) {
+    if (acknowledged) {
+      await MessageModel.updateOne(
+        { _id },
+        { $set: { acknowledgedAt, updatedAt: at } },
+        { timestamps: false },
+      );
+    }
+    return {
+      message: toMessage({ ...doc, acknowledgedAt, ...(acknowledged && { updatedAt: at }) } as never),
+      claimed: false,
+      acknowledged,
+    };
+  }
+  const $set = { status: 'in_progress', claimedBy: claim, acknowledgedAt, updatedAt: at };
+  await MessageModel.updateOne({ _id }, { $set }, { timestamps: false });
+  return { message: toMessage({ ...doc, ...$set } as never), claimed: true, acknowledged };
+}
+
+/**
+ * Gives an urgent message the reference its SMS carry, once: its rank among the client's urgent
+ * messages of that local day (`dayStart` … its own `createdAt`, ties by `_id`), so "OK 2" names the
+ * day's second urgent message. The rank depends only on stored data, so two SMS jobs of one message
+ * running at once compute and write the same number; it is stored so the reply finds it as sent.
+ * Read by the index `clientId, urgent, createdAt, _id`.
+ */
+export async function assignSmsRef(message: Message, dayStart: Date): Promise<Message> {
+  if (message.smsRef !== null || !message.urgent) return message;
+  const sameDay = await MessageModel.find(
+    {
+      clientId: new Types.ObjectId(message.clientId),
+      urgent: true,
+      createdAt: { $gte: dayStart, $lte: message.createdAt },
+    },
+    { _id: 1, createdAt: 1 },
+  )
+    .sort({ createdAt: 1, _id: 1 })
+    .lean();
+  const earlier = sameDay.filter(
+    (d) =>
+      d.createdAt.getTime() < message.createdAt.getTime() ||
+      (d.createdAt.getTime() === message.createdAt.getTime() && d._id.toString() < message.id),
+  );
+  const smsRef = earlier.length + 1;
+  await MessageModel.updateOne(
+    { _id: new Types.ObjectId(message.id) },
+    { $set: { smsRef } },
+    { timestamps: false },
+  );
+  return { ...message, smsRef };
 }
 
 /**

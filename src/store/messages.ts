@@ -28,9 +28,19 @@ export type Message = {
   acknowledgedAt: Date | null;
   notes: { id: string; at: Date; authorId: string | null; authorName: string; text: string }[];
   queuedAt: Date | null;
+  /** Who took the message outside the assistants' list: the client, by answering its SMS. */
+  claimedBy: ClientClaim | null;
+  /** The short reference its urgent SMS carry ("OK 2"); null until one is rendered. */
+  smsRef: number | null;
   createdAt: Date;
   updatedAt: Date;
 };
+
+/**
+ * The client's claim of a message by SMS: `phone` the replying number (E.164), `label` how people
+ * read it (the number in the client's national format).
+ */
+export type ClientClaim = { kind: 'client'; label: string; phone: string; at: Date };
 
 export function toMessage(doc: MessageRecord & { createdAt?: Date; updatedAt?: Date }): Message {
   return {
@@ -63,6 +73,15 @@ export function toMessage(doc: MessageRecord & { createdAt?: Date; updatedAt?: D
       text: n.text,
     })),
     queuedAt: doc.queuedAt ?? null,
+    claimedBy: doc.claimedBy?.at
+      ? {
+          kind: 'client',
+          label: doc.claimedBy.label ?? '',
+          phone: doc.claimedBy.phone ?? '',
+          at: doc.claimedBy.at,
+        }
+      : null,
+    smsRef: typeof doc.smsRef === 'number' ? doc.smsRef : null,
     createdAt: doc.createdAt ?? new Date(0),
     updatedAt: doc.updatedAt ?? new Date(0),
   };

@@ -148,6 +148,13 @@ const messageSchema = new Schema(
     notes: { type: [noteSchema], default: [] },
     /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
     queuedAt: { type: Date, default: null },
+    // Issue 14 (notify): the client took the message by answering its SMS ("OK", "OK 2").
+    claimedBy: {
+      type: new Schema({ kind: String, label: String, phone: String, at: Date }, { _id: false }),
+      default: null,
+    },
+    /** The reference its urgent SMS carry ("OK 2"), set when the first is rendered (notify/sms-ref.ts). */
+    smsRef: { type: Number, default: null },
   },
   { timestamps: true, minimize: false },
 );

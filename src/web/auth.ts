@@ -8,6 +8,7 @@ import type { ActionSource } from '../domain/access';
 import { HttpError } from '../http/errors';
 import { sessionUser } from '../app/sign-in';
 import { csrfToken } from './csrf';
+import { loginUrl } from './next-path';
 import type { SessionPolicy } from './session';
 
 /** The signed-in user that `requireUser` put on the response. */
@@ -35,9 +36,10 @@ function wantsHtml(req: Request): boolean {
   return req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts(['html', 'json']) === 'html';
 }
 
+/** A page asked for while signed out opens again after sign-in (`next`, checked by next-path.ts). */
 function refuse(req: Request, res: Response, reason: 'signed-out' | 'expired'): void {
   if (wantsHtml(req)) {
-    res.redirect(303, reason === 'expired' ? '/login?expired=1' : '/login');
+    res.redirect(303, loginUrl(req.originalUrl, reason === 'expired'));
     return;
   }
   res.status(401).json({ error: 'sign-in required', details: [] });

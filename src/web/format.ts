@@ -34,3 +34,19 @@ export function formatTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE)
 export function formatPhone(number: string, country?: CountryCode): string {
   return displayPhone(number, country);
 }
+
+/** "14 h 05" / "2:05 PM": a time of day as people write it, never split across two lines. */
+export function formatClock(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
+  if (lang === 'en') {
+    return date
+      .toLocaleTimeString('en-US', { timeZone, hour: 'numeric', minute: '2-digit' })
+      .replace(/\s/g, '\u00a0');
+  }
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${Number(part('hour'))}\u00a0h\u00a0${part('minute')}`;
+}

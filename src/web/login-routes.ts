@@ -6,6 +6,7 @@ import { endSession, startUserSession } from './auth';
 import { csrfProtection } from './csrf';
 import type { SessionPolicy } from './session';
 import { loginThrottle, type ThrottlePolicy } from './login-throttle';
+import { nextPath } from './next-path';
 import type { RateLimitDeps } from '../infra/rate-limit';
 import { pageContext } from './page-context';
 import { loginPage } from './views/login-view';
@@ -33,14 +34,15 @@ export function loginRoutes(deps: {
   });
 
   router.get('/login', ...pageStack, (req, res) => {
-    if (req.session.userId) return res.redirect(303, '/');
+    const next = nextPath(req.query.next);
+    if (req.session.userId) return res.redirect(303, next);
     const ctx = pageContext(req, res);
     const notice = req.query.expired
       ? ctx.t.sessionExpired
       : req.query.signedout
         ? ctx.t.signedOut
         : undefined;
-    res.send(loginPage(ctx, '', undefined, notice));
+    res.send(loginPage(ctx, '', undefined, notice, next));
   });
 
   router.post('/login', ...pageStack, csrfProtection, ...throttle.guards, async (req, res) => {
@@ -48,11 +50,12 @@ export function loginRoutes(deps: {
     const ctx = pageContext(req, res);
     const email = parsed.success ? parsed.data.email : '';
     const password = parsed.success ? parsed.data.password : String(req.body?.password ?? '');
+    const next = nextPath(req.body?.next);
     const user = await checkCredentials(email, password, req.ip ?? '');
-    if (!user) return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials));
+    if (!user) return res.status(401).send(loginPage(ctx, email, ctx.t.badCredentials, undefined, next));
     await throttle.succeeded(req);
     await startUserSession(req, user, policy);
-    res.redirect(303, '/');
+    res.redirect(303, next);
   });
 
   router.post('/logout', ...pageStack, csrfProtection, async (req, res) => {

@@ -36,6 +36,7 @@ import { messageRoutes } from './message-routes';
 import { chooseLanguage } from './page-context';
 import { recordingRoute } from './recording-route';
 import { webErrorHandler } from './web-errors';
+import { HttpError } from '../http/errors';
 import type { AppointmentDeps } from '../app/appointments';
 import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentRoutes } from './appointments/appointment-routes';
@@ -152,6 +153,21 @@ export async function createWebRouter(
       deps.callers,
       { appointments: deps.appointments, calendars: deps.calendars },
     ),
+  );
+  // notify: any other page a browser asks for is an HTML "not found" page; the admin API and the
+  // webhooks (mounted before) keep their JSON and TwiML answers.
+  router.use(
+    (req, res, next) => {
+      const page =
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        !/^\/(api|webhooks)(\/|$)/.test(req.path) &&
+        req.accepts(['html', 'json']) === 'html';
+      if (!page) return next('router');
+      res.locals.unknownPage = true;
+      next();
+    },
+    ...publicStack,
+    (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'page not found')),
   );
   router.use(
     webErrorHandler(logger) as (err: unknown, req: Request, res: Response, next: NextFunction) => void,

@@ -110,4 +110,8 @@ export const en: Texts = {
   messagesLink: 'Messages',
   adminLink: 'Admin',
   queuesLink: 'Queues',
+  // notify: a message the client took by answering its SMS
+  claimedByClient: (phone, time) => `Taken by the client (SMS from ${phone} at ${time})`,
+  // notify: an address that is no page
+  pageNotFoundText: 'This page does not exist. Check the link, or go back to the message list.',
 };

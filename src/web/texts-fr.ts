@@ -110,6 +110,11 @@ export const fr = {
   messagesLink: 'Messages',
   adminLink: 'Administration',
   queuesLink: 'Files d’attente',
+  // notify: a message the client took by answering its SMS
+  claimedByClient: (phone: string, time: string) =>
+    `Pris en charge par le client (SMS de ${phone} à ${time})`,
+  // notify: an address that is no page
+  pageNotFoundText: 'Cette page n’existe pas. Vérifiez le lien, ou revenez à la liste des messages.',
 };
 
 export type Texts = typeof fr;

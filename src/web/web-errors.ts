@@ -41,7 +41,7 @@ export function webErrorHandler(logger: Logger) {
     const title = titleOf(t, status, csrf);
     const body = html`<section class="card error-card">
       <h1>${title}</h1>
-      ${status === 404 ? html`<p>${t.notFoundText}</p>` : ''}
+      ${status === 404 ? html`<p>${res.locals.unknownPage ? t.pageNotFoundText : t.notFoundText}</p>` : ''}
       ${
         status === 400 && e.details.length
           ? html`<ul>

@@ -12,8 +12,17 @@ import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import type { WebRuntime } from '../../src/main/runtime';
 import { buildDigest } from '../../src/notify/digest';
-import { findLatestUrgentSentTo, findPendingDeliveries } from '../../src/store/deliveries';
-import { findUnqueued, messagesBetween } from '../../src/store/message-follow-ups';
+import {
+  findLatestUrgentSentTo,
+  findPendingDeliveries,
+  findUrgentSentToByRef,
+} from '../../src/store/deliveries';
+import {
+  assignSmsRef,
+  claimForClient,
+  findUnqueued,
+  messagesBetween,
+} from '../../src/store/message-follow-ups';
 import { listAuditEvents } from '../../src/store/audit';
 import { callSteps, recordCall } from '../../src/store/calls';
 import {
@@ -229,6 +238,12 @@ describe('query shapes: every query the code sends is served by a declared index
     await step('follow-ups: sweeper, SMS reply, digest, outbox', async () => {
       await findUnqueued(new Date(), 500);
       await findLatestUrgentSentTo('+33600000000');
+      // notify: "OK 2" by reference, the client's claim, the reference given to an urgent SMS.
+      await findUrgentSentToByRef('+33600000000', 2);
+      const urgent = (await insertMessage({ ...first, key: 'urgent-ref', urgent: true, summary: 'urgent' }))
+        .message;
+      await assignSmsRef(urgent, new Date(0));
+      await claimForClient(urgent.id, { kind: 'client', label: '06', phone: '+33600000000', at: new Date() });
       await findPendingDeliveries(new Date(), null, 200);
       await findPendingDeliveries(new Date(), new Date(0), 200);
       await messagesBetween(a.id, new Date(0), new Date());

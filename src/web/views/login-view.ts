@@ -2,7 +2,8 @@
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
 
-export function loginPage(ctx: PageContext, email = '', error?: string, notice?: string): string {
+/** `next`: the page to open after sign-in (already checked: a path on this site). */
+export function loginPage(ctx: PageContext, email = '', error?: string, notice?: string, next = '/'): string {
   const { t } = ctx;
   const body = html`<section class="card login-card" aria-labelledby="login-title">
     <h1 id="login-title">${t.signInTitle}</h1>
@@ -10,6 +11,7 @@ export function loginPage(ctx: PageContext, email = '', error?: string, notice?:
     ${notice ? html`<p class="flash flash-ok" role="status">${notice}</p>` : ''}
     <form method="post" action="/login" class="stack">
       <input type="hidden" name="_csrf" value="${ctx.csrf}" />
+      ${next !== '/' ? html`<input type="hidden" name="next" value="${next}" />` : ''}
       <label for="email">${t.email}</label>
       <input
         id="email"

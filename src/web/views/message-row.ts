@@ -1,7 +1,7 @@
 /** One row of the message list; also sent over server-sent events for live insertion. */
 import type { CountryCode } from '../../domain/phone';
 import type { Message } from '../../store/messages';
-import { formatDateTime, formatPhone } from '../format';
+import { formatClock, formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { Lang, Texts } from '../i18n';
 
@@ -19,6 +19,34 @@ export function statusBadge(t: Texts, status: Message['status']): SafeHtml {
 
 export function urgentBadge(t: Texts): SafeHtml {
   return html`<span class="badge urgent"><span aria-hidden="true">⚠</span> ${t.urgent}</span>`;
+}
+
+/** The client's claim by SMS, as people read it: "Pris en charge par le client (SMS de 06… à 14 h 05)". */
+export function clientClaimText(
+  t: Texts,
+  lang: Lang,
+  claim: NonNullable<Message['claimedBy']>,
+  client: { timezone: string; country?: CountryCode | undefined } | undefined,
+): string {
+  // Neither the number nor the time splits across two lines.
+  const phone = (claim.phone ? formatPhone(claim.phone, client?.country) : claim.label).replace(
+    / /g,
+    '\u00a0',
+  );
+  return t.claimedByClient(phone, formatClock(claim.at, lang, client?.timezone));
+}
+
+function assigneeCell(
+  m: Message,
+  ctx: RowContext,
+  client: { timezone: string; country?: CountryCode | undefined } | undefined,
+): SafeHtml {
+  if (m.assigneeId) return html`${ctx.names.get(m.assigneeId) ?? '—'}`;
+  if (m.claimedBy)
+    return html`<span class="claimed-by-client"
+      >${clientClaimText(ctx.t, ctx.lang, m.claimedBy, client)}</span
+    >`;
+  return html`<span class="muted">${ctx.t.nobody}</span>`;
 }
 
 export function messageRow(m: Message, ctx: RowContext): SafeHtml {
@@ -39,8 +67,6 @@ export function messageRow(m: Message, ctx: RowContext): SafeHtml {
     <td data-label="${t.reason}" class="reason">${m.reason || m.summary}</td>
     <td data-label="${t.client}">${client?.name ?? '—'}</td>
     <td data-label="${t.status}">${statusBadge(t, m.status)}</td>
-    <td data-label="${t.assignee}">
-      ${m.assigneeId ? (ctx.names.get(m.assigneeId) ?? '—') : html`<span class="muted">${t.nobody}</span>`}
-    </td>
+    <td data-label="${t.assignee}">${assigneeCell(m, ctx, client)}</td>
   </tr>`;
 }

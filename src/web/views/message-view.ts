@@ -9,7 +9,7 @@ import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { callTimelineSection, deliveriesSection } from './message-sections';
-import { statusBadge, urgentBadge } from './message-row';
+import { clientClaimText, statusBadge, urgentBadge } from './message-row';
 
 export type MessagePageData = {
   message: Message;
@@ -42,6 +42,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
             ${d.client?.name ?? ''} ·
             <time datetime="${m.createdAt.toISOString()}">${when(m.createdAt)}</time> ·
             ${statusBadge(t, m.status)} ${assignee ? html`· ${t.assignee} ${assignee.name}` : ''}
+            ${!assignee && m.claimedBy ? html`· <span class="claimed-by-client">${clientClaimText(t, ctx.lang, m.claimedBy, d.client)}</span>` : ''}
           </p>
         </div>
         <a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${phone(callback)}</a>

@@ -1,7 +1,7 @@
 /** Daily digest: a job scheduler per client at its local time (cron + tz), yesterday's activity, open first. */
 import { Types } from 'mongoose';
 import { useTestDatabase } from '../../helpers/db';
-import { syncDigestSchedules } from '../../../src/notify/digest';
+import { dayTitle, syncDigestSchedules } from '../../../src/notify/digest';
 import { addDays, localDate, startOfLocalDay } from '../../../src/domain/zoned-time';
 import { NOTIFICATION_JOBS, SCHEDULERS } from '../../../src/queue/names';
 import { CallModel, MessageModel, OutboxModel } from '../../../src/store/models';
@@ -105,20 +105,24 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
   await pipeline.worker.queue.add(NOTIFICATION_JOBS.digest, { clientId: client.id });
   const key = `digest.${client.id}.${yesterday}.email`;
   const mail = await waitFor(() => OutboxModel.findOne({ key }).lean(), 'the digest email');
-  expect(mail.subject).toBe(`Récapitulatif du ${yesterday} : 2 appel(s), 3 message(s), 2 à traiter`);
+  const day = dayTitle(yesterday, 'fr-FR');
+  expect(mail.subject).toBe(`Récapitulatif du ${day}\u202f: 2 appels, 3 messages, 2 à traiter`);
   const lines = mail.body.split('\n');
   const open = lines.indexOf('À traiter (2)');
+  // One caller (Jean Dupont) called twice with open messages: one line, urgent, both times and links.
   expect(lines[open + 1]).toMatch(
-    /^- \[URGENT\] \d\d\/\d\d 11:00 Jean Dupont: Fuite urgente — https:\/\/rx\.example\.test\/messages\//,
+    /^- \[Urgent\] Jean Dupont \(06 12 34 56 78\) — 2 appels \(9 h, 11 h\)\u202f: Devis cuisine \/ Fuite urgente — https:\/\/rx\.example\.test\/messages\//,
   );
-  expect(lines[open + 2]).toMatch(/ 09:00 Jean Dupont: Devis cuisine — /);
   // Its recording through the service (signed link), never at Twilio's host.
-  expect(lines[open + 2]).toContain(
-    ` — écouter : https://rx.example.test/recordings/${withRecording.id}?expires=`,
+  expect(lines[open + 1]).toContain(
+    `/messages/${withRecording.id} — écouter\u202f: https://rx.example.test/recordings/${withRecording.id}?expires=`,
   );
   expect(mail.body).not.toContain('api.twilio.com');
-  expect(lines[open + 4]).toBe('Traités (1)');
-  expect(lines[open + 5]).toMatch(/ 10:00 Jean Dupont: Facture payée — /);
+  expect(lines[open + 3]).toBe('Traités (1)');
+  expect(lines[open + 4]).toMatch(/^- 10 h – Jean Dupont \(06 12 34 56 78\)\u202f: Facture payée — /);
+  expect(lines[lines.length - 1]).toBe(
+    `Tous les messages du ${day}\u202f: https://rx.example.test/?client=${client.id}&from=${yesterday}&to=${yesterday}`,
+  );
   expect(mail.body).not.toContain('Avant-hier');
   expect(mail.body).not.toContain('Aujourd’hui');
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { useTestDatabase } from '../../helpers/db';
 import { deliveryKey } from '../../../src/notify';
-import { localTime } from '../../../src/notify/render';
+import { appointmentWhen } from '../../../src/notify/appointment-texts';
 import { markAttemptStarted, recordDelivery } from '../../../src/store/deliveries';
 import {
   deliveryOf,
@@ -89,11 +89,13 @@ test('when a message is stored, then an email in the client’s language and tim
   expect(mail.to).toEqual(['claire@example.test', 'desk@example.test']);
   const text = Buffer.from(decoded(mail.raw), 'latin1').toString('utf8');
   expect(text).toMatch(/Subject: =\?UTF-8\?Q\?Message_de_Jean_Dupont_/); // RFC 2047 encoded
-  expect(text).toContain(`Reçu le: ${localTime(message.createdAt, 'fr-FR', 'Europe/Paris', true)}`);
-  expect(text).toContain('Transcription: Bonjour, il y a une fuite sous l’évier.');
+  expect(text).toContain(`Reçu le\u202f: ${appointmentWhen(message.createdAt, 'fr-FR', 'Europe/Paris')}`);
+  expect(text).toContain('Transcription\u202f: Bonjour, il y a une fuite sous l’évier.');
   // The recording plays through the service (signed, expiring link), never at Twilio's host.
   expect(text).toMatch(
-    new RegExp(`Enregistrement: https://rx\\.example\\.test/recordings/${message.id}\\?expires=\\d+&sig=`),
+    new RegExp(
+      `Enregistrement\u202f: https://rx\\.example\\.test/recordings/${message.id}\\?expires=\\d+&sig=`,
+    ),
   );
   expect(text).not.toContain('api.twilio.com');
   expect(text).toContain(`https://rx.example.test/messages/${message.id}`);

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => pipeline.close());
 
-const escalating = (smsTo: string) =>
+const escalating = (smsTo: string, delayMinutes = 1) =>
   makeClient({
     locale: 'fr-FR',
     voice: 'Polly.Lea-Neural',
@@ -38,7 +38,7 @@ const escalating = (smsTo: string) =>
       sms: { enabled: true, to: [smsTo] },
       escalation: {
         enabled: true,
-        delayMinutes: 1,
+        delayMinutes,
         resends: 1,
         backup: { name: 'Dr Martin', number: '+33600000009' },
       },
@@ -72,9 +72,12 @@ test('when an urgent message is not acknowledged, then it is re-sent, then the b
   expect(byKey[keys.resend]!.at - stored).toBeGreaterThanOrEqual(MINUTE_MS);
   expect(byKey[keys.backupSms]!.at - stored).toBeGreaterThanOrEqual(2 * MINUTE_MS);
   expect(byKey[keys.call]!.at - stored).toBeGreaterThanOrEqual(2 * MINUTE_MS + 100);
-  expect(byKey[keys.notify]!.body).toMatch(/^URGENT Msg de Jean Dupont .*Rep\. OK=vu/);
-  expect(byKey[keys.resend]!.body).toMatch(/^RAPPEL URGENT /);
-  expect(byKey[keys.backupSms]!.body).toMatch(/^URGENT \(secours Cabinet Test\) /);
+  // The day's first urgent message of this client: its SMS carry the reference 1.
+  expect(byKey[keys.notify]!.body).toBe(
+    `Urgent - Jean Dupont (06 98 76 54 32) : Malaise, rappeler vite. Répondez OK 1 pour le prendre en charge. https://rx.example.test/messages/${message.id}`,
+  );
+  expect(byKey[keys.resend]!.body).toMatch(/^Rappel - Urgent - Jean Dupont .* Répondez OK 1 /);
+  expect(byKey[keys.backupSms]!.body).toMatch(/^Urgent pour Cabinet Test - Jean Dupont .* Répondez OK 1 /);
   expect(byKey[keys.call]!.body).toMatch(
     /^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="fr-FR" voice="Polly.Lea-Neural">Bonjour Dr Martin\. Message urgent pour Cabinet Test\. Jean Dupont a appelé .*Motif : Malaise, rappeler vite\./,
   );
@@ -124,11 +127,55 @@ describe('inbound SMS webhook', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/xml');
     expect(res.text).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Bien reçu : le message de Jean Dupont est pris en charge, les relances sont annulées.</Message></Response>',
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Bien reçu\u202f: le message de Jean Dupont est pris en charge par vous.</Message></Response>',
     );
     await new Promise((r) => setTimeout(r, 4 * MINUTE_MS));
     expect(await outboxOf(message.id)).toHaveLength(1);
     expect((await getMessage(message.id)).acknowledgedAt).toBeInstanceOf(Date);
+  });
+
+  test('when two urgent SMS went out, then each carries its own reference and "OK 1" takes the first, not the latest', async () => {
+    const client = await escalating('+33611110004', 6);
+    const first = await makeMessage(client, {
+      urgent: true,
+      callerName: 'Élodie Fournier',
+      reason: 'Malaise',
+    });
+    await pipeline.followUps.messageStored(first);
+    const firstKey = deliveryKey(first.id, 'sms', 'notify', 0);
+    await waitFor(async () => (await deliveryOf(first.id, firstKey))?.status === 'sent', 'the first SMS');
+    const second = await makeMessage(client, { urgent: true, callerName: 'Nadia Roux', reason: 'Fièvre' });
+    await pipeline.followUps.messageStored(second);
+    const secondKey = deliveryKey(second.id, 'sms', 'notify', 0);
+    await waitFor(async () => (await deliveryOf(second.id, secondKey))?.status === 'sent', 'the second SMS');
+    const bodies = Object.fromEntries(
+      [...(await outboxOf(first.id)), ...(await outboxOf(second.id))].map((o) => [o.key, o.body]),
+    );
+    expect(bodies[firstKey]).toContain('Répondez OK 1 pour le prendre en charge.');
+    expect(bodies[secondKey]).toContain('Répondez OK 2 pour le prendre en charge.');
+
+    const res = await post({
+      From: '+33611110004',
+      To: client.numbers[0]!,
+      Body: 'Ok n°1',
+      MessageSid: 'SM2',
+    });
+
+    expect(res.text).toContain('Bien reçu\u202f: le message d’Élodie Fournier est pris en charge par vous.');
+    expect(await getMessage(first.id)).toMatchObject({ status: 'in_progress', smsRef: 1 });
+    expect(await getMessage(second.id)).toMatchObject({
+      status: 'new',
+      claimedBy: null,
+      acknowledgedAt: null,
+    });
+    // The second one's escalation goes on: only the first's is cancelled.
+    await waitFor(
+      async () =>
+        (await deliveryOf(second.id, deliveryKey(second.id, 'sms', 'resend1', 0)))?.status === 'sent',
+      'the second message’s resend',
+    );
+    const firstResend = await deliveryOf(first.id, deliveryKey(first.id, 'sms', 'resend1', 0));
+    expect(firstResend?.status).toBe('cancelled');
   });
 
   test('when the request is not signed, then 403 and nothing is acknowledged', async () => {

@@ -68,7 +68,7 @@ test('when a message is stored, then one SMS per number is posted to Twilio with
   expect(bodies[0]!.To).toBe('+33611111111');
   expect(bodies[0]!.From).toBe(client.numbers[0]!);
   expect(bodies[0]!.Body).toMatch(
-    /^Msg de Jean Dupont \d\d\/\d\d \d\d:\d\d: Fuite d'eau dans la cuisine\. Rappeler \+33698765432\. https:\/\/rx\.example\.test\/messages\/[0-9a-f]{24}$/,
+    /^Message de Jean Dupont \(06 98 76 54 32\) à (\d{1,2} h( \d\d)?|minuit) : Fuite d'eau dans la cuisine\. https:\/\/rx\.example\.test\/messages\/[0-9a-f]{24}$/,
   );
   expect(bodies[0]!.Body!.length).toBeLessThanOrEqual(160);
   expect(entry).toMatchObject({

@@ -14,7 +14,7 @@ import { deliveryKey, parseDeliveryKey } from '../../../src/notify/keys';
 import { planFollowUps } from '../../../src/notify/plan';
 import { startOfLocalDay } from '../../../src/domain/zoned-time';
 import { yesterdayIn } from '../../../src/notify/timezone';
-import { isAcknowledgement } from '../../../src/app/sms-acknowledgement';
+import { isAcknowledgement, parseAcknowledgement } from '../../../src/app/sms-acknowledgement';
 
 const ID = '650000000000000000000abc';
 const client = (notifications: ClientProfileInput['notifications']): Client => ({
@@ -121,4 +121,20 @@ test.each([
   ['oui', true],
   ['rappelle-moi', false],
   ['', false],
+  ['OK 2', true],
+  ['ok2', true],
+  ['OK n°2', true],
+  ['ok 12345', false],
+  ['2', false],
 ])('SMS reply %p acknowledges: %p', (body, expected) => expect(isAcknowledgement(body)).toBe(expected));
+
+test.each([
+  ['OK', null],
+  ['Vu.', null],
+  ['OK 2', 2],
+  ['ok2', 2],
+  ['OK n°2', 2],
+  ['Ok N° 2 !', 2],
+  ['ok no 3', 3],
+  ['OK #4', 4],
+])('SMS reply %p names the reference %p', (body, ref) => expect(parseAcknowledgement(body)).toEqual({ ref }));

@@ -39,6 +39,8 @@ const message: Message = {
   acknowledgedAt: null,
   notes: [],
   queuedAt: null,
+  claimedBy: null,
+  smsRef: null,
   createdAt: RECEIVED,
   updatedAt: RECEIVED,
 };
@@ -89,7 +91,7 @@ describe('notifications link the recording through the service only', () => {
 
   it('the email links the signed service URL', () => {
     const email = renderEmail(ctx);
-    expect(email.text).toContain(`Enregistrement: ${ctx.recordingUrl}`);
+    expect(email.text).toContain(`Enregistrement\u202f: ${ctx.recordingUrl}`);
     expect(email.html).toContain(`href="${ctx.recordingUrl!.replace(/&/g, '&amp;')}"`);
     expect(`${email.text}${email.html}`).not.toContain('api.twilio.com');
   });

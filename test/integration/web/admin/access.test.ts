@@ -46,7 +46,10 @@ describe('admin pages: only admins, CSRF on every POST', () => {
   });
 
   it('when signed out, then admin pages redirect to the sign-in', async () => {
-    await request(web.server).get('/admin/clients').expect(303).expect('Location', '/login');
+    await request(web.server)
+      .get('/admin/clients')
+      .expect(303)
+      .expect('Location', '/login?next=%2Fadmin%2Fclients');
   });
 
   it('when an admin posts without the CSRF token, then 403 and nothing changes', async () => {

@@ -247,7 +247,10 @@ describe('admin page /admin/audit', () => {
   });
 
   it('when signed out, then the page sends to the sign-in', async () => {
-    await request(web.server).get('/admin/audit').expect(303).expect('Location', '/login');
+    await request(web.server)
+      .get('/admin/audit')
+      .expect(303)
+      .expect('Location', '/login?next=%2Fadmin%2Faudit');
   });
 
   it('when the filtered entries are exported, then the CSV has them in words, and a bad filter is refused', async () => {

@@ -63,8 +63,14 @@ export async function claimForClient(
     };
   }
   const $set = { status: 'in_progress', claimedBy: claim, acknowledgedAt, updatedAt: at };
-  await MessageModel.updateOne({ _id }, { $set }, { timestamps: false });
-  return { message: toMessage({ ...doc, ...$set } as never), claimed: true, acknowledged };
+  // Conditional on what was read: an assistant taking it (or it being handled) meanwhile wins.
+  const claimed = await MessageModel.findOneAndUpdate(
+    { _id, status: { $ne: 'handled' }, assigneeId: null, claimedBy: null },
+    { $set },
+    { new: true, timestamps: false },
+  ).lean();
+  if (!claimed) return claimForClient(messageId, claim);
+  return { message: toMessage(claimed as never), claimed: true, acknowledged };
 }
 
 /**

@@ -148,7 +148,7 @@ const messageSchema = new Schema(
     notes: { type: [noteSchema], default: [] },
     /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
     queuedAt: { type: Date, default: null },
-    // Issue 14 (notify): the client took the message by answering its SMS ("OK", "OK 2").
+    /** Set when the client took the message by answering its SMS ("OK", "OK 2"). */
     claimedBy: {
       type: new Schema({ kind: String, label: String, phone: String, at: Date }, { _id: false }),
       default: null,

@@ -7,7 +7,7 @@
 import type { FilterQuery } from 'mongoose';
 import { canSeeClient, type MessageAccess } from '../domain/access';
 import { NotFoundError } from '../domain/errors';
-import { messageKey, OUTCOMES, type Outcome } from '../flow';
+import { OUTCOMES, type Outcome } from '../flow';
 import type { CallStep } from './calls';
 import { contactId } from './contacts';
 import { isObjectId, oid, oneOf } from './filters';
@@ -162,15 +162,14 @@ export async function getCallFor(access: MessageAccess, callSid: string): Promis
 }
 
 /**
- * What each call left: its message (by the message key of the call, unique), its appointment (by
- * call) and the caller's name (the message's, else the client's contact card). Three queries for
+ * What each call left: its message and its appointment (both by CallSid) and the caller's name (the message's, else the client's contact card). Three queries for
  * a whole page, whatever its size; a record of another client never counts.
  */
 export async function withTraces(calls: LoggedCall[]): Promise<CallLogEntry[]> {
   if (calls.length === 0) return [];
   const sids = calls.map((c) => c.callSid);
   const [messages, appointments, contacts] = await Promise.all([
-    MessageModel.find({ key: oneOf(sids.map(messageKey)) })
+    MessageModel.find({ callSid: oneOf(sids) })
       .select({ _id: 1, callSid: 1, clientId: 1, callerName: 1 })
       .lean(),
     AppointmentModel.find({ callSid: oneOf(sids) })

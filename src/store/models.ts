@@ -169,6 +169,7 @@ messageSchema.index({ urgent: 1, createdAt: -1, _id: -1 }); // an admin's urgenc
 messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
 messageSchema.index({ callerNumber: 1, createdAt: -1 }); // a caller's messages: access and erasure
 messageSchema.index({ callbackNumber: 1, createdAt: -1 }); // messages naming the number to call back
+messageSchema.index({ callSid: 1 }); // the call log: the messages of a page of calls
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 

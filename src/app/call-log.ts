@@ -33,16 +33,28 @@ const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** The call log's filter fields, shared by the web query string and the admin API's. */
+export const callFilterSchemas = {
+  client: z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id'),
+  outcome: z.enum(OUTCOMES),
+  from: calendarDateSchema.meta({ description: 'First day (YYYY-MM-DD), in the client’s time zone.' }),
+  to: calendarDateSchema.meta({
+    description: 'Last day (YYYY-MM-DD, inclusive), in the client’s time zone.',
+  }),
+  caller: lineSchema()
+    .max(40, 'at most 40 characters')
+    .regex(/^[+\d\s.()-]+$/, 'expected a phone number, such as 06 12 34 56 78 or +33612345678')
+    .meta({
+      description: 'The caller’s number in any usual form (0612345678, 06 12 34 56 78, +33612345678).',
+    }),
+};
+
+/** The same fields for a form's query string, where an empty field means no filter. */
 export const callFilterFields = {
-  client: optional(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')),
-  outcome: optional(z.enum(OUTCOMES)),
-  from: optional(calendarDateSchema),
-  to: optional(calendarDateSchema),
-  caller: optional(
-    lineSchema()
-      .max(40, 'at most 40 characters')
-      .regex(/^[+\d\s.()-]+$/, 'expected a phone number, such as 06 12 34 56 78 or +33612345678'),
-  ),
+  client: optional(callFilterSchemas.client),
+  outcome: optional(callFilterSchemas.outcome),
+  from: optional(callFilterSchemas.from),
+  to: optional(callFilterSchemas.to),
+  caller: optional(callFilterSchemas.caller),
 };
 /** A keyset cursor as a query value. */
 export const callCursorSchema = z.string().regex(/^[A-Za-z0-9_-]{4,120}$/, 'expected a page cursor');

@@ -2,7 +2,7 @@
 import type { CallLogPage } from '../../app/call-log';
 import { callKind, type KindTone } from '../../domain/call-kind';
 import { durationWords, kindWords } from '../../domain/call-words';
-import { OUTCOMES, type Outcome } from '../../flow';
+import type { Outcome } from '../../flow';
 import type { CallLogEntry } from '../../store/call-log';
 import { formatPhone } from '../format';
 import { html, queryString, type SafeHtml } from '../html';
@@ -21,6 +21,17 @@ const TONE_LOOK: Record<KindTone, string> = {
 };
 
 const DEFAULT_ZONE = 'Europe/Paris';
+
+/** The chips, what matters most first; an outcome with no call of the filter shows no chip (unless chosen). */
+const CHIP_ORDER: readonly Outcome[] = [
+  'transferred',
+  'message',
+  'appointment',
+  'abandoned',
+  'rejected',
+  'information',
+  'failed',
+];
 
 type ClientInfo = CallLogPage['clients'][number];
 
@@ -96,7 +107,9 @@ export function callListPage(ctx: PageContext, query: CallsQuery, page: CallLogP
     </div>
     <nav class="tabs" aria-label="${t.outcomeFilter}">
       ${chip(undefined, t.all, page.counts.total)}
-      ${OUTCOMES.map((o) => chip(o, t.outcomes[o], page.counts[o]))}
+      ${CHIP_ORDER.filter((o) => page.counts[o] > 0 || query.outcome === o).map((o) =>
+        chip(o, t.outcomes[o], page.counts[o]),
+      )}
     </nav>
     <form method="get" action="/calls" class="filters" role="search" aria-label="${t.filters}">
       ${query.outcome ? html`<input type="hidden" name="outcome" value="${query.outcome}" />` : ''}

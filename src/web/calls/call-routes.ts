@@ -11,7 +11,7 @@ import { pageContext, pageLang } from '../page-context';
 import { callCsvHeader, callCsvLine } from './call-csv';
 import { callListPage } from './call-list-view';
 import { callFilterOf, callsQuerySchema } from './call-query';
-import { callPage } from './call-view';
+import { callNotFoundPage, callPage } from './call-view';
 
 export const CALLS_PAGE_SIZE = 50;
 /** A Twilio CallSid, or the test and simulator ids of the same alphabet. */
@@ -48,8 +48,14 @@ export function callRoutes(pageStack: RequestHandler[]): Router {
   });
 
   router.get('/calls/:sid', ...pageStack, async (req: Request<{ sid: string }>, res: Response) => {
-    if (!CALL_SID.test(req.params.sid)) throw new NotFoundError('no such call');
-    const file = await openCall(sourceOf(req, res), req.params.sid);
+    const file = CALL_SID.test(req.params.sid)
+      ? await openCall(sourceOf(req, res), req.params.sid).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return null;
+          throw err;
+        })
+      : null;
+    // Missing or another client's: the same 404, saying it is a call that was not found.
+    if (!file) return void res.status(404).send(callNotFoundPage(pageContext(req, res)));
     res.send(callPage(pageContext(req, res), file));
   });
 

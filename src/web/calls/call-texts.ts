@@ -64,6 +64,8 @@ const fr = {
   otherCalls: 'Autres appels de ce numéro',
   noOtherCalls: 'Aucun autre appel de ce numéro.',
   allOtherCalls: 'Tous les appels de ce numéro',
+  notFound: 'Appel introuvable',
+  notFoundText: 'Cet appel n’existe pas ou vous n’y avez pas accès.',
   colon: `${NB}: `,
 };
 
@@ -124,6 +126,8 @@ const en: CallTexts = {
   otherCalls: 'Other calls from this number',
   noOtherCalls: 'No other call from this number.',
   allOtherCalls: 'All calls from this number',
+  notFound: 'Call not found',
+  notFoundText: 'This call does not exist or you may not see it.',
   colon: ': ',
 };
 

@@ -65,3 +65,14 @@ export function callPage(ctx: PageContext, file: CallFile): string {
     </section>`;
   return layout(ctx, t.callTitle(who), body, 'page-message page-call');
 }
+
+/** A call that does not exist, or that the person may not see: the same page. */
+export function callNotFoundPage(ctx: PageContext): string {
+  const t = callTexts(ctx.lang);
+  const body = html`<section class="card error-card">
+    <h1>${t.notFound}</h1>
+    <p>${t.notFoundText}</p>
+    <p><a href="/calls">${t.back}</a></p>
+  </section>`;
+  return layout(ctx, t.notFound, body, 'page-error');
+}

@@ -112,14 +112,15 @@ describe('the call log pages', () => {
   });
 
   it.each([
-    ['another client\u2019s call', () => `/calls/${of(callsB, 'transferred').sid}`],
-    ['a call that does not exist', () => '/calls/CA00000000000000000000000000000000'],
-    ['the list filtered on another client', () => `/calls?client=${bId}`],
-    ['the export filtered on another client', () => `/calls.csv?client=${bId}`],
-  ])('when an assistant asks for %s, then 404 and nothing of it', async (_label, path) => {
+    ['another client\u2019s call', () => `/calls/${of(callsB, 'transferred').sid}`, 'Appel introuvable'],
+    ['a call that does not exist', () => '/calls/CA00000000000000000000000000000000', 'Appel introuvable'],
+    ['a call id that cannot be one', () => '/calls/%E2%80%AE', 'Appel introuvable'],
+    ['the list filtered on another client', () => `/calls?client=${bId}`, 'Page introuvable'],
+    ['the export filtered on another client', () => `/calls.csv?client=${bId}`, 'Page introuvable'],
+  ])('when an assistant asks for %s, then 404 and nothing of it', async (_label, path, title) => {
     const res = await session.agent.get(path());
     expect(res.status).toBe(404);
-    expect(res.text).toContain('Page introuvable');
+    expect(res.text).toContain(`<h1>${title}</h1>`);
     expect(res.text).not.toMatch(/tel:\+336|Transféré|Déroulé/);
   });
 

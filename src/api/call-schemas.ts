@@ -37,6 +37,9 @@ const callSummaryView = z.object({
   outcome: z.string(),
   kind: z.enum(CALL_KINDS),
   kindText: z.string().meta({ description: 'The kind of call in words, in `lang`.' }),
+  urgent: z
+    .boolean()
+    .meta({ description: 'Put through as urgent (the menu’s urgent choice, urgent words).' }),
   callerName: z.string(),
   messageId: z.string().nullable(),
   appointmentId: z.string().nullable(),
@@ -71,6 +74,7 @@ export function toCallSummary(c: CallLogEntry, lang: Lang): z.output<typeof call
     status: c.status,
     outcome: c.outcome,
     kind: callKind(c).kind,
+    urgent: callKind(c).urgent,
     kindText: callKindWords(c, lang),
     callerName: c.callerName,
     messageId: c.messageId,

@@ -31,7 +31,13 @@ export type HangupPlace = (typeof HANGUP_PLACES)[number];
 /** How a badge looks: a transfer answered is good news, a missed caller wants attention. */
 export type KindTone = 'ok' | 'info' | 'missed' | 'muted' | 'error';
 
-export type CallKindInfo = { kind: CallKind; place?: HangupPlace; tone: KindTone };
+export type CallKindInfo = {
+  kind: CallKind;
+  place?: HangupPlace;
+  tone: KindTone;
+  /** The caller said it was urgent (the menu's urgent choice, urgent words) and was put through. */
+  urgent: boolean;
+};
 
 const TONES: Record<CallKind, KindTone> = {
   transferred: 'ok',
@@ -150,7 +156,8 @@ export function callKind(call: {
   if (kind === 'in-progress' && ['busy', 'failed', 'no-answer', 'canceled'].includes(call.status))
     kind = 'failed';
   const place = kind === 'abandoned' ? hangupPlace(call.steps) : undefined;
-  return { kind, tone: TONES[kind], ...(place ? { place } : {}) };
+  const urgent = call.steps.some((s) => s.name === 'transfer' && s.detail === 'urgent');
+  return { kind, tone: TONES[kind], urgent, ...(place ? { place } : {}) };
 }
 
 /** True when the call left no message for anyone to read: the digest lists those one by one. */

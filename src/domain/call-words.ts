@@ -27,6 +27,8 @@ type Words = {
   ruleRejected: string;
   rejected: string;
   transfer: string;
+  urgentTransfer: string;
+  urgent: string;
   dial: Record<string, string>;
   dialOther: string;
   noInput: (n: number) => string;
@@ -115,6 +117,8 @@ const FR: Words = {
   ruleRejected: `Appel refusé${NB}: règle d’accueil`,
   rejected: 'Appel refusé',
   transfer: 'Transfert vers le cabinet',
+  urgentTransfer: 'Transfert urgent vers le cabinet',
+  urgent: 'Urgent',
   dial: {
     'no-answer': 'pas de réponse',
     busy: 'occupé',
@@ -232,6 +236,8 @@ const EN: Words = {
   ruleRejected: 'Call rejected: routing rule',
   rejected: 'Call rejected',
   transfer: 'Transfer to the office',
+  urgentTransfer: 'Urgent transfer to the office',
+  urgent: 'Urgent',
   dial: {
     'no-answer': 'no answer',
     busy: 'busy',
@@ -297,6 +303,9 @@ export function kindWords(kind: CallKind, lang: WordsLang, place?: HangupPlace):
   return kind === 'abandoned' && place ? w.hungUp[place] : w.kinds[kind];
 }
 
+/** "Urgent", for the badge beside an urgent call's kind. */
+export const urgentWord = (lang: WordsLang): string => WORDS[lang].urgent;
+
 /** A call record's kind in words, derived and worded in one call. */
 export function callKindWords(
   call: { outcome: string; status: string; steps: readonly StepLike[] },
@@ -337,6 +346,7 @@ export function stepWords(step: StepLike, lang: WordsLang): string {
           : w.rejected;
     case 'transfer': {
       const status = /^([a-z-]+), not bridged$/.exec(detail)?.[1];
+      if (detail === 'urgent') return w.urgentTransfer;
       if (!status) return w.transfer;
       return w.transfer + w.colon + (w.dial[status] ?? w.dialOther);
     }

@@ -5,7 +5,7 @@
  */
 import { callsOfWindow } from '../app/call-log';
 import { callKind, leftNoMessage } from '../domain/call-kind';
-import { kindWords } from '../domain/call-words';
+import { kindWords, urgentWord } from '../domain/call-words';
 import { clientCountry, displayPhone } from '../domain/phone';
 import type { Outcome } from '../flow';
 import type { CallLogEntry } from '../store/call-log';
@@ -77,9 +77,10 @@ export function callLogLines(client: DigestClient, calls: CallLogEntry[]): strin
   const silent = calls.filter((c) => leftNoMessage(callKind(c).kind));
   if (silent.length) lines.push(w.noMessage);
   for (const c of silent) {
-    const { kind, place } = callKind(c);
+    const { kind, place, urgent } = callKind(c);
     const who = c.callerName || displayPhone(c.from, country);
-    lines.push(`- ${time.format(c.startedAt)} ${who} — ${kindWords(kind, lang, place)}`);
+    const mark = urgent ? `${urgentWord(lang).toUpperCase()} ` : '';
+    lines.push(`- ${time.format(c.startedAt)} ${who} — ${mark}${kindWords(kind, lang, place)}`);
   }
   return lines;
 }

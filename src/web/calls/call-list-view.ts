@@ -1,7 +1,7 @@
 /** The call log page: outcome chips with counts, filters, the table of calls in words, keyset pages. */
 import type { CallLogPage } from '../../app/call-log';
 import { callKind, type KindTone } from '../../domain/call-kind';
-import { durationWords, kindWords } from '../../domain/call-words';
+import { durationWords, kindWords, urgentWord } from '../../domain/call-words';
 import type { Outcome } from '../../flow';
 import type { CallLogEntry } from '../../store/call-log';
 import { formatPhone } from '../format';
@@ -36,11 +36,14 @@ const CHIP_ORDER: readonly Outcome[] = [
 type ClientInfo = CallLogPage['clients'][number];
 
 export function kindBadge(call: Pick<CallLogEntry, 'outcome' | 'status' | 'steps'>, lang: Lang): SafeHtml {
-  const { kind, place, tone } = callKind(call);
+  const { kind, place, tone, urgent } = callKind(call);
   const mark = tone === 'missed' ? html`<span aria-hidden="true">⚠ </span>` : '';
-  return html`<span class="badge kind-${tone} ${TONE_LOOK[tone]}"
-    >${mark}${kindWords(kind, lang, place)}</span
-  >`;
+  const urgentBadge = urgent
+    ? html`<span class="badge urgent"><span aria-hidden="true">⚠</span> ${urgentWord(lang)}</span> `
+    : '';
+  return html`${urgentBadge}<span class="badge kind-${tone} ${TONE_LOOK[tone]}"
+      >${mark}${kindWords(kind, lang, place)}</span
+    >`;
 }
 
 /** The caller as people read them: a name when one is known, and the number to call back. */
@@ -70,8 +73,8 @@ function callRow(
   const client = clients.get(c.clientId);
   const at = callTime(c.startedAt, ctx.lang, client?.timezone ?? DEFAULT_ZONE);
   const who = c.callerName || formatPhone(c.from, client?.country);
-  const { tone } = callKind(c);
-  return html`<tr class="call kind-${tone}" data-sid="${c.callSid}">
+  const { tone, urgent } = callKind(c);
+  return html`<tr class="call kind-${tone} ${urgent ? 'is-urgent' : ''}" data-sid="${c.callSid}">
     <td data-label="${t.time}">
       <a href="/calls/${c.callSid}" aria-label="${t.viewCall(who, at)}"
         ><time datetime="${c.startedAt.toISOString()}">${at}</time></a

@@ -52,7 +52,10 @@ describe('the call log in real headless Chromium', () => {
     await page.waitForURL(`${base}/calls`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Journal des appels');
     await expect(page.locator('tbody tr').count()).resolves.toBe(6);
-    await expect(row('transferred').locator('.badge').innerText()).resolves.toBe('Transféré, répondu');
+    await expect(row('transferred').locator('.badge').allInnerTexts()).resolves.toEqual([
+      '⚠ Urgent',
+      'Transféré, répondu',
+    ]);
     await expect(row('silent').locator('.badge').innerText()).resolves.toContain('Appelant silencieux');
     await expect(row('blocked').locator('.badge').innerText()).resolves.toBe('Numéro bloqué');
     await expect(row('blocked').locator('a[href^="tel:"]').innerText()).resolves.toBe('06 12 34 56 04');

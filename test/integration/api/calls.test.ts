@@ -59,7 +59,11 @@ describe('admin API /calls', () => {
     const res = await api('get', '/calls?limit=20&lang=en').expect(200);
     const byKind = (kind: string) =>
       res.body.data.find((c: { callSid: string }) => c.callSid === seeded.find((s) => s.kind === kind)!.sid);
-    expect(byKind('transferred')).toMatchObject({ kind: 'transferred', kindText: 'Transferred, answered' });
+    expect(byKind('transferred')).toMatchObject({
+      kind: 'transferred',
+      kindText: 'Transferred, answered',
+      urgent: true,
+    });
     expect(byKind('silent')).toMatchObject({ kind: 'silent', kindText: 'Silent caller', messageId: null });
     expect(byKind('blocked')).toMatchObject({ kind: 'blocked', kindText: 'Blocked number' });
     expect(byKind('transfer-message')).toMatchObject({

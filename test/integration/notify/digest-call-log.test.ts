@@ -40,7 +40,7 @@ describe('the digest’s call section', () => {
       '- 10:55 06 12 34 56 05 — Raccroché pendant le menu',
       '- 10:56 06 12 34 56 04 — Numéro bloqué',
       '- 10:57 06 12 34 56 03 — Appelant silencieux',
-      '- 10:59 06 12 34 56 01 — Transféré, répondu',
+      '- 10:59 06 12 34 56 01 — URGENT Transféré, répondu',
     ]);
   });
 

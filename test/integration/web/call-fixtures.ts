@@ -28,7 +28,7 @@ export const KINDS: Record<string, { outcome: string; steps: Step[]; duration: n
     steps: [
       ['start', 'open', 0],
       ['menu', '', 0],
-      ['transfer', '', 6],
+      ['transfer', 'urgent', 6],
       ['done', 'transferred', 30],
     ],
   },

@@ -51,6 +51,9 @@ describe('the call log pages', () => {
     }
     expect(res.text).toContain(`href="/messages/${of(callsA, 'transfer-message').messageId}"`);
     expect(res.text).toContain(`href="/appointments/${of(callsA, 'appointment').appointmentId}"`);
+    expect(res.text).toMatch(
+      new RegExp(`class="call kind-ok is-urgent" data-sid="${of(callsA, 'transferred').sid}"`),
+    );
     expect(res.text).toContain('href="tel:+33612345604"');
     expect(res.text).toContain('06 12 34 56 04');
     expect(res.text).toContain('Élodie Martin');

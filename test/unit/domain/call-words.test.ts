@@ -80,6 +80,17 @@ describe('the kind of a call, from calls played through the engine', () => {
     expect(callKindWords(call, 'en')).toBe(en);
   });
 
+  it('when the caller chose urgent and was put through, then the call is an urgent transfer; a VIP put through is not', () => {
+    const urgent = record(play(makeProfile(), [digits('1'), bridged]).effects);
+    expect(callKind(urgent)).toMatchObject({ kind: 'transferred', urgent: true });
+    expect(timelineWords(urgent.steps, 'fr').map((s) => s.words)).toContain(
+      'Transfert urgent vers le cabinet',
+    );
+    const vip = record(play(makeProfile({ vipNumbers: [CALLER] }), [bridged]).effects);
+    expect(callKind(vip)).toMatchObject({ kind: 'transferred', urgent: false });
+    expect(timelineWords(vip.steps, 'en').map((s) => s.words)).toContain('Transfer to the office');
+  });
+
   it('when the caller hangs up within seconds of the greeting, then it says so', () => {
     const call = record(play(makeProfile(), [hangup], { stepSeconds: 4 }).effects);
     expect(callKindWords(call, 'fr')).toBe('Raccroché pendant l’accueil');
@@ -138,6 +149,7 @@ describe('the timeline in words', () => {
     ['rejected', 'routing rule', `Appel refusé${NB}: règle d’accueil`, 'Call rejected: routing rule'],
     ['menu', '', 'Menu proposé', 'Menu offered'],
     ['transfer', '', 'Transfert vers le cabinet', 'Transfer to the office'],
+    ['transfer', 'urgent', 'Transfert urgent vers le cabinet', 'Urgent transfer to the office'],
     [
       'transfer',
       'no-answer, not bridged',

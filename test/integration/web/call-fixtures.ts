@@ -39,7 +39,7 @@ export const KINDS: Record<string, { outcome: string; steps: Step[]; duration: n
     steps: [
       ['start', 'open', 0],
       ['menu', '', 0],
-      ['transfer', '', 5],
+      ['transfer', 'urgent', 5],
       ['transfer', 'no-answer, not bridged', 25],
       ['name', '', 25],
       ['reason', '', 35],

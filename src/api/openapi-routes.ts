@@ -6,6 +6,7 @@ import * as view from './views';
 import { auditPageView, auditQuerySchema } from './audit-schemas';
 import * as retention from './retention-schemas';
 import * as appt from './appointment-schemas';
+import * as calls from './call-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -140,6 +141,24 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Retry a failed notification (the key is its delivery log entry)',
     ok: [202, view.deliveryRetryView],
     errors: [404, 409],
+  },
+  // the call log (src/api/calls-routes.ts)
+  {
+    method: 'get',
+    path: '/calls',
+    summary:
+      'List calls, newest first (every call, with or without a message), with counts per outcome; audited',
+    query: calls.callListQuerySchema,
+    ok: [200, calls.callPageView],
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/calls/{callSid}',
+    summary:
+      'One call: its kind and timeline in words, its message and appointment, the caller’s other calls; audited',
+    ok: [200, calls.callDetailView],
+    errors: [400, 404],
   },
   {
     method: 'get',

@@ -10,6 +10,7 @@ import * as view from './views';
 import { auditPageView } from './audit-schemas';
 import * as retention from './retention-schemas';
 import * as appt from './appointment-schemas';
+import * as calls from './call-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -52,6 +53,8 @@ const RESPONSE_SCHEMAS = {
   Availability: appt.availabilityView,
   Appointment: appt.appointmentView,
   AppointmentList: appt.appointmentListView,
+  CallPage: calls.callPageView,
+  Call: calls.callDetailView,
   Error: view.errorView,
 };
 

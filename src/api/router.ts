@@ -23,6 +23,7 @@ import { callersRouter } from './callers-routes';
 import type { AppointmentDeps } from '../app/appointments';
 import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentsRouter } from './appointments-routes';
+import { callsRouter } from './calls-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -82,6 +83,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   if (options.appointments) router.use('/appointments', appointmentsRouter(options.appointments));
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
+  router.use('/calls', callsRouter());
   router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));
   router.use('/retention', retentionRouter(options.retention));
   if (options.callers) router.use('/callers', callersRouter(options.callers));

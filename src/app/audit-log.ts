@@ -17,7 +17,16 @@ import { callerKey } from './caller-key';
 /** Every action the code records, by group; the pages name each one. */
 export const ACTION_GROUPS = {
   /** Reads of caller data. */
-  views: ['messages.list', 'message.view', 'recording.play', 'messages.export'],
+  views: [
+    'messages.list',
+    'message.view',
+    'recording.play',
+    'messages.export',
+    // the call log (src/app/call-log.ts)
+    'calls.list',
+    'call.view',
+    'calls.export',
+  ],
   /** Changes to messages, clients and users. */
   changes: [
     'message.claim',

@@ -6,7 +6,7 @@ export type AuditedAction = {
   /** Dotted verb such as `client.create` or `message.claim`. */
   action: string;
   /** The record acted on; none for reads of many (a list, an export). */
-  target?: { type: 'client' | 'user' | 'message' | 'appointment'; id: string } | null;
+  target?: { type: 'client' | 'user' | 'message' | 'appointment' | 'call'; id: string } | null;
   clientId?: string | null;
   /** What changed, by field name; never secrets. */
   detail?: Record<string, unknown> | null;

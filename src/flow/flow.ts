@@ -29,6 +29,11 @@ export function endCall(ctx: Ctx, text: string, outcome: Outcome): Transition {
   return { state, actions: [say(c, text), { type: 'hangup' }], effects };
 }
 
+/** The call log shows an urgent transfer as such: the transfer step says so when the call is urgent. */
+function urgentTransfer(state: CallState): string | undefined {
+  return state.step === 'transfer' && (state.message.urgent || state.urgentHeard) ? 'urgent' : undefined;
+}
+
 export function run(
   ctx: Ctx,
   result: StepResult,
@@ -85,7 +90,7 @@ export function run(
       return {
         state,
         actions: [...lead, ...says, ...handler.prompt(c)],
-        effects: [...allEffects, stepEffect(c, result.step, result.detail)],
+        effects: [...allEffects, stepEffect(c, result.step, result.detail ?? urgentTransfer(state))],
         ...(result.request ? { request: result.request } : {}),
       };
     }

@@ -108,8 +108,16 @@ const callSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 );
-callSchema.index({ clientId: 1, startedAt: -1 });
-callSchema.index({ from: 1, startedAt: -1 }); // a caller's calls: access requests and erasure
+// The call log (src/store/call-log.ts) sorts on (startedAt, _id): each of its indexes ends with
+// both, and its filters (client or allowed clients, outcome, caller number) are the equality prefix.
+callSchema.index({ clientId: 1, startedAt: -1, _id: -1 }); // a client's calls, counts, the digest
+callSchema.index({ clientId: 1, outcome: 1, startedAt: -1, _id: -1 }); // a client's calls of one outcome
+callSchema.index({ outcome: 1, startedAt: -1, _id: -1 }); // an admin's calls of one outcome
+callSchema.index({ startedAt: -1, _id: -1 }); // an admin's unfiltered call log
+callSchema.index({ from: 1, startedAt: -1, _id: -1 }); // a caller's calls: the log, access requests, erasure
+callSchema.index({ clientId: 1, from: 1, startedAt: -1, _id: -1 }); // a caller's calls to one client
+callSchema.index({ from: 1, outcome: 1, startedAt: -1, _id: -1 }); // a caller's calls of one outcome
+callSchema.index({ clientId: 1, from: 1, outcome: 1, startedAt: -1, _id: -1 }); // the same, one client
 
 export const CallModel = mongoose.model('Call', callSchema);
 
@@ -168,6 +176,7 @@ messageSchema.index({ urgent: 1, createdAt: -1, _id: -1 }); // an admin's urgenc
 messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
 messageSchema.index({ callerNumber: 1, createdAt: -1 }); // a caller's messages: access and erasure
 messageSchema.index({ callbackNumber: 1, createdAt: -1 }); // messages naming the number to call back
+messageSchema.index({ callSid: 1 }); // the call log: the messages of a page of calls
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -452,6 +461,7 @@ appointmentSchema.index({ clientId: 1, callerNumber: 1, start: 1 }); // a caller
 appointmentSchema.index({ callerNumber: 1, start: 1 }); // a caller across clients: access and erasure
 appointmentSchema.index({ reminderAt: 1 }); // the reminders' sweep: those due soon whose job Redis lost
 appointmentSchema.index({ confirmationSentAt: 1, createdAt: 1 }); // the sweep: confirmations never queued
+appointmentSchema.index({ callSid: 1 }); // the call log: the appointments of a page of calls
 export type AppointmentRecord = InferSchemaType<typeof appointmentSchema>;
 export const AppointmentModel = mongoose.model('Appointment', appointmentSchema);
 

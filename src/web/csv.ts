@@ -46,3 +46,9 @@ export function csvLine(m: Message, clientName: string): string {
       .join(',') + '\r\n'
   );
 }
+
+// --- the call log's export (src/web/calls): any columns, the same cells and separator ---------
+/** One CSV line of any cells, quoted and neutralised as `csvCell` does. */
+export function csvRow(cells: unknown[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}

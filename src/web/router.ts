@@ -40,6 +40,7 @@ import { HttpError } from '../http/errors';
 import type { AppointmentDeps } from '../app/appointments';
 import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentRoutes } from './appointments/appointment-routes';
+import { callRoutes } from './calls/call-routes';
 
 /** Options of the web list; tests shorten the timeouts. */
 export type WebOptions = {
@@ -144,6 +145,7 @@ export async function createWebRouter(
   router.use(recordingRoute(userStack, [markWeb, headers, noStore], config));
   router.use(messageRoutes(userStack, deps.messages));
   if (deps.appointments) router.use(appointmentRoutes(userStack, deps.appointments));
+  router.use(callRoutes(userStack));
   router.use(
     '/admin',
     adminRoutes(

@@ -17,9 +17,10 @@ import { FUZZ_TIMEOUT_MS, fuzzParameters } from './support/settings';
 import { invalidStoredDocuments } from './support/stored';
 import type { Ids } from './arbitraries/api';
 import { makeAppointment } from './support/appointments';
+import { seedCalls } from '../integration/web/call-fixtures';
 
 const service = useFuzzService(__filename);
-const ids: Ids = { clients: [], messages: [], users: [], appointments: [] };
+const ids: Ids = { clients: [], messages: [], users: [], appointments: [], calls: [] };
 
 beforeAll(async () => {
   const clients = await createFuzzClients();
@@ -27,6 +28,9 @@ beforeAll(async () => {
   for (const client of clients) ids.messages.push((await makeMessage(client.id)).id);
   ids.users.push((await makeUser('assistant', [clients[0]!.id])).id, (await makeUser('admin')).id);
   for (const client of clients) ids.appointments!.push((await makeAppointment(client.id)).id);
+  for (const client of clients) {
+    for (const call of await seedCalls(client.id, client.numbers[0]!)) ids.calls!.push(call.sid);
+  }
 });
 
 const AUTH: Record<ApiAuth, Record<string, string>> = {

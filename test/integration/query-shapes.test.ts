@@ -12,6 +12,7 @@ import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import type { WebRuntime } from '../../src/main/runtime';
 import { buildDigest } from '../../src/notify/digest';
+import { digestCallLog } from '../../src/notify/digest-call-log';
 import {
   findLatestUrgentSentTo,
   findPendingDeliveries,
@@ -73,6 +74,8 @@ const KNOWN: Record<string, string> = {
   'clients find {}': 'the purge reads every tenant once',
   // An admin's unfiltered badges count every message: no filter, no index can bound it.
   'messages aggregate {}': 'admin badge counts over all messages (see report)',
+  // The call log's chips for an admin without a filter count every call, as the message badges do.
+  'calls aggregate {}': 'admin chip counts over all calls (see report)',
 };
 
 /** Collections small enough that a scan is the plan: assistants and admins, tens of documents. */
@@ -227,6 +230,38 @@ describe('query shapes: every query the code sends is served by a declared index
       await callSteps(sid);
       await countContactCall(a.id, '+33612345678', new Date(), 'Jeanne');
       await findContact(a.id, '+33612345678');
+    });
+    // The call log (src/store/call-log.ts): each filter combination, pages, counts, one call, export, digest.
+    await step('call log (pages, API, export, digest)', async () => {
+      const sid = 'CAshapes0000000000000000000000001';
+      const days = 'from=2020-01-01&to=2099-01-01';
+      for (const user of [one, two, admin]) {
+        const s = await signIn(
+          web.server,
+          user.email,
+          undefined,
+          `10.0.1.${user === admin ? 3 : user === two ? 2 : 1}`,
+        );
+        for (const q of [
+          '',
+          '?outcome=message',
+          `?client=${a.id}`,
+          `?client=${a.id}&outcome=message`,
+          '?caller=0612345678',
+          '?caller=0612345678&outcome=message',
+          `?client=${a.id}&caller=0612345678`,
+          `?client=${a.id}&caller=0612345678&outcome=abandoned&${days}`,
+          `?${days}`,
+        ]) {
+          await s.agent.get(`/calls${q}`).expect(200);
+        }
+        await s.agent.get(`/calls/${sid}`).expect(200);
+        await s.agent.get('/calls.csv?outcome=message').expect(200);
+      }
+      const page = await api('/calls?limit=1').expect(200);
+      if (page.body.nextCursor) await api(`/calls?limit=1&cursor=${page.body.nextCursor}`).expect(200);
+      await api(`/calls/${sid}`).expect(200);
+      await digestCallLog(a, new Date(0), new Date());
     });
     await step('messages by key', async () => {
       const input = { ...first, key: messageKey(first.callSid), summary: 'again' };

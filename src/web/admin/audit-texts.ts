@@ -32,6 +32,7 @@ export type AuditTexts = {
   ip: string;
   message: string;
   appointment: string;
+  call: string;
   older: string;
   newest: string;
   empty: string;
@@ -82,6 +83,7 @@ const fr: AuditTexts = {
   ip: 'Adresse IP',
   message: 'le message',
   appointment: 'le rendez-vous',
+  call: 'l’appel',
   older: 'Entrées plus anciennes',
   newest: 'Les plus récentes',
   empty: 'Aucune entrée ne correspond à ces filtres.',
@@ -109,6 +111,9 @@ const fr: AuditTexts = {
     'message.view': 'A ouvert un message',
     'recording.play': 'A écouté un enregistrement',
     'messages.export': 'A exporté des messages (CSV)',
+    'calls.list': 'A consulté le journal des appels',
+    'call.view': 'A ouvert un appel',
+    'calls.export': 'A exporté le journal des appels (CSV)',
     'message.claim': 'A pris un message en charge',
     'message.assign': 'A attribué un message',
     'message.handle': 'A marqué un message comme traité',
@@ -170,6 +175,7 @@ const en: AuditTexts = {
   ip: 'IP address',
   message: 'the message',
   appointment: 'the appointment',
+  call: 'the call',
   older: 'Older entries',
   newest: 'Newest',
   empty: 'No entry matches these filters.',
@@ -197,6 +203,9 @@ const en: AuditTexts = {
     'message.view': 'Opened a message',
     'recording.play': 'Played a recording',
     'messages.export': 'Exported messages (CSV)',
+    'calls.list': 'Viewed the call log',
+    'call.view': 'Opened a call',
+    'calls.export': 'Exported the call log (CSV)',
     'message.claim': 'Claimed a message',
     'message.assign': 'Assigned a message',
     'message.handle': 'Marked a message as handled',

@@ -172,5 +172,6 @@ function target(a: AuditTexts, e: AuditLogEntry): SafeHtml | string {
   if (t.type === 'client') return html`<a href="/admin/clients/${t.id}">${e.targetName ?? a.client}</a>`;
   if (t.type === 'user') return html`<a href="/admin/users/${t.id}">${e.targetName ?? a.user}</a>`;
   if (t.type === 'appointment') return html`<a href="/appointments/${t.id}">${a.appointment}</a>`;
+  if (t.type === 'call') return html`<a href="/calls/${t.id}">${a.call}</a>`;
   return '—';
 }

@@ -1,4 +1,5 @@
 /** The call-timeline and delivery-log sections of the message page. */
+import { stepWords } from '../../domain/call-words';
 import type { CallStep } from '../../store/calls';
 import type { Delivery } from '../../store/deliveries';
 import { formatPhone, formatTime } from '../format';
@@ -7,6 +8,7 @@ import type { PageContext } from './layout';
 
 type When = (date: Date) => string;
 
+/** A call's steps in words, each at its time in the client's zone (message and call pages). */
 export function callTimelineSection(
   { t, lang }: PageContext,
   timeline: CallStep[],
@@ -17,7 +19,7 @@ export function callTimelineSection(
     ${
       timeline.length
         ? html`<ol class="timeline">
-            ${timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${formatTime(s.at, lang, timeZone)}</time> <strong>${s.name}</strong> ${s.detail ? html`<span class="muted">${s.detail}</span>` : ''}</li>`)}
+            ${timeline.map((s) => html`<li><time datetime="${s.at.toISOString()}">${formatTime(s.at, lang, timeZone)}</time> ${stepWords(s, lang)}</li>`)}
           </ol>`
         : html`<p class="muted">${t.noTimeline}</p>`
     }

@@ -9,7 +9,13 @@ import { jsonValue, mutatedObject, PROFILE_NEAR_MISSES, withPath, type Json } fr
 import { encode } from '../support/form';
 import { mostly, nastyText } from './strings';
 
-export type Ids = { clients: string[]; messages: string[]; users: string[]; appointments?: string[] };
+export type Ids = {
+  clients: string[];
+  messages: string[];
+  users: string[];
+  appointments?: string[];
+  calls?: string[];
+};
 
 const PROFILE_PATHS = [
   'name',
@@ -209,6 +215,10 @@ const QUERY_KEYS = [
   '__proto__',
   'constructor',
   'limit[]',
+  // the call log
+  'outcome',
+  'caller',
+  'lang',
 ];
 
 const query = fc.array(
@@ -325,6 +335,16 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
         .tuple(message, nastyText)
         .map(([id, key]) => `/messages/${id}/deliveries/${encode(key).slice(0, 300) || 'k'}/retry`),
     ),
+    // The call log: the list with its filters, one call.
+    { weight: 2, arbitrary: call('GET', fc.constant('/calls')) },
+    ...(ids.calls?.length
+      ? [
+          call(
+            'GET',
+            idFrom(ids.calls).map((id) => `/calls/${id}`),
+          ),
+        ]
+      : []),
     // Appointments: free slots, the list, bookings, one appointment moved or cancelled, the calendar.
     ...appointmentCalls(call, client, ids.appointments ?? []),
     fc.record({

@@ -5,6 +5,9 @@ import { useApi } from './harness';
 const { web } = useApi(__filename);
 
 const EXPECTED_OPERATIONS = [
+  // the call log
+  'get /calls',
+  'get /calls/{callSid}',
   'get /clients',
   'post /clients',
   'get /clients/{id}',

@@ -7,6 +7,7 @@ import type { MessageAccess } from '../domain/access';
 import type { MessageStatus } from '../domain/vocabulary';
 import { countByStatus, type MessageFilter } from '../store/message-queries';
 import { countUrgentOpen, listOpenMessages, OPEN_STATUSES, type QueueCursor } from '../store/message-queue';
+import { assignableUsers, type AssignableUser } from '../store/message-actions';
 import { markMessageViewed, viewedAmong } from '../store/message-views';
 import type { Message } from '../store/messages';
 import type { MessagePage } from './message-reads';
@@ -62,8 +63,19 @@ export async function unreadAmong(userId: string, messages: Message[]): Promise<
 export const noteMessageOpened = (userId: string, messageId: string, at: Date) =>
   markMessageViewed(userId, messageId, at);
 
-/** The next message that needs someone (urgent first, then the longest waiting), or null. */
-export async function nextOpenMessageId(access: MessageAccess): Promise<string | null> {
-  const { messages } = await listOpenMessages(access, {}, { limit: 1 });
-  return messages[0]?.id ?? null;
+/**
+ * The next message that needs someone (urgent first, then the longest waiting), preferring one that
+ * nobody else holds among the first few; null when nothing is open.
+ */
+export async function nextOpenMessageId(access: MessageAccess, userId: string): Promise<string | null> {
+  const { messages } = await listOpenMessages(access, {}, { limit: 10 });
+  const free = messages.find((m) => !m.assigneeId || m.assigneeId === userId);
+  return (free ?? messages[0])?.id ?? null;
+}
+
+/** Who the bulk bar may assign to: admins and the assistants of the visible clients, by name. */
+export async function assignableForClients(clientIds: string[]): Promise<AssignableUser[]> {
+  const lists = await Promise.all(clientIds.map((id) => assignableUsers(id)));
+  const byId = new Map(lists.flat().map((u) => [u.id, u]));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

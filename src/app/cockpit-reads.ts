@@ -20,7 +20,9 @@ export function encodeQueueCursor(c: QueueCursor): string {
 }
 
 export function decodeQueueCursor(cursor: string): QueueCursor | null {
-  const match = /^q([01])\.(\d{1,15})\.([0-9a-f]{24})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const match = /^q([01])\.(\d{1,15})\.([0-9a-f]{24})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
   return match ? { urgent: match[1] === '1', createdAt: new Date(Number(match[2])), id: match[3]! } : null;
 }
 

@@ -46,7 +46,9 @@ export async function listOpenMessages(
   return {
     messages,
     next:
-      docs.length > page.limit && last ? { urgent: last.urgent, createdAt: last.createdAt, id: last.id } : null,
+      docs.length > page.limit && last
+        ? { urgent: last.urgent, createdAt: last.createdAt, id: last.id }
+        : null,
   };
 }
 

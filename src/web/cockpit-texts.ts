@@ -44,8 +44,10 @@ const fr = {
       assign: plural(o.done, 'attribué', 'attribués'),
     }[action];
     const parts = [`${o.done} ${plural(o.done, 'message', 'messages')} ${done}`];
-    if (o.takenByOther) parts.push(`${o.takenByOther} déjà ${plural(o.takenByOther, 'pris', 'pris')} par quelqu’un d’autre`);
-    if (o.alreadyHandled) parts.push(`${o.alreadyHandled} déjà ${plural(o.alreadyHandled, 'traité', 'traités')}`);
+    if (o.takenByOther)
+      parts.push(`${o.takenByOther} déjà ${plural(o.takenByOther, 'pris', 'pris')} par quelqu’un d’autre`);
+    if (o.alreadyHandled)
+      parts.push(`${o.alreadyHandled} déjà ${plural(o.alreadyHandled, 'traité', 'traités')}`);
     if (o.refused) parts.push(`${o.refused} hors des clients de cette personne`);
     if (o.notFound) parts.push(`${o.notFound} introuvable${o.notFound > 1 ? 's' : ''}`);
     return `${parts.join(', ')}.`;

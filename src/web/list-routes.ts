@@ -3,11 +3,7 @@
  * updates) and GET /export.csv (the same filter as CSV), all tenancy-checked.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import {
-  assignableForClients,
-  cockpitCounts,
-  listOpenPage,
-} from '../app/cockpit-reads';
+import { assignableForClients, cockpitCounts, listOpenPage } from '../app/cockpit-reads';
 import { auditListRead, exportMessages, listMessagePage, visibleClients } from '../app/message-reads';
 import { accessOf } from '../domain/access';
 import { currentUser, sourceOf } from './auth';

@@ -44,7 +44,10 @@ const bulkSchema = z.object({
   _csrf: z.string().optional(),
   back: backSchema.optional(),
   action: z.enum(BULK_ACTIONS),
-  assigneeId: z.string().regex(/^([0-9a-f]{24})?$/i, 'expected a user id').optional(),
+  assigneeId: z
+    .string()
+    .regex(/^([0-9a-f]{24})?$/i, 'expected a user id')
+    .optional(),
   ids: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(objectId).max(PAGE_SIZE, `at most ${PAGE_SIZE} messages`),

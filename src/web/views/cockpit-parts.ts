@@ -33,10 +33,13 @@ export function cockpitParts(ct: CockpitTexts, s: CockpitSettings): SafeHtml {
       <h2 id="shortcuts-title">${ct.shortcuts}</h2>
       <dl class="shortcut-list">
         ${ct.shortcutList.map(
-          ([keys, what]) => html`<div>
-            <dt>${keys.split(/ (puis|then|\/) /).map((k) => (['puis', 'then', '/'].includes(k) && keys !== '/' ? html` ${k} ` : html`<kbd>${k}</kbd>`))}</dt>
-            <dd>${what}</dd>
-          </div>`,
+          ([keys, what]) =>
+            html`<div>
+              <dt>
+                ${keys.split(/ (puis|then|\/) /).map((k) => (['puis', 'then', '/'].includes(k) && keys !== '/' ? html` ${k} ` : html`<kbd>${k}</kbd>`))}
+              </dt>
+              <dd>${what}</dd>
+            </div>`,
         )}
       </dl>
       <form method="dialog"><button class="button" type="submit">${ct.dismiss}</button></form>

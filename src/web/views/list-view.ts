@@ -117,7 +117,8 @@ export function listPage(ctx: PageContext, data: ListData): string {
           </select>
         </div>
         <div class="field date">
-          <label for="from">${t.from}</label><input id="from" name="from" type="date" value="${q.from ?? ''}" />
+          <label for="from">${t.from}</label
+          ><input id="from" name="from" type="date" value="${q.from ?? ''}" />
         </div>
         <div class="field date">
           <label for="to">${t.to}</label><input id="to" name="to" type="date" value="${q.to ?? ''}" />

@@ -55,7 +55,9 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
         </div>
         ${
           callback
-            ? html`<a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${phone(callback)}</a>`
+            ? html`<a class="button primary callback" href="tel:${callback}"
+                >☎ ${t.callBack} ${phone(callback)}</a
+              >`
             : ''
         }
       </header>
@@ -80,7 +82,10 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
         <div class="action-row">
           ${
             m.assigneeId !== d.me.id
-              ? post('claim', html`<button class="button" data-shortcut="t" aria-keyshortcuts="t">${t.claim}</button>`)
+              ? post(
+                  'claim',
+                  html`<button class="button" data-shortcut="t" aria-keyshortcuts="t">${t.claim}</button>`,
+                )
               : ''
           }
           ${

@@ -11,7 +11,11 @@ import type { Router } from 'express';
  * @param basePath where the router is mounted (links in the UI are absolute). @defaultValue '/admin/queues'
  * @param uiConfig the board's title and header links (the way back to the app). @defaultValue {}
  */
-export function queueDashboardRouter(queues: Queue[], basePath = '/admin/queues', uiConfig: UIConfig = {}): Router {
+export function queueDashboardRouter(
+  queues: Queue[],
+  basePath = '/admin/queues',
+  uiConfig: UIConfig = {},
+): Router {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(basePath);
   createBullBoard({

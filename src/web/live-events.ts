@@ -12,6 +12,7 @@ import { currentUser } from './auth';
 import { pageLang } from './page-context';
 import { csrfToken } from './csrf';
 import { texts } from './i18n';
+import { cockpitTexts } from './cockpit-texts';
 import { rowContext } from './row-context';
 import { messageRow } from './views/message-row';
 
@@ -85,7 +86,9 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
         const ctx = await rowContext(lang, clients, [message], { userId: user.id, csrf, back: '/' });
         const row = messageRow(message, ctx).value;
         const who = message.callerName || texts(lang).unknownCaller;
-        const data = { id: message.id, urgent: message.urgent, status: message.status, who, row };
+        // The alert's words are made here, in the page's language (French elides: « d’Élodie »).
+        const alert = cockpitTexts(lang).urgentArrived(who);
+        const data = { id: message.id, urgent: message.urgent, status: message.status, who, alert, row };
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
       } catch (err) {
         if (!(err instanceof NotFoundError)) res.write(`: skipped ${event.messageId}\n\n`);

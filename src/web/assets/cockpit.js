@@ -86,7 +86,7 @@
     box.className = 'urgent-banner';
     box.setAttribute('role', 'alert');
     var text = document.createElement('strong');
-    text.textContent = data.textUrgent.replace('{who}', event.who);
+    text.textContent = event.alert;
     var link = document.createElement('a');
     link.href = '/messages/' + encodeURIComponent(event.id);
     link.className = 'button small';
@@ -104,7 +104,7 @@
   function notify(event) {
     if (!('Notification' in window) || Notification.permission !== 'granted' || !alertsWanted()) return;
     var n = new Notification(data.textNotification, {
-      body: data.textUrgent.replace('{who}', event.who),
+      body: event.alert,
       tag: 'urgent-' + event.id,
       requireInteraction: true,
     });
@@ -210,6 +210,7 @@
   // ---- Bulk selection --------------------------------------------------------------------------
   var all = document.getElementById('select-all');
   var bulkCount = document.getElementById('bulk-count');
+  var bulkForm = document.getElementById('bulk');
   function boxes() {
     return tbody ? Array.prototype.slice.call(tbody.querySelectorAll('input[name="ids"]')) : [];
   }
@@ -219,11 +220,14 @@
     });
     if (bulkCount)
       bulkCount.textContent = ticked.length
-        ? '(' + data.textSelected.replace('{n}', ticked.length) + ')'
+        ? '(' +
+          (ticked.length > 1 ? data.textSelectedMany : data.textSelectedOne).replace('{n}', ticked.length) +
+          ')'
         : '';
     boxes().forEach(function (b) {
       b.closest('tr').classList.toggle('is-selected', b.checked);
     });
+    if (bulkForm) bulkForm.classList.toggle('is-idle', ticked.length === 0);
     if (all) {
       all.checked = ticked.length > 0 && ticked.length === boxes().length;
       all.indeterminate = ticked.length > 0 && ticked.length < boxes().length;
@@ -239,6 +243,7 @@
     });
   }
   if (tbody) tbody.addEventListener('change', showSelection);
+  showSelection();
 
   // ---- Keyboard shortcuts ----------------------------------------------------------------------
   var help = document.getElementById('shortcuts-help');

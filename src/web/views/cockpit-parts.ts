@@ -20,13 +20,13 @@ export function cockpitParts(ct: CockpitTexts, s: CockpitSettings): SafeHtml {
       data-title-base="${s.titleBase}"
       data-urgent-open="${s.urgentOpen}"
       data-counts-url="${s.countsUrl}"
-      data-text-urgent="${ct.urgentArrived('{who}')}"
       data-text-notification="${ct.urgentNotificationTitle}"
       data-text-open="${ct.openMessage}"
       data-text-dismiss="${ct.dismiss}"
       data-text-alerts-on="${ct.alertsOn}"
       data-text-denied="${ct.alertsDenied}"
-      data-text-selected="${ct.selected(0).replace('0', '{n}')}"
+      data-text-selected-one="${ct.selected(1).replace('1', '{n}')}"
+      data-text-selected-many="${ct.selected(2).replace('2', '{n}')}"
     ></div>
     <div id="urgent-alerts" class="urgent-alerts" aria-live="assertive"></div>
     <dialog id="shortcuts-help" class="shortcuts-help" aria-labelledby="shortcuts-title">
@@ -49,7 +49,7 @@ export function cockpitParts(ct: CockpitTexts, s: CockpitSettings): SafeHtml {
 /** The buttons the script brings to life (hidden without it: they would do nothing). */
 export function cockpitButtons(ct: CockpitTexts): SafeHtml {
   return html`<button type="button" class="button subtle" id="enable-alerts" hidden title="${ct.alertsHelp}">
-      <span aria-hidden="true">🔔</span> ${ct.enableAlerts}
+      ${ct.enableAlerts}
     </button>
     <button type="button" class="button subtle" id="show-shortcuts" hidden aria-keyshortcuts="?">
       ${ct.shortcutsButton} <kbd aria-hidden="true">?</kbd>

@@ -26,29 +26,24 @@ const SHOTS = path.join(__dirname, '..', '..', '..', 'artifacts', 'screenshots',
 const shot = (page: Page, name: string, fullPage = true) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
-/** Records the page's notifications and tones (the real ones still run underneath). */
-function recordAlerts(): void {
-  const w = window as unknown as Record<string, unknown> & {
-    Notification: typeof Notification;
-    AudioContext: typeof AudioContext;
-  };
-  const notes: { title: string; body: string; note: Notification }[] = [];
-  w.__notes = notes;
-  w.__tones = 0;
-  const Real = w.Notification;
-  class Recorded extends Real {
-    constructor(title: string, options?: NotificationOptions) {
+/** Records the page's notifications and tones (the real ones still run underneath). In-page code. */
+const RECORD_ALERTS = `(() => {
+  const notes = [];
+  window.__notes = notes;
+  window.__tones = 0;
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) {
       super(title, options);
-      notes.push({ title, body: options?.body ?? '', note: this });
+      notes.push({ title, body: (options && options.body) || '', note: this });
     }
-  }
-  w.Notification = Recorded;
-  const create = w.AudioContext.prototype.createOscillator;
-  w.AudioContext.prototype.createOscillator = function (this: AudioContext) {
-    w.__tones = (w.__tones as number) + 1;
+  };
+  const create = window.AudioContext.prototype.createOscillator;
+  window.AudioContext.prototype.createOscillator = function () {
+    window.__tones += 1;
     return create.call(this);
   };
-}
+})();`;
 
 async function signInAs(page: Page, base: string, email: string): Promise<void> {
   await page.goto(`${base}/login`);
@@ -88,7 +83,7 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     browser = await launchBrowser();
     context = browser.context;
     await context.grantPermissions(['notifications'], { origin: base });
-    await context.addInitScript(recordAlerts);
+    await context.addInitScript({ content: RECORD_ALERTS });
     page = await context.newPage();
     mkdirSync(SHOTS, { recursive: true });
     await signInAs(page, base, email);
@@ -100,9 +95,16 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
   });
 
   it('when the list opens, then it is the "to do" view, urgent first, unread rows marked, the title counts urgent ones', async () => {
-    await expect(page.getByRole('link', { name: /À traiter/ }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(page.getByRole('link', { name: /À traiter/ }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
     for (const name of ['Nouveaux', 'En cours', 'Traités', 'Tous']) {
-      await expect(page.getByRole('navigation', { name: 'Vues des messages' }).getByRole('link', { name: new RegExp(name) }).count()).resolves.toBe(1);
+      await expect(
+        page
+          .getByRole('navigation', { name: 'Vues des messages' })
+          .getByRole('link', { name: new RegExp(name) })
+          .count(),
+      ).resolves.toBe(1);
     }
     await expect(page.locator('tbody tr').first().getAttribute('id')).resolves.toBe(`m-${urgentId}`);
     await expect(page.title()).resolves.toBe('(1) Messages · Accueil téléphonique');
@@ -116,7 +118,11 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await page.getByRole('button', { name: 'Activer les alertes' }).click();
     await page.getByRole('button', { name: 'Alertes activées' }).waitFor();
     await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);
-    const fresh = await makeMessage(client.id, { callerName: 'Élodie Garnier', urgent: true, reason: 'Fuite de gaz' });
+    const fresh = await makeMessage(client.id, {
+      callerName: 'Élodie Garnier',
+      urgent: true,
+      reason: 'Fuite de gaz',
+    });
     await publishNew(fresh.id, true);
     const banner = page.getByRole('alert').filter({ hasText: 'Message urgent d’Élodie Garnier' });
     await banner.waitFor({ timeout: 10_000 });
@@ -149,7 +155,9 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await dialog.waitFor();
     await expect(dialog.getByText('Message suivant dans la liste').count()).resolves.toBe(1);
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
-    await expect(page.evaluate("document.getElementById('shortcuts-help').contains(document.activeElement)")).resolves.toBe(true);
+    await expect(
+      page.evaluate("document.getElementById('shortcuts-help').contains(document.activeElement)"),
+    ).resolves.toBe(true);
     await shot(page, 'cockpit-shortcuts-help', false);
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
@@ -192,7 +200,9 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await row.getByRole('button', { name: `Prendre le message de ${who}` }).click();
     await page.getByRole('status').filter({ hasText: 'Vous vous occupez de ce message.' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    await expect(page.locator('tbody tr', { hasText: who }).getByText('Camille Besson').count()).resolves.toBe(1);
+    await expect(
+      page.locator('tbody tr', { hasText: who }).getByText('Camille Besson').count(),
+    ).resolves.toBe(1);
   });
 
   it('when "e" is pressed on a message page, then it is handled and the next one to do opens; g then l goes back', async () => {
@@ -240,11 +250,12 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await admin.context().clearCookies();
     await signInAs(admin, base, adminEmail);
     await admin.goto(`${base}/admin/queues`);
-    const back = admin.getByRole('link', { name: /Retour aux messages/ });
-    if (!(await back.isVisible().catch(() => false))) {
-      await admin.getByRole('button', { name: /menu|links|more/i }).first().click();
-    }
+    await admin.getByText('Accueil téléphonique · files').first().waitFor({ timeout: 10_000 });
+    // bull-board puts its header links in the menu at the top right.
+    await admin.locator('header button[aria-haspopup="menu"]').click();
+    const back = admin.getByRole('menuitem', { name: /Retour aux messages/ });
     await back.waitFor({ timeout: 10_000 });
+    await admin.screenshot({ path: path.join(SHOTS, 'queue-dashboard-back-link.png') });
     await back.click();
     await admin.waitForURL(`${base}/`);
     await admin.close();

@@ -80,7 +80,10 @@ describe('the assistants’ cockpit (server side)', () => {
     // Two messages at the same instant: the id breaks the tie.
     const same = made[4]!.createdAt;
     const twin = await messageAt(client.id, 0, {});
-    await MessageModel.collection.updateOne({ _id: new Types.ObjectId(twin.id) }, { $set: { createdAt: same } });
+    await MessageModel.collection.updateOne(
+      { _id: new Types.ObjectId(twin.id) },
+      { $set: { createdAt: same } },
+    );
     const access = accessOf(me);
     const seen: string[] = [];
     let cursor: string | undefined;

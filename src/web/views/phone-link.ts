@@ -10,13 +10,8 @@ export function isWithheld(number: string): boolean {
   return WITHHELD.test(number.trim());
 }
 
-export function phoneLink(
-  number: string,
-  country: CountryCode | undefined,
-  withheld: string,
-  cls = '',
-): SafeHtml {
-  if (isWithheld(number)) return html`<span class="muted withheld ${cls}">${withheld}</span>`;
-  if (!isE164Phone(number)) return html`<span class="${cls}">${number}</span>`;
-  return html`<a class="tel ${cls}" href="tel:${number}">${formatPhone(number, country)}</a>`;
+export function phoneLink(number: string, country: CountryCode | undefined, withheld: string): SafeHtml {
+  if (isWithheld(number)) return html`<span class="muted withheld">${withheld}</span>`;
+  if (!isE164Phone(number)) return html`<span>${number}</span>`;
+  return html`<a href="tel:${number}">${formatPhone(number, country)}</a>`;
 }

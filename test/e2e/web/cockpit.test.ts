@@ -226,7 +226,7 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await expect(phone.getByLabel('Rechercher').isVisible()).resolves.toBe(false);
     const firstRow = await phone.locator('tbody tr').first().boundingBox();
     expect(firstRow!.y).toBeLessThan(844);
-    const tel = phone.locator('tbody a.tel').first();
+    const tel = phone.locator('tbody a[href^="tel:"]').first();
     await expect(tel.getAttribute('href')).resolves.toMatch(/^tel:\+33\d{9}$/);
     await expect(tel.textContent()).resolves.toMatch(/^0\d( \d\d){4}$/);
     await expect(phone.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);

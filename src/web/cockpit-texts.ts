@@ -78,6 +78,9 @@ const fr = {
   ] as [string, string][],
   title: (urgent: number, page: string, app: string) => `${urgent > 0 ? `(${urgent}) ` : ''}${page} · ${app}`,
   nextMessage: 'Message suivant',
+  /** A colon before a detail: French puts a narrow no-break space before it. */
+  colon: `${NB}: `,
+  selection: 'Sélection',
   pages: 'Pages',
   nextPage: 'Page suivante',
   firstPage: 'Première page',
@@ -143,6 +146,8 @@ const en: CockpitTexts = {
   ],
   title: fr.title,
   nextMessage: 'Next message',
+  colon: ': ',
+  selection: 'Selection',
   pages: 'Pages',
   nextPage: 'Next page',
   firstPage: 'First page',

@@ -80,7 +80,7 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
     if (!parsed.success) {
       const tooMany = parsed.error.issues.some((i) => i.code === 'too_big');
       const detail = parsed.error.issues.map((i) => i.message).join(', ');
-      setFlash(req, 'error', tooMany ? ct.bulkTooMany(PAGE_SIZE) : `${t.badInput} : ${detail}`);
+      setFlash(req, 'error', tooMany ? ct.bulkTooMany(PAGE_SIZE) : `${t.badInput}${ct.colon}${detail}`);
     } else if (parsed.data.ids.length === 0) {
       setFlash(req, 'error', ct.bulkNoneSelected);
     } else {
@@ -139,7 +139,9 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
           setFlash(
             req,
             'error',
-            name === 'note' ? t.noteInvalid : `${t.badInput} : ${issues.map((i) => i.message).join(', ')}`,
+            name === 'note'
+              ? t.noteInvalid
+              : `${t.badInput}${cockpitTexts(pageLang(req, res)).colon}${issues.map((i) => i.message).join(', ')}`,
           );
         } else throw err;
       }

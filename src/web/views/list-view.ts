@@ -164,6 +164,7 @@ export function listPage(ctx: PageContext, data: ListData): string {
       <thead>
         <tr>
           <th scope="col" class="select">
+            <span class="visually-hidden">${ct.selection}</span>
             <input type="checkbox" id="select-all" aria-label="${ct.selectAll}" hidden />
           </th>
           <th scope="col">${t.received}</th>

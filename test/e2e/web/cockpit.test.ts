@@ -10,7 +10,8 @@ import { publishMessageEvent } from '../../../src/infra/message-events';
 import { redisNamespace } from '../../../src/infra/redis';
 import type { WebRuntime } from '../../../src/main/runtime';
 import type { Client } from '../../../src/store/clients';
-import { MessageModel } from '../../../src/store/models';
+import { MessageModel, UserModel } from '../../../src/store/models';
+import { markHandled } from '../../../src/app/message-actions';
 import { launchBrowser, waitInPage, type Browser } from '../../helpers/browser';
 import {
   makeClient,
@@ -139,6 +140,30 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     // A click on the notification opens the message.
     await page.evaluate('window.__notes[0].note.onclick()');
     await page.waitForURL(`${base}/messages/${fresh.id}`);
+  });
+
+  it('when a colleague handles a message elsewhere, then its row leaves "to do" and the counts follow', async () => {
+    await page.goto(`${base}/`);
+    await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);
+    const before = Number(await page.locator('[data-count="open"]').textContent());
+    const id = (await page.locator('tbody tr').last().getAttribute('data-id'))!;
+    const colleague = await UserModel.findOne({ name: 'Élodie Roux' }).lean();
+    const actor = {
+      id: String(colleague!._id),
+      label: colleague!.email,
+      name: colleague!.name,
+      role: 'assistant' as const,
+      clientIds: [client.id],
+      type: 'user' as const,
+    };
+    await markHandled(web.messages, { actor, ip: '127.0.0.1' }, id);
+    await page.locator(`#m-${id}`).waitFor({ state: 'detached', timeout: 10_000 });
+    await waitInPage(
+      page,
+      `document.querySelector('[data-count="open"]').textContent === '${before - 1}'`,
+      10_000,
+    );
+    await expect(page.locator('[data-count="handled"]').textContent()).resolves.toBe('1');
   });
 
   it('when a message has been opened, then it is no longer unread for this user', async () => {

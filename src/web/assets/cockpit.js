@@ -4,8 +4,22 @@
 (function () {
   'use strict';
   var settings = document.getElementById('cockpit');
-  if (!settings) return;
-  var data = settings.dataset;
+  // On the other signed-in pages (calls, appointments, admin) only the urgent alerts run: an urgent
+  // message must not go unnoticed because the assistant is looking at something else.
+  if (!settings && !document.querySelector('form[action="/logout"]')) return;
+  var data = settings ? settings.dataset : alertsOnly();
+
+  function alertsOnly() {
+    var region = document.createElement('div');
+    region.id = 'urgent-alerts';
+    region.className = 'urgent-alerts';
+    region.setAttribute('aria-live', 'assertive');
+    var main = document.querySelector('main');
+    if (main) main.prepend(region);
+    return document.documentElement.lang === 'en'
+      ? { textNotification: 'New urgent message', textOpen: 'Open the message', textDismiss: 'Close' }
+      : { textNotification: 'Nouveau message urgent', textOpen: 'Ouvrir le message', textDismiss: 'Fermer' };
+  }
   var table = document.querySelector('table.messages');
   var tbody = table && table.querySelector('tbody');
   var liveStatus = document.getElementById('live-status');

@@ -142,6 +142,19 @@ describe('the assistants’ cockpit in real headless Chromium', () => {
     await page.waitForURL(`${base}/messages/${fresh.id}`);
   });
 
+  it('when an urgent message arrives while the assistant is on another page, then the alert still shows', async () => {
+    await page.goto(`${base}/appointments`);
+    await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);
+    const other = await makeMessage(client.id, { callerName: 'Marc Petit', urgent: true });
+    await publishNew(other.id, true);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Message urgent de Marc Petit' })
+      .waitFor({ timeout: 10_000 });
+    await page.getByRole('alert').getByRole('link', { name: 'Ouvrir le message' }).click();
+    await page.waitForURL(`${base}/messages/${other.id}`);
+  });
+
   it('when a colleague handles a message elsewhere, then its row leaves "to do" and the counts follow', async () => {
     await page.goto(`${base}/`);
     await waitInPage(page, "document.documentElement.getAttribute('data-live') === 'on'", 10_000);

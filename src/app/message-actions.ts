@@ -180,3 +180,60 @@ export async function retryDelivery(
   });
   return { outcome, message };
 }
+
+/** The actions an assistant applies to several selected messages at once (the cockpit's bulk bar). */
+export const BULK_ACTIONS = ['claim', 'handle', 'assign'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export type BulkRequest = { action: 'claim' | 'handle' } | { action: 'assign'; assigneeId: string | null };
+
+/** What a bulk action came to, message by message, so the page can say what did not apply. */
+export type BulkOutcome = {
+  done: number;
+  /** Held by someone else: a claim would steal it, handling it in bulk would close a colleague's work. */
+  takenByOther: number;
+  alreadyHandled: number;
+  /** The chosen person may not see that message's client. */
+  refused: number;
+  /** Gone, or never visible to this user. */
+  notFound: number;
+};
+
+class AlreadyHandled extends Error {}
+
+/** Handles a message unless a colleague holds it: a bulk selection must not close someone else's work. */
+function handleUnlessHeldByOther(deps: MessageActionDeps, source: ActionSource, id: string) {
+  const me = signedInUser(source);
+  return act(deps, source, id, (before) => {
+    if (before.status === 'handled') throw new AlreadyHandled();
+    if (before.assigneeId && before.assigneeId !== me) throw new ConflictError('held by someone else');
+    return { action: 'handle', change: { set: statusFields('handled', deps.now()) } };
+  });
+}
+
+/**
+ * Applies one action to each message in turn through the same path as a single action (tenancy,
+ * audit, live event, escalation stop), one after the other: FerretDB handles concurrent writes badly.
+ */
+export async function bulkAct(
+  deps: MessageActionDeps,
+  source: ActionSource,
+  ids: readonly string[],
+  request: BulkRequest,
+): Promise<BulkOutcome> {
+  const outcome: BulkOutcome = { done: 0, takenByOther: 0, alreadyHandled: 0, refused: 0, notFound: 0 };
+  for (const id of new Set(ids)) {
+    try {
+      if (request.action === 'assign') await assignMessage(deps, source, id, request.assigneeId);
+      else if (request.action === 'claim') await claimMessage(deps, source, id);
+      else await handleUnlessHeldByOther(deps, source, id);
+      outcome.done += 1;
+    } catch (err) {
+      if (err instanceof ConflictError) outcome.takenByOther += 1;
+      else if (err instanceof AlreadyHandled) outcome.alreadyHandled += 1;
+      else if (err instanceof InvalidReferenceError) outcome.refused += 1;
+      else if (err instanceof NotFoundError) outcome.notFound += 1;
+      else throw err;
+    }
+  }
+  return outcome;
+}

@@ -18,6 +18,7 @@ import {
   ContactModel,
   DeliveryModel,
   MessageModel,
+  MessageViewModel,
   OutboxModel,
   PendingFollowUpsModel,
   SettingsVersionModel,
@@ -41,6 +42,7 @@ export async function deleteMessagesAndTheirTraces(
     counts.deliveries += (await DeliveryModel.deleteMany({ messageId: anyOf(ids) })).deletedCount;
     counts.outbox += (await OutboxModel.deleteMany({ messageId: anyOf(batch) })).deletedCount;
     await PendingFollowUpsModel.deleteMany({ _id: anyOf(ids) });
+    await MessageViewModel.deleteMany({ messageId: anyOf(ids) });
     counts.messages += (await MessageModel.deleteMany({ _id: anyOf(ids) })).deletedCount;
   }
   return counts;

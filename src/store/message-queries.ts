@@ -25,7 +25,8 @@ function accessFilter(access: MessageAccess): FilterQuery<unknown> {
 
 export type MessageFilter = {
   clientId?: string;
-  status?: MessageStatus;
+  /** One status, or several (the cockpit's "to do" view: new and in progress). */
+  status?: MessageStatus | readonly MessageStatus[];
   urgent?: boolean;
   from?: Date;
   to?: Date;
@@ -42,13 +43,19 @@ const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
  * One plain filter object (no `$and` of equalities): equality fields, then the `createdAt` range,
  * then the search as one `$or` of escaped regexes over the filtered rows.
  */
-function buildQuery(access: MessageAccess, filter: MessageFilter, withStatus = true): FilterQuery<unknown> {
+export function buildQuery(
+  access: MessageAccess,
+  filter: MessageFilter,
+  withStatus = true,
+): FilterQuery<unknown> {
   assertClientVisible(access, filter.clientId);
   // A visible client filter is narrower than the tenancy filter, so it replaces it.
   const query: FilterQuery<unknown> = filter.clientId
     ? { clientId: oid(filter.clientId) }
     : accessFilter(access);
-  if (withStatus && filter.status) query.status = filter.status;
+  if (withStatus && filter.status) {
+    query.status = typeof filter.status === 'string' ? filter.status : oneOf([...filter.status]);
+  }
   if (filter.urgent !== undefined) query.urgent = filter.urgent;
   if (filter.from || filter.to) {
     query.createdAt = {

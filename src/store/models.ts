@@ -177,6 +177,9 @@ messageSchema.index({ queuedAt: 1, createdAt: 1 }); // the sweeper
 messageSchema.index({ callerNumber: 1, createdAt: -1 }); // a caller's messages: access and erasure
 messageSchema.index({ callbackNumber: 1, createdAt: -1 }); // messages naming the number to call back
 messageSchema.index({ callSid: 1 }); // the call log: the messages of a page of calls
+// The cockpit's "to do" view (new and in progress): urgent first, then the longest waiting.
+messageSchema.index({ clientId: 1, status: 1, urgent: -1, createdAt: 1, _id: 1 });
+messageSchema.index({ status: 1, urgent: -1, createdAt: 1, _id: 1 });
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -488,6 +491,21 @@ const calendarConnectionSchema = new Schema(
 );
 export const CalendarConnectionModel = mongoose.model('CalendarConnection', calendarConnectionSchema);
 
+/**
+ * Which user opened which message (the cockpit's unread markers). `_id` is `<userId>:<messageId>`,
+ * so a page of rows is one `_id $in` read; `messageId` lets a message's deletion take them along.
+ */
+const messageViewSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    messageId: { type: Schema.Types.ObjectId, ref: 'Message', required: true, index: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+export const MessageViewModel = mongoose.model('MessageView', messageViewSchema, 'message_views');
+
 export const ALL_MODELS = [
   ClientModel,
   PhoneNumberModel,
@@ -503,4 +521,5 @@ export const ALL_MODELS = [
   PurgeRunModel,
   AppointmentModel,
   CalendarConnectionModel,
+  MessageViewModel,
 ] as const;

@@ -15,6 +15,7 @@ import {
   ContactModel,
   DeliveryModel,
   MessageModel,
+  MessageViewModel,
   OutboxModel,
 } from './models';
 
@@ -69,6 +70,7 @@ export async function deleteMessages(ids: string[]): Promise<number> {
   const oids = ids.map((id) => new Types.ObjectId(id));
   await DeliveryModel.deleteMany({ messageId: oneOf(oids) });
   await OutboxModel.deleteMany({ messageId: oneOf(ids) });
+  await MessageViewModel.deleteMany({ messageId: oneOf(oids) });
   return (await MessageModel.deleteMany({ _id: oneOf(oids) })).deletedCount;
 }
 

@@ -7,15 +7,23 @@ import { addDays, startOfLocalDay } from '../domain/zoned-time';
 import { calendarDateSchema } from '../domain/calendar';
 import { lineSchema } from '../domain/text';
 import { DEFAULT_TIME_ZONE } from './format';
+import { OPEN_STATUSES } from '../app/cockpit-reads';
 
 const day = calendarDateSchema;
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
+/**
+ * The list's views: "to do" (new and in progress, the default: what an assistant opens the list
+ * for), one status, or everything.
+ */
+export const LIST_VIEWS = ['open', ...MESSAGE_STATUSES, 'all'] as const;
+export type ListView = (typeof LIST_VIEWS)[number];
+
 export const listQuerySchema = z
   .object({
     client: optional(z.string().regex(/^[0-9a-f]{24}$/i, 'expected a client id')),
-    status: optional(z.enum(MESSAGE_STATUSES)),
+    status: optional(z.enum(LIST_VIEWS)),
     urgency: optional(z.enum(['urgent', 'normal'])),
     from: optional(day),
     to: optional(day),
@@ -31,10 +39,18 @@ export const listQuerySchema = z
 
 export type ListQuery = z.output<typeof listQuerySchema>;
 
+export const viewOf = (q: Pick<ListQuery, 'status'>): ListView => q.status ?? 'open';
+
+/** The statuses a view shows; none for "all". */
+function statusesOf(view: ListView): MessageFilter['status'] {
+  if (view === 'open') return OPEN_STATUSES;
+  return view === 'all' ? undefined : view;
+}
+
 export function toFilter(q: ListQuery): MessageFilter {
   return {
     clientId: q.client,
-    status: q.status,
+    status: statusesOf(viewOf(q)),
     urgent: q.urgency === undefined ? undefined : q.urgency === 'urgent',
     from: q.from ? startOfLocalDay(q.from, DEFAULT_TIME_ZONE) : undefined,
     to: q.to ? startOfLocalDay(addDays(q.to, 1), DEFAULT_TIME_ZONE) : undefined,
@@ -50,3 +66,19 @@ export function filterParams(q: ListQuery): Record<string, string | undefined> {
 export function hasFilter(q: ListQuery): boolean {
   return Object.values(filterParams(q)).some(Boolean) || Boolean(q.before);
 }
+
+/** A filter other than the view (client, urgency, dates, search): the phone layout unfolds them. */
+export function hasNarrowing(q: ListQuery): boolean {
+  return Boolean(q.client || q.urgency || q.from || q.to || q.q);
+}
+
+/** The filters of `/counts`: the list's, without view or page (the counts are of every view). */
+export const countsQuerySchema = z
+  .object({
+    client: listQuerySchema.shape.client,
+    urgency: listQuerySchema.shape.urgency,
+    from: listQuerySchema.shape.from,
+    to: listQuerySchema.shape.to,
+    q: listQuerySchema.shape.q,
+  })
+  .strict();

@@ -1,19 +1,18 @@
-/** GET / (the message list) and GET /export.csv (the same filter as CSV), both tenancy-checked. */
+/**
+ * GET / (the message list, "to do" by default), GET /counts (its tab counts as JSON, for live
+ * updates) and GET /export.csv (the same filter as CSV), all tenancy-checked.
+ */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import {
-  auditListRead,
-  countMessagesByStatus,
-  exportMessages,
-  listMessagePage,
-  visibleClients,
-} from '../app/message-reads';
+import { assignableForClients, cockpitCounts, listOpenPage } from '../app/cockpit-reads';
+import { auditListRead, exportMessages, listMessagePage, visibleClients } from '../app/message-reads';
 import { accessOf } from '../domain/access';
 import { currentUser, sourceOf } from './auth';
 import { csvLine, CSV_HEADER } from './csv';
-import { filterParams, listQuerySchema, toFilter } from './list-query';
+import { countsQuerySchema, filterParams, listQuerySchema, toFilter, viewOf } from './list-query';
 import { pageContext } from './page-context';
 import { rowContext } from './row-context';
 import { listPage } from './views/list-view';
+import { queryString } from './html';
 
 export const PAGE_SIZE = 50;
 
@@ -34,19 +33,40 @@ export function listRoutes(pageStack: RequestHandler[]): Router {
     const user = currentUser(res);
     const access = accessOf(user);
     const filter = toFilter(query);
+    const pageOf = viewOf(query) === 'open' ? listOpenPage : listMessagePage;
     const [[page, listMs], [counts, countMs], clients] = await Promise.all([
-      timed(listMessagePage(access, filter, { limit: PAGE_SIZE, cursor: query.before })),
-      timed(countMessagesByStatus(access, filter)),
+      timed(pageOf(access, filter, { limit: PAGE_SIZE, cursor: query.before })),
+      timed(cockpitCounts(access, filter)),
       visibleClients(access),
     ]);
     const ctx = pageContext(req, res);
-    const rows = await rowContext(ctx.lang, clients, page.messages);
+    const back = '/' + queryString({ ...filterParams(query), before: query.before });
+    const [rows, assignees] = await Promise.all([
+      rowContext(ctx.lang, clients, page.messages, { userId: user.id, csrf: ctx.csrf, back }),
+      assignableForClients(clients.map((c) => c.id)),
+    ]);
     const shown = { filter: filterParams(query), shown: page.messages.length };
     await auditListRead(sourceOf(req, res), shown, query.client);
     const next = page.nextCursor;
-    const body = listPage(ctx, { query, messages: page.messages, next, counts, clients, rows });
+    const body = listPage(ctx, {
+      query,
+      messages: page.messages,
+      next,
+      counts,
+      clients,
+      rows,
+      assignees,
+      bulkMax: PAGE_SIZE,
+    });
     res.setHeader('Server-Timing', `list;dur=${listMs}, counts;dur=${countMs}, total;dur=${ms(started)}`);
     res.send(body);
+  });
+
+  // Counts only, no caller data: what the list's script refreshes when a message arrives or changes.
+  router.get('/counts', ...pageStack, async (req: Request, res: Response) => {
+    const query = countsQuerySchema.parse(req.query);
+    const counts = await cockpitCounts(accessOf(currentUser(res)), toFilter({ ...query, status: 'all' }));
+    res.json(counts);
   });
 
   router.get('/export.csv', ...pageStack, async (req: Request, res: Response) => {

@@ -10,6 +10,9 @@ import { NotFoundError } from '../domain/errors';
 import { readMessage, visibleClients } from '../app/message-reads';
 import { currentUser } from './auth';
 import { pageLang } from './page-context';
+import { csrfToken } from './csrf';
+import { texts } from './i18n';
+import { cockpitTexts } from './cockpit-texts';
 import { rowContext } from './row-context';
 import { messageRow } from './views/message-row';
 
@@ -66,6 +69,7 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
     const user = currentUser(res);
     const access = accessOf(user);
     const lang = pageLang(req, res);
+    const csrf = csrfToken(req);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -79,11 +83,13 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
       try {
         const message = await readMessage(access, event.messageId);
         const clients = await visibleClients(access);
-        const row = messageRow(message, await rowContext(lang, clients, [message])).value;
-        const who = message.callerName || message.callerNumber;
-        res.write(
-          `event: ${event.type}\ndata: ${JSON.stringify({ id: message.id, urgent: message.urgent, who, row })}\n\n`,
-        );
+        const ctx = await rowContext(lang, clients, [message], { userId: user.id, csrf, back: '/' });
+        const row = messageRow(message, ctx).value;
+        const who = message.callerName || texts(lang).unknownCaller;
+        // The alert's words are made here, in the page's language (French elides: « d’Élodie »).
+        const alert = cockpitTexts(lang).urgentArrived(who);
+        const data = { id: message.id, urgent: message.urgent, status: message.status, who, alert, row };
+        res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
       } catch (err) {
         if (!(err instanceof NotFoundError)) res.write(`: skipped ${event.messageId}\n\n`);
       }

@@ -1,14 +1,24 @@
-/** The message page and its actions (claim, assign, note, handled, reopen, retry): translation only. */
+/**
+ * The message page and its actions (claim, assign, note, handled, reopen, retry), and the list's
+ * bulk actions: translation only. An action posted from a list row comes back to that list; marking
+ * a message handled on its page goes on to the next message to do.
+ */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   addNote,
   assignMessage,
+  BULK_ACTIONS,
+  bulkAct,
   claimMessage,
   markHandled,
   reopenMessage,
   retryDelivery,
+  type BulkRequest,
 } from '../app/message-actions';
+import { nextOpenMessageId, noteMessageOpened } from '../app/cockpit-reads';
+import { cockpitTexts } from './cockpit-texts';
+import { PAGE_SIZE } from './list-routes';
 import { openMessage, visibleClients } from '../app/message-reads';
 import type { MessageActionDeps } from '../app/ports';
 import { accessOf, type ActionSource } from '../domain/access';
@@ -20,6 +30,29 @@ import { pageContext, pageLang, setFlash } from './page-context';
 import { messagePage } from './views/message-view';
 
 const objectIdOrBlank = z.object({ assigneeId: z.string().regex(/^([0-9a-f]{24})?$/i) });
+
+/** Where a row's action comes back to: the list, with its view and filters, and nothing else. */
+const backSchema = z
+  .string()
+  .max(600)
+  .regex(/^\/(\?[A-Za-z0-9_\-.~%+=&]*)?$/, 'expected a list address');
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'expected a message id');
+
+/** The list's bulk form: the ticked rows (one `ids` field each) and the chosen action. */
+const bulkSchema = z.object({
+  _csrf: z.string().optional(),
+  back: backSchema.optional(),
+  action: z.enum(BULK_ACTIONS),
+  assigneeId: z
+    .string()
+    .regex(/^([0-9a-f]{24})?$/i, 'expected a user id')
+    .optional(),
+  ids: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(objectId).max(PAGE_SIZE, `at most ${PAGE_SIZE} messages`),
+  ),
+});
 
 const ACTIONS = {
   claim: (deps, source, id) => claimMessage(deps, source, id),
@@ -38,6 +71,27 @@ type ActionName = keyof typeof ACTIONS;
 
 export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDeps): Router {
   const router = Router();
+
+  router.post('/messages/bulk', ...pageStack, csrfProtection, async (req: Request, res: Response) => {
+    const t = texts(pageLang(req, res));
+    const ct = cockpitTexts(pageLang(req, res));
+    const parsed = bulkSchema.safeParse(req.body ?? {});
+    const back = backSchema.safeParse((req.body as { back?: unknown } | undefined)?.back).data ?? '/';
+    if (!parsed.success) {
+      const tooMany = parsed.error.issues.some((i) => i.code === 'too_big');
+      const detail = parsed.error.issues.map((i) => i.message).join(', ');
+      setFlash(req, 'error', tooMany ? ct.bulkTooMany(PAGE_SIZE) : `${t.badInput}${ct.colon}${detail}`);
+    } else if (parsed.data.ids.length === 0) {
+      setFlash(req, 'error', ct.bulkNoneSelected);
+    } else {
+      const { action, ids, assigneeId } = parsed.data;
+      const request: BulkRequest =
+        action === 'assign' ? { action, assigneeId: assigneeId || null } : { action };
+      const outcome = await bulkAct(deps, sourceOf(req, res), ids, request);
+      setFlash(req, outcome.done > 0 ? 'ok' : 'error', ct.bulkResult(action, outcome));
+    }
+    res.redirect(303, back);
+  });
 
   router.post(
     '/messages/:id/retry',
@@ -60,6 +114,7 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
       visibleClients(accessOf(user)),
     ]);
     const client = clients.find((c) => c.id === file.message.clientId);
+    await noteMessageOpened(user.id, file.message.id, deps.now());
     res.send(messagePage(pageContext(req, res), { ...file, client, me: user }));
   });
 
@@ -71,8 +126,10 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
       const name = req.params.action as ActionName;
       if (!Object.hasOwn(ACTIONS, name)) throw new NotFoundError(`no action ${name}`);
       const t = texts(pageLang(req, res));
+      const back = backSchema.optional().parse((req.body as { back?: unknown } | undefined)?.back);
       try {
         await ACTIONS[name](deps, sourceOf(req, res), req.params.id, req.body ?? {});
+        if (name === 'handle' && !back) return void (await goToNext(req, res));
         setFlash(req, 'ok', t.done[name]);
       } catch (err) {
         if (err instanceof ConflictError) setFlash(req, 'error', t.alreadyClaimed);
@@ -82,13 +139,23 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
           setFlash(
             req,
             'error',
-            name === 'note' ? t.noteInvalid : `${t.badInput} : ${issues.map((i) => i.message).join(', ')}`,
+            name === 'note'
+              ? t.noteInvalid
+              : `${t.badInput}${cockpitTexts(pageLang(req, res)).colon}${issues.map((i) => i.message).join(', ')}`,
           );
         } else throw err;
       }
-      res.redirect(303, `/messages/${encodeURIComponent(req.params.id)}`);
+      res.redirect(303, back ?? `/messages/${encodeURIComponent(req.params.id)}`);
     },
   );
 
   return router;
+}
+
+/** After "handled" on a message's page: the next message to do, or the list when none is left. */
+async function goToNext(req: Request, res: Response): Promise<void> {
+  const ct = cockpitTexts(pageLang(req, res));
+  const next = await nextOpenMessageId(accessOf(currentUser(res)), currentUser(res).id);
+  setFlash(req, 'ok', next ? ct.nextFlash : ct.nothingLeft);
+  res.redirect(303, next ? `/messages/${encodeURIComponent(next)}` : '/');
 }

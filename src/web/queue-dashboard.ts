@@ -9,6 +9,19 @@ import { createSessionMiddleware, DEFAULT_SESSION_POLICY, type SessionPolicy } f
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
+/**
+ * The board is bull-board's own page (English, its own header): its header menu carries the way
+ * back to the app, in both languages since the board knows neither the session nor its language.
+ */
+export const DASHBOARD_UI = {
+  boardTitle: 'Accueil téléphonique · files',
+  hideDocsLink: true,
+  miscLinks: [
+    { text: '← Retour aux messages · Back to messages', url: '/' },
+    { text: 'Administration', url: '/admin/clients' },
+  ],
+};
+
 export function queueDashboard(
   config: Config,
   redis: Redis,
@@ -23,7 +36,7 @@ export function queueDashboard(
       res.setHeader('Cache-Control', 'no-store');
       next();
     },
-    queueDashboardRouter(queues, QUEUE_DASHBOARD_PATH),
+    queueDashboardRouter(queues, QUEUE_DASHBOARD_PATH, DASHBOARD_UI),
   );
   return router;
 }

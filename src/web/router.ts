@@ -118,7 +118,8 @@ export async function createWebRouter(
     markWeb,
     headers,
     noStore,
-    express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 }),
+    // 60 fields: the list's bulk form sends up to 50 ticked rows and 4 fields.
+    express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 60 }),
     createSessionMiddleware(config, redis, policy),
     chooseLanguage,
   ];

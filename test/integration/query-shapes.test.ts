@@ -35,8 +35,15 @@ import {
 } from '../../src/store/clients';
 import { countContactCall, findContact } from '../../src/store/contacts';
 import { messageKey } from '../../src/flow';
-import { assignMessage, claimMessage, markHandled, reopenMessage } from '../../src/app/message-actions';
+import {
+  assignMessage,
+  bulkAct,
+  claimMessage,
+  markHandled,
+  reopenMessage,
+} from '../../src/app/message-actions';
 import { encodeCursor } from '../../src/app/message-reads';
+import { encodeQueueCursor } from '../../src/app/cockpit-reads';
 import { countByStatus, listMessages } from '../../src/store/message-queries';
 import { applyTranscription, insertMessage, mergeMessage } from '../../src/store/messages';
 import { ALL_MODELS, MessageModel, OutboxModel } from '../../src/store/models';
@@ -144,7 +151,11 @@ describe('query shapes: every query the code sends is served by a declared index
       }
       await s.agent.get('/?q=Appelant').expect(200);
       await s.agent.get(`/?client=${a.id}&status=new&q=06+12`).expect(200);
-      await s.agent.get(`/?before=${encodeCursor(first)}`).expect(200);
+      await s.agent.get(`/?status=all&before=${encodeCursor(first)}`).expect(200);
+      await s.agent.get(`/?before=${encodeQueueCursor(first)}`).expect(200);
+      await s.agent.get(`/?q=Appelant&before=${encodeQueueCursor(first)}`).expect(200);
+      await s.agent.get('/?status=all').expect(200);
+      await s.agent.get('/counts?urgency=urgent').expect(200);
       await s.agent.get('/export.csv?status=new').expect(200);
       await s.agent.get(`/messages/${first.id}`).expect(200);
     });
@@ -155,6 +166,9 @@ describe('query shapes: every query the code sends is served by a declared index
           await s.agent.get(`/${q}`).expect(200);
         }
         await s.agent.get(`/?before=${encodeCursor(first)}&status=new`).expect(200);
+        await s.agent.get(`/?before=${encodeQueueCursor(first)}`).expect(200);
+        await s.agent.get('/?status=all').expect(200);
+        await s.agent.get('/counts').expect(200);
       }
     });
     await step('message actions', async () => {
@@ -172,6 +186,7 @@ describe('query shapes: every query the code sends is served by a declared index
       await assignMessage(deps, source, first.id, one.id);
       await markHandled(deps, source, first.id);
       await reopenMessage(deps, source, first.id);
+      await bulkAct(deps, source, [first.id, first.id], { action: 'handle' });
       await countByStatus(accessOf(two), { search: 'x' });
       await listMessages({ all: true }, { search: 'x', clientId: a.id }, { limit: 5 });
     });

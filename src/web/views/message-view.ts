@@ -4,12 +4,15 @@ import { type User } from '../../domain/users';
 import type { AssignableUser } from '../../store/message-actions';
 import type { CallStep } from '../../store/calls';
 import type { Message } from '../../store/messages';
-import type { CountryCode } from '../../domain/phone';
+import { isE164Phone, type CountryCode } from '../../domain/phone';
 import { formatDateTime, formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { callTimelineSection, deliveriesSection } from './message-sections';
-import { clientClaimText, statusBadge, urgentBadge } from './message-row';
+import { clientClaimText, showsUrgent, statusBadge, urgentBadge } from './message-row';
+import { cockpitTexts } from '../cockpit-texts';
+import { cockpitButtons, cockpitParts } from './cockpit-parts';
+import { isWithheld, phoneLink } from './phone-link';
 
 export type MessagePageData = {
   message: Message;
@@ -22,22 +25,28 @@ export type MessagePageData = {
 
 export function messagePage(ctx: PageContext, d: MessagePageData): string {
   const { t } = ctx;
+  const ct = cockpitTexts(ctx.lang);
   const m = d.message;
   const when = (date: Date) => formatDateTime(date, ctx.lang, d.client?.timezone);
   const who = m.callerName || t.unknownCaller;
-  const callback = m.callbackNumber || m.callerNumber;
+  const callback = [m.callbackNumber, m.callerNumber].find((n) => n && !isWithheld(n) && isE164Phone(n));
   const phone = (number: string) => formatPhone(number, d.client?.country);
+  const tel = (number: string) => phoneLink(number, d.client?.country, ct.withheld);
   const post = (action: string, inner: SafeHtml, cls = '') =>
     html`<form method="post" action="/messages/${m.id}/${action}" class="inline ${cls}">
       <input type="hidden" name="_csrf" value="${ctx.csrf}" />${inner}
     </form>`;
   const assignee = d.users.find((u) => u.id === m.assigneeId);
 
-  const body = html`<p class="back"><a href="/">← ${t.back}</a></p>
-    <article class="message ${m.urgent ? 'is-urgent' : ''}" aria-labelledby="title">
+  const body = html`<div class="message-top">
+      <p class="back"><a href="/">← ${t.back}</a></p>
+      <span class="action-row">${cockpitButtons(ct)}</span>
+    </div>
+    ${cockpitParts(ct, { titleBase: '', urgentOpen: 0, countsUrl: '' })}
+    <article class="message ${showsUrgent(m) ? 'is-urgent' : ''}" aria-labelledby="title">
       <header class="message-head">
         <div>
-          <h1 id="title">${m.urgent ? urgentBadge(t) : ''} ${who}</h1>
+          <h1 id="title">${showsUrgent(m) ? urgentBadge(t) : ''} ${who}</h1>
           <p class="muted">
             ${d.client?.name ?? ''} ·
             <time datetime="${m.createdAt.toISOString()}">${when(m.createdAt)}</time> ·
@@ -45,7 +54,13 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
             ${!assignee && m.claimedBy ? html`· <span class="claimed-by-client">${clientClaimText(t, ctx.lang, m.claimedBy, d.client)}</span>` : ''}
           </p>
         </div>
-        <a class="button primary callback" href="tel:${callback}">☎ ${t.callBack} ${phone(callback)}</a>
+        ${
+          callback
+            ? html`<a class="button primary callback" href="tel:${callback}"
+                >☎ ${t.callBack} ${phone(callback)}</a
+              >`
+            : ''
+        }
       </header>
       <section aria-labelledby="h-summary" class="card">
         <h2 id="h-summary">${t.summary}</h2>
@@ -54,11 +69,9 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           <dt>${t.caller}</dt>
           <dd>${who}</dd>
           <dt>${t.callerNumber}</dt>
-          <dd><a href="tel:${m.callerNumber}">${phone(m.callerNumber)}</a></dd>
+          <dd>${tel(m.callerNumber)}</dd>
           <dt>${t.callbackNumber}</dt>
-          <dd>
-            ${m.callbackNumber ? html`<a href="tel:${m.callbackNumber}">${phone(m.callbackNumber)}</a>` : '—'}
-          </dd>
+          <dd>${m.callbackNumber ? tel(m.callbackNumber) : '—'}</dd>
           <dt>${t.reason}</dt>
           <dd>${m.reason || '—'}</dd>
           <dt>${t.urgency}</dt>
@@ -68,11 +81,23 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
       <section aria-labelledby="h-actions" class="card actions-card">
         <h2 id="h-actions">${t.actions}</h2>
         <div class="action-row">
-          ${m.assigneeId !== d.me.id ? post('claim', html`<button class="button">${t.claim}</button>`) : ''}
+          ${
+            m.assigneeId !== d.me.id
+              ? post(
+                  'claim',
+                  html`<button class="button" data-shortcut="t" aria-keyshortcuts="t">${t.claim}</button>`,
+                )
+              : ''
+          }
           ${
             m.status === 'handled'
               ? post('reopen', html`<button class="button">${t.reopen}</button>`)
-              : post('handle', html`<button class="button primary">✓ ${t.markHandled}</button>`)
+              : post(
+                  'handle',
+                  html`<button class="button primary" data-shortcut="e" aria-keyshortcuts="e">
+                    ✓ ${t.markHandled}
+                  </button>`,
+                )
           }
         </div>
         ${post(

@@ -70,7 +70,7 @@ describe('the web list in real headless Chromium', () => {
   });
 
   it('when opening a message, then its recording plays through the service', async () => {
-    await page.locator(`#m-${recorded} a`).click();
+    await page.locator(`#m-${recorded} a.open-link`).click();
     await page.waitForURL(`${base}/messages/${recorded}`);
     const audio = page.locator('audio');
     await audio.evaluate((el) => (el as unknown as { load(): void }).load());
@@ -81,9 +81,10 @@ describe('the web list in real headless Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'message.png'), fullPage: true });
   });
 
-  it('when marking it handled, then the page confirms and the message is handled', async () => {
+  it('when marking it handled, then the next message to do opens with a confirmation', async () => {
     await page.getByRole('button', { name: /Marquer comme traité/ }).click();
-    await page.getByText('Message marqué comme traité.').waitFor();
+    await page.getByText('Message traité. Message suivant\u202f:').waitFor();
+    expect(page.url()).not.toContain(recorded);
     expect((await MessageModel.findById(recorded).lean())?.status).toBe('handled');
   });
 

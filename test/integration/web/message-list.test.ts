@@ -28,19 +28,22 @@ describe('message list: filters, search, counts, pages, export', () => {
   });
   afterAll(() => web.stop());
 
-  it('when the list opens, then the newest 50 come first, with counts per status', async () => {
-    const res = await session.agent.get('/').expect(200);
+  it('when the "all" view opens, then the newest 50 come first, with counts per view', async () => {
+    const res = await session.agent.get('/?status=all').expect(200);
     const ids = rowIds(res.text);
     expect(ids).toHaveLength(50);
     expect(ids[0]).toBe(regexy.id);
-    expect(res.text).toMatch(/Tous <span class="count">57<\/span>/);
-    expect(res.text).toMatch(/Traité <span class="count">1<\/span>/);
+    expect(res.text).toMatch(/Tous <span class="count" data-count="total">57<\/span>/);
+    expect(res.text).toMatch(/Traités <span class="count" data-count="handled">1<\/span>/);
+    expect(res.text).toMatch(/À traiter <span class="count" data-count="open">56<\/span>/);
     expect(res.headers['server-timing']).toMatch(/list;dur=.*counts;dur=/);
   });
 
   it('when following "older", then the next page continues without repeats', async () => {
-    const first = await session.agent.get('/').expect(200);
-    const next = /href="(\/\?before=[^"]+)" rel="next"/.exec(first.text)![1]!.replace(/&amp;/g, '&');
+    const first = await session.agent.get('/?status=all').expect(200);
+    const next = /href="(\/\?status=all&amp;before=[^"]+)" rel="next"/
+      .exec(first.text)![1]!
+      .replace(/&amp;/g, '&');
     const second = rowIds((await session.agent.get(next).expect(200)).text);
     expect(second).toHaveLength(7);
     expect(second.filter((id) => rowIds(first.text).includes(id))).toEqual([]);

@@ -26,6 +26,11 @@ describe('queue dashboard at /admin/queues', () => {
     const page = await asAdmin.agent.get('/admin/queues').set('Accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
+    // The board is bull-board's own page: its header menu carries the way back to the app.
+    const ui = JSON.parse(
+      /<script id="__UI_CONFIG__" type="application\/json">([^<]*)<\/script>/.exec(page.text)![1]!,
+    );
+    expect(ui.miscLinks).toContainEqual({ text: '← Retour aux messages · Back to messages', url: '/' });
     const api = await asAdmin.agent.get('/admin/queues/api/queues');
     expect(api.status).toBe(200);
     expect(JSON.stringify(api.body)).toContain('notifications');

@@ -148,6 +148,10 @@ const messageSchema = new Schema(
     notes: { type: [noteSchema], default: [] },
     /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
     queuedAt: { type: Date, default: null },
+    /** The searchable fields folded (src/domain/search-text.ts): what the list's search reads. */
+    searchText: { type: String, default: '' },
+    /** The folding `searchText` was written with; the backfill rewrites older ones. */
+    searchVersion: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false },
 );

@@ -107,7 +107,8 @@ export async function insertMessage(input: NewMessage): Promise<{ message: Messa
       ...input,
       ...searchFields(input),
       _id,
-      clientId: new Types.ObjectId(input.clientId) });
+      clientId: new Types.ObjectId(input.clientId),
+    });
     return { message: toMessage(doc.toObject() as never), created: true };
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;

@@ -39,6 +39,10 @@ export function csvStart(lang: Lang, headers: readonly string[]): string {
 }
 
 /** A whole document, for exports small enough to build in memory. */
-export function csvDocument(lang: Lang, headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function csvDocument(
+  lang: Lang,
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
   return csvStart(lang, headers) + rows.map((r) => csvRow(lang, r)).join('');
 }

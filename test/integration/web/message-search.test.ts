@@ -17,8 +17,7 @@ describe('message list search', () => {
   let clientId: string;
   let elodie: Message;
   let other: Message;
-  const search = async (q: string) =>
-    rowIds((await session.agent.get('/').query({ q }).expect(200)).text);
+  const search = async (q: string) => rowIds((await session.agent.get('/').query({ q }).expect(200)).text);
 
   beforeAll(async () => {
     web = await startTestWeb(testConfig(__filename));

@@ -27,7 +27,9 @@ describe('dates in the reader’s conventions', () => {
     expect(timeWithZone(AT, 'Europe/Amsterdam', 'fr', true)).toBe('14:05 (heure d’Amsterdam)');
     expect(nbsp(timeWithZone(AT, 'America/New_York', 'en', true))).toBe('8:05 AM (New York time)');
     expect(timeWithZone(AT, 'Europe/Paris', 'fr', false)).toBe('14:05');
-    expect(timeWithZone(AT, 'Europe/Paris', 'fr', true, { date: true })).toBe('02/12/2026 14:05 (heure de Paris)');
+    expect(timeWithZone(AT, 'Europe/Paris', 'fr', true, { date: true })).toBe(
+      '02/12/2026 14:05 (heure de Paris)',
+    );
     expect(zonesDiffer([{ timezone: 'Europe/Paris' }, { timezone: 'Europe/Paris' }])).toBe(false);
     expect(zonesDiffer([{ timezone: 'Europe/Paris' }, { timezone: 'America/New_York' }])).toBe(true);
   });
@@ -36,7 +38,9 @@ describe('dates in the reader’s conventions', () => {
     expect(spreadsheetDateTime(AT, 'fr', 'Europe/Paris')).toBe('02/12/2026 14:05');
     expect(spreadsheetDateTime(AT, 'en', 'America/New_York')).toBe('12/02/2026 8:05 AM');
     // Summer time: the offset changes, the local clock is what is written.
-    expect(spreadsheetDateTime(new Date('2026-07-01T12:00:00Z'), 'fr', 'Europe/Paris')).toBe('01/07/2026 14:00');
+    expect(spreadsheetDateTime(new Date('2026-07-01T12:00:00Z'), 'fr', 'Europe/Paris')).toBe(
+      '01/07/2026 14:00',
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { subscribeMessageEvents, type MessageEvent } from '../infra/message-even
 import { NotFoundError } from '../domain/errors';
 import { readMessage, visibleClients } from '../app/message-reads';
 import { currentUser } from './auth';
+import { formatPhone } from './format';
 import { pageLang } from './page-context';
 import { rowContext } from './row-context';
 import { messageRow } from './views/message-row';
@@ -80,7 +81,8 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
         const message = await readMessage(access, event.messageId);
         const clients = await visibleClients(access);
         const row = messageRow(message, await rowContext(lang, clients, [message])).value;
-        const who = message.callerName || message.callerNumber;
+        const country = clients.find((c) => c.id === message.clientId)?.country;
+        const who = message.callerName || formatPhone(message.callerNumber, country);
         res.write(
           `event: ${event.type}\ndata: ${JSON.stringify({ id: message.id, urgent: message.urgent, who, row })}\n\n`,
         );

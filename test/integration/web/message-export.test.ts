@@ -2,6 +2,7 @@
  * The message export read as a spreadsheet reads it: exact bytes in French (semicolons, BOM,
  * French headers, the client's local time and zone, national numbers, oui/non) and in English.
  */
+import type request from 'supertest';
 import type { WebRuntime } from '../../../src/main/runtime';
 import { createClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
@@ -61,7 +62,7 @@ describe('message export', () => {
 });
 
 /** The body as bytes: the BOM and the encoding are what is under test. */
-function rawBody(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+function rawBody(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));

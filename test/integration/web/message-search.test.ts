@@ -73,6 +73,29 @@ describe('message list search', () => {
     expect((await MessageModel.findById(elodie.id).lean())!.updatedAt).toEqual(before!.updatedAt);
   });
 
+  it('when many messages lack the field, then the backfill writes them all, batch after batch', async () => {
+    const { Types } = await import('mongoose');
+    const docs = Array.from({ length: 300 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      key: `old-${i}`,
+      clientId: new Types.ObjectId(clientId),
+      callSid: `CAold${i}`,
+      callerName: `Hélène ${i}`,
+      callerNumber: '+33611111111',
+      reason: 'Ancien',
+      summary: 'Ancien message',
+      urgent: false,
+      status: 'handled',
+      createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)),
+      updatedAt: new Date(Date.UTC(2020, 0, 1, 0, i)),
+    }));
+    await MessageModel.collection.insertMany(docs);
+    expect(await backfillSearchText(100)).toBe(300);
+    expect(await MessageModel.countDocuments({ searchText: /helene 299/ })).toBe(1);
+    expect(await MessageModel.countDocuments({ searchVersion: { $ne: 1 } })).toBe(0);
+    await MessageModel.collection.deleteMany({ key: /^old-/ });
+  });
+
   it('when retention clears a transcription, then its words leave the search field too', async () => {
     const spoken = await makeMessage(clientId, {
       callerName: 'Lucie',

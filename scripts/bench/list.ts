@@ -10,6 +10,7 @@ import { parseEnv } from '../../src/config/env';
 import { createLogger } from '../../src/infra/logger';
 import { startWeb } from '../../src/main/runtime';
 import { createClient } from '../../src/store/clients';
+import { searchFields } from '../../src/store/messages';
 import { MessageModel } from '../../src/store/models';
 import { createUser } from '../../src/store/users';
 import { bold, dim, step, withProgress } from '../lib/console';
@@ -35,18 +36,22 @@ async function insertMessages(clientId: Types.ObjectId): Promise<void> {
     const docs = Array.from({ length: Math.min(batch, TOTAL - start) }, (_, j) => {
       const i = start + j;
       const at = new Date(now - i * 300_000);
-      return {
-        key: `bench-${i}`,
-        clientId,
-        callSid: `CAbench${i}`,
+      const searchable = {
         callerName: `${NAMES[i % NAMES.length]} ${i}`,
         callerNumber: `+336${String(10_000_000 + i).slice(-8)}`,
         callbackNumber: '',
         reason: i % 7 === 0 ? 'Douleur, demande de rappel' : 'Prendre rendez-vous',
-        urgent: i % 20 === 0,
-        transcription: '',
-        recording: null,
         summary: `Message ${i}: demande de rendez-vous.`,
+        transcription: '',
+      };
+      return {
+        key: `bench-${i}`,
+        clientId,
+        callSid: `CAbench${i}`,
+        ...searchable,
+        ...searchFields(searchable),
+        urgent: i % 20 === 0,
+        recording: null,
         status: STATUSES[i % STATUSES.length],
         assigneeId: null,
         notes: [],
@@ -110,6 +115,8 @@ async function main(): Promise<void> {
       ['status=new & urgent', '/?status=new&urgency=urgent'],
       ['client + date range (1 week)', `/?client=${client.id}&from=${day(-14)}&to=${day(-7)}`],
       ['search "Garnier 4"', '/?q=Garnier+4'],
+      ['search "lefèvre"', '/?q=lef%C3%A8vre'],
+      ['search "06 10 00 00 42"', '/?q=06+10+00+00+42'],
     ];
     step(`List page server time, ${RUNS} runs each (Server-Timing header; list and counts run in parallel)`);
     for (const [label, url] of scenarios) {

@@ -13,7 +13,7 @@ const esc = escapeHtml;
 
 function when(iso: string | null, lang: SummaryLang, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'fr-FR', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,
@@ -22,7 +22,7 @@ function when(iso: string | null, lang: SummaryLang, timeZone: string): string {
 
 function clock(iso: string | null, lang: SummaryLang, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: 'medium', timeZone }).format(
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'fr-FR', { timeStyle: 'medium', timeZone }).format(
     new Date(iso),
   );
 }

@@ -136,6 +136,7 @@ async function purgeClient(c: RetentionSettings, removed: ClientPurge, now: Date
       batch.map((m) => ({
         messageId: m.messageId,
         summary: summaryWithoutTranscription(m.summary, m.transcription),
+        searchable: m.searchable,
       })),
     );
   });

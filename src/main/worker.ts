@@ -7,6 +7,7 @@ import { createFollowUps, startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
 import { keepSchedules } from '../queue/schedule-keeper';
 import { connectMongo, disconnectMongo } from '../store/mongo';
+import { backfillSearchText } from '../store/message-search-backfill';
 import { callDeps } from './call-deps';
 import { maintenanceProcessor, retentionDeps } from './maintenance';
 import { appointmentFollowUps } from './appointment-follow-ups';
@@ -80,6 +81,11 @@ async function main(): Promise<void> {
     sms: cfg.twilio.live ? 'twilio' : 'outbox',
     email: cfg.mail.smtpUrl ? 'smtp' : 'outbox',
   });
+  // Messages stored before the search field (or with an older folding) get it; in the background.
+  backfillSearchText().then(
+    (written) => written > 0 && logger.info('search field backfilled', { messages: written }),
+    (err: unknown) => logger.error(`search field backfill: ${(err as Error).message}`),
+  );
 
   onShutdown(logger, [
     // Finishes the active jobs and takes no new ones; then the connections close.

@@ -1,12 +1,16 @@
 /**
  * Reading messages with tenancy: every query carries the caller's allowed client ids, so an
  * assistant can never read another client's message, whatever the view asks for.
- * FerretDB v1 has no $facet, $lookup or text index: counts are a $group, search an escaped regex.
+ * FerretDB v1 has no $facet, $lookup, text index or collation: counts are a $group, search an
+ * escaped regex over each message's `searchText` (its fields folded at write time, see
+ * src/domain/search-text.ts), applied to the rows the indexed filters select.
  */
 import type { FilterQuery } from 'mongoose';
 import { NotFoundError } from '../domain/errors';
 import { canSeeClient, type MessageAccess } from '../domain/access';
-import { escapeRegex, isObjectId, oid, oneOf } from './filters';
+import { searchPattern } from '../domain/search-text';
+import type { CountryCode } from '../domain/phone';
+import { isObjectId, oid, oneOf } from './filters';
 import { MESSAGE_STATUSES, type MessageStatus } from '../domain/vocabulary';
 import { toMessage, type Message } from './messages';
 import { callSteps, type CallStep } from './calls';
@@ -31,6 +35,8 @@ export type MessageFilter = {
   from?: Date;
   to?: Date;
   search?: string;
+  /** The country a national number typed in the search is read in (the client's); optional. */
+  country?: CountryCode;
 };
 
 /** Keyset position: messages strictly older than this one. */
@@ -41,7 +47,7 @@ const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 
 /**
  * One plain filter object (no `$and` of equalities): equality fields, then the `createdAt` range,
- * then the search as one `$or` of escaped regexes over the filtered rows.
+ * then the search as one escaped regex on `searchText` over the filtered rows.
  */
 export function buildQuery(
   access: MessageAccess,
@@ -63,24 +69,8 @@ export function buildQuery(
       ...(filter.to ? { $lt: filter.to } : {}),
     };
   }
-  const search = filter.search?.trim();
-  if (search) {
-    const text = new RegExp(escapeRegex(search), 'i');
-    const or: FilterQuery<unknown>[] = [
-      'callerName',
-      'callerNumber',
-      'callbackNumber',
-      'reason',
-      'summary',
-      'transcription',
-    ].map((field) => ({ [field]: text }));
-    const digits = search.replace(/[\s.\-()]/g, '');
-    if (/^\+?\d{2,}$/.test(digits) && digits !== search) {
-      const number = new RegExp(escapeRegex(digits.replace(/^0/, '')));
-      or.push({ callerNumber: number }, { callbackNumber: number });
-    }
-    query.$or = or;
-  }
+  const pattern = filter.search ? searchPattern(filter.search, filter.country) : null;
+  if (pattern) query.searchText = new RegExp(pattern);
   return query;
 }
 
@@ -90,13 +80,12 @@ function olderThan(query: FilterQuery<unknown>, before: Cursor): FilterQuery<unk
     { createdAt: { $lt: before.createdAt } },
     { createdAt: before.createdAt, _id: { $lt: oid(before.id) } },
   ];
-  const { $or: search, ...rest } = query;
-  const bounded = {
-    ...rest,
-    createdAt: { ...(rest.createdAt as object | undefined), $lte: before.createdAt },
+  // The search is one field (`searchText`), so the keyset is the query's only `$or`: no `$and`.
+  return {
+    ...query,
+    createdAt: { ...(query.createdAt as object | undefined), $lte: before.createdAt },
+    $or: keyset,
   };
-  // Two `$or` cannot share one object: only then is an `$and` needed.
-  return search ? { ...bounded, $and: [{ $or: search }, { $or: keyset }] } : { ...bounded, $or: keyset };
 }
 
 /**
@@ -110,7 +99,7 @@ export async function listMessages(
 ): Promise<{ messages: Message[]; next: Cursor | null }> {
   const query = buildQuery(access, filter);
   const docs = await MessageModel.find(page.before ? olderThan(query, page.before) : query)
-    .select({ notes: 0, transcription: 0 })
+    .select({ notes: 0, transcription: 0, searchText: 0 })
     .sort(NEWEST_FIRST)
     .skip(page.skip ?? 0)
     .limit(page.limit + 1)
@@ -140,7 +129,7 @@ export async function countByStatus(
 /** Every message of the filter, newest first, as an async iterable (CSV export; at most `max`). */
 export async function* streamMessages(access: MessageAccess, filter: MessageFilter, max = 50_000) {
   const cursor = MessageModel.find(buildQuery(access, filter))
-    .select({ notes: 0, deliveries: 0 })
+    .select({ notes: 0, deliveries: 0, searchText: 0 })
     .sort(NEWEST_FIRST)
     .limit(max)
     .lean()

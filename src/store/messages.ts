@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { NotFoundError } from '../domain/errors';
+import { SEARCH_TEXT_VERSION, searchTextOf, type Searchable } from '../domain/search-text';
 import type { MessageStatus } from '../domain/vocabulary';
 import { isDuplicateKeyError } from './errors';
 import { MessageModel, PendingFollowUpsModel, type MessageRecord } from './models';
@@ -97,6 +98,11 @@ export type NewMessage = Pick<
     key: string;
   };
 
+/** The search fields of a message with these searchable fields, to write with them. */
+export function searchFields(m: Searchable): { searchText: string; searchVersion: number } {
+  return { searchText: searchTextOf(m), searchVersion: SEARCH_TEXT_VERSION };
+}
+
 /**
  * A message's `_id` derives from its key (one message per call: the key names the call), so storing,
  * finding and updating it are `_id` operations and two paths storing the same call's message meet
@@ -116,7 +122,12 @@ export async function insertMessage(input: NewMessage): Promise<{ message: Messa
   // without a message (and drops it), never a message nobody will notify about.
   await markPending(_id);
   try {
-    const doc = await MessageModel.create({ ...input, _id, clientId: new Types.ObjectId(input.clientId) });
+    const doc = await MessageModel.create({
+      ...input,
+      ...searchFields(input),
+      _id,
+      clientId: new Types.ObjectId(input.clientId),
+    });
     return { message: toMessage(doc.toObject() as never), created: true };
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
@@ -161,6 +172,7 @@ export async function mergeMessage(input: NewMessage): Promise<Message | null> {
   // The flow's summary names the caller and the reason; a fail-safe summary only the number.
   if (input.callerName || input.reason) $set.summary = input.summary;
   if (Object.keys($set).length === 0) return toMessage(existing as never);
+  Object.assign($set, searchFields({ ...existing, ...$set }));
   const doc = await MessageModel.findByIdAndUpdate(_id, { $set }, { new: true }).lean();
   return doc ? toMessage(doc as never) : null;
 }
@@ -187,7 +199,7 @@ export async function applyTranscription(
   // Guarded on the transcription still being empty: two deliveries of the callback at once write once.
   const doc = await MessageModel.findOneAndUpdate(
     { _id, transcription: existing.transcription ?? { $exists: false } },
-    { $set: { ...fill, transcription } },
+    { $set: { ...fill, transcription, ...searchFields({ ...existing, ...fill, transcription }) } },
     { new: true },
   ).lean();
   return doc ? toMessage(doc as never) : null;

@@ -163,6 +163,10 @@ const messageSchema = new Schema(
     },
     /** The reference its urgent SMS carry ("OK 2"), set when the first is rendered (notify/sms-ref.ts). */
     smsRef: { type: Number, default: null },
+    /** The searchable fields folded (src/domain/search-text.ts): what the list's search reads. */
+    searchText: { type: String, default: '' },
+    /** The folding `searchText` was written with; the backfill rewrites older ones. */
+    searchVersion: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false },
 );

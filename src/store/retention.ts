@@ -6,7 +6,9 @@
  */
 import { Types, type mongo } from 'mongoose';
 import { retentionSchema, type ClientProfile } from '../flow/profile';
+import type { Searchable } from '../domain/search-text';
 import { oneOf } from './filters';
+import { searchFields } from './messages';
 import {
   AuditEventModel,
   CallModel,
@@ -108,7 +110,13 @@ export async function dropRecordings(dropped: { messageId: string; summary: stri
   return result.modifiedCount;
 }
 
-export type HeldTranscription = { messageId: string; transcription: string; summary: string };
+export type HeldTranscription = {
+  messageId: string;
+  transcription: string;
+  summary: string;
+  /** The message's other searchable fields: its `searchText` is rewritten without the transcription. */
+  searchable: Searchable;
+};
 
 /** Up to `limit` of the client's messages created before `before` that still hold a transcription. */
 export async function transcriptionsBefore(
@@ -118,7 +126,7 @@ export async function transcriptionsBefore(
 ): Promise<HeldTranscription[]> {
   const docs = await MessageModel.find(
     { ...older(clientId, 'createdAt', before), transcription: { $ne: '' } },
-    { _id: 1, transcription: 1, summary: 1 },
+    { _id: 1, transcription: 1, summary: 1, callerName: 1, callerNumber: 1, callbackNumber: 1, reason: 1 },
   )
     .limit(limit)
     .lean();
@@ -126,19 +134,34 @@ export async function transcriptionsBefore(
     messageId: d._id.toString(),
     transcription: d.transcription ?? '',
     summary: d.summary,
+    searchable: {
+      callerName: d.callerName,
+      callerNumber: d.callerNumber,
+      callbackNumber: d.callbackNumber,
+      reason: d.reason,
+    },
   }));
 }
 
-/** Empties the transcriptions of these messages and sets the summaries given (without them). */
+/**
+ * Empties the transcriptions of these messages and sets the summaries given (without them); the
+ * search field is rewritten too, or the transcription's words would outlive it there.
+ */
 export async function clearTranscriptions(
-  cleared: { messageId: string; summary: string }[],
+  cleared: { messageId: string; summary: string; searchable: Searchable }[],
 ): Promise<number> {
   if (cleared.length === 0) return 0;
   const result = await MessageModel.bulkWrite(
     cleared.map((c) => ({
       updateOne: {
         filter: { _id: new Types.ObjectId(c.messageId) },
-        update: { $set: { transcription: '', summary: c.summary } },
+        update: {
+          $set: {
+            transcription: '',
+            summary: c.summary,
+            ...searchFields({ ...c.searchable, summary: c.summary, transcription: '' }),
+          },
+        },
       },
     })),
     { ordered: false },

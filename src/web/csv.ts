@@ -1,54 +1,48 @@
 /**
- * CSV lines of the export (RFC 4180 quoting, spreadsheet formula injection neutralised).
- * Hand-written: csv-stringify's `escape_formulas` would put a quote before every `+33…` phone number,
- * which this guard spares; the quoting itself is one line.
+ * CSV for the reader's spreadsheet (RFC 4180 quoting, formula injection neutralised): French
+ * readers get `;` (French Excel reads `,` as the decimal comma and puts a whole line in one cell),
+ * English readers `,`; both get a UTF-8 BOM, without which Excel reads UTF-8 as Windows-1252
+ * ("RÃ©sumÃ©"). Hand-written: csv-stringify's `escape_formulas` would put a quote before every
+ * `+33…` phone number, which this guard spares; the quoting itself is one line.
  */
-import type { Message } from '../store/messages';
+import type { Lang } from './i18n';
 
-const COLUMNS = [
-  'id',
-  'received_at',
-  'client',
-  'caller_name',
-  'caller_number',
-  'callback_number',
-  'reason',
-  'urgent',
-  'status',
-  'summary',
-  'transcription',
-];
-export const CSV_HEADER = COLUMNS.join(',') + '\r\n';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+const BOM = '\ufeff';
 
-/** A cell a spreadsheet would run as a formula (=, @, +/- not followed by a digit) gets a leading quote. */
-export function csvCell(value: unknown): string {
+/** The separator a spreadsheet in the reader's language expects. */
+export const csvSeparator = (lang: Lang): string => (lang === 'fr' ? ';' : ',');
+
+/**
+ * A cell a spreadsheet would run as a formula (=, @, +/- not followed by a digit) gets a leading
+ * quote; a cell holding the separator, a quote or a line break is quoted.
+ */
+export function csvCellWith(value: unknown, separator: string): string {
   let s = String(value ?? '');
   if (/^[=@\t\r]/.test(s) || /^[+-](?![\d\s]*$)/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const quoted = s.includes(separator) || /["\r\n]/.test(s);
+  return quoted ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(m: Message, clientName: string): string {
-  return (
-    [
-      m.id,
-      m.createdAt.toISOString(),
-      clientName,
-      m.callerName,
-      m.callerNumber,
-      m.callbackNumber,
-      m.reason,
-      m.urgent ? 'yes' : 'no',
-      m.status,
-      m.summary,
-      m.transcription,
-    ]
-      .map(csvCell)
-      .join(',') + '\r\n'
-  );
+/** A cell of a comma-separated line (kept for `.map(csvCell)` callers). */
+export const csvCell = (value: unknown): string => csvCellWith(value, ',');
+
+/** One line of cells, CRLF-terminated. */
+export function csvRow(lang: Lang, cells: readonly unknown[]): string {
+  const separator = csvSeparator(lang);
+  return cells.map((c) => csvCellWith(c, separator)).join(separator) + '\r\n';
 }
 
-// --- the call log's export (src/web/calls): any columns, the same cells and separator ---------
-/** One CSV line of any cells, quoted and neutralised as `csvCell` does. */
-export function csvRow(cells: unknown[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
+/** The start of a streamed document: the BOM and the header line. */
+export function csvStart(lang: Lang, headers: readonly string[]): string {
+  return BOM + csvRow(lang, headers);
+}
+
+/** A whole document, for exports small enough to build in memory. */
+export function csvDocument(
+  lang: Lang,
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
+  return csvStart(lang, headers) + rows.map((r) => csvRow(lang, r)).join('');
 }

@@ -17,5 +17,5 @@ export function langOfLocale(locale: string | undefined): Lang {
   return locale?.startsWith('en') ? 'en' : 'fr';
 }
 
-/** BCP 47 tag for dates and numbers. */
-export const localeTag = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'fr-FR');
+/** BCP 47 tag for dates and numbers: the product's locales (fr-FR, en-US), never a third convention. */
+export const localeTag = (lang: Lang) => (lang === 'en' ? 'en-US' : 'fr-FR');

@@ -7,9 +7,10 @@ import { assignableForClients, cockpitCounts, listOpenPage } from '../app/cockpi
 import { auditListRead, exportMessages, listMessagePage, visibleClients } from '../app/message-reads';
 import { accessOf } from '../domain/access';
 import { currentUser, sourceOf } from './auth';
-import { csvLine, CSV_HEADER } from './csv';
+import { CSV_CONTENT_TYPE } from './csv';
+import { messageCsvRow, messageCsvStart } from './message-csv';
 import { countsQuerySchema, filterParams, listQuerySchema, toFilter, viewOf } from './list-query';
-import { pageContext } from './page-context';
+import { pageContext, pageLang } from './page-context';
 import { rowContext } from './row-context';
 import { listPage } from './views/list-view';
 import { queryString } from './html';
@@ -24,7 +25,8 @@ async function timed<T>(work: Promise<T>): Promise<[T, string]> {
   return [value, ms(started)];
 }
 
-export function listRoutes(pageStack: RequestHandler[]): Router {
+/** `publicBaseUrl` makes the export's links absolute (a spreadsheet has no page to be relative to). */
+export function listRoutes(pageStack: RequestHandler[], publicBaseUrl = ''): Router {
   const router = Router();
 
   router.get('/', ...pageStack, async (req: Request, res: Response) => {
@@ -74,14 +76,15 @@ export function listRoutes(pageStack: RequestHandler[]): Router {
     const source = sourceOf(req, res);
     // Fails before the first byte when the filter names a client the user cannot see.
     const rows = await exportMessages(source, toFilter(query), { filter: filterParams(query) });
-    const clients = new Map((await visibleClients(accessOf(source.actor))).map((c) => [c.id, c.name]));
+    const clients = new Map((await visibleClients(accessOf(source.actor))).map((c) => [c.id, c]));
+    const lang = pageLang(req, res);
     const day = new Date().toISOString().slice(0, 10);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Type', CSV_CONTENT_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="messages-${day}.csv"`);
-    res.write('\ufeff' + CSV_HEADER);
+    res.write(messageCsvStart(lang));
     for await (const m of rows) {
-      if (!res.write(csvLine(m, clients.get(m.clientId) ?? '')))
-        await new Promise((r) => res.once('drain', r));
+      const line = messageCsvRow(lang, m, clients.get(m.clientId), `${publicBaseUrl}/messages/${m.id}`);
+      if (!res.write(line)) await new Promise((r) => res.once('drain', r));
     }
     res.end();
   });

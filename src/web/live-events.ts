@@ -9,6 +9,8 @@ import { subscribeMessageEvents, type MessageEvent } from '../infra/message-even
 import { NotFoundError } from '../domain/errors';
 import { readMessage, visibleClients } from '../app/message-reads';
 import { currentUser } from './auth';
+import { isE164Phone } from '../domain/phone';
+import { formatPhone } from './format';
 import { pageLang } from './page-context';
 import { csrfToken } from './csrf';
 import { texts } from './i18n';
@@ -85,7 +87,12 @@ export function liveEventsRoute(pageStack: RequestHandler[], hub: MessageEventHu
         const clients = await visibleClients(access);
         const ctx = await rowContext(lang, clients, [message], { userId: user.id, csrf, back: '/' });
         const row = messageRow(message, ctx).value;
-        const who = message.callerName || texts(lang).unknownCaller;
+        const country = clients.find((c) => c.id === message.clientId)?.country;
+        const who =
+          message.callerName ||
+          (isE164Phone(message.callerNumber)
+            ? formatPhone(message.callerNumber, country)
+            : texts(lang).unknownCaller);
         // The alert's words are made here, in the page's language (French elides: « d’Élodie »).
         const alert = cockpitTexts(lang).urgentArrived(who);
         const data = { id: message.id, urgent: message.urgent, status: message.status, who, alert, row };

@@ -141,7 +141,7 @@ export async function createWebRouter(
       cookieName: sessionCookieName(config),
     }),
   );
-  router.use(listRoutes(userStack));
+  router.use(listRoutes(userStack, deps.config.publicBaseUrl));
   router.use(liveEventsRoute(userStack, hub));
   router.use(recordingRoute(userStack, [markWeb, headers, noStore], config));
   router.use(messageRoutes(userStack, deps.messages));

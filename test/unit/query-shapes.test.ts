@@ -99,7 +99,7 @@ describe('query shapes: the ESR rule picks the index that serves a shape', () =>
     ],
     [
       'a regex search after an equality prefix',
-      shape({ clientId: id, $or: [{ callerName: /x/ }, { reason: /x/ }] }, NEWEST),
+      shape({ clientId: id, searchText: /x/ }, NEWEST),
       'clientId_1_createdAt_-1__id_-1',
     ],
   ])('%s', (_label, s, index) => {

@@ -4,6 +4,7 @@ import type { ErasurePreview, ErasureResult } from '../../app/caller-erasure';
 import type { Client } from '../../app/clients';
 import { displayPhone } from '../../domain/phone';
 import { html, type SafeHtml } from '../html';
+import { localeTag } from '../i18n';
 import type { PageContext } from '../views/layout';
 import { adminLayout } from './admin-layout';
 import { callerTexts } from './caller-texts';
@@ -122,7 +123,7 @@ export function callerHoldingsPage(
 export function erasurePreviewPage(ctx: PageContext, p: ErasurePreview, notice?: string): string {
   const t = callerTexts(ctx.lang);
   const shown = displayPhone(p.phone);
-  const expires = new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'fr-FR', {
+  const expires = new Intl.DateTimeFormat(localeTag(ctx.lang), {
     timeStyle: 'short',
     timeZone: 'Europe/Paris',
   }).format(new Date(p.expiresAt));

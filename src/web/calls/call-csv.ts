@@ -1,16 +1,15 @@
 /** The call log as CSV: the same filter as the page, headers and kinds in the reader's language. */
 import type { CallLogEntry } from '../../store/call-log';
 import { callKindWords } from '../../domain/call-words';
-import { formatPhone } from '../format';
-import { csvRow } from '../csv';
+import { formatPhone, spreadsheetDateTime } from '../format';
+import { csvRow, csvStart } from '../csv';
 import type { Lang } from '../i18n';
 import type { CountryCode } from '../../domain/phone';
-import { instantToLocal } from '../../domain/zoned-time';
 
 const HEADERS: Record<Lang, string[]> = {
   fr: [
     'Début (heure du client)',
-    'Fuseau',
+    'Fuseau horaire',
     'Client',
     'Appelant',
     'Numéro',
@@ -34,14 +33,15 @@ const HEADERS: Record<Lang, string[]> = {
   ],
 };
 
-export const callCsvHeader = (lang: Lang): string => csvRow(HEADERS[lang]);
+/** The BOM and the header line, in the reader's language and separator. */
+export const callCsvStart = (lang: Lang): string => csvStart(lang, HEADERS[lang]);
 
 type ClientInfo = { name: string; timezone: string; country: CountryCode | undefined };
 
 export function callCsvLine(c: CallLogEntry, lang: Lang, client: ClientInfo | undefined): string {
   const zone = client?.timezone ?? 'Europe/Paris';
-  return csvRow([
-    instantToLocal(c.startedAt, zone).replace('T', ' ').slice(0, 19),
+  return csvRow(lang, [
+    spreadsheetDateTime(c.startedAt, lang, zone),
     zone,
     client?.name ?? '',
     c.callerName,

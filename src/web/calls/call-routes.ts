@@ -8,7 +8,8 @@ import { exportCallLog, openCall, readCallLog } from '../../app/call-log';
 import { NotFoundError } from '../../domain/errors';
 import { sourceOf } from '../auth';
 import { pageContext, pageLang } from '../page-context';
-import { callCsvHeader, callCsvLine } from './call-csv';
+import { CSV_CONTENT_TYPE } from '../csv';
+import { callCsvLine, callCsvStart } from './call-csv';
 import { callListPage } from './call-list-view';
 import { callFilterOf, callsQuerySchema } from './call-query';
 import { callNotFoundPage, callPage } from './call-view';
@@ -37,9 +38,9 @@ export function callRoutes(pageStack: RequestHandler[]): Router {
     const { rows, clients } = await exportCallLog(sourceOf(req, res), callFilterOf(query));
     const byId = new Map(clients.map((c) => [c.id, c]));
     const day = new Date().toISOString().slice(0, 10);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Type', CSV_CONTENT_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="calls-${day}.csv"`);
-    res.write('\ufeff' + callCsvHeader(lang));
+    res.write(callCsvStart(lang));
     for await (const c of rows) {
       if (!res.write(callCsvLine(c, lang, byId.get(c.clientId))))
         await new Promise((r) => res.once('drain', r));

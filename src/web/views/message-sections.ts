@@ -2,6 +2,7 @@
 import { stepWords } from '../../domain/call-words';
 import type { CallStep } from '../../store/calls';
 import type { Delivery } from '../../store/deliveries';
+import type { CountryCode } from '../../domain/phone';
 import { formatPhone, formatTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from './layout';
@@ -26,12 +27,16 @@ export function callTimelineSection(
   </section>`;
 }
 
-/** `retry` renders the admin's "retry" form of a failed delivery; absent for assistants. */
+/**
+ * `retry` renders the admin's "retry" form of a failed delivery; absent for assistants. `country`
+ * (the client's) shows the numbers as everywhere else on its pages.
+ */
 export function deliveriesSection(
   { t }: PageContext,
   deliveries: Delivery[],
   when: When,
   retry?: (key: string) => SafeHtml,
+  country?: CountryCode,
 ): SafeHtml {
   return html`<section aria-labelledby="h-deliveries" class="card">
     <h2 id="h-deliveries">${t.deliveries}</h2>
@@ -52,7 +57,9 @@ export function deliveriesSection(
                 (x) =>
                   html`<tr>
                     <td>${t.channelNames[x.channel] ?? x.channel}</td>
-                    <td>${x.channel === 'sms' || x.channel === 'call' ? formatPhone(x.to) : x.to}</td>
+                    <td>
+                      ${x.channel === 'sms' || x.channel === 'call' ? formatPhone(x.to, country) : x.to}
+                    </td>
                     <td>
                       <span class="badge delivery-${x.status}">${t.deliveryStatus[x.status] ?? x.status}</span
                       >${x.lastError ? html` <span class="muted">${x.lastError}</span>` : ''}

@@ -5,7 +5,7 @@ import type { AssignableUser } from '../../store/message-actions';
 import type { CallStep } from '../../store/calls';
 import type { Message } from '../../store/messages';
 import { isE164Phone, type CountryCode } from '../../domain/phone';
-import { formatDateTime, formatPhone } from '../format';
+import { formatDateTime, formatPhone, isForeignZone, timeWithZone } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { callTimelineSection, deliveriesSection } from './message-sections';
@@ -28,6 +28,12 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
   const ct = cockpitTexts(ctx.lang);
   const m = d.message;
   const when = (date: Date) => formatDateTime(date, ctx.lang, d.client?.timezone);
+  // A client in another zone than the assistants': its message's time says which clock it is.
+  const zone = d.client?.timezone;
+  const received =
+    zone && isForeignZone(zone)
+      ? timeWithZone(m.createdAt, zone, ctx.lang, true, { date: true })
+      : when(m.createdAt);
   const who = m.callerName || t.unknownCaller;
   const callback = [m.callbackNumber, m.callerNumber].find((n) => n && !isWithheld(n) && isE164Phone(n));
   const phone = (number: string) => formatPhone(number, d.client?.country);
@@ -49,8 +55,8 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           <h1 id="title">${showsUrgent(m) ? urgentBadge(t) : ''} ${who}</h1>
           <p class="muted">
             ${d.client?.name ?? ''} ·
-            <time datetime="${m.createdAt.toISOString()}">${when(m.createdAt)}</time> ·
-            ${statusBadge(t, m.status)} ${assignee ? html`· ${t.assignee} ${assignee.name}` : ''}
+            <time datetime="${m.createdAt.toISOString()}">${received}</time> · ${statusBadge(t, m.status)}
+            ${assignee ? html`· ${t.assignee} ${assignee.name}` : ''}
             ${!assignee && m.claimedBy ? html`· <span class="claimed-by-client">${clientClaimText(t, ctx.lang, m.claimedBy, d.client)}</span>` : ''}
           </p>
         </div>
@@ -163,6 +169,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
                   </button>`,
               )
           : undefined,
+        d.client?.country,
       )}
     </article>`;
   return layout(ctx, who, body, 'page-message');

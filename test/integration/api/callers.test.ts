@@ -456,6 +456,9 @@ describe('caller erasure', () => {
     expect(erased.body.jobsCancelled).toBe(preview.body.live.jobs);
 
     expect(await documentsNaming()).toEqual([]);
+    // The list's search field holds numbers as digits: none of the number's digit forms survive.
+    expect(await MessageModel.countDocuments({ searchText: /0620000801|33620000801/ })).toBe(0);
+    expect(await MessageModel.countDocuments({ searchText: /0620000802/ })).toBe(1);
     expect(await redisKeysNaming()).toEqual([]);
     for (const key of delayed) expect(await queue.getJob(key)).toBeUndefined();
     expect(await queue.getJob(`followups-${first.id}`)).toBeUndefined();

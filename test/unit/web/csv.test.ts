@@ -1,4 +1,4 @@
-import { csvCell } from '../../../src/web/csv';
+import { csvCell, csvDocument, csvRow } from '../../../src/web/csv';
 
 describe('CSV cells', () => {
   it.each<[unknown, string, string]>([
@@ -15,5 +15,23 @@ describe('CSV cells', () => {
     [null, '', 'nothing is an empty cell'],
   ])('%j becomes %j (%s)', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+});
+
+describe('CSV documents for the reader’s spreadsheet', () => {
+  it('when French, then a BOM, semicolons, and a cell holding a semicolon quoted (a comma is not)', () => {
+    expect(csvDocument('fr', ['Nom', 'Motif'], [['Dupont, Jeanne', 'a; b']])).toBe(
+      '\ufeffNom;Motif\r\nDupont, Jeanne;"a; b"\r\n',
+    );
+  });
+
+  it('when English, then a BOM, commas, and a cell holding a comma quoted', () => {
+    expect(csvDocument('en', ['Name', 'Reason'], [['Dupont, Jeanne', 'a; b']])).toBe(
+      '\ufeffName,Reason\r\n"Dupont, Jeanne",a; b\r\n',
+    );
+  });
+
+  it('when a formula comes in either language, then it is neutralised', () => {
+    expect(csvRow('fr', ['=1+2', '06 12 34 56 02'])).toBe("'=1+2;06 12 34 56 02\r\n");
   });
 });

@@ -151,6 +151,9 @@ describe('the call log pages', () => {
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(7);
     expect(lines[0]).toContain('Type d’appel');
+    // French Excel: semicolons, the client's local time as a date it reads, the zone beside it.
+    expect(lines[0]!.split(';')).toHaveLength(10);
+    expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};Europe\/Paris;/);
     expect(text).toContain('Appelant silencieux');
     expect(text).toContain(of(callsA, 'transfer-message').messageId);
     const silent = await session.agent.get('/calls.csv?caller=0612345603').buffer(true).expect(200);

@@ -3,6 +3,7 @@
  * line per call that left no message (a transfer answered, a silent caller, a hang-up, a blocked
  * number…), so that no call goes unseen. Text lines; the digest (digest.ts) places them.
  */
+import { appointmentTime } from './appointment-texts';
 import { callsOfWindow } from '../app/call-log';
 import { callKind, leftNoMessage } from '../domain/call-kind';
 import { kindWords, urgentWord } from '../domain/call-words';
@@ -68,11 +69,10 @@ export function callLogLines(client: DigestClient, calls: CallLogEntry[]): strin
     return n ? [`${n} ${plural(n, lang) ? many : one}`] : [];
   });
   const lines = [w.calls(calls.length) + w.colon + parts.join(', ')];
-  const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'fr-FR', {
-    timeZone: client.timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  // The same clock as the digest's messages: "9 h 12" / "9:12 AM".
+  const time = {
+    format: (d: Date) => appointmentTime(d, lang === 'en' ? 'en-US' : 'fr-FR', client.timezone),
+  };
   const country = clientCountry(client);
   const silent = calls.filter((c) => leftNoMessage(callKind(c).kind));
   if (silent.length) lines.push(w.noMessage);
@@ -80,7 +80,7 @@ export function callLogLines(client: DigestClient, calls: CallLogEntry[]): strin
     const { kind, place, urgent } = callKind(c);
     const who = c.callerName || displayPhone(c.from, country);
     const mark = urgent ? `${urgentWord(lang).toUpperCase()} ` : '';
-    lines.push(`- ${time.format(c.startedAt)} ${who} — ${mark}${kindWords(kind, lang, place)}`);
+    lines.push(`- ${time.format(c.startedAt)} – ${who} — ${mark}${kindWords(kind, lang, place)}`);
   }
   return lines;
 }

@@ -13,6 +13,7 @@ import { NOTIFICATION_JOBS, SCHEDULERS, type ScheduleDefinition } from '../queue
 import type { Transports } from './channels';
 import { messagesBetween } from '../store/message-follow-ups';
 import { toGsm7 } from './gsm';
+import { digestCallLog } from './digest-call-log';
 import { appointmentTime } from './appointment-texts';
 import { NNBSP } from './french';
 import { cutAtWord, messageUrl } from './render';
@@ -71,14 +72,13 @@ export async function buildDigest(
   recordingLinks?: RecordingLinkKey,
 ): Promise<Digest> {
   const { date, from, to } = yesterdayIn(now, client.timezone);
-  const [messages, calls] = await Promise.all([
+  const [messages, calls, callLines] = await Promise.all([
     messagesBetween(client.id, from, to),
     countCallsBetween(client.id, from, to),
+    digestCallLog(client, from, to),
   ]);
   const listen = (m: Message) => (recordingLinks ? recordingLink(publicBaseUrl, m, recordingLinks) : null);
-  // CALLS SECTION (issue 14): the lead wires `src/notify/digest-call-log.ts` here, e.g.
-  // `callLines: await digestCallLog(client, from, to)`; composeDigest already prints them.
-  return composeDigest({ client, date, calls, messages, publicBaseUrl, listen });
+  return composeDigest({ client, date, calls, messages, publicBaseUrl, listen, callLines });
 }
 
 export type DigestInput = {
@@ -112,9 +112,9 @@ function count(n: number, locale: Locale, one: string, many: string): string {
   return `${n} ${singular ? one : many}`;
 }
 
-/** The list of that client on that day, which the digest's last link opens. */
-export const digestListUrl = (publicBaseUrl: string, clientId: string, date: string) =>
-  `${publicBaseUrl}/?${new URLSearchParams({ client: clientId, from: date, to: date }).toString()}`;
+/** The list of that client on that day, which the digest's last link opens (`/calls`: its calls). */
+export const digestListUrl = (publicBaseUrl: string, clientId: string, date: string, page = '/') =>
+  `${publicBaseUrl}${page}?${new URLSearchParams({ client: clientId, from: date, to: date }).toString()}`;
 
 /**
  * The digest's text, pure: the counts in the subject, then the open messages (urgent first) and
@@ -133,6 +133,7 @@ export function composeDigest(input: DigestInput): Digest {
   const day = dayTitle(date, locale);
   const subject = fr ? `Récapitulatif du ${day}${N}: ${counts}` : `Summary for ${day}: ${counts}`;
   const listUrl = digestListUrl(publicBaseUrl, client.id, date);
+  const callsUrl = digestListUrl(publicBaseUrl, client.id, date, '/calls');
   const lines = (list: Message[]) => groupByCaller(list).map((group) => digestLine(group, input));
   const text = [
     subject,
@@ -143,7 +144,12 @@ export function composeDigest(input: DigestInput): Digest {
     fr ? `Traités (${handled.length})` : `Handled (${handled.length})`,
     ...lines(handled),
     ...(input.callLines?.length
-      ? ['', fr ? `Appels (${calls})` : `Calls (${calls})`, ...input.callLines]
+      ? [
+          '',
+          fr ? `Appels (${calls})` : `Calls (${calls})`,
+          ...input.callLines,
+          fr ? `Tous les appels du ${day}${N}: ${callsUrl}` : `All calls of ${day}: ${callsUrl}`,
+        ]
       : []),
     '',
     fr ? `Tous les messages du ${day}${N}: ${listUrl}` : `All messages of ${day}: ${listUrl}`,

@@ -36,11 +36,11 @@ describe('the digest’s call section', () => {
     expect(lines).toEqual([
       `6 appels${NB}: 1 transféré, 1 message, 1 rendez-vous, 2 raccrochés, 1 refusé`,
       `Appels sans message${NB}:`,
-      '- 10:54 06 12 34 56 06 — Rendez-vous pris',
-      '- 10:55 06 12 34 56 05 — Raccroché pendant le menu',
-      '- 10:56 06 12 34 56 04 — Numéro bloqué',
-      '- 10:57 06 12 34 56 03 — Appelant silencieux',
-      '- 10:59 06 12 34 56 01 — URGENT Transféré, répondu',
+      '- 10 h 54 – 06 12 34 56 06 — Rendez-vous pris',
+      '- 10 h 55 – 06 12 34 56 05 — Raccroché pendant le menu',
+      '- 10 h 56 – 06 12 34 56 04 — Numéro bloqué',
+      '- 10 h 57 – 06 12 34 56 03 — Appelant silencieux',
+      '- 10 h 59 – 06 12 34 56 01 — URGENT Transféré, répondu',
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('the digest’s call section', () => {
     expect(await digestCallLog(client, ...WINDOW)).toEqual([
       '1 call: 1 rejected',
       'Calls that left no message:',
-      '- 05:00 AM (212) 555-0199 — Blocked number',
+      '- 5 AM – (212) 555-0199 — Blocked number',
     ]);
   });
 

@@ -123,6 +123,14 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
   expect(lines[lines.length - 1]).toBe(
     `Tous les messages du ${day}\u202f: https://rx.example.test/?client=${client.id}&from=${yesterday}&to=${yesterday}`,
   );
+  // The call log: yesterday's two calls, none of which left a message, each on its line.
+  const calls = lines.indexOf('Appels (2)');
+  expect(calls).toBeGreaterThan(open);
+  expect(lines[calls + 1]).toMatch(/^2 appels : /);
+  expect(lines.slice(calls).filter((l) => /^- \d{1,2} h( \d\d)? – /.test(l))).toHaveLength(2);
+  expect(mail.body).toContain(
+    `Tous les appels du ${day} : https://rx.example.test/calls?client=${client.id}&from=${yesterday}&to=${yesterday}`,
+  );
   expect(mail.body).not.toContain('Avant-hier');
   expect(mail.body).not.toContain('Aujourd’hui');
 });

@@ -167,6 +167,7 @@ export async function messageIdOfCall(
   callSid: string,
 ): Promise<string | null> {
   if (!callSid || !isObjectId(clientId) || !canSeeClient(access, clientId)) return null;
-  const doc = await MessageModel.findOne({ key: callSid }).select({ _id: 1, clientId: 1 }).lean();
+  // By `callSid` (index `callSid`): a message's `key` is not its CallSid (`message:<CallSid>`).
+  const doc = await MessageModel.findOne({ callSid }).select({ _id: 1, clientId: 1 }).lean();
   return doc && String(doc.clientId) === clientId ? String(doc._id) : null;
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { bookAppointment, findSlots } from '../../../src/app/appointments';
 import type { ActionSource } from '../../../src/domain/access';
 import { localDate } from '../../../src/domain/zoned-time';
+import { messageKey } from '../../../src/flow';
 import type { WebRuntime } from '../../../src/main/runtime';
 import { listAuditEvents } from '../../../src/store/audit';
 import type { Client } from '../../../src/store/clients';
@@ -50,7 +51,7 @@ describe('appointment pages', () => {
     const [slot] = await slots(mine);
     const callSid = `CA${randomBytes(16).toString('hex')}`;
     const booked = await bookFor(mine, slot!.start, { callSid });
-    const message = await makeMessage(mine.id, { key: callSid, callSid });
+    const message = await makeMessage(mine.id, { key: messageKey(callSid), callSid });
     const day = localDate(slot!.start, mine.timezone);
     const week = await session.agent.get(`/appointments?client=${mine.id}&view=week&date=${day}`).expect(200);
     expect(week.text).toContain('<h1>Rendez-vous · Cabinet Martin</h1>');

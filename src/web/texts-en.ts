@@ -58,6 +58,7 @@ export const en: Texts = {
   recording: 'Recording',
   noRecording: 'No recording.',
   timeline: 'Call timeline',
+  openCall: 'Open the call’s page',
   noTimeline: 'No step recorded.',
   deliveries: 'Notifications sent',
   noDeliveries: 'No notification.',

@@ -58,6 +58,7 @@ export const fr = {
   recording: 'Enregistrement',
   noRecording: 'Pas d’enregistrement.',
   timeline: 'Déroulé de l’appel',
+  openCall: 'Voir la fiche de l’appel',
   noTimeline: 'Aucune étape enregistrée.',
   deliveries: 'Notifications envoyées',
   noDeliveries: 'Aucune notification.',

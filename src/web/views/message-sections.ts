@@ -14,9 +14,11 @@ export function callTimelineSection(
   { t, lang }: PageContext,
   timeline: CallStep[],
   timeZone: string | undefined,
+  callSid?: string,
 ): SafeHtml {
   return html`<section aria-labelledby="h-timeline" class="card">
     <h2 id="h-timeline">${t.timeline}</h2>
+    ${timeline.length && callSid ? html`<p><a href="/calls/${callSid}">${t.openCall}</a></p>` : ''}
     ${
       timeline.length
         ? html`<ol class="timeline">

@@ -155,7 +155,7 @@ export function messagePage(ctx: PageContext, d: MessagePageData): string {
           'note-form stack',
         )}
       </section>
-      ${callTimelineSection(ctx, d.timeline, d.client?.timezone)}
+      ${callTimelineSection(ctx, d.timeline, d.client?.timezone, m.callSid)}
       ${deliveriesSection(
         ctx,
         d.deliveries,

@@ -102,6 +102,10 @@ describe('the call log pages', () => {
     expect(en.text).toContain('Transfer to the office: no answer');
     expect(en.text).toContain('Transfer not answered, message taken');
     await session.agent.get('/calls?lang=fr').expect(200);
+    // And back: the message's page shows the same timeline in words and links to the call.
+    const message = await session.agent.get(`/messages/${call.messageId}`).expect(200);
+    expect(message.text).toContain(`Transfert vers le cabinet${NB}: pas de réponse`);
+    expect(message.text).toContain(`href="/calls/${call.sid}"`);
     const audited = await AuditEventModel.find({ 'actor.id': assistantId, action: 'call.view' }).lean();
     expect(audited.map((e) => e.target?.id)).toContain(call.sid);
   });

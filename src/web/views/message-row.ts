@@ -2,7 +2,14 @@
 import type { CountryCode } from '../../domain/phone';
 import type { Message } from '../../store/messages';
 import type { CockpitTexts } from '../cockpit-texts';
-import { formatClock, formatDateTime, formatPhone } from '../format';
+import {
+  formatClock,
+  formatDateTime,
+  formatPhone,
+  isForeignZone,
+  timeWithZone,
+  zonesDiffer,
+} from '../format';
 import { html, type SafeHtml } from '../html';
 import type { Lang, Texts } from '../i18n';
 import { phoneLink } from './phone-link';
@@ -80,6 +87,18 @@ function quickActions(m: Message, ctx: RowContext, who: string): SafeHtml {
   ${form('handle', ct.handleRow(who), `✓ ${ct.handleShort}`, 'primary')}`;
 }
 
+/**
+ * When the message came, on its client's clock; the zone is named when the user's clients live on
+ * different clocks (or the client's is not the assistants'), so "14:05" is never ambiguous.
+ */
+function receivedAt(m: Message, ctx: RowContext, zone: string | undefined): string {
+  if (!zone) return formatDateTime(m.createdAt, ctx.lang);
+  const showZone = isForeignZone(zone) || zonesDiffer([...ctx.clients.values()]);
+  return showZone
+    ? timeWithZone(m.createdAt, zone, ctx.lang, true, { date: true })
+    : formatDateTime(m.createdAt, ctx.lang, zone);
+}
+
 export function messageRow(m: Message, ctx: RowContext): SafeHtml {
   const { t, ct } = ctx;
   const client = ctx.clients.get(m.clientId);
@@ -92,9 +111,7 @@ export function messageRow(m: Message, ctx: RowContext): SafeHtml {
       <input type="checkbox" name="ids" value="${m.id}" form="bulk" aria-label="${ct.selectRow(who)}" />
     </td>
     <td data-label="${t.received}" class="received">
-      <time datetime="${m.createdAt.toISOString()}"
-        >${formatDateTime(m.createdAt, ctx.lang, client?.timezone)}</time
-      >
+      <time datetime="${m.createdAt.toISOString()}">${receivedAt(m, ctx, client?.timezone)}</time>
     </td>
     <td data-label="${t.caller}" class="caller">
       ${showsUrgent(m) ? urgentBadge(t) : ''}

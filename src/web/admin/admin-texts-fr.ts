@@ -2,13 +2,17 @@
 import { DAY_NAMES } from '../../flow/hours-text';
 import { WEEKDAYS, type Weekday } from '../../flow/profile';
 import type { Locale } from '../../domain/vocabulary';
+import type { Lang } from '../i18n';
 import { previewFr } from './preview-texts';
+import { rulesFr } from './rules-texts';
 import { appointmentFormFr } from './appointment-form-texts';
 
 /** French quotation marks, kept on the same line as the words they quote. */
 const quote = (text: string) => `«\u00a0${text}\u00a0»`;
 
 export const adminFr = {
+  /** The page's language, for what is said by code rather than by this table (validation issues). */
+  lang: 'fr' as Lang,
   admin: 'Administration',
   clients: 'Clients',
   users: 'Utilisateurs',
@@ -44,9 +48,10 @@ export const adminFr = {
   userSaved: 'Utilisateur enregistré.',
   selfLockout:
     'Vous ne pouvez ni retirer vos propres droits d’administrateur ni désactiver votre propre compte.',
-  webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production)',
+  webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production).',
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
+  fieldMessage: (label: string, message: string) => `${label}\u202f: ${message}`,
   line: (n: number) => `Ligne ${n} : `,
   range: (n: number) => `Plage ${n}`,
   rule: (n: number) => `Règle ${n}`,
@@ -59,6 +64,8 @@ export const adminFr = {
   voice: 'Voix',
   greeting: 'Message d’accueil',
   greetingHint: 'Laissé vide, l’assistante salue avec le nom du client.',
+  defaultVoice: 'Voix par défaut de la langue',
+  voiceHint: 'Seules les voix de la langue choisie lui conviennent.',
   timezone: 'Fuseau horaire',
   address: 'Adresse',
   speech: 'Façon de parler',
@@ -148,13 +155,6 @@ export const adminFr = {
   defaultAction: 'Sans réponse au menu',
   actions: { message: 'Prendre un message', transfer: 'Transférer', reject: 'Raccrocher' },
   rules: 'Règles de routage',
-  rulesHint:
-    'Un tableau JSON de règles { name, when, then }, essayées dans l’ordre ; la première qui correspond décide. ' +
-    'when : open (true/false), timeWindow { days, start, end }, caller (vip, blocked, known, unknown), ' +
-    'menuChoice (urgent, message, hours, address), urgentSpeech. then : { "type": "transfer" | "message" | "reject" } ' +
-    'ou { "type": "say", "text": "…", "thenMenu": true }.',
-  example: 'Exemple',
-  rulesJsonError: (m: string) => `JSON invalide : ${m}`,
   badRange: 'Format attendu HH:MM-HH:MM',
   badClosure: 'Format attendu AAAA-MM-JJ..AAAA-MM-JJ libellé',
   badDateTime: 'Date et heure attendues',
@@ -162,6 +162,7 @@ export const adminFr = {
   list: { name: 'Nom', numbers: 'Numéros', locale: 'Langue', status: 'État', email: 'E-mail', role: 'Rôle' },
   appointmentForm: appointmentFormFr,
   ...previewFr,
+  ...rulesFr,
 };
 
 export type AdminTexts = typeof adminFr;

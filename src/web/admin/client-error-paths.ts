@@ -65,7 +65,7 @@ export function clientPathMapper(t: AdminTexts, ruleBlocks: readonly number[] = 
     }
     if (head === 'weeklyHours' && second) {
       const i = indexAt(path, 2);
-      return { field: `hours_${second}`, prefix: i === undefined ? '' : `${t.range(i + 1)} : ` };
+      return { field: `hours_${second}`, prefix: i === undefined ? '' : t.fieldMessage(t.range(i + 1), '') };
     }
     if (head === 'transferTargets') {
       const i = indexAt(path, 1);

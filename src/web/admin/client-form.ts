@@ -32,7 +32,7 @@ function hoursOf(v: FormValues, t: AdminTexts, errors: FieldErrors) {
         day,
         ranges.filter(Boolean).flatMap((r) => {
           const m = RANGE.exec(r);
-          if (!m) addError(errors, `hours_${day}`, `${r} : ${t.badRange}`);
+          if (!m) addError(errors, `hours_${day}`, t.fieldMessage(r, t.badRange));
           return m ? [{ start: m[1]!, end: m[2]! }] : [];
         }),
       ];

@@ -12,7 +12,9 @@ const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 /** `fr-FR` → « Français (France) » / "French (France)", by Intl. */
 export function localeName(locale: string, lang: Lang): string {
   try {
-    return capitalise(new Intl.DisplayNames([lang], { type: 'language' }).of(locale) ?? locale);
+    return capitalise(
+      new Intl.DisplayNames([lang], { type: 'language', languageDisplay: 'standard' }).of(locale) ?? locale,
+    );
   } catch {
     return locale;
   }

@@ -61,27 +61,25 @@ export function ruleBlock(s: FormState, t: AdminTexts, i: number, last: boolean,
         ${select(s, f('caller'), t.ruleCaller, choices(t.any, t.callerChoices))}
         ${select(s, f('menuChoice'), t.ruleMenu, choices(t.any, t.menuChoices))}
         ${select(s, f('urgentSpeech'), t.ruleSpeech, choices(t.any, t.speechChoices))}
-        ${input(s, f('start'), `${t.ruleWindow} · ${t.ruleStart}`, { type: 'time', cls: 'half' })}
-        ${input(s, f('end'), t.ruleEnd, { type: 'time', cls: 'half' })} ${daysGroup(s, t, i)}
+        <fieldset class="rule-window wide">
+          <legend>${t.ruleWindow}</legend>
+          <div class="form-grid">
+            ${input(s, f('start'), t.ruleStart, { type: 'time' })}
+            ${input(s, f('end'), t.ruleEnd, { type: 'time' })} ${daysGroup(s, t, i)}
+          </div>
+        </fieldset>
       </div>
     </fieldset>
     ${select(s, f('action'), t.ruleAction, Object.entries(t.actionChoices), { attrs: html`data-rule-action` })}
     ${textarea(s, f('text'), t.ruleText, { hint: t.ruleTextHint, rows: 2, cls: 'double rule-say', attrs: html`maxlength="500"` })}
     ${checkbox(s, f('thenMenu'), t.ruleThenMenu, 'rule-then-menu')}`;
   // The summary names each field with its rule.
-  if (s.labels)
-    for (const part of [
-      'name',
-      'open',
-      'caller',
-      'menuChoice',
-      'urgentSpeech',
-      'start',
-      'end',
-      'action',
-      'text',
-    ])
+  if (s.labels) {
+    for (const part of ['name', 'open', 'caller', 'menuChoice', 'urgentSpeech', 'action', 'text'])
       if (s.labels[f(part)]) s.labels[f(part)] = `${n} · ${s.labels[f(part)]}`;
+    s.labels[f('start')] = `${n} · ${t.ruleWindow} · ${t.ruleStart}`;
+    s.labels[f('end')] = `${n} · ${t.ruleWindow} · ${t.ruleEnd}`;
+  }
   return html`<fieldset class="rule wide" data-rule="${i}" ${blank ? html`data-new-rule` : ''}>
     <legend>${blank ? t.newRule : n}</legend>
     <div class="form-grid">${controls} ${blank ? '' : tools(t, i, last)}</div>

@@ -111,12 +111,31 @@
         field.hidden = !say;
       });
     }
+    // The same button of the moved block keeps the focus; at the top or bottom, where it is disabled, its opposite.
     function focusOp(block, op) {
-      var button = block.querySelector('[data-rule-op="' + op + '"]');
-      if (button && !button.disabled) return button.focus();
+      var ops = [op, { up: 'down', down: 'up', remove: 'remove' }[op]];
+      for (var k = 0; k < ops.length; k++) {
+        var button = block.querySelector('[data-rule-op="' + ops[k] + '"]');
+        if (button && !button.disabled) return button.focus();
+      }
       var name = block.querySelector('input');
       if (name) name.focus();
     }
+
+    // With the script, rules come from the add button: an empty trailing block is not needed.
+    blocks()
+      .filter(isNew)
+      .forEach(function (block) {
+        var used = Array.prototype.some.call(block.querySelectorAll('input, textarea'), function (el) {
+          return el.type === 'checkbox'
+            ? el.checked && !el.closest('.rule-then-menu')
+            : el.value.trim() !== '';
+        });
+        var chosen = Array.prototype.some.call(block.querySelectorAll('.rule-when select'), function (el) {
+          return el.value !== '';
+        });
+        if (!used && !chosen) block.remove();
+      });
 
     builder.addEventListener('click', function (event) {
       var button = event.target.closest('[data-rule-op]');

@@ -44,6 +44,7 @@ export const adminEn: AdminTexts = {
   numberTaken: 'This number is already assigned to another client.',
   emailTaken: 'This email address is already in use.',
   fieldMessage: (label, message) => `${label}: ${message}`,
+  quoted: (text) => `“${text}”`,
   line: (n) => `Line ${n}: `,
   range: (n) => `Range ${n}`,
   rule: (n) => `Rule ${n}`,

@@ -52,6 +52,7 @@ export const adminFr = {
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
   fieldMessage: (label: string, message: string) => `${label}\u202f: ${message}`,
+  quoted: (text: string) => `«\u202f${text}\u202f»`,
   line: (n: number) => `Ligne ${n}\u202f: `,
   range: (n: number) => `Plage ${n}`,
   rule: (n: number) => `Règle ${n}`,

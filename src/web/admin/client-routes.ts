@@ -60,7 +60,8 @@ export async function renderEdit(
     panel.input && more.appointments && client.appointments.types.length
       ? await slotsOfferedAt(more.appointments, client, panel.input.at, ctx.lang)
       : undefined;
-  const preview = previewPanel(t, client.id, panel, result, slots);
+  const when = panel.input ? { at: panel.input.at, timeZone: client.timezone } : undefined;
+  const preview = previewPanel(t, client.id, panel, result, slots, when);
   const [lastRun, connection] = await Promise.all([
     recentPurgeRuns(1).then((runs) => runs[0]),
     more.calendars ? calendarConnectionOf(client.id) : Promise.resolve(null),

@@ -150,6 +150,33 @@ describe('the admin client form’s error summary, names and rules builder in re
     ]);
   });
 
+  it('when the setup is tested for a VIP on a Wednesday evening, then the panel says the rule, the targets and the date in French words', async () => {
+    const { page, base } = s;
+    const client = await createClient({
+      ...DEMO_CLIENT,
+      name: 'Cabinet Aperçu',
+      numbers: [uniqueNumber()],
+      rules: [
+        { name: 'VIP hors horaires', when: { caller: 'vip', open: false }, then: { type: 'transfer' } },
+      ],
+    });
+    await page.goto(`${base}/admin/clients/${client.id}`);
+    await page.getByLabel('Numéro de l’appelant').fill('+33611111111');
+    await page.getByLabel('Date et heure (heure locale du client)').fill('2026-12-02T20:00');
+    await page.getByRole('button', { name: 'Tester', exact: true }).click();
+    const result = page.locator('.preview-result');
+    await result.waitFor();
+    const text = (await result.textContent())!.replace(/[ \t\n]+/g, ' ');
+    expect(text).toContain('Décision\u202f: Transfert');
+    expect(text).toContain('mercredi 2 décembre 2026 à 20:00');
+    expect(text).toContain('Fermé (horaires de la semaine)');
+    expect(text).toContain(
+      'Règle 1 «\u202fVIP hors horaires\u202f» appliquée\u202f: transfert vers Dr Claire Martin et Secrétariat.',
+    );
+    expect(text).not.toMatch(/weekly|matched|rule #|Wed /);
+    await page.locator('#preview').screenshot({ path: path.join(AFTER, 'route-preview.png') });
+  });
+
   it('on a phone-sized screen, then the client form and its rules builder fit the width', async () => {
     const phone = await s.browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });

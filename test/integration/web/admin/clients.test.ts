@@ -124,7 +124,9 @@ describe('admin pages: clients', () => {
     const res = await post('/admin/clients', clientForm({ numbers: `${mine}\n${other.numbers[0]}` })).expect(
       409,
     );
-    expect(fieldError(res.text, 'numbers')).toBe('Ligne 2 : Ce numéro est déjà attribué à un autre client.');
+    expect(fieldError(res.text, 'numbers')).toBe(
+      'Ligne 2\u202f: Ce numéro est déjà attribué à un autre client.',
+    );
     // Nothing half-saved: the first number was released and can be used.
     await post('/admin/clients', clientForm({ numbers: mine })).expect(303);
   });
@@ -155,16 +157,19 @@ describe('admin pages: clients', () => {
       .get(url)
       .query({ from: '+33611111111', at: '2026-03-02T10:00' })
       .expect(200);
-    expect(page.text).toContain('Décision : Transfert');
-    expect(page.text).toContain('Mon 2026-03-02 10:00 (Europe/Paris)');
+    expect(page.text).toContain('Décision\u202f: Transfert');
+    expect(page.text).toContain('lundi 2 mars 2026 à 10:00');
     expect(page.text).toContain('Ouvert');
     expect(page.text).toContain('Dr Durand · +33 6 12 34 56 78 · 20 s');
-    expect(page.text).toContain('VIP during opening hours');
+    expect(page.text).toContain(
+      'Appelant VIP pendant les horaires d’ouverture\u202f: transfert vers Dr Durand.',
+    );
+    expect(page.text).toContain('(horaires de la semaine)');
     const closed = await admin.agent
       .get(url)
       .query({ from: '+33622222222', at: '2026-03-02T20:00', digits: '2' });
     expect(closed.text).toContain('Fermé');
-    expect(closed.text).toContain('Décision : Prise de message');
+    expect(closed.text).toContain('Décision\u202f: Prise de message');
     const bad = await admin.agent.get(url).query({ from: 'x', at: '' }).expect(400);
     expect(fieldError(bad.text, 'from')).toContain('format international');
     expect(fieldError(bad.text, 'at')).toBeTruthy();

@@ -151,7 +151,7 @@ export function errorSummary(
   errors: FieldErrors,
   headline: string,
   labels: Record<string, string> = {},
-  named: (label: string, message: string) => string = (label, message) => `${label} : ${message}`,
+  named: (label: string, message: string) => string = (label, message) => `${label} — ${message}`,
 ): SafeHtml {
   if (Object.keys(errors).length === 0) return html``;
   const loose = errors[SUMMARY] ?? [];

@@ -76,7 +76,8 @@ const fr: Words = {
     'Fermé, et hors horaires l’assistante prend un message\u202f: elle dit quand le cabinet rouvre, puis prend le message.',
   closedMenu:
     'Aucune règle ne s’applique\u202f; fermé, seules les urgences sont transférées\u202f: le menu est proposé.',
-  vipNoTargets: 'Aucune règle ne s’applique\u202f; appelant VIP, mais aucun destinataire\u202f: le menu est proposé.',
+  vipNoTargets:
+    'Aucune règle ne s’applique\u202f; appelant VIP, mais aucun destinataire\u202f: le menu est proposé.',
   openMenu: 'Aucune règle ne s’applique\u202f; ouvert\u202f: le menu est proposé.',
   noRule: 'Aucune règle ne s’applique',
   notReached: 'Le menu n’est pas atteint\u202f: dès l’arrivée de l’appel,',

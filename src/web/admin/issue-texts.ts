@@ -148,7 +148,7 @@ const FORMATS: Record<string, Own> = {
 const TYPES: Record<string, Own> = {
   number: { fr: 'Nombre attendu.', en: 'Enter a number.' },
   int: { fr: 'Nombre entier attendu.', en: 'Enter a whole number.' },
-  boolean: { fr: 'Choix invalide.', en: 'Invalid choice.' },
+  boolean: { fr: 'Choix inconnu.', en: 'Unknown choice.' },
   string: { fr: 'Texte attendu.', en: 'Enter some text.' },
 };
 

@@ -9,6 +9,10 @@ import type { AdminTexts } from './admin-texts';
 import { checkbox, fieldId, input, select, textarea, type FormState } from './form-controls';
 import { blankBlock, dayField, ruleBlocks, ruleField, RULES_OP } from './rules-form';
 
+/** Times as typed text: a time input cannot hold 24:00, the end of a day. */
+const hhmm = (example: string) =>
+  html`inputmode="numeric" maxlength="5" placeholder="${example}" autocomplete="off"`;
+
 const choices = (any: string, table: Record<string, string>): [string, string][] => [
   ['', any],
   ...Object.entries(table),
@@ -63,9 +67,10 @@ export function ruleBlock(s: FormState, t: AdminTexts, i: number, last: boolean,
         ${select(s, f('urgentSpeech'), t.ruleSpeech, choices(t.any, t.speechChoices))}
         <fieldset class="rule-window wide">
           <legend>${t.ruleWindow}</legend>
+          <p class="hint">${t.ruleWindowHint}</p>
           <div class="form-grid">
-            ${input(s, f('start'), t.ruleStart, { type: 'time' })}
-            ${input(s, f('end'), t.ruleEnd, { type: 'time' })} ${daysGroup(s, t, i)}
+            ${input(s, f('start'), t.ruleStart, { attrs: hhmm('09:00') })}
+            ${input(s, f('end'), t.ruleEnd, { attrs: hhmm('12:30') })} ${daysGroup(s, t, i)}
           </div>
         </fieldset>
       </div>

@@ -178,13 +178,26 @@ describe('the admin client form’s error summary, names and rules builder in re
   });
 
   it('on a phone-sized screen, then the client form and its rules builder fit the width', async () => {
+    const client = await createClient({
+      ...DEMO_CLIENT,
+      name: 'Cabinet Téléphone',
+      numbers: [uniqueNumber()],
+      rules: [
+        {
+          name: 'Samedi',
+          when: { timeWindow: { days: ['sat'], start: '00:00', end: '24:00' } },
+          then: { type: 'say', text: 'Le cabinet est fermé le samedi.', thenMenu: true },
+        },
+      ],
+    });
     const phone = await s.browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${s.base}/admin/clients/new`);
+    await phone.goto(`${s.base}/admin/clients/${client.id}`);
     await expect(phone.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
       390,
     );
-    await phone.locator('#rules').scrollIntoViewIfNeeded();
+    await phone.locator('#rules legend').first().scrollIntoViewIfNeeded();
+    await phone.evaluate("document.querySelector('#rules').scrollIntoView({ block: 'start' })");
     await phone.screenshot({ path: path.join(AFTER, 'client-form-phone.png') });
     await phone.close();
   });

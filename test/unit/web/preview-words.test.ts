@@ -5,6 +5,8 @@
 import { clientProfileSchema, type ClientProfileInput } from '../../../src/flow/profile';
 import { previewRoute, type RoutePreview } from '../../../src/flow/preview';
 import { localDateTime, openReasonWords, whyWords } from '../../../src/web/admin/preview-words';
+import { previewPanel } from '../../../src/web/admin/preview-view';
+import { adminTexts } from '../../../src/web/admin/admin-texts';
 
 const VIP = '+33611111111';
 const BLOCKED = '+33699999999';
@@ -94,5 +96,21 @@ describe('the test panel in words', () => {
       expect(said).not.toMatch(/\b(règle|appliquée|appelant|transfert vers|aucun|le menu|touche|phrase)\b/i);
       expect(said).not.toMatch(/\s[:;!?]/);
     }
+  });
+
+  it('when the panel is rendered on an English page, then it reads in English typography, and the French one in French', () => {
+    const p = SCENARIOS[3]![1];
+    const when = { at: WEDNESDAY_20H, timeZone: 'Europe/Paris' };
+    const visible = (lang: 'fr' | 'en') =>
+      previewPanel(adminTexts(lang), 'c1', { values: {}, errors: {} }, p, undefined, when)
+        .toString()
+        .replace(/<[^>]+>/g, ' ');
+    const english = visible('en');
+    expect(english).toContain('Decision: Message taking');
+    expect(english).toContain('Wednesday, December 2, 2026 at 8:00 PM');
+    expect(english).not.toMatch(/[^\s] +[:;!?](\s|$)/);
+    const french = visible('fr');
+    expect(french).toContain('Décision\u202f: Prise de message');
+    expect(french).not.toMatch(/[^\s] [:;!?](\s|$)/);
   });
 });

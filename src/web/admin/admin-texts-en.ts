@@ -41,6 +41,9 @@ export const adminEn: AdminTexts = {
   userSaved: 'User saved.',
   selfLockout: 'You cannot remove your own administrator rights or deactivate your own account.',
   webhookNotPublic: 'The webhook must point to a public address (https in production).',
+  webhookHostNotPublic: (host) =>
+    `The webhook must point to a public address: ${host} is this machine or the local network.`,
+  webhookNeedsHttps: 'The webhook must point to an https address in production.',
   numberTaken: 'This number is already assigned to another client.',
   emailTaken: 'This email address is already in use.',
   fieldMessage: (label, message) => `${label}: ${message}`,

@@ -50,6 +50,9 @@ export const adminFr = {
   selfLockout:
     'Vous ne pouvez ni retirer vos propres droits d’administrateur ni désactiver votre propre compte.',
   webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production).',
+  webhookHostNotPublic: (host: string) =>
+    `Le webhook doit viser une adresse publique\u202f: ${host} est une adresse de cette machine ou du réseau local.`,
+  webhookNeedsHttps: 'Le webhook doit viser une adresse https en production.',
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
   fieldMessage: (label: string, message: string) => `${label}\u202f: ${message}`,

@@ -97,7 +97,7 @@ describe('admin pages: clients', () => {
       }),
     ).expect(400);
     expect(fieldError(hook.text, 'webhookUrl')).toContain(
-      'Le webhook doit viser une adresse publique (https en production).',
+      'Le webhook doit viser une adresse publique\u202f: 127.0.0.1 est une adresse de cette machine ou du réseau local.',
     );
     expect((await listClients()).length).toBe(before);
   });

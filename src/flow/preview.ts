@@ -13,11 +13,16 @@ import { menuChoiceFromDigits } from './speech';
 import { transferOrder } from './steps/transfer';
 import { MESSAGE_STEPS, type Action, type CallState, type FlowEvent, type Transition } from './types';
 
-/** `appointment`: the receptionist books (or moves, cancels) an appointment in the call. */
-export type PreviewDecision = 'reject' | 'transfer' | 'message' | 'menu' | 'say' | 'appointment';
+import {
+  whyText,
+  type BuiltInOutcome,
+  type PreviewDecision,
+  type PreviewHeard,
+  type PreviewRule,
+  type PreviewWhy,
+} from './preview-why';
 
-/** `index` is the rule's position in `profile.rules` (0-based); reasons number rules from 1. */
-export type PreviewRule = { index: number; name: string };
+export type { PreviewDecision, PreviewRule, PreviewWhy } from './preview-why';
 
 export interface PreviewInput {
   from: string;
@@ -36,13 +41,15 @@ export interface RoutePreview {
   /** The client's wall clock, e.g. "Mon 2026-11-23 10:00 (Europe/Paris)". */
   localTime: string;
   caller: { vip: boolean; blocked: boolean; known: boolean };
-  atStart: { decision: PreviewDecision; rule: PreviewRule | null; reason: string };
+  /** `reason`: `why` in English words. */
+  atStart: { decision: PreviewDecision; rule: PreviewRule | null; reason: string; why: PreviewWhy };
   /** Only when `digits` or `speech` is given. */
   afterMenu?: {
     choice: MenuChoice | null;
     decision: PreviewDecision;
     rule: PreviewRule | null;
     reason: string;
+    why: PreviewWhy;
   };
   /** When a decision is transfer: in dial order (hunt) or all at once (simultaneous). */
   transferTargets?: { name: string; number: string; ringSeconds: number }[];
@@ -94,68 +101,75 @@ const RULE_DECISION: Record<RoutingRule['then']['type'], PreviewDecision> = {
   say: 'say',
 };
 
-/** "rule #2 'VIP after hours' matched", with what the engine did when it differs from the rule's action. */
-function ruleReason(profile: ClientProfile, ref: PreviewRule, rule: RoutingRule, actual: PreviewDecision) {
-  const base = `rule #${ref.index + 1} '${ref.name}' matched`;
-  if (RULE_DECISION[rule.then.type] === actual) return `${base}: ${rule.then.type}`;
-  if (rule.then.type === 'transfer' && profile.transferTargets.length === 0) {
-    return `${base}: transfer, but there are no transfer targets, so ${actual}`;
-  }
-  return `${base}: ${rule.then.type}, engine decision ${actual}`;
+/** The rule that matched, with what the engine did when it differs from the rule's action. */
+function ruleWhy(
+  profile: ClientProfile,
+  ref: PreviewRule,
+  rule: RoutingRule,
+  actual: PreviewDecision,
+): PreviewWhy {
+  const action = rule.then.type;
+  const outcome =
+    RULE_DECISION[action] === actual
+      ? 'as-rule'
+      : action === 'transfer' && profile.transferTargets.length === 0
+        ? 'no-targets'
+        : 'engine';
+  return { code: 'rule', rule: ref, action, outcome, decision: actual };
 }
 
-function startReason(
+function startWhy(
   profile: ClientProfile,
   ctx: RuleContext,
   decision: PreviewDecision,
   rule: RoutingRule | undefined,
   ref: PreviewRule | null,
-): string {
-  if (ctx.caller.blocked) return 'caller is in blockedNumbers: rejected before answering';
-  if (rule && ref) return ruleReason(profile, ref, rule, decision);
+): PreviewWhy {
+  if (ctx.caller.blocked) return { code: 'blocked' };
+  if (rule && ref) return ruleWhy(profile, ref, rule, decision);
   const noTargets = profile.transferTargets.length === 0;
-  if (decision === 'transfer' && ctx.caller.vip && ctx.open) {
-    return 'built-in: VIP during opening hours with transfer targets';
-  }
+  if (decision === 'transfer' && ctx.caller.vip && ctx.open) return { code: 'vip-open' };
   if (decision === 'message' && !ctx.open && profile.transfer.outOfHours === 'message') {
-    return 'closed and out-of-hours policy is message: when we reopen is said, then message taking';
+    return { code: 'closed-message' };
   }
   if (decision === 'menu') {
-    if (!ctx.open) return 'no rule matched; closed and out-of-hours policy is urgent-only: the menu';
-    if (ctx.caller.vip && noTargets) return 'no rule matched; VIP but no transfer targets: the menu';
-    return 'no rule matched; open: the menu';
+    if (!ctx.open) return { code: 'closed-menu' };
+    if (ctx.caller.vip && noTargets) return { code: 'vip-no-targets-menu' };
+    return { code: 'open-menu' };
   }
-  return `no rule matched: ${decision}`;
+  return { code: 'no-rule', decision };
 }
 
-function menuReason(
+function builtIn(
+  profile: ClientProfile,
+  ctx: RuleContext,
+  choice: MenuChoice,
+  decision: PreviewDecision,
+): BuiltInOutcome {
+  switch (choice) {
+    case 'urgent':
+      if (decision === 'transfer') return ctx.open ? 'open-transfer' : 'closed-transfer';
+      if (profile.transferTargets.length === 0) return 'no-targets-urgent';
+      return 'closed-urgent-message';
+    case 'message':
+      return 'message';
+    case 'hours':
+      return 'hours';
+    case 'address':
+      return profile.address ? 'address' : 'no-address';
+  }
+}
+
+function menuWhy(
   profile: ClientProfile,
   ctx: RuleContext,
   choice: MenuChoice,
   decision: PreviewDecision,
   rule: RoutingRule | undefined,
   ref: PreviewRule | null,
-): string {
-  if (rule && ref) return ruleReason(profile, ref, rule, decision);
-  const prefix = `no rule matched; built-in meaning of '${choice}'`;
-  switch (choice) {
-    case 'urgent':
-      if (decision === 'transfer') {
-        return ctx.open
-          ? `${prefix}: open with transfer targets, transfer`
-          : `${prefix}: closed and out-of-hours policy is urgent-only, transfer`;
-      }
-      if (profile.transferTargets.length === 0) return `${prefix}: no transfer targets, urgent message`;
-      return `${prefix}: closed and out-of-hours policy is message, urgent message`;
-    case 'message':
-      return `${prefix}: message taking`;
-    case 'hours':
-      return `${prefix}: opening hours read out, then the menu again`;
-    case 'address':
-      return profile.address
-        ? `${prefix}: address read out, then the menu again`
-        : `${prefix}: no address set (said so), then the menu again`;
-  }
+): PreviewWhy {
+  if (rule && ref) return ruleWhy(profile, ref, rule, decision);
+  return { code: 'built-in', choice, outcome: builtIn(profile, ctx, choice, decision), decision };
 }
 
 /** What the menu's rules see for each intent of a sentence: an appointment or a request is a message. */
@@ -169,12 +183,10 @@ const CHOICE_OF_INTENT: Record<Intent, MenuChoice | undefined> = {
   person: undefined,
 };
 
-/** How the preview names an intent that is not a menu choice of its own. */
-const INTENT_WORDS: Partial<Record<Intent, string>> = {
-  appointment: 'an appointment request, taken as a message (no appointment types)',
-  content: 'a request in the caller’s words, taken as a message',
-  person: 'a person asked for by name',
-};
+/** A menu answer with its English reason. */
+const said = (why: PreviewWhy) => ({ why, reason: whyText(why) });
+
+const NAMED_INTENTS = ['appointment', 'content', 'person'] as const;
 
 function afterMenu(
   profile: ClientProfile,
@@ -190,20 +202,20 @@ function afterMenu(
       choice: null,
       decision: startDecision,
       rule: null,
-      reason: `the menu is not reached: the call goes to ${startDecision} at the start`,
+      ...said({ code: 'menu-not-reached', decision: startDecision }),
     };
   }
   const state: CallState = start.state;
   let event: FlowEvent;
   let choice: MenuChoice | undefined;
   let urgentSpeech = state.urgentHeard;
-  let heard: string;
+  let heard: PreviewHeard;
   /** The transfer target the caller named, when that is what the sentence asks for. */
   let asksFor: string | undefined;
   if (input.digits !== undefined) {
     event = { type: 'digits', digits: input.digits };
     choice = menuChoiceFromDigits(input.digits);
-    heard = `key '${input.digits}'`;
+    heard = { by: 'key', digits: input.digits };
   } else {
     const text = input.speech ?? '';
     event = { type: 'speech', text };
@@ -212,27 +224,33 @@ function afterMenu(
     choice = understood?.intent === undefined ? undefined : CHOICE_OF_INTENT[understood.intent];
     urgentSpeech = urgentSpeech || understood?.urgent === true;
     const booking = understood?.intent === 'appointment' && profile.appointments.types.length > 0;
-    const what = booking ? 'an appointment request' : understood?.intent && INTENT_WORDS[understood.intent];
+    const named = NAMED_INTENTS.find((i) => i === understood?.intent);
     if (understood?.intent === 'person' && understood.target !== undefined) {
       asksFor = profile.transferTargets[understood.target]?.name;
     }
-    heard = `speech "${text}"${what ? ` (${what})` : ''}${asksFor ? ` asking for ${asksFor}` : ''}`;
+    heard = {
+      by: 'speech',
+      text,
+      ...(booking ? { understood: 'booking' as const } : named ? { understood: named } : {}),
+      ...(asksFor ? { asksFor } : {}),
+    };
   }
   const t = handleEvent(profile, state, event, at);
   const decision = decisionOf(t);
   // Booking is no menu choice of its own (rules cannot name it): said as what it is.
   if (decision === 'appointment') {
-    return { choice: null, decision, rule: null, reason: `${heard}: appointment booking`, transition: t };
+    return { choice: null, decision, rule: null, ...said({ code: 'booking', heard }), transition: t };
   }
   if (!choice) {
     if (asksFor)
-      return { choice: null, decision, rule: null, reason: `${heard}: ${decision}`, transition: t };
-    return {
-      choice: null,
-      decision,
-      rule: null,
-      reason: `${heard} is no menu choice: ${decision === 'menu' ? 'the menu is asked again' : decision}`,
-    };
+      return {
+        choice: null,
+        decision,
+        rule: null,
+        ...said({ code: 'asks-for', heard, decision }),
+        transition: t,
+      };
+    return { choice: null, decision, rule: null, ...said({ code: 'no-choice', heard, decision }) };
   }
   const ctx = ruleContext(profile, at, {
     open,
@@ -247,7 +265,7 @@ function afterMenu(
     choice,
     decision,
     rule: ref,
-    reason: menuReason(profile, ctx, choice, decision, rule, ref),
+    ...said(menuWhy(profile, ctx, choice, decision, rule, ref)),
     transition: t,
   };
 }
@@ -289,7 +307,7 @@ export function previewRoute(profile: ClientProfile, input: PreviewInput): Route
     atStart: {
       decision,
       rule: startRef,
-      reason: startReason(profile, startCtx, decision, startRule, startRef),
+      ...said(startWhy(profile, startCtx, decision, startRule, startRef)),
     },
     greeting: firstSaid(start.actions),
   };

@@ -18,14 +18,15 @@ import { calendarRoutes } from './calendar-routes';
 
 /**
  * The client form has more fields than the web stack's body parser allows (50): this parser reads
- * the admin forms first (the stack's own then sees the body already parsed and leaves it).
+ * the admin forms first (the stack's own then sees the body already parsed and leaves it). Each
+ * routing rule of the builder is up to 18 fields, and a client may have 50 rules.
  */
 const adminFormParser: RequestHandler[] = [
   (_req, res, next) => {
     res.locals.web = true;
     next();
   },
-  express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }),
+  express.urlencoded({ extended: false, limit: '400kb', parameterLimit: 1200 }),
 ];
 
 /** `adminStack`: the web page stack ending with `requireAdmin`. */

@@ -1,10 +1,12 @@
 /** English texts of the admin pages. */
 import { adminFr, weekdayLabels, type AdminTexts } from './admin-texts-fr';
 import { previewEn } from './preview-texts';
+import { rulesEn } from './rules-texts';
 import { appointmentFormEn } from './appointment-form-texts';
 
 export const adminEn: AdminTexts = {
   ...adminFr,
+  lang: 'en',
   admin: 'Administration',
   clients: 'Clients',
   users: 'Users',
@@ -38,9 +40,14 @@ export const adminEn: AdminTexts = {
   userCreated: 'User created.',
   userSaved: 'User saved.',
   selfLockout: 'You cannot remove your own administrator rights or deactivate your own account.',
-  webhookNotPublic: 'The webhook must point to a public address (https in production)',
+  webhookNotPublic: 'The webhook must point to a public address (https in production).',
+  webhookHostNotPublic: (host) =>
+    `The webhook must point to a public address: ${host} is this machine or the local network.`,
+  webhookNeedsHttps: 'The webhook must point to an https address in production.',
   numberTaken: 'This number is already assigned to another client.',
   emailTaken: 'This email address is already in use.',
+  fieldMessage: (label, message) => `${label}: ${message}`,
+  quoted: (text) => `“${text}”`,
   line: (n) => `Line ${n}: `,
   range: (n) => `Range ${n}`,
   rule: (n) => `Rule ${n}`,
@@ -52,6 +59,8 @@ export const adminEn: AdminTexts = {
   voice: 'Voice',
   greeting: 'Greeting',
   greetingHint: 'When empty, the assistant greets with the client’s name.',
+  defaultVoice: 'The language’s default voice',
+  voiceHint: 'Only voices of the chosen language suit it.',
   timezone: 'Time zone',
   address: 'Address',
   speech: 'How the receptionist speaks',
@@ -141,13 +150,6 @@ export const adminEn: AdminTexts = {
   defaultAction: 'No answer at the menu',
   actions: { message: 'Take a message', transfer: 'Transfer', reject: 'Hang up' },
   rules: 'Routing rules',
-  rulesHint:
-    'A JSON array of rules { name, when, then }, tried in order; the first that matches decides. ' +
-    'when: open (true/false), timeWindow { days, start, end }, caller (vip, blocked, known, unknown), ' +
-    'menuChoice (urgent, message, hours, address), urgentSpeech. then: { "type": "transfer" | "message" | "reject" } ' +
-    'or { "type": "say", "text": "…", "thenMenu": true }.',
-  example: 'Example',
-  rulesJsonError: (m) => `Invalid JSON: ${m}`,
   badRange: 'Expected HH:MM-HH:MM',
   badClosure: 'Expected YYYY-MM-DD..YYYY-MM-DD label',
   badDateTime: 'Expected a date and time',
@@ -161,4 +163,5 @@ export const adminEn: AdminTexts = {
   },
   appointmentForm: appointmentFormEn,
   ...previewEn,
+  ...rulesEn,
 };

@@ -2,13 +2,17 @@
 import { DAY_NAMES } from '../../flow/hours-text';
 import { WEEKDAYS, type Weekday } from '../../flow/profile';
 import type { Locale } from '../../domain/vocabulary';
+import type { Lang } from '../i18n';
 import { previewFr } from './preview-texts';
+import { rulesFr } from './rules-texts';
 import { appointmentFormFr } from './appointment-form-texts';
 
 /** French quotation marks, kept on the same line as the words they quote. */
 const quote = (text: string) => `«\u00a0${text}\u00a0»`;
 
 export const adminFr = {
+  /** The page's language, for what is said by code rather than by this table (validation issues). */
+  lang: 'fr' as Lang,
   admin: 'Administration',
   clients: 'Clients',
   users: 'Utilisateurs',
@@ -29,25 +33,31 @@ export const adminFr = {
   none: 'Aucun',
   noClients: 'Aucun client pour l’instant.',
   noUsers: 'Aucun utilisateur pour l’instant.',
-  fixErrors: 'Le formulaire contient des erreurs ; rien n’a été enregistré.',
+  fixErrors: 'Le formulaire contient des erreurs\u202f; rien n’a été enregistré.',
   clientCreated: 'Client créé.',
   clientSaved: 'Client enregistré.',
   clientActivated: 'Service du client réactivé.',
-  clientDeactivated: 'Service du client désactivé : ses appels reçoivent le message « numéro non attribué ».',
+  clientDeactivated:
+    'Service du client désactivé\u202f: ses appels reçoivent le message «\u202fnuméro non attribué\u202f».',
   serviceHeading: 'Service',
-  serviceOn: 'Actif : les appels vers ses numéros sont pris en charge.',
+  serviceOn: 'Actif\u202f: les appels vers ses numéros sont pris en charge.',
   serviceOff:
-    'Désactivé : ses numéros restent réservés, les appels reçoivent le message « numéro non attribué ».',
+    'Désactivé\u202f: ses numéros restent réservés, les appels reçoivent le message «\u202fnuméro non attribué\u202f».',
   deactivateClient: 'Désactiver ce client',
   activateClient: 'Réactiver ce client',
   userCreated: 'Utilisateur créé.',
   userSaved: 'Utilisateur enregistré.',
   selfLockout:
     'Vous ne pouvez ni retirer vos propres droits d’administrateur ni désactiver votre propre compte.',
-  webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production)',
+  webhookNotPublic: 'Le webhook doit viser une adresse publique (https en production).',
+  webhookHostNotPublic: (host: string) =>
+    `Le webhook doit viser une adresse publique\u202f: ${host} est une adresse de cette machine ou du réseau local.`,
+  webhookNeedsHttps: 'Le webhook doit viser une adresse https en production.',
   numberTaken: 'Ce numéro est déjà attribué à un autre client.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
-  line: (n: number) => `Ligne ${n} : `,
+  fieldMessage: (label: string, message: string) => `${label}\u202f: ${message}`,
+  quoted: (text: string) => `«\u202f${text}\u202f»`,
+  line: (n: number) => `Ligne ${n}\u202f: `,
   range: (n: number) => `Plage ${n}`,
   rule: (n: number) => `Règle ${n}`,
   // client form
@@ -59,38 +69,40 @@ export const adminFr = {
   voice: 'Voix',
   greeting: 'Message d’accueil',
   greetingHint: 'Laissé vide, l’assistante salue avec le nom du client.',
+  defaultVoice: 'Voix par défaut de la langue',
+  voiceHint: 'Seules les voix de la langue choisie lui conviennent.',
   timezone: 'Fuseau horaire',
   address: 'Adresse',
   speech: 'Façon de parler',
   sector: 'Activité',
   sectors: { medical: 'Cabinet médical ou paramédical', other: 'Autre activité' },
   sectorHint:
-    'Un cabinet médical a ses propres réglages par défaut : conseil en cas d’urgence, symptômes graves traités comme urgents, discrétion sur le nom des appelants.',
+    'Un cabinet médical a ses propres réglages par défaut\u202f: conseil en cas d’urgence, symptômes graves traités comme urgents, discrétion sur le nom des appelants.',
   spokenName: 'Nom du client dans une phrase',
   spokenNameHint:
-    `Ce qui suit ${quote('vous êtes bien')} : par ex. ${quote('au cabinet Martin')}, ${quote('chez Plomberie Durand')}. ` +
-    `Laissé vide : ${quote('chez')} suivi du nom (en anglais, le nom seul).`,
+    `Ce qui suit ${quote('vous êtes bien')}\u202f: par ex. ${quote('au cabinet Martin')}, ${quote('chez Plomberie Durand')}. ` +
+    `Laissé vide\u202f: ${quote('chez')} suivi du nom (en anglais, le nom seul).`,
   greetKnownCallers: 'Nommer les appelants connus',
   greetChoices: { '': 'Selon l’activité (par défaut)', yes: 'Oui', no: 'Non' },
   greetHint:
     'Les saluer par leur nom. Par défaut oui, sauf pour un cabinet médical, où un même téléphone sert souvent à toute la famille.',
   vocabulary: 'Vocabulaire à reconnaître',
   vocabularyHint:
-    'Un mot ou une expression par ligne, que les appelants risquent de prononcer : noms des praticiens, prestations… (2 à 60 caractères).',
+    'Un mot ou une expression par ligne, que les appelants risquent de prononcer\u202f: noms des praticiens, prestations… (2 à 60 caractères).',
   emergencyAdviceMode: 'Conseil en cas d’urgence',
   adviceModes: { '': 'Selon l’activité (par défaut)', custom: 'Phrase personnalisée', none: 'Aucune' },
   adviceModeHint: 'Dit hors horaires, avant tout enregistrement et après un message urgent.',
   emergencyAdvice: 'Phrase personnalisée',
   emergencyAdviceHint: (medicalDefault: string) =>
-    `Par défaut, un cabinet médical dit ${quote(medicalDefault)} ; une autre activité ne dit rien. ` +
+    `Par défaut, un cabinet médical dit ${quote(medicalDefault)}\u202f; une autre activité ne dit rien. ` +
     `Votre phrase la remplace si ${quote('Phrase personnalisée')} est choisi (300 caractères au plus).`,
   adviceMissing: `Écrivez la phrase, ou choisissez ${quote('Aucune')}.`,
   unknownChoice: 'Choix inconnu',
   hours: 'Horaires d’ouverture',
-  hoursHint: 'Plages séparées par des virgules, par ex. 09:00-12:30, 14:00-18:30. Vide : fermé.',
+  hoursHint: 'Plages séparées par des virgules, par ex. 09:00-12:30, 14:00-18:30. Vide\u202f: fermé.',
   weekdays: weekdayLabels('fr-FR'),
   closures: 'Fermetures',
-  closuresHint: 'Une par ligne : AAAA-MM-JJ..AAAA-MM-JJ libellé (dates incluses).',
+  closuresHint: 'Une par ligne\u202f: AAAA-MM-JJ..AAAA-MM-JJ libellé (dates incluses).',
   override: 'Forçage ponctuel',
   overrideNone: 'Aucun',
   overrideClosed: 'Fermé jusqu’au',
@@ -148,13 +160,6 @@ export const adminFr = {
   defaultAction: 'Sans réponse au menu',
   actions: { message: 'Prendre un message', transfer: 'Transférer', reject: 'Raccrocher' },
   rules: 'Règles de routage',
-  rulesHint:
-    'Un tableau JSON de règles { name, when, then }, essayées dans l’ordre ; la première qui correspond décide. ' +
-    'when : open (true/false), timeWindow { days, start, end }, caller (vip, blocked, known, unknown), ' +
-    'menuChoice (urgent, message, hours, address), urgentSpeech. then : { "type": "transfer" | "message" | "reject" } ' +
-    'ou { "type": "say", "text": "…", "thenMenu": true }.',
-  example: 'Exemple',
-  rulesJsonError: (m: string) => `JSON invalide : ${m}`,
   badRange: 'Format attendu HH:MM-HH:MM',
   badClosure: 'Format attendu AAAA-MM-JJ..AAAA-MM-JJ libellé',
   badDateTime: 'Date et heure attendues',
@@ -162,6 +167,7 @@ export const adminFr = {
   list: { name: 'Nom', numbers: 'Numéros', locale: 'Langue', status: 'État', email: 'E-mail', role: 'Rôle' },
   appointmentForm: appointmentFormFr,
   ...previewFr,
+  ...rulesFr,
 };
 
 export type AdminTexts = typeof adminFr;

@@ -4,7 +4,7 @@ const NB = '\u00a0';
 export const appointmentFormFr = {
   section: 'Rendez-vous',
   intro:
-    'Les types de rendez-vous que les appelants peuvent prendre au téléphone et que les assistants réservent pour eux. Laissez une ligne vide pour ne rien ajouter ; videz le nom pour retirer un type.',
+    'Les types de rendez-vous que les appelants peuvent prendre au téléphone et que les assistants réservent pour eux. Laissez une ligne vide pour ne rien ajouter\u202f; videz le nom pour retirer un type.',
   type: (n: number) => `Type ${n}`,
   name: 'Nom du type',
   nameHint: `Tel que les appelants l’entendent${NB}: «${NB}Consultation${NB}».`,
@@ -32,7 +32,7 @@ export const appointmentFormFr = {
     offered: 'De 1 à 3 créneaux.',
     newCallers: 'Choisissez une des options.',
     hours: `Une ligne par jour${NB}: «${NB}lundi 09:00-12:00, 14:00-17:00${NB}», chaque plage de début à fin.`,
-    id: 'Deux types portent le même nom ; donnez-leur des noms différents.',
+    id: 'Deux types portent le même nom\u202f; donnez-leur des noms différents.',
     reminder: 'Entre 0 et 168 heures.',
     tooMany: 'Dix types au plus.',
   } as Record<string, string>,
@@ -55,7 +55,7 @@ export const appointmentFormFr = {
   testOk: (name: string) => `Connexion réussie${NB}: agenda «${NB}${name}${NB}».`,
   testFailed: (why: string) => `La connexion a échoué${NB}: ${why}`,
   lastCheck: (when: string, ok: boolean) => `Dernier test, ${when}${NB}: ${ok ? 'réussi' : 'échec'}`,
-  connectFailed: 'L’agenda n’a pas pu être utilisé avec ces réglages ; rien n’a été enregistré.',
+  connectFailed: 'L’agenda n’a pas pu être utilisé avec ces réglages\u202f; rien n’a été enregistré.',
   calendarErrors: {
     url: 'Indiquez l’adresse https de l’agenda.',
     username: 'Indiquez l’identifiant.',
@@ -67,7 +67,7 @@ export const appointmentFormFr = {
     credentials: 'l’identifiant ou le mot de passe a été refusé.',
     'not-found': 'aucun agenda à cette adresse.',
     'server-error': 'le serveur a répondu par une erreur, ou ce n’est pas un agenda CalDAV.',
-    'unreadable-password': 'le mot de passe enregistré ne peut plus être lu ; saisissez-le à nouveau.',
+    'unreadable-password': 'le mot de passe enregistré ne peut plus être lu\u202f; saisissez-le à nouveau.',
   } as Record<string, string>,
   connectField: {
     url: 'Aucun agenda CalDAV n’a répondu à cette adresse (ou elle n’est pas autorisée).',

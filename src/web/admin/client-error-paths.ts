@@ -1,6 +1,7 @@
 /** Which field of the client form produced a zod issue of `clientProfileSchema`. */
 import type { AdminTexts } from './admin-texts';
 import { indexAt, type PathMapper } from './field-errors';
+import { ruleIssueField } from './rules-form';
 
 /** Top-level profile fields whose issues belong to one form field of the same name. */
 const SAME_NAME = [
@@ -52,7 +53,8 @@ const NOTIFICATIONS: Record<string, string> = {
   digest: 'digestTime',
 };
 
-export function clientPathMapper(t: AdminTexts): PathMapper {
+/** `ruleBlocks`: the builder block of each rule, as `rulesFromForm` read them. */
+export function clientPathMapper(t: AdminTexts, ruleBlocks: readonly number[] = []): PathMapper {
   return (path) => {
     const [head, second] = path.map(String);
     if (head === undefined) return null;
@@ -63,7 +65,7 @@ export function clientPathMapper(t: AdminTexts): PathMapper {
     }
     if (head === 'weeklyHours' && second) {
       const i = indexAt(path, 2);
-      return { field: `hours_${second}`, prefix: i === undefined ? '' : `${t.range(i + 1)} : ` };
+      return { field: `hours_${second}`, prefix: i === undefined ? '' : t.fieldMessage(t.range(i + 1), '') };
     }
     if (head === 'transferTargets') {
       const i = indexAt(path, 1);
@@ -71,14 +73,7 @@ export function clientPathMapper(t: AdminTexts): PathMapper {
       const part = path[2] === 'number' ? 'number' : path[2] === 'ringSeconds' ? 'ring' : 'name';
       return { field: `target${i}_${part}` };
     }
-    if (head === 'rules') {
-      const i = indexAt(path, 1);
-      const where = path.slice(2).join('.');
-      return {
-        field: 'rules',
-        prefix: i === undefined ? '' : `${t.rule(i + 1)}${where ? ` (${where})` : ''} : `,
-      };
-    }
+    if (head === 'rules') return { field: ruleIssueField(path, ruleBlocks) };
     if (head === 'notifications') {
       const rest = path.slice(1).map(String).join('.');
       const key = Object.keys(NOTIFICATIONS).find((k) => rest === k || rest.startsWith(`${k}.`));

@@ -4,6 +4,7 @@ import { MAX_TARGETS, type AdviceMode, type GreetChoice } from './client-form';
 import type { FormValues } from './form-values';
 import { instantToLocal } from '../../domain/zoned-time';
 import { appointmentsToForm } from './client-form-appointments';
+import { rulesToForm } from './rules-form';
 
 const on = (b: boolean) => (b ? 'on' : '');
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -49,7 +50,6 @@ export function formFromProfile(p: ClientProfile, lang: 'fr' | 'en' = 'fr'): For
     vipNumbers: p.vipNumbers.join('\n'),
     blockedNumbers: p.blockedNumbers.join('\n'),
     urgencyKeywords: p.urgencyKeywords.join('\n'),
-    rules: p.rules.length ? JSON.stringify(p.rules, null, 2) : '',
     defaultAction: p.defaultAction.type,
     recording: p.messageTaking.recording,
     transcribe: on(p.messageTaking.transcribe),
@@ -75,6 +75,7 @@ export function formFromProfile(p: ClientProfile, lang: 'fr' | 'en' = 'fr'): For
     digestTime: n.digest.localTime,
     maxCallSeconds: str(p.maxCallSeconds),
     ...appointmentsToForm(p.appointments, lang),
+    ...rulesToForm(p.rules),
   };
   for (const day of WEEKDAYS)
     v[`hours_${day}`] = p.weeklyHours[day].map((r) => `${r.start}-${r.end}`).join(', ');

@@ -1,30 +1,28 @@
 /** The sections of the client form, one fieldset each. */
-import { VOICES_BY_LOCALE, WEEKDAYS } from '../../flow/profile';
-import { LOCALES } from '../../domain/vocabulary';
+import { WEEKDAYS } from '../../flow/profile';
 import { html, type SafeHtml } from '../html';
 import type { AdminTexts } from './admin-texts';
 import { MAX_TARGETS } from './client-form';
-import { checkbox, fieldset, input, select, textarea, type FormState } from './form-controls';
+export { rulesSection } from './rules-builder';
+import { checkbox, fieldset, groupedSelect, input, select, textarea, type FormState } from './form-controls';
+import { localeOptions, voiceGroups } from './locale-names';
 
 const entries = (o: Record<string, string>): [string, string][] => Object.entries(o);
-
-function voiceOptions(): [string, string][] {
-  return LOCALES.flatMap((l) => VOICES_BY_LOCALE[l].map((v): [string, string] => [v, `${v} (${l})`]));
-}
 
 export function identitySection(s: FormState, t: AdminTexts): SafeHtml {
   return fieldset(
     t.identity,
     html`${input(s, 'name', t.name, { attrs: html`required maxlength="80"` })}
     ${textarea(s, 'numbers', t.numbers, { hint: t.onePerLine, rows: 2 })}
-    ${select(
+    ${select(s, 'locale', t.locale, localeOptions(t.lang), { attrs: html`data-voice-filter="f-voice"` })}
+    ${groupedSelect(
       s,
-      'locale',
-      t.locale,
-      LOCALES.map((l) => [l, l]),
+      'voice',
+      t.voice,
+      voiceGroups(t.lang).map((g) => ({ key: g.locale, label: g.label, options: g.voices })),
+      { empty: t.defaultVoice, hint: t.voiceHint },
     )}
-    ${select(s, 'voice', t.voice, [['', '—'], ...voiceOptions()])} ${input(s, 'timezone', t.timezone)}
-    ${input(s, 'address', t.address, { cls: 'wide' })}
+    ${input(s, 'timezone', t.timezone)} ${input(s, 'address', t.address, { cls: 'wide' })}
     ${textarea(s, 'greeting', t.greeting, { hint: t.greetingHint, rows: 2 })}`,
   );
 }
@@ -100,25 +98,5 @@ export function notificationsSection(s: FormState, t: AdminTexts): SafeHtml {
     ${input(s, 'backupName', t.backupName)} ${input(s, 'backupNumber', t.backupNumber, { type: 'tel' })}
     ${checkbox(s, 'digestEnabled', t.digestEnabled)}
     ${input(s, 'digestTime', t.digestTime, { type: 'time', cls: 'narrow' })}`,
-  );
-}
-
-const RULES_EXAMPLE = JSON.stringify(
-  [
-    { name: 'VIP hors horaires', when: { caller: 'vip', open: false }, then: { type: 'transfer' } },
-    { name: 'Urgences dites', when: { urgentSpeech: true }, then: { type: 'transfer' } },
-  ],
-  null,
-  2,
-);
-
-export function rulesSection(s: FormState, t: AdminTexts): SafeHtml {
-  return fieldset(
-    t.rules,
-    html`${textarea(s, 'rules', t.rules, { hint: t.rulesHint, rows: 8, cls: 'wide code', attrs: html`spellcheck="false"` })}
-      <details class="wide">
-        <summary>${t.example}</summary>
-        <pre class="code-example">${RULES_EXAMPLE}</pre>
-      </details>`,
   );
 }

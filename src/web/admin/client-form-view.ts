@@ -33,15 +33,21 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
   const t = adminTexts(ctx.lang);
   const title = page.client ? `${t.editClient} · ${page.client.name}` : t.newClient;
   const action = page.client ? `/admin/clients/${page.client.id}` : '/admin/clients';
-  const s = page.form;
+  const s: FormState = { ...page.form, labels: {} };
+  // The sections first: they collect the labels the error summary names.
+  const sections = html`${identitySection(s, t)} ${speechSection(s, t)} ${hoursSection(s, t)}
+  ${transferSection(s, t)} ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)}
+  ${notificationsSection(s, t)} ${appointmentsSection(s, t)}`;
   const body = html`<p class="back"><a href="/admin/clients">← ${t.clients}</a></p>
     <h1>${title}</h1>
-    ${errorSummary(s.errors, t.fixErrors)}
+    ${errorSummary(s.errors, t.fixErrors, s.labels, t.fieldMessage)}
     <div class="admin-columns ${page.preview ? 'with-aside' : ''}">
       <form method="post" action="${action}" class="client-form" novalidate>
-        ${hidden('_csrf', ctx.csrf)} ${identitySection(s, t)} ${speechSection(s, t)} ${hoursSection(s, t)}
-        ${transferSection(s, t)} ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)}
-        ${notificationsSection(s, t)} ${appointmentsSection(s, t)}
+        ${hidden('_csrf', ctx.csrf)}
+        <button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">
+          ${page.client ? t.save : t.create}
+        </button>
+        ${sections}
         <div class="form-actions">
           <button type="submit" class="button primary">${page.client ? t.save : t.create}</button>
           <a class="button subtle" href="/admin/clients">${t.cancel}</a>

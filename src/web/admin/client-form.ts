@@ -1,6 +1,6 @@
 /**
  * The client form ↔ the client profile. `profileFromForm` builds the input of `clientProfileSchema`
- * from the posted strings (what cannot even be read, such as a malformed time range or rules JSON,
+ * from the posted strings (what cannot even be read, such as a malformed time range,
  * becomes a field error); `formFromProfile` fills the form from a saved profile.
  */
 import { WEEKDAYS } from '../../flow/profile';
@@ -9,6 +9,7 @@ import { addError, type FieldErrors } from './field-errors';
 import { checked, lines, numberOrDefault, optional, type FormValues } from './form-values';
 import { localToInstant } from '../../domain/zoned-time';
 import { appointmentsFromForm } from './client-form-appointments';
+import { rulesFromForm } from './rules-form';
 
 export const MAX_TARGETS = 5;
 
@@ -31,7 +32,7 @@ function hoursOf(v: FormValues, t: AdminTexts, errors: FieldErrors) {
         day,
         ranges.filter(Boolean).flatMap((r) => {
           const m = RANGE.exec(r);
-          if (!m) addError(errors, `hours_${day}`, `${r} : ${t.badRange}`);
+          if (!m) addError(errors, `hours_${day}`, t.fieldMessage(r, t.badRange));
           return m ? [{ start: m[1]!, end: m[2]! }] : [];
         }),
       ];
@@ -61,17 +62,6 @@ function targetsOf(v: FormValues) {
     number: v[`target${i}_number`]?.trim() ?? '',
     ringSeconds: numberOrDefault(v[`target${i}_ring`]),
   })).filter((r) => r.name || r.number);
-}
-
-function rulesOf(v: FormValues, t: AdminTexts, errors: FieldErrors): unknown {
-  const text = (v.rules ?? '').trim();
-  if (!text) return [];
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    addError(errors, 'rules', t.rulesJsonError((err as Error).message));
-    return [];
-  }
 }
 
 /** An unknown choice goes to the schema as typed, so its error lands on the field. */
@@ -119,9 +109,10 @@ function notificationsOf(v: FormValues) {
 export function profileFromForm(
   v: FormValues,
   t: AdminTexts,
-): { input: unknown; errors: FieldErrors; appointmentRows: number[] } {
+): { input: unknown; errors: FieldErrors; appointmentRows: number[]; ruleBlocks: number[] } {
   const errors: FieldErrors = {};
   const appointments = appointmentsFromForm(v, t, errors);
+  const rules = rulesFromForm(v);
   const timezone = v.timezone?.trim() || 'Europe/Paris';
   const input = {
     name: v.name ?? '',
@@ -150,7 +141,7 @@ export function profileFromForm(
     vipNumbers: lines(v.vipNumbers),
     blockedNumbers: lines(v.blockedNumbers),
     urgencyKeywords: lines(v.urgencyKeywords),
-    rules: rulesOf(v, t, errors),
+    rules: rules.input,
     defaultAction: { type: v.defaultAction || 'message' },
     messageTaking: {
       recording: v.recording || undefined,
@@ -168,5 +159,5 @@ export function profileFromForm(
     appointments: appointments.input,
     maxCallSeconds: numberOrDefault(v.maxCallSeconds),
   };
-  return { input, errors, appointmentRows: appointments.rows };
+  return { input, errors, appointmentRows: appointments.rows, ruleBlocks: rules.blocks };
 }

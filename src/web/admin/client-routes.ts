@@ -31,6 +31,7 @@ import { calendarConnectionOf, type CalendarConnectionDeps } from '../../app/cal
 import { slotsOfferedAt, type OfferedSlots } from '../../app/offered-slots';
 import { calendarFormValues, calendarPanel, type CalendarPanelData } from './calendar-panel';
 import type { FormState } from './form-controls';
+import { applyRulesOp, RULES_OP } from './rules-form';
 
 type IdRequest = Request<{ id: string }>;
 
@@ -59,7 +60,8 @@ export async function renderEdit(
     panel.input && more.appointments && client.appointments.types.length
       ? await slotsOfferedAt(more.appointments, client, panel.input.at, ctx.lang)
       : undefined;
-  const preview = previewPanel(t, client.id, panel, result, slots);
+  const when = panel.input ? { at: panel.input.at, timeZone: client.timezone } : undefined;
+  const preview = previewPanel(t, client.id, panel, result, slots, when);
   const [lastRun, connection] = await Promise.all([
     recentPurgeRuns(1).then((runs) => runs[0]),
     more.calendars ? calendarConnectionOf(client.id) : Promise.resolve(null),
@@ -87,6 +89,12 @@ const emptyPanel = (client: Client): PreviewRequest => ({
   errors: {},
 });
 
+/** A rules builder button pressed without JavaScript: the form comes back rearranged, nothing saved. */
+function rulesButton(values: FormValues): FormValues | null {
+  const op = values[RULES_OP];
+  return op === undefined ? null : applyRulesOp(values, op);
+}
+
 export function clientRoutes(
   pageStack: RequestHandler[],
   clients: ClientsDeps,
@@ -106,6 +114,11 @@ export function clientRoutes(
   router.post('/clients', ...postStack, async (req, res) => {
     const values = formValues(req.body);
     const t = adminTexts(pageLang(req, res));
+    const rearranged = rulesButton(values);
+    if (rearranged)
+      return void res.send(
+        clientFormPage(pageContext(req, res), { form: { values: rearranged, errors: {} } }),
+      );
     const saved = await saveClientForm(values, t, (profile) =>
       createClient(clients, sourceOf(req, res), profile),
     );
@@ -136,6 +149,11 @@ export function clientRoutes(
     const client = await getClient(req.params.id);
     const values = formValues(req.body);
     const t = adminTexts(pageLang(req, res));
+    const rearranged = rulesButton(values);
+    if (rearranged)
+      return void res.send(
+        await renderEdit(req, res, client, { values: rearranged, errors: {} }, emptyPanel(client), more),
+      );
     const saved = await saveClientForm(values, t, (profile) =>
       updateClient(clients, sourceOf(req, res), client.id, { profile }),
     );

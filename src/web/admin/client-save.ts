@@ -18,17 +18,25 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
   return [items.filter(test), items.filter((item) => !test(item))];
 }
 
+/** The outbound-URL policy's English detail (`outboundUrlProblem`) in the page's words. */
+function webhookProblem(detail: string, t: AdminTexts): string {
+  const host = /^must point to a public host \((\S+) is /.exec(detail)?.[1];
+  if (host) return t.webhookHostNotPublic(host);
+  if (detail === 'expected an https URL') return t.webhookNeedsHttps;
+  return t.webhookNotPublic;
+}
+
 export type SaveResult = { client: Client } | { errors: FieldErrors; conflict?: boolean };
 
 export function validateClientForm(
   values: FormValues,
   t: AdminTexts,
 ): { profile: ClientProfile } | { errors: FieldErrors } {
-  const { input, errors, appointmentRows } = profileFromForm(values, t);
+  const { input, errors, appointmentRows, ruleBlocks } = profileFromForm(values, t);
   const parsed = clientProfileSchema.safeParse(input);
   if (!parsed.success) {
     const [appointments, others] = partition(parsed.error.issues, (i) => i.path[0] === 'appointments');
-    issuesToErrors(others, clientPathMapper(t), errors);
+    issuesToErrors(others, clientPathMapper(t, ruleBlocks), t.lang, errors);
     // The appointment section's sentences, once per field, in the page's language.
     for (const issue of appointments) {
       const { field, message } = appointmentIssue(issue.path, t, (i) => appointmentRows[i] ?? i);
@@ -51,11 +59,11 @@ export async function saveClientForm(
   } catch (err) {
     const mapper = clientPathMapper(t);
     if (err instanceof InvalidInputError) {
-      // The use case's own check (the webhook URL against this deployment's policy).
+      // The use case's own check (the webhook URL against this deployment's policy), said again in words.
       const errors: FieldErrors = {};
       for (const d of err.details) {
         const target = mapper(d.path.split('.'));
-        addError(errors, target?.field ?? 'webhookUrl', `${t.webhookNotPublic} : ${d.message}`);
+        addError(errors, target?.field ?? 'webhookUrl', webhookProblem(d.message, t));
       }
       return { errors };
     }

@@ -1,5 +1,6 @@
 /** Validation issues as messages attached to the form field that produced them. */
-import type { z } from 'zod';
+import type { Lang } from '../i18n';
+import { issueText, type IssueLike } from './issue-texts';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -16,19 +17,24 @@ export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-/** Maps each issue to its field (with "Line n:" for list fields); unmapped issues go to the summary. */
+/**
+ * Maps each issue to its field (with "Line n:" for list fields), in words of the page's language
+ * (`issueText`); unmapped issues go to the summary.
+ */
 export function issuesToErrors(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly IssueLike[],
   mapPath: PathMapper,
+  lang: Lang,
   errors: FieldErrors = {},
 ): FieldErrors {
   for (const issue of issues) {
     const target = mapPath(issue.path);
+    const text = issueText(issue, lang);
     if (!target) {
-      addError(errors, SUMMARY, `${issue.path.join('.') || '—'} : ${issue.message}`);
+      addError(errors, SUMMARY, text);
       continue;
     }
-    addError(errors, target.field, (target.prefix ?? '') + issue.message);
+    addError(errors, target.field, (target.prefix ?? '') + text);
   }
   return errors;
 }

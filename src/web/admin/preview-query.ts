@@ -30,7 +30,7 @@ export function previewRequest(query: unknown, timezone: string, t: AdminTexts):
     speech: values.speech?.trim() || undefined,
   });
   if (!parsed.success) {
-    const errors = issuesToErrors(parsed.error.issues, (path) => ({ field: `${String(path[0])}` }));
+    const errors = issuesToErrors(parsed.error.issues, (path) => ({ field: `${String(path[0])}` }), t.lang);
     if (errors.at) errors.at = [t.badDateTime];
     return { values, errors };
   }

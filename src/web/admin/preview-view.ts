@@ -5,37 +5,37 @@ import { formatPhone } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { AdminTexts } from './admin-texts';
 import { input, type FormState } from './form-controls';
+import { localDateTime, openReasonWords, whyWords } from './preview-words';
 
-function decisionBlock(
-  t: AdminTexts,
-  title: string,
-  d: { decision: keyof AdminTexts['decisions']; rule: { name: string } | null; reason: string },
-) {
+/** Where and when the call is previewed: the client's zone, to say the local date in full. */
+export type PreviewWhen = { at: Date; timeZone: string };
+
+function decisionBlock(t: AdminTexts, title: string, d: RoutePreview['atStart'], p: RoutePreview) {
   return html`<dt>${title}</dt>
     <dd>
       <strong class="decision decision-${d.decision}">${t.decisions[d.decision]}</strong><br />
-      ${t.matchedRule} : ${d.rule ? html`<q>${d.rule.name}</q>` : t.noRule}<br />
-      <span class="muted">${t.why} : ${d.reason}</span>
+      ${t.fieldMessage(t.matchedRule, '')}${d.rule ? t.quoted(d.rule.name) : t.noRule}<br />
+      <span class="muted">${t.fieldMessage(t.why, whyWords(d.why, p, t.lang))}</span>
     </dd>`;
 }
 
-function result(t: AdminTexts, p: RoutePreview): SafeHtml {
+function result(t: AdminTexts, p: RoutePreview, when?: PreviewWhen): SafeHtml {
   return html`<div class="preview-result" role="status" aria-live="polite">
-    <h3>${t.decision} : ${t.decisions[(p.afterMenu ?? p.atStart).decision]}</h3>
+    <h3>${t.fieldMessage(t.decision, t.decisions[(p.afterMenu ?? p.atStart).decision])}</h3>
     <dl class="fields">
       <dt>${t.localTime}</dt>
-      <dd>${p.localTime}</dd>
+      <dd>${when ? localDateTime(when.at, when.timeZone, t.lang) : p.localTime}</dd>
       <dt>${t.list.status}</dt>
       <dd>
         <span class="badge ${p.open ? 'status-handled' : 'delivery-cancelled'}"
           >${p.open ? t.openNow : t.closedNow}</span
         >
-        <span class="muted">(${p.openReason})</span>
+        <span class="muted">(${openReasonWords(p.openReason, t.lang)})</span>
       </dd>
-      ${decisionBlock(t, t.atStart, p.atStart)}
-      ${p.afterMenu ? decisionBlock(t, t.afterMenu, p.afterMenu) : ''}
+      ${decisionBlock(t, t.atStart, p.atStart, p)}
+      ${p.afterMenu ? decisionBlock(t, t.afterMenu, p.afterMenu, p) : ''}
       <dt>${t.heardGreeting}</dt>
-      <dd>${p.greeting ? html`<q>${p.greeting}</q>` : '—'}</dd>
+      <dd>${p.greeting ? t.quoted(p.greeting) : '—'}</dd>
       ${
         p.transferTargets
           ? html`<dt>${t.targets}</dt>
@@ -79,6 +79,7 @@ export function previewPanel(
   state: FormState,
   preview: RoutePreview | null,
   slots?: OfferedSlots[],
+  when?: PreviewWhen,
 ): SafeHtml {
   return html`<aside class="card preview-panel" id="preview" aria-labelledby="h-preview">
     <h2 id="h-preview">${t.preview}</h2>
@@ -90,6 +91,6 @@ export function previewPanel(
       ${input(state, 'speech', t.previewSpeech, { cls: 'wide', attrs: html`maxlength="200"` })}
       <div class="field wide"><button type="submit" class="button primary">${t.runPreview}</button></div>
     </form>
-    ${preview ? result(t, preview) : ''} ${slots?.length ? offeredSlots(t, slots) : ''}
+    ${preview ? result(t, preview, when) : ''} ${slots?.length ? offeredSlots(t, slots) : ''}
   </aside>`;
 }

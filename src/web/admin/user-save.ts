@@ -46,7 +46,7 @@ export async function createUserFromForm(
     clientIds,
     locale: v.locale || undefined,
   });
-  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths), status: 400 };
+  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths, t.lang), status: 400 };
   try {
     return { user: await createUser(source, parsed.data) };
   } catch (err) {
@@ -69,7 +69,7 @@ export async function updateUserFromForm(
     active: checked(v.active),
     ...(v.password ? { password: v.password } : {}),
   });
-  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths), status: 400 };
+  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, userPaths, t.lang), status: 400 };
   try {
     return { user: await updateUser(source, id, parsed.data) };
   } catch (err) {

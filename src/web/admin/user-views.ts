@@ -76,37 +76,38 @@ export type UserFormPage = { user?: User; form: FormState; clientIds: string[]; 
 
 export function userFormPage(ctx: PageContext, page: UserFormPage): string {
   const t = adminTexts(ctx.lang);
-  const s = page.form;
   const title = page.user ? `${t.editUser} · ${page.user.name}` : t.newUser;
   const roles: [string, string][] = [
     ['assistant', t.roles.assistant],
     ['admin', t.roles.admin],
   ];
   const pwd = html`autocomplete="new-password" minlength="12"`;
+  const s: FormState = { ...page.form, labels: {} };
+  // The form first: it collects the labels the error summary names.
+  const form = html`<form
+    method="post"
+    action="${page.user ? `/admin/users/${page.user.id}` : '/admin/users'}"
+    class="user-form"
+    novalidate
+  >
+    ${hidden('_csrf', ctx.csrf)}
+    ${fieldset(
+      t.identity,
+      html`${page.user ? html`<p class="wide"><strong>${page.user.email}</strong></p>` : input(s, 'email', t.list.email, { type: 'email', attrs: html`required autocomplete="off"` })}
+      ${input(s, 'name', t.name, { attrs: html`required` })} ${select(s, 'role', t.role, roles)}
+      ${select(s, 'locale', t.userLocale, Object.entries(t.locales))}
+      ${input(s, 'password', page.user ? t.newPassword : ctx.t.password, { type: 'password', hint: t.passwordHint, attrs: pwd })}
+      ${page.user ? checkbox(s, 'active', t.accountActive) : ''}`,
+    )}
+    ${clientChoices(t, page.clients, page.clientIds, s.errors.clientIds)}
+    <div class="form-actions">
+      <button type="submit" class="button primary">${page.user ? t.save : t.create}</button>
+      <a class="button subtle" href="/admin/users">${t.cancel}</a>
+    </div>
+  </form>`;
   const body = html`<p class="back"><a href="/admin/users">← ${t.users}</a></p>
     <h1>${title}</h1>
-    ${errorSummary(s.errors, t.fixErrors)}
-    <form
-      method="post"
-      action="${page.user ? `/admin/users/${page.user.id}` : '/admin/users'}"
-      class="user-form"
-      novalidate
-    >
-      ${hidden('_csrf', ctx.csrf)}
-      ${fieldset(
-        t.identity,
-        html`${page.user ? html`<p class="wide"><strong>${page.user.email}</strong></p>` : input(s, 'email', t.list.email, { type: 'email', attrs: html`required autocomplete="off"` })}
-        ${input(s, 'name', t.name, { attrs: html`required` })} ${select(s, 'role', t.role, roles)}
-        ${select(s, 'locale', t.userLocale, Object.entries(t.locales))}
-        ${input(s, 'password', page.user ? t.newPassword : ctx.t.password, { type: 'password', hint: t.passwordHint, attrs: pwd })}
-        ${page.user ? checkbox(s, 'active', t.accountActive) : ''}`,
-      )}
-      ${clientChoices(t, page.clients, page.clientIds, s.errors.clientIds)}
-      <div class="form-actions">
-        <button type="submit" class="button primary">${page.user ? t.save : t.create}</button>
-        <a class="button subtle" href="/admin/users">${t.cancel}</a>
-      </div>
-    </form>
+    ${errorSummary(s.errors, t.fixErrors, s.labels, t.fieldMessage)} ${form}
     ${page.user ? historyLink(ctx, `/admin/users/${page.user.id}/history`) : ''}`;
   return adminLayout(ctx, 'users', title, body);
 }

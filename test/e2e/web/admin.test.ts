@@ -62,7 +62,7 @@ describe('the admin client form in real headless Chromium', () => {
     await page.getByLabel('Numéro de l’appelant').fill('+33611111111');
     await page.getByLabel('Date et heure (heure locale du client)').fill('2026-03-02T10:00');
     await page.getByRole('button', { name: 'Tester', exact: true }).click();
-    await page.getByText('Décision : Transfert').waitFor();
+    await page.getByText('Décision\u202f: Transfert').waitFor();
     await expect(page.locator('.preview-result').textContent()).resolves.toContain('Dr Rousseau');
     await page.screenshot({ path: path.join(SHOTS, 'admin-client.png'), fullPage: true });
   });

@@ -34,9 +34,10 @@ describe('the settings history page in real headless Chromium', () => {
     await page.getByLabel('Numéros VIP').fill('+33620000706');
     await save();
     await page.getByLabel('Nom', { exact: true }).fill('Cabinet Historique Modifié');
-    await page
-      .getByLabel('Règles de routage')
-      .fill(JSON.stringify([{ name: 'VIP', when: { caller: 'vip' }, then: { type: 'transfer' } }]));
+    await page.getByRole('button', { name: 'Ajouter une règle' }).click();
+    await page.getByLabel('Nom de la règle').fill('VIP');
+    await page.locator('#f-rules-0-caller').selectOption('vip');
+    await page.locator('#f-rules-0-action').selectOption('transfer');
     await save();
 
     await page.getByRole('link', { name: 'Historique des modifications' }).click();

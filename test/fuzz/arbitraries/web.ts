@@ -68,12 +68,33 @@ const FORM_NEAR_MISSES: readonly [string, string][] = [
   ['greeting', 'Bonjour\u0000'],
   ['webhookUrl', 'http://10.0.0.1/hook'],
   ['webhookUrl', 'http://169.254.169.254/latest/meta-data'],
+  // The routing-rules builder's fields and its buttons (without JavaScript they submit the form).
+  ['rules[0][caller]', 'friend'],
+  ['rules[1][start]', '25:00'],
+  ['rules[1][action]', 'fax'],
+  ['rules[7][days][sun]', 'on'],
+  ['_rules', 'up:1'],
+  ['_rules', 'remove:0'],
+  ['_rules', 'down:99'],
+  ['_rules', 'add'],
+];
+
+/** Two rules, so the builder's fields are in the form (and mutated like the others). */
+const FORM_RULES = [
+  { name: 'VIP hors horaires', when: { caller: 'vip', open: false }, then: { type: 'transfer' } },
+  {
+    name: 'Samedi',
+    when: { timeWindow: { days: ['sat'], start: '08:00', end: '12:00' } },
+    then: { type: 'say', text: 'Le cabinet est fermé le samedi.', thenMenu: false },
+  },
 ];
 
 const clientForm = mutatedForm(
   fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => ({
     ...newClientValues(),
-    ...formFromProfile(clientProfileSchema.parse({ ...DEMO_CLIENT, numbers: [`+33188${n}`.slice(0, 12)] })),
+    ...formFromProfile(
+      clientProfileSchema.parse({ ...DEMO_CLIENT, rules: FORM_RULES, numbers: [`+33188${n}`.slice(0, 12)] }),
+    ),
     name: `Form client ${n}`,
   })),
 ).chain((entries) =>

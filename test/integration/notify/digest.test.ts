@@ -126,10 +126,10 @@ test('when the digest runs, then it lists yesterday’s calls and messages in Pa
   // The call log: yesterday's two calls, none of which left a message, each on its line.
   const calls = lines.indexOf('Appels (2)');
   expect(calls).toBeGreaterThan(open);
-  expect(lines[calls + 1]).toMatch(/^2 appels : /);
+  expect(lines[calls + 1]).toMatch(/^2 appels\u202f: /);
   expect(lines.slice(calls).filter((l) => /^- \d{1,2} h( \d\d)? – /.test(l))).toHaveLength(2);
   expect(mail.body).toContain(
-    `Tous les appels du ${day} : https://rx.example.test/calls?client=${client.id}&from=${yesterday}&to=${yesterday}`,
+    `Tous les appels du ${day}\u202f: https://rx.example.test/calls?client=${client.id}&from=${yesterday}&to=${yesterday}`,
   );
   expect(mail.body).not.toContain('Avant-hier');
   expect(mail.body).not.toContain('Aujourd’hui');

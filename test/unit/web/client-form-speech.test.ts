@@ -82,10 +82,20 @@ describe('client form ⇄ profile: how the receptionist speaks', () => {
   });
 
   it.each<[string, Record<string, string>, string, RegExp]>([
-    ['an unknown sector', { sector: 'dentaire' }, 'sector', /medical/],
+    ['an unknown sector', { sector: 'dentaire' }, 'sector', /^Choix inconnu\.$/],
     ['a spoken name of 101 characters', { spokenName: 'x'.repeat(101) }, 'spokenName', /100/],
-    ['an unknown greeting choice', { greetKnownCallers: 'peut-être' }, 'greetKnownCallers', /boolean/],
-    ['a one-letter word on line 2', { vocabulary: 'ordonnance\nx' }, 'vocabulary', /^Ligne 2 : /],
+    [
+      'an unknown greeting choice',
+      { greetKnownCallers: 'peut-être' },
+      'greetKnownCallers',
+      /^Choix inconnu\.$/,
+    ],
+    [
+      'a one-letter word on line 2',
+      { vocabulary: 'ordonnance\nx' },
+      'vocabulary',
+      /^Ligne 2\u202f: 2 caractères au minimum\.$/,
+    ],
     [
       'a custom advice left empty',
       { emergencyAdviceMode: 'custom', emergencyAdvice: '  ' },

@@ -24,7 +24,6 @@ export function clientForm(overrides: Record<string, string> = {}): Record<strin
     screening: 'on',
     outOfHours: 'message',
     vipNumbers: '+33611111111',
-    rules: '',
     defaultAction: 'message',
     recording: 'fallback',
     transcribe: 'on',

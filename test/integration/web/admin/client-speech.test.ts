@@ -111,7 +111,7 @@ describe('admin pages: how the receptionist speaks', () => {
         emergencyAdvice: '',
       }),
     ).expect(400);
-    expect(fieldError(res.text, 'vocabulary')).toMatch(/^Ligne 2 : /);
+    expect(fieldError(res.text, 'vocabulary')).toMatch(/^Ligne 2\u202f: /);
     expect(fieldError(res.text, 'spokenName')).toContain('100');
     expect(fieldError(res.text, 'emergencyAdvice')).toBe(
       'Écrivez la phrase, ou choisissez «\u00a0Aucune\u00a0».',

@@ -55,17 +55,20 @@ describe('admin pages: clients', () => {
       hours_tue: '9h à midi',
       target1_name: 'Secrétariat',
       target1_number: 'abc',
-      rules: '[{"name": "r", "when": {"caller": "friend"}, "then": {"type": "transfer"}}]',
+      'rules[0][name]': 'r',
+      'rules[0][caller]': 'friend',
+      'rules[0][action]': 'transfer',
       smsTo: 'nope',
     });
     const res = await post('/admin/clients', form).expect(400);
     expect(res.text).toContain('role="alert"');
-    expect(fieldError(res.text, 'hours_mon')).toContain('start must be before end');
+    expect(fieldError(res.text, 'hours_mon')).toContain('Le début doit précéder la fin.');
     expect(fieldError(res.text, 'hours_tue')).toContain('HH:MM-HH:MM');
-    expect(fieldError(res.text, 'numbers')).toMatch(/^Ligne 2 : expected an E.164/);
-    expect(fieldError(res.text, 'target1_number')).toContain('E.164');
-    expect(fieldError(res.text, 'rules')).toMatch(/^Règle 1 \(when.caller\)/);
-    expect(fieldError(res.text, 'smsTo')).toContain('E.164');
+    expect(fieldError(res.text, 'numbers')).toMatch(/^Ligne 2\u202f: Numéro au format international attendu/);
+    expect(fieldError(res.text, 'target1_number')).toContain('format international');
+    expect(fieldError(res.text, 'rules-0-caller')).toBe('Choix inconnu.');
+    expect(res.text).toContain('<a href="#f-rules-0-caller">Règle 1 · Appelant\u202f: Choix inconnu.</a>');
+    expect(fieldError(res.text, 'smsTo')).toContain('format international');
     expect(fieldError(res.text, 'name')).toBeNull();
     expect(res.text).toContain('value="18:00-09:00"');
     expect(res.text).toContain('value="Cabinet Invalide"');
@@ -83,7 +86,7 @@ describe('admin pages: clients', () => {
       webhookSecret: 'x'.repeat(16),
     });
     const zoneAndDay = await post('/admin/clients', form).expect(400);
-    expect(fieldError(zoneAndDay.text, 'closures')).toContain('no such day in the calendar');
+    expect(fieldError(zoneAndDay.text, 'closures')).toContain('Ce jour n’existe pas dans le calendrier.');
     expect(fieldError(zoneAndDay.text, 'timezone')).toContain('Europe/Paris');
     const hook = await post(
       '/admin/clients',
@@ -94,14 +97,25 @@ describe('admin pages: clients', () => {
       }),
     ).expect(400);
     expect(fieldError(hook.text, 'webhookUrl')).toContain(
-      'Le webhook doit viser une adresse publique (https en production) : must point to a public host (127.0.0.1 is a loopback address)',
+      'Le webhook doit viser une adresse publique\u202f: 127.0.0.1 est une adresse de cette machine ou du réseau local.',
     );
     expect((await listClients()).length).toBe(before);
   });
 
-  it('when the rules are not JSON, then the error is on the rules field', async () => {
-    const res = await post('/admin/clients', clientForm({ rules: '[{name: oops' })).expect(400);
-    expect(fieldError(res.text, 'rules')).toMatch(/^JSON invalide/);
+  it('when a rules button is pressed without JavaScript, then the rules come back moved and nothing is saved', async () => {
+    const before = (await listClients()).length;
+    const form = clientForm({
+      'rules[0][name]': 'Première',
+      'rules[0][action]': 'message',
+      'rules[1][name]': 'Seconde',
+      'rules[1][caller]': 'vip',
+      'rules[1][action]': 'transfer',
+      _rules: 'up:1',
+    });
+    const res = await post('/admin/clients', form).expect(200);
+    expect(res.text).toMatch(/name="rules\[0\]\[name\]"\s+type="text"\s+value="Seconde"/);
+    expect(res.text).toMatch(/name="rules\[1\]\[name\]"\s+type="text"\s+value="Première"/);
+    expect((await listClients()).length).toBe(before);
   });
 
   it('when a number is already taken by another client, then the error is next to the numbers', async () => {
@@ -110,7 +124,9 @@ describe('admin pages: clients', () => {
     const res = await post('/admin/clients', clientForm({ numbers: `${mine}\n${other.numbers[0]}` })).expect(
       409,
     );
-    expect(fieldError(res.text, 'numbers')).toBe('Ligne 2 : Ce numéro est déjà attribué à un autre client.');
+    expect(fieldError(res.text, 'numbers')).toBe(
+      'Ligne 2\u202f: Ce numéro est déjà attribué à un autre client.',
+    );
     // Nothing half-saved: the first number was released and can be used.
     await post('/admin/clients', clientForm({ numbers: mine })).expect(303);
   });
@@ -141,18 +157,21 @@ describe('admin pages: clients', () => {
       .get(url)
       .query({ from: '+33611111111', at: '2026-03-02T10:00' })
       .expect(200);
-    expect(page.text).toContain('Décision : Transfert');
-    expect(page.text).toContain('Mon 2026-03-02 10:00 (Europe/Paris)');
+    expect(page.text).toContain('Décision\u202f: Transfert');
+    expect(page.text).toContain('lundi 2 mars 2026 à 10:00');
     expect(page.text).toContain('Ouvert');
     expect(page.text).toContain('Dr Durand · +33 6 12 34 56 78 · 20 s');
-    expect(page.text).toContain('VIP during opening hours');
+    expect(page.text).toContain(
+      'Appelant VIP pendant les horaires d’ouverture\u202f: transfert vers Dr Durand.',
+    );
+    expect(page.text).toContain('(horaires de la semaine)');
     const closed = await admin.agent
       .get(url)
       .query({ from: '+33622222222', at: '2026-03-02T20:00', digits: '2' });
     expect(closed.text).toContain('Fermé');
-    expect(closed.text).toContain('Décision : Prise de message');
+    expect(closed.text).toContain('Décision\u202f: Prise de message');
     const bad = await admin.agent.get(url).query({ from: 'x', at: '' }).expect(400);
-    expect(fieldError(bad.text, 'from')).toContain('E.164');
+    expect(fieldError(bad.text, 'from')).toContain('format international');
     expect(fieldError(bad.text, 'at')).toBeTruthy();
   });
 

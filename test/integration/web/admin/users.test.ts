@@ -57,7 +57,7 @@ describe('admin pages: users and their clients', () => {
       password: 'short',
       clientIds: 'ffffffffffffffffffffffff',
     }).expect(400);
-    expect(fieldError(res.text, 'password')).toContain('at least 12 characters');
+    expect(fieldError(res.text, 'password')).toBe('12 caractères au minimum.');
     expect(fieldError(res.text, 'name')).toBeTruthy();
     expect(res.text).toContain(`value="${email}"`);
     expect(res.text).not.toContain('value="short"');

@@ -25,6 +25,7 @@ import { accessOf, type ActionSource } from '../domain/access';
 import { ConflictError, InvalidInputError, InvalidReferenceError, NotFoundError } from '../domain/errors';
 import { currentUser, sourceOf } from './auth';
 import { csrfProtection } from './csrf';
+import { issueText } from './issue-texts';
 import { texts } from './i18n';
 import { pageContext, pageLang, setFlash } from './page-context';
 import { messagePage } from './views/message-view';
@@ -79,7 +80,7 @@ export function messageRoutes(pageStack: RequestHandler[], deps: MessageActionDe
     const back = backSchema.safeParse((req.body as { back?: unknown } | undefined)?.back).data ?? '/';
     if (!parsed.success) {
       const tooMany = parsed.error.issues.some((i) => i.code === 'too_big');
-      const detail = parsed.error.issues.map((i) => i.message).join(', ');
+      const detail = parsed.error.issues.map((i) => issueText(i, pageLang(req, res))).join(', ');
       setFlash(req, 'error', tooMany ? ct.bulkTooMany(PAGE_SIZE) : `${t.badInput}${ct.colon}${detail}`);
     } else if (parsed.data.ids.length === 0) {
       setFlash(req, 'error', ct.bulkNoneSelected);

@@ -1,12 +1,25 @@
 /** Errors on the web pages become readable pages (the JSON API keeps its own error shape). */
 import type { NextFunction, Request, Response } from 'express';
+import { ZodError } from 'zod';
 import { toHttpError } from '../http/errors';
 import type { Logger } from '../infra/logger';
 import { CsrfError } from './csrf';
 import { html } from './html';
-import { texts, type Texts } from './i18n';
+import { texts, type Lang, type Texts } from './i18n';
+import { issueText } from './issue-texts';
 import { pageContext } from './page-context';
 import { layout, type PageContext } from './views/layout';
+
+/** What was wrong with the request, in the page's language (zod's own words are English). */
+function detailsOf(err: unknown, details: { path: string; message: string }[], lang: Lang) {
+  if (err instanceof ZodError)
+    return err.issues.map((issue) => ({ path: issue.path.join('.'), message: issueText(issue, lang) }));
+  // A use case's own check (InvalidInputError): its English detail read through the same table.
+  return details.map((d) => ({
+    path: d.path,
+    message: issueText({ code: 'custom', path: [], message: d.message, input: undefined }, lang),
+  }));
+}
 
 function titleOf(t: Texts, status: number, csrf: boolean): string {
   if (csrf) return t.csrfFailed;
@@ -45,7 +58,9 @@ export function webErrorHandler(logger: Logger) {
       ${
         status === 400 && e.details.length
           ? html`<ul>
-              ${e.details.map((d) => html`<li><code>${d.path || '?'}</code> : ${d.message}</li>`)}
+              ${detailsOf(err, e.details, ctx.lang).map(
+                (d) => html`<li><code>${d.path || '?'}</code>${t.colon}${d.message}</li>`,
+              )}
             </ul>`
           : ''
       }

@@ -1,6 +1,6 @@
 /** Validation issues as messages attached to the form field that produced them. */
 import type { Lang } from '../i18n';
-import { issueText, type IssueLike } from './issue-texts';
+import { issueText, type IssueLike } from '../issue-texts';
 
 export type FieldErrors = Record<string, string[]>;
 

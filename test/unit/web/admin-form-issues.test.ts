@@ -8,7 +8,7 @@ import { formFromProfile } from '../../../src/web/admin/client-form-fill';
 import { validateClientForm } from '../../../src/web/admin/client-save';
 import type { FieldErrors } from '../../../src/web/admin/field-errors';
 import { ruleField } from '../../../src/web/admin/rules-form';
-import { issueText } from '../../../src/web/admin/issue-texts';
+import { issueText } from '../../../src/web/issue-texts';
 import { newUserSchema } from '../../../src/domain/users';
 
 const base = formFromProfile(clientProfileSchema.parse({ name: 'Cabinet', numbers: ['+33180000000'] }));

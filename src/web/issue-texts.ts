@@ -5,9 +5,9 @@
  * zod's own locale as the last resort for a code this table does not know.
  */
 import { z } from 'zod';
-import type { Lang } from '../i18n';
-import { localeTag } from '../i18n';
-import { localeName } from './locale-names';
+import type { Lang } from './i18n';
+import { localeTag } from './i18n';
+import { localeName } from './admin/locale-names';
 
 const NNBSP = '\u202f';
 
@@ -19,6 +19,14 @@ type OwnMatch = { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }
 
 /** The schemas' own English messages, said again for people. Keyed by the exact message. */
 const OWN: Record<string, Own> = {
+  'unknown cursor': {
+    fr: 'Ce lien de page n’est plus valable. Revenez à la première page.',
+    en: 'This page link is no longer valid. Go back to the first page.',
+  },
+  'the start date is after the end date': {
+    fr: 'La date de début est après la date de fin.',
+    en: 'The start date is after the end date.',
+  },
   'expected a time of day as HH:MM (00:00 to 24:00)': {
     fr: `Heure attendue au format HH:MM (de 00:00 à 24:00).`,
     en: 'Enter a time of day as HH:MM (00:00 to 24:00).',

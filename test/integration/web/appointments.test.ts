@@ -70,6 +70,11 @@ describe('appointment pages', () => {
       .get(`/appointments?client=${mine.id}&view=day&date=${day}&lang=en`)
       .expect(200);
     expect(english.text).toContain('Booked by phone');
+    // US conventions, as the call and the SMS say it: "Tuesday, December 8", "10:00 AM–10:30 AM".
+    expect(english.text).toMatch(/\d{1,2}:\d\d\u00a0[AP]M–\d{1,2}:\d\d\u00a0[AP]M/);
+    expect(english.text).toMatch(
+      /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}/,
+    );
     await session.agent.get('/?lang=fr').expect(200);
   });
 

@@ -1,6 +1,8 @@
 /** `/admin/clients`: every client with its numbers, language and state. */
 import type { Client } from '../../app/clients';
+import { clientCountry } from '../../domain/phone';
 import { formatPhone } from '../format';
+import { localeName } from './locale-names';
 import { html } from '../html';
 import type { PageContext } from '../views/layout';
 import { adminLayout } from './admin-layout';
@@ -12,9 +14,9 @@ export function clientListPage(ctx: PageContext, clients: Client[]): string {
     html`<tr class="${c.active ? '' : 'is-inactive'}">
       <td data-label="${a.list.name}"><a href="/admin/clients/${c.id}">${c.name}</a></td>
       <td data-label="${a.list.numbers}">
-        ${c.numbers.map((n) => html`<span class="nowrap">${formatPhone(n)}</span> `)}
+        ${c.numbers.map((n) => html`<span class="nowrap">${formatPhone(n, clientCountry(c))}</span> `)}
       </td>
-      <td data-label="${a.list.locale}">${c.locale}</td>
+      <td data-label="${a.list.locale}">${localeName(c.locale, ctx.lang)}</td>
       <td data-label="${a.list.status}">
         <span class="badge ${c.active ? 'status-handled' : 'delivery-cancelled'}"
           >${c.active ? a.active : a.inactive}</span

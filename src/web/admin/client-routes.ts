@@ -1,4 +1,5 @@
 /** `/admin/clients`: list, create, edit, and the "test this setup" panel over the saved profile. */
+import { clientCountry } from '../../domain/phone';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import {
   createClient,
@@ -60,7 +61,9 @@ export async function renderEdit(
     panel.input && more.appointments && client.appointments.types.length
       ? await slotsOfferedAt(more.appointments, client, panel.input.at, ctx.lang)
       : undefined;
-  const when = panel.input ? { at: panel.input.at, timeZone: client.timezone } : undefined;
+  const when = panel.input
+    ? { at: panel.input.at, timeZone: client.timezone, country: clientCountry(client) }
+    : undefined;
   const preview = previewPanel(t, client.id, panel, result, slots, when);
   const [lastRun, connection] = await Promise.all([
     recentPurgeRuns(1).then((runs) => runs[0]),

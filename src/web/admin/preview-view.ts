@@ -1,4 +1,5 @@
 /** The "test this setup" panel: a GET form over the saved profile, and the engine's answer. */
+import type { CountryCode } from '../../domain/phone';
 import type { RoutePreview } from '../../flow/preview';
 import type { OfferedSlots } from '../../app/offered-slots';
 import { formatPhone } from '../format';
@@ -8,7 +9,8 @@ import { input, type FormState } from './form-controls';
 import { localDateTime, openReasonWords, whyWords } from './preview-words';
 
 /** Where and when the call is previewed: the client's zone, to say the local date in full. */
-export type PreviewWhen = { at: Date; timeZone: string };
+/** The moment tested, on the client's clock; its country shows the numbers as its pages do. */
+export type PreviewWhen = { at: Date; timeZone: string; country?: CountryCode | undefined };
 
 function decisionBlock(t: AdminTexts, title: string, d: RoutePreview['atStart'], p: RoutePreview) {
   return html`<dt>${title}</dt>
@@ -41,7 +43,7 @@ function result(t: AdminTexts, p: RoutePreview, when?: PreviewWhen): SafeHtml {
           ? html`<dt>${t.targets}</dt>
               <dd>
                 <ol class="targets">
-                  ${p.transferTargets.map((x) => html`<li>${x.name} · ${formatPhone(x.number)} · ${x.ringSeconds} s</li>`)}
+                  ${p.transferTargets.map((x) => html`<li>${x.name} · ${formatPhone(x.number, when?.country)} · ${x.ringSeconds} s</li>`)}
                 </ol>
               </dd>`
           : ''

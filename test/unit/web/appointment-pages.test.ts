@@ -14,7 +14,7 @@ describe('appointment times as people read them', () => {
   it.each([
     ['2026-12-08T09:00:00Z', 'fr', `10${NB}h`],
     ['2026-12-08T09:30:00Z', 'fr', `10${NB}h${NB}30`],
-    ['2026-12-08T09:05:00Z', 'en', '10:05'],
+    ['2026-12-08T09:05:00Z', 'en', '10:05\u00a0AM'],
     // Summer time: the same UTC hour is an hour later on Paris clocks.
     ['2026-07-08T09:00:00Z', 'fr', `11${NB}h`],
   ] as const)('when %s is shown in %s, then it reads %s in Paris', (iso, lang, text) => {
@@ -24,7 +24,7 @@ describe('appointment times as people read them', () => {
   it('when a slot is written, then it has the day, the date and the time, no line break inside "10 h"', () => {
     const start = new Date('2026-12-08T09:30:00Z');
     expect(slotText(start, 'fr', 'Europe/Paris')).toBe(`mardi 8 décembre à 10${NB}h${NB}30`);
-    expect(slotText(start, 'en', 'Europe/Paris')).toBe('Tuesday 8 December at 10:30');
+    expect(slotText(start, 'en', 'Europe/Paris')).toBe('Tuesday, December 8 at 10:30\u00a0AM');
     expect(timeRangeText(start, new Date('2026-12-08T10:00:00Z'), 'fr', 'Europe/Paris')).toBe(
       `10${NB}h${NB}30${NB}–${NB}11${NB}h`,
     );

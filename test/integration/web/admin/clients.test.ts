@@ -44,6 +44,10 @@ describe('admin pages: clients', () => {
     expect(edit.text).toContain('value="09:00-12:30, 14:00-18:30"');
     const list = await admin.agent.get('/admin/clients').expect(200);
     expect(list.text).toContain('Cabinet Durand');
+    // The language by its name, the number as a French reader writes it: no codes, no "+33".
+    expect(list.text).toContain('Français (France)');
+    expect(list.text).not.toMatch(/>\s*fr-FR\s*</);
+    expect(list.text).not.toContain('+33 1');
   });
 
   it('when the form is invalid, then each error is next to its field, the input is kept and nothing is saved', async () => {
@@ -160,7 +164,7 @@ describe('admin pages: clients', () => {
     expect(page.text).toContain('Décision\u202f: Transfert');
     expect(page.text).toContain('lundi 2 mars 2026 à 10:00');
     expect(page.text).toContain('Ouvert');
-    expect(page.text).toContain('Dr Durand · +33 6 12 34 56 78 · 20 s');
+    expect(page.text).toContain('Dr Durand · 06 12 34 56 78 · 20 s');
     expect(page.text).toContain(
       'Appelant VIP pendant les horaires d’ouverture\u202f: transfert vers Dr Durand.',
     );

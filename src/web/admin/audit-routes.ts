@@ -13,9 +13,9 @@ import {
   type AuditLogQuery,
 } from '../../app/audit-log';
 import { InvalidInputError } from '../../domain/errors';
-import { wallClock } from '../../domain/zoned-time';
 import { sourceOf } from '../auth';
-import { csvCell } from '../csv';
+import { CSV_CONTENT_TYPE, csvRow, csvStart } from '../csv';
+import { spreadsheetDateTime } from '../format';
 import { pageContext } from '../page-context';
 import type { PageContext } from '../views/layout';
 import { auditTexts, type AuditTexts } from './audit-texts';
@@ -111,16 +111,15 @@ export function auditRoutes(pageStack: RequestHandler[], callerKeySecret: () => 
     const { clients } = dir;
     const countries = new Map(clients.map((c) => [c.id, c.country]));
     const day = new Date().toISOString().slice(0, 10);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    const lang = p.ctx.lang;
+    res.setHeader('Content-Type', CSV_CONTENT_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="access-log-${day}.csv"`);
-    res.write('\ufeff' + p.a.csvColumns.map(csvCell).join(',') + '\r\n');
+    res.write(csvStart(lang, p.a.csvColumns));
     let page = first;
     for (let n = 1; ; n++) {
       for (const e of page.events) {
-        const { date, time } = wallClock(e.at, AUDIT_TIME_ZONE);
         const cells = [
-          date,
-          time,
+          spreadsheetDateTime(e.at, lang, AUDIT_TIME_ZONE),
           whoName(p.a, e.who, countries.get(e.clientId ?? '')),
           actionLabel(p.a, e.action),
           e.clientName ?? '',
@@ -128,7 +127,7 @@ export function auditRoutes(pageStack: RequestHandler[], callerKeySecret: () => 
           e.target ? targetPath(e.target) : '',
           e.ip,
         ];
-        res.write(cells.map(csvCell).join(',') + '\r\n');
+        res.write(csvRow(lang, cells));
       }
       if (!page.next || n >= CSV_PAGES) break;
       const more = await read(req, res, p, { ...p.query, before: page.next }, dir);

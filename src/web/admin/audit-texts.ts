@@ -90,7 +90,7 @@ const fr: AuditTexts = {
   partialPage: `La recherche continue sur la page suivante${NB}: cliquez sur «${NB}Entrées plus anciennes${NB}».`,
   formErrors: `Vérifiez les filtres${NB}:`,
   exportCsv: 'Exporter en CSV',
-  csvColumns: ['date', 'heure (Paris)', 'qui', 'quoi', 'client', 'sur', 'lien', 'adresse IP'],
+  csvColumns: ['Date et heure (Paris)', 'Qui', 'Quoi', 'Client', 'Sur', 'Lien', 'Adresse IP'],
   errors: {
     user: 'Choisissez une personne dans la liste.',
     client: 'Choisissez un client dans la liste.',
@@ -182,7 +182,7 @@ const en: AuditTexts = {
   partialPage: 'The search goes on on the next page: select “Older entries”.',
   formErrors: 'Check the filters:',
   exportCsv: 'Export as CSV',
-  csvColumns: ['date', 'time (Paris)', 'who', 'what', 'client', 'on', 'link', 'IP address'],
+  csvColumns: ['Date and time (Paris)', 'Who', 'What', 'Client', 'On', 'Link', 'IP address'],
   errors: {
     user: 'Choose a person from the list.',
     client: 'Choose a client from the list.',

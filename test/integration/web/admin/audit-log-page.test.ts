@@ -277,8 +277,9 @@ describe('admin page /admin/audit', () => {
       .trim()
       .split('\r\n');
     expect(lines).toEqual([
-      'date,heure (Paris),qui,quoi,client,sur,lien,adresse IP',
-      `2026-03-06,17:45,Bruno Assistant,A ouvert un message,Cabinet Gamma,le message,/messages/${message.id},192.0.2.5`,
+      // French Excel: semicolons, a date and time it reads as one (day first).
+      'Date et heure (Paris);Qui;Quoi;Client;Sur;Lien;Adresse IP',
+      `06/03/2026 17:45;Bruno Assistant;A ouvert un message;Cabinet Gamma;le message;/messages/${message.id};192.0.2.5`,
     ]);
     await get('/admin/audit.csv?caller=abc').expect(400);
   });

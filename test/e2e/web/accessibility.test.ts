@@ -267,6 +267,22 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     }
   });
 
+  it('when the header is read on a phone, then its links keep to one row under the brand and the page does not scroll sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/?lang=fr`);
+    if (new URL(page.url()).pathname === '/login') await signInAs(session);
+    const brand = await page.locator('header .brand').boundingBox();
+    const links = await page
+      .locator('header .topnav a')
+      .evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(new Set(links).size).toBe(1);
+    expect(links[0]).toBeGreaterThan(brand!.y);
+    const header = await page.locator('header.topbar').boundingBox();
+    expect(header!.height).toBeLessThan(110);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   it("when a caller's number is looked up, then the page of what is held has no serious violation", async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.goto(`${base}/admin/callers?lang=fr`);

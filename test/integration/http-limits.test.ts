@@ -155,7 +155,7 @@ describe('HTTP server limits', () => {
       ['the voice webhooks', '/webhooks/voice/incoming', 65 * 1024],
       ['the SMS webhook', '/webhooks/sms/incoming', 65 * 1024],
       ['the web pages', '/login', 21 * 1024],
-      ['the admin pages', '/admin/clients', 101 * 1024],
+      ['the admin pages', '/admin/clients', 401 * 1024],
     ])('%s (%s)', async (_edge, path, bytes) => {
       await request(web.server).post(path).type('form').send(form(bytes)).expect(413);
     });

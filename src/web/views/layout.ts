@@ -24,7 +24,6 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/cockpit.css" />
         <link rel="stylesheet" href="/assets/forms.css" />
-        <script src="/assets/app.js" defer></script>
         <script src="/assets/cockpit.js" defer></script>
         <script src="/assets/forms.js" defer></script>
       </head>

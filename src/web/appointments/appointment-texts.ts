@@ -61,7 +61,7 @@ const fr = {
   searchSlots: 'Chercher les créneaux',
   freeSlots: 'Créneaux libres',
   slotsHint: 'Les créneaux suivent les mêmes règles qu’au téléphone (préavis, durée, tampon, horaires).',
-  noSlots: 'Aucun créneau libre pour cette recherche ; essayez un autre jour ou un autre moment.',
+  noSlots: 'Aucun créneau libre pour cette recherche\u202f; essayez un autre jour ou un autre moment.',
   noTypes:
     'Ce client n’a aucun type de rendez-vous. Un administrateur peut en ajouter dans la fiche du client.',
   book: 'Réserver',
@@ -79,10 +79,10 @@ const fr = {
   confirmCancel: 'Oui, annuler le rendez-vous',
   keep: 'Non, le garder',
   cancelled: 'Rendez-vous annulé.',
-  alreadyCancelled: 'Ce rendez-vous est annulé ; il ne peut plus être déplacé.',
+  alreadyCancelled: 'Ce rendez-vous est annulé\u202f; il ne peut plus être déplacé.',
   back: 'Retour aux rendez-vous',
   // errors
-  fixErrors: 'Le formulaire contient des erreurs ; rien n’a été réservé.',
+  fixErrors: 'Le formulaire contient des erreurs\u202f; rien n’a été réservé.',
   errors: {
     type: 'Choisissez un type de rendez-vous de ce client.',
     start: 'Choisissez un des créneaux libres proposés.',
@@ -91,10 +91,10 @@ const fr = {
       'Ce numéro n’est pas valide\u00a0: écrivez-le au format national (06 12 34 56 78) ou international (+33 6 12 34 56 78).',
     reason: 'Le motif fait au plus 500 caractères.',
     date: 'Indiquez une date valide.',
-    slotTaken: 'Ce créneau vient d’être pris ; choisissez-en un autre.',
+    slotTaken: 'Ce créneau vient d’être pris\u202f; choisissez-en un autre.',
     notBookable:
-      'Ce créneau ne peut pas être réservé (hors des horaires ou du délai de ce type) ; choisissez-en un autre.',
-    calendarDown: 'L’agenda du client ne répond pas ; rien n’a été réservé. Réessayez dans un instant.',
+      'Ce créneau ne peut pas être réservé (hors des horaires ou du délai de ce type)\u202f; choisissez-en un autre.',
+    calendarDown: 'L’agenda du client ne répond pas\u202f; rien n’a été réservé. Réessayez dans un instant.',
   },
 };
 

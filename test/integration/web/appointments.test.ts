@@ -122,7 +122,7 @@ describe('appointment pages', () => {
         callerNumber: '12',
       })
       .expect(400);
-    expect(res.text).toContain('Le formulaire contient des erreurs ; rien n’a été réservé.');
+    expect(res.text).toContain('Le formulaire contient des erreurs\u202f; rien n’a été réservé.');
     expect(res.text).toContain('id="f-callerName-error">Indiquez le nom de l’appelant');
     expect(res.text).toContain('id="f-start-error">Choisissez un des créneaux libres proposés.');
     expect(res.text).not.toMatch(/Too small|expected|Invalid/);
@@ -157,7 +157,7 @@ describe('appointment pages', () => {
         callerNumber: '0698765432',
       })
       .expect(409);
-    expect(res.text).toContain('Ce créneau vient d’être pris ; choisissez-en un autre.');
+    expect(res.text).toContain('Ce créneau vient d’être pris\u202f; choisissez-en un autre.');
     expect(res.text).toContain('name="start"');
   });
 

@@ -8,6 +8,9 @@ import { callerTexts } from '../../../src/web/admin/caller-texts';
 import { historyTexts } from '../../../src/web/admin/history-texts';
 import { retentionTexts } from '../../../src/web/admin/retention-texts';
 import { texts } from '../../../src/web/i18n';
+import { appointmentTexts } from '../../../src/web/appointments/appointment-texts';
+import { callTexts } from '../../../src/web/calls/call-texts';
+import { cockpitTexts } from '../../../src/web/cockpit-texts';
 
 type Lang = 'fr' | 'en';
 
@@ -18,6 +21,9 @@ const TABLES: Record<string, (lang: Lang) => unknown> = {
   history: historyTexts,
   retention: retentionTexts,
   web: texts,
+  appointments: appointmentTexts,
+  calls: callTexts,
+  cockpit: cockpitTexts,
 };
 
 /** Every string of a table, functions called with sample arguments, with the key path it came from. */

@@ -18,6 +18,8 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The browser's own language (date inputs read jj/mm/aaaa), as a French assistant's would be.
+  '--lang=fr-FR',
 ];
 
 export type Browser = { context: BrowserContext; close: () => Promise<void> };

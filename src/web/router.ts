@@ -157,13 +157,14 @@ export async function createWebRouter(
       { appointments: deps.appointments, calendars: deps.calendars },
     ),
   );
-  // notify: any other page a browser asks for is an HTML "not found" page; the admin API and the
-  // webhooks (mounted before) keep their JSON and TwiML answers.
+  // Any other page a browser asks for (it says it wants HTML) is an HTML "not found" page; other
+  // clients, the admin API and the webhooks (mounted before) keep their JSON and TwiML answers.
   router.use(
     (req, res, next) => {
       const page =
         (req.method === 'GET' || req.method === 'HEAD') &&
         !/^\/(api|webhooks)(\/|$)/.test(req.path) &&
+        /\btext\/html\b/.test(req.get('accept') ?? '') &&
         req.accepts(['html', 'json']) === 'html';
       if (!page) return next('router');
       res.locals.unknownPage = true;

@@ -173,7 +173,7 @@ export function appointmentsSection(s: FormState, t: AdminTexts): SafeHtml {
   const modes = Object.entries(a.newCallerModes) as [string, string][];
   const row = (i: number) =>
     html`<div class="apt-row wide" role="group" aria-labelledby="apt${i}-title">
-      <h3 id="apt${i}-title" class="apt-title">${a.type(i + 1)}</h3>
+      <h2 id="apt${i}-title" class="apt-title">${a.type(i + 1)}</h2>
       ${s.values[f(i, 'id')] ? hidden(f(i, 'id'), s.values[f(i, 'id')]!) : ''}
       ${input(s, f(i, 'name'), a.name, { hint: i === 0 ? a.nameHint : undefined, attrs: html`maxlength="60"` })}
       ${input(s, f(i, 'duration'), a.duration, { type: 'number', cls: 'narrow', attrs: html`min="5" max="480" placeholder="30"` })}

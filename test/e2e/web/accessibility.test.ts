@@ -42,6 +42,8 @@ type PageFigures = {
   rules: number;
   passes: number;
   violations: Record<string, number>;
+  /** Every rule the page breaks, with its impact, serious or not. */
+  rulesBroken: string[];
   blocking: string[];
 };
 
@@ -159,7 +161,7 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     writeFileSync(REPORT, JSON.stringify(figures, null, 2));
     const table = figures.map(
       (f) =>
-        `${f.lang} ${f.viewport.padEnd(7)} ${f.page.padEnd(44)} rules ${String(f.rules).padStart(3)} · passed ${String(f.passes).padStart(3)} · violations ${JSON.stringify(f.violations)}`,
+        `${f.lang} ${f.viewport.padEnd(7)} ${f.page.padEnd(44)} rules ${String(f.rules).padStart(3)} · passed ${String(f.passes).padStart(3)} · violations ${JSON.stringify(f.violations)}${f.rulesBroken.length ? ` ${f.rulesBroken.join(', ')}` : ''}`,
     );
     console.log(`axe-core ${AXE_VERSION}\n${table.join('\n')}`);
     await closeAdminBrowser(session);
@@ -195,10 +197,11 @@ describe('accessibility of every page (axe-core in headless Chromium)', () => {
     const { violations, passes, rules } = await runAxe(page);
     const counts: Record<string, number> = {};
     for (const v of violations) counts[v.impact ?? 'unknown'] = (counts[v.impact ?? 'unknown'] ?? 0) + 1;
+    const rulesBroken = violations.map((v) => `${v.id} (${v.impact ?? '?'})`);
     const blocking = violations
       .filter((v) => BLOCKING.has(v.impact ?? ''))
       .map((v) => `${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    figures.push({ page: label, viewport, lang, rules, passes, violations: counts, blocking });
+    figures.push({ page: label, viewport, lang, rules, passes, violations: counts, rulesBroken, blocking });
     return blocking.map((b) => `${label} (${lang}, ${viewport}): ${b}`);
   }
 

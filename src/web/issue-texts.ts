@@ -19,6 +19,18 @@ type OwnMatch = { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }
 
 /** The schemas' own English messages, said again for people. Keyed by the exact message. */
 const OWN: Record<string, Own> = {
+  'expected a phone number, such as 06 12 34 56 78 or +33612345678': {
+    fr: 'Écrivez un numéro de téléphone, par exemple 06 12 34 56 78 ou +33612345678.',
+    en: 'Enter a phone number, such as 06 12 34 56 78 or +33612345678.',
+  },
+  'expected a page cursor': {
+    fr: 'Ce lien de page n’est plus valable. Revenez à la première page.',
+    en: 'This page link is no longer valid. Go back to the first page.',
+  },
+  'unknown page cursor': {
+    fr: 'Ce lien de page n’est plus valable. Revenez à la première page.',
+    en: 'This page link is no longer valid. Go back to the first page.',
+  },
   'unknown cursor': {
     fr: 'Ce lien de page n’est plus valable. Revenez à la première page.',
     en: 'This page link is no longer valid. Go back to the first page.',
@@ -75,6 +87,13 @@ const OWN: Record<string, Own> = {
 
 /** The schemas' messages that carry a value. */
 const OWN_PATTERNS: OwnMatch[] = [
+  {
+    re: /^not a valid phone number: (.+)$/,
+    text: (m, lang) =>
+      lang === 'fr'
+        ? `${m[1]} n’est pas un numéro de téléphone valide.`
+        : `${m[1]} is not a valid phone number.`,
+  },
   {
     re: /^expected an E\.164 phone number, without spaces or punctuation: (\+\d+)$/,
     text: (m, lang) =>

@@ -132,19 +132,21 @@ describe('the call log pages', () => {
   });
 
   it.each([
-    ['caller=abc', 'caller', 'expected a phone number'],
-    ['caller=0612', 'caller', 'not a valid phone number'],
+    ['caller=abc', 'caller', 'Écrivez un numéro de téléphone'],
+    ['caller=0612', 'caller', '0612 n’est pas un numéro de téléphone valide.'],
     ['outcome=lost', 'outcome', ''],
     ['from=2026-02-30', 'from', ''],
-    ['from=2026-03-02&to=2026-03-01', 'to', 'the start date is after the end date'],
-    ['before=%24%24', 'before', 'expected a page cursor'],
-    ['before=AAAAAAAA', 'cursor', 'unknown page cursor'],
+    ['from=2026-03-02&to=2026-03-01', 'to', 'La date de début est après la date de fin.'],
+    ['before=%24%24', 'before', 'Ce lien de page n’est plus valable.'],
+    ['before=AAAAAAAA', 'cursor', 'Ce lien de page n’est plus valable.'],
     ['sort=startedAt', '', ''],
   ])('when the query is %s, then 400 naming the field', async (query, field, words) => {
     const res = await session.agent.get(`/calls?${query}`);
     expect(res.status).toBe(400);
     if (field) expect(res.text).toContain(`<code>${field}</code>`);
     if (words) expect(res.text).toContain(words);
+    // The page is French: zod's and the use case's English stay out of it.
+    expect(res.text).not.toMatch(/expected|Invalid|not a valid|unknown page/);
   });
 
   it('when the list is exported, then the CSV has every call of the filter with its kind in words', async () => {

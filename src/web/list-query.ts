@@ -39,7 +39,11 @@ export const listQuerySchema = z
 
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-export const viewOf = (q: Pick<ListQuery, 'status'>): ListView => q.status ?? 'open';
+/**
+ * The view shown: the one asked for; else "to do", except for a search, which looks through every
+ * message (a caller ringing back about last week's handled message must be found).
+ */
+export const viewOf = (q: Pick<ListQuery, 'status' | 'q'>): ListView => q.status ?? (q.q ? 'all' : 'open');
 
 /** The statuses a view shows; none for "all". */
 function statusesOf(view: ListView): MessageFilter['status'] {

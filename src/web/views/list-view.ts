@@ -58,7 +58,7 @@ export function listPage(ctx: PageContext, data: ListData): string {
   const narrowing = { ...params, status: undefined };
   const tab = (v: ListView) =>
     html`<a
-      href="/${queryString({ ...narrowing, status: v === 'open' ? undefined : v })}"
+      href="/${queryString({ ...narrowing, status: v === 'open' && !q.q ? undefined : v })}"
       class="tab"
       ${view === v ? html`aria-current="page"` : ''}
     >

@@ -108,4 +108,20 @@ describe('message list search', () => {
     expect(await search('veranda')).toEqual([]);
     expect(await search('lucie')).toEqual([spoken.id]);
   });
+  it('when a handled message is searched from the default view, then it is found, and the "to do" tab keeps the search', async () => {
+    const handled = await makeMessage(clientId, {
+      callerName: 'Gérard Handled',
+      callerNumber: '+33611112222',
+      reason: 'Rappel de la semaine dernière',
+      summary: 'Gérard rappelle.',
+    });
+    await MessageModel.updateOne({ _id: handled.id }, { status: 'handled' });
+    const page = await session.agent.get('/').query({ q: '0611112222' }).expect(200);
+    expect(rowIds(page.text)).toEqual([handled.id]);
+    // The page says which view it shows: every message; "À traiter" narrows the same search.
+    expect(page.text).toMatch(/<a\s+href="[^"]*status=all[^"]*"\s+class="tab"\s+aria-current="page"/);
+    const todo = /<a\s+href="([^"]*status=open[^"]*)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    expect(todo).toContain('q=0611112222');
+    expect(rowIds((await session.agent.get(todo).expect(200)).text)).toEqual([]);
+  });
 });

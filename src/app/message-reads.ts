@@ -11,7 +11,6 @@ import { deliveriesOf, deliveriesOfMessages, type Delivery } from '../store/deli
 import { assignableUsers, type AssignableUser } from '../store/message-actions';
 import {
   callTimeline,
-  countByStatus,
   getMessageFor,
   listMessages,
   messageIdOfCall,
@@ -54,8 +53,6 @@ export async function listMessagePage(
   });
   return { messages, nextCursor: next ? encodeCursor(next) : null };
 }
-
-export const countMessagesByStatus = countByStatus;
 
 /** The delivery logs of a page of messages, by message id (one query). */
 export const deliveriesOfPage = (messages: Message[]) => deliveriesOfMessages(messages.map((m) => m.id));

@@ -116,14 +116,21 @@ export async function listMessages(
 export async function countByStatus(
   access: MessageAccess,
   filter: MessageFilter,
-): Promise<Record<MessageStatus, number> & { total: number }> {
-  const rows = await MessageModel.aggregate<{ _id: string; n: number }>([
+): Promise<Record<MessageStatus, number> & { total: number; urgentOpen: number }> {
+  // One pass counts both the tabs and the open urgent messages (the cockpit's title): on FerretDB
+  // every count reads the whole collection, so a second aggregation would double the page's cost.
+  const rows = await MessageModel.aggregate<{ _id: { status: string; urgent: boolean }; n: number }>([
     { $match: buildQuery(access, filter, false) },
-    { $group: { _id: '$status', n: { $sum: 1 } } },
+    { $group: { _id: { status: '$status', urgent: '$urgent' }, n: { $sum: 1 } } },
   ]);
   const counts = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, 0])) as Record<MessageStatus, number>;
-  for (const row of rows) if (row._id in counts) counts[row._id as MessageStatus] = row.n;
-  return { ...counts, total: rows.reduce((sum, r) => sum + r.n, 0) };
+  let urgentOpen = 0;
+  for (const { _id, n } of rows) {
+    if (!(_id.status in counts)) continue;
+    counts[_id.status as MessageStatus] += n;
+    if (_id.urgent && _id.status !== 'handled') urgentOpen += n;
+  }
+  return { ...counts, total: rows.reduce((sum, r) => sum + r.n, 0), urgentOpen };
 }
 
 /** Every message of the filter, newest first, as an async iterable (CSV export; at most `max`). */

@@ -54,6 +54,5 @@ export async function listOpenMessages(
 
 /** How many urgent messages still need someone, over every client the user may see. */
 export async function countUrgentOpen(access: MessageAccess): Promise<number> {
-  const counts = await countByStatus(access, { urgent: true });
-  return OPEN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  return (await countByStatus(access, { urgent: true })).urgentOpen;
 }

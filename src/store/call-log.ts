@@ -8,7 +8,7 @@ import type { FilterQuery } from 'mongoose';
 import { canSeeClient, type MessageAccess } from '../domain/access';
 import { NotFoundError } from '../domain/errors';
 import { OUTCOMES, type Outcome } from '../flow';
-import type { CallStep } from './calls';
+import type { CallRecord, CallStep } from './calls';
 import { contactId } from './contacts';
 import { isObjectId, oid, oneOf } from './filters';
 import { AppointmentModel, CallModel, ContactModel, MessageModel } from './models';
@@ -27,19 +27,8 @@ export type CallLogFilter = {
 /** Keyset position: calls strictly older than this one. */
 export type CallCursor = { startedAt: Date; id: string };
 
-export type LoggedCall = {
-  callSid: string;
-  clientId: string;
-  from: string;
-  to: string;
-  locale: string;
-  status: string;
-  outcome: string;
-  steps: CallStep[];
-  startedAt: Date;
-  endedAt: Date;
-  durationSeconds?: number;
-};
+/** A call as recorded (`calls.ts`), read back: its steps with dates, its outcome as stored. */
+export type LoggedCall = Omit<CallRecord, 'outcome' | 'steps'> & { outcome: string; steps: CallStep[] };
 
 /** A call with what it left: its message, its appointment, the caller's name if anyone gave it. */
 export type CallLogEntry = LoggedCall & {

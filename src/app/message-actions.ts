@@ -59,9 +59,18 @@ async function act(
 const statusOnAssign = (before: Message): MessageStatus =>
   before.status === 'new' ? 'in_progress' : before.status;
 
-function statusFields(status: MessageStatus, now: Date) {
-  return { status, handledAt: status === 'handled' ? now : null };
+/** The acting user's id, or null for the API token (the reports attribute work to people). */
+const userOf = (source: ActionSource): string | null =>
+  source.actor.type === 'user' ? source.actor.id : null;
+
+function statusFields(status: MessageStatus, now: Date, source: ActionSource) {
+  const handled = status === 'handled';
+  return { status, handledAt: handled ? now : null, handledBy: handled ? userOf(source) : null };
 }
+
+/** The first taking of a message, kept once: the reports' time to claim and claims per person. */
+const firstTaking = (before: Message, takerId: string, now: Date) =>
+  before.takenAt ? {} : { takenAt: now, takenBy: takerId };
 
 /** The assignee must be an active user who may see the message's client (admins see them all). */
 async function assertAssignable(message: Message, assigneeId: string): Promise<void> {
@@ -85,7 +94,10 @@ export function claimMessage(deps: MessageActionDeps, source: ActionSource, id: 
   const me = signedInUser(source);
   return act(deps, source, id, (before) => ({
     action: 'claim',
-    change: { set: { assigneeId: me, status: statusOnAssign(before) }, assigneeIn: [null, me] },
+    change: {
+      set: { assigneeId: me, status: statusOnAssign(before), ...firstTaking(before, me, deps.now()) },
+      assigneeIn: [null, me],
+    },
   }));
 }
 
@@ -102,7 +114,9 @@ export function assignMessage(
     await assertAssignable(before, assigneeId);
     return {
       action: 'assign',
-      change: { set: { assigneeId, status: statusOnAssign(before) } },
+      change: {
+        set: { assigneeId, status: statusOnAssign(before), ...firstTaking(before, assigneeId, deps.now()) },
+      },
       detail: { assigneeId },
     };
   });
@@ -111,7 +125,7 @@ export function assignMessage(
 export function markHandled(deps: MessageActionDeps, source: ActionSource, id: string) {
   return act(deps, source, id, () => ({
     action: 'handle',
-    change: { set: statusFields('handled', deps.now()) },
+    change: { set: statusFields('handled', deps.now(), source) },
   }));
 }
 
@@ -119,7 +133,7 @@ export function markHandled(deps: MessageActionDeps, source: ActionSource, id: s
 export function reopenMessage(deps: MessageActionDeps, source: ActionSource, id: string) {
   return act(deps, source, id, (before) => ({
     action: 'reopen',
-    change: { set: statusFields(before.assigneeId ? 'in_progress' : 'new', deps.now()) },
+    change: { set: statusFields(before.assigneeId ? 'in_progress' : 'new', deps.now(), source) },
   }));
 }
 
@@ -153,10 +167,12 @@ export function changeMessage(
     if (changes.assigneeId !== undefined) {
       if (changes.assigneeId !== null) await assertAssignable(before, changes.assigneeId);
       set.assigneeId = changes.assigneeId;
+      if (changes.assigneeId !== null)
+        Object.assign(set, firstTaking(before, changes.assigneeId, deps.now()));
       if (changes.assigneeId !== null && !changes.status) set.status = statusOnAssign(before);
     }
     if (changes.status && changes.status !== before.status) {
-      Object.assign(set, statusFields(changes.status, deps.now()));
+      Object.assign(set, statusFields(changes.status, deps.now(), source));
     }
     return { action: 'update', change: Object.keys(set).length > 0 ? { set } : {}, detail: changes };
   });
@@ -206,7 +222,7 @@ function handleUnlessHeldByOther(deps: MessageActionDeps, source: ActionSource, 
   return act(deps, source, id, (before) => {
     if (before.status === 'handled') throw new AlreadyHandled();
     if (before.assigneeId && before.assigneeId !== me) throw new ConflictError('held by someone else');
-    return { action: 'handle', change: { set: statusFields('handled', deps.now()) } };
+    return { action: 'handle', change: { set: statusFields('handled', deps.now(), source) } };
   });
 }
 

@@ -14,6 +14,8 @@ export type MaintenanceDeps = {
   closeIdleCalls: () => Promise<number>;
   /** Puts back the jobs of appointment reminders (due within 48 h) and confirmations that Redis lost. */
   restoreAppointmentJobs: () => Promise<{ reminders: number; confirmations: number }>;
+  /** Rebuilds the reports' rollups of today, yesterday and the days whose records changed. */
+  refreshReportRollups: () => Promise<{ days: number; changed: number }>;
 };
 
 type MaintenanceJob = (typeof MAINTENANCE_JOBS)[keyof typeof MAINTENANCE_JOBS];
@@ -27,6 +29,7 @@ export function maintenanceProcessor(deps: MaintenanceDeps): (job: Job) => Promi
     [MAINTENANCE_JOBS.deleteRecordings]: () => deleteDueRecordings(deps.recordings),
     [MAINTENANCE_JOBS.closeIdleCalls]: async () => ({ closed: await deps.closeIdleCalls() }),
     [MAINTENANCE_JOBS.appointmentReminders]: () => deps.restoreAppointmentJobs(),
+    [MAINTENANCE_JOBS.reportRollups]: () => deps.refreshReportRollups(),
   };
   return async (job) => {
     const run = jobs[job.name as MaintenanceJob] as (() => Promise<unknown>) | undefined;

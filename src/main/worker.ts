@@ -3,6 +3,7 @@ import { Queue, Worker } from 'bullmq';
 import { config, ConfigError } from '../config/env';
 import { createRedis } from '../infra/redis';
 import { closeIdleCalls } from '../app/call-end';
+import { refreshRollups } from '../app/report-rollups';
 import { createFollowUps, startNotificationWorker } from '../notify';
 import { MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUES } from '../queue/names';
 import { keepSchedules } from '../queue/schedule-keeper';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
       ...retentionDeps(cfg, logger),
       closeIdleCalls: () => closeIdleCalls(calls, CALL_IDLE_MS),
       restoreAppointmentJobs: () => appointments.restoreLostJobs(),
+      refreshReportRollups: () =>
+        refreshRollups({ now: () => new Date(), callerKeySecret: cfg.callerKeySecret }),
     }),
     { connection, concurrency: 1 },
   );

@@ -15,6 +15,8 @@ export const MAINTENANCE_JOBS = {
   closeIdleCalls: 'close-idle-calls',
   /** Every 10 minutes: queues again appointment reminders (due within 48 h) and confirmations whose job Redis lost. */
   appointmentReminders: 'appointment-reminders',
+  /** Every 5 minutes: rebuilds the reports' rollups of today, yesterday and the days whose records changed. */
+  reportRollups: 'report-rollups',
 } as const;
 
 /** Job names of the notifications queue. */
@@ -70,6 +72,11 @@ export const MAINTENANCE_SCHEDULES: readonly ScheduleDefinition[] = [
     id: MAINTENANCE_JOBS.appointmentReminders,
     repeat: { every: 10 * 60_000 },
     job: { name: MAINTENANCE_JOBS.appointmentReminders },
+  },
+  {
+    id: MAINTENANCE_JOBS.reportRollups,
+    repeat: { every: 5 * 60_000 },
+    job: { name: MAINTENANCE_JOBS.reportRollups },
   },
 ];
 

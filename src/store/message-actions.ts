@@ -14,7 +14,13 @@ export type MessageFields = {
   status?: MessageStatus;
   assigneeId?: string | null;
   handledAt?: Date | null;
+  handledBy?: string | null;
+  takenAt?: Date;
+  takenBy?: string | null;
 };
+
+/** The fields holding a user id, stored as ObjectIds. */
+const USER_FIELDS = ['assigneeId', 'handledBy', 'takenBy'] as const;
 
 export type NewNote = { at: Date; authorId: string | null; authorName: string; text: string };
 
@@ -27,8 +33,9 @@ export type MessageChange = {
 
 function toUpdate(change: MessageChange): UpdateQuery<unknown> {
   const $set: Record<string, unknown> = { ...change.set };
-  if (change.set?.assigneeId !== undefined) {
-    $set.assigneeId = change.set.assigneeId === null ? null : oid(change.set.assigneeId);
+  for (const field of USER_FIELDS) {
+    const id = change.set?.[field];
+    if (id !== undefined) $set[field] = id === null ? null : oid(id);
   }
   const update: UpdateQuery<unknown> = Object.keys($set).length > 0 ? { $set } : {};
   if (change.note) {

@@ -26,6 +26,11 @@ export type Message = {
   status: MessageStatus;
   assigneeId: string | null;
   handledAt: Date | null;
+  /** Who marked it handled; null for the API token, a message handled before this was kept, or open. */
+  handledBy?: string | null;
+  /** When someone first took it (claim or assignment), and who. */
+  takenAt?: Date | null;
+  takenBy?: string | null;
   acknowledgedAt: Date | null;
   notes: { id: string; at: Date; authorId: string | null; authorName: string; text: string }[];
   queuedAt: Date | null;
@@ -65,6 +70,9 @@ export function toMessage(doc: MessageRecord & { createdAt?: Date; updatedAt?: D
     status: doc.status as MessageStatus,
     assigneeId: doc.assigneeId ? doc.assigneeId.toString() : null,
     handledAt: doc.handledAt ?? null,
+    handledBy: doc.handledBy ? doc.handledBy.toString() : null,
+    takenAt: doc.takenAt ?? null,
+    takenBy: doc.takenBy ? doc.takenBy.toString() : null,
     acknowledgedAt: doc.acknowledgedAt ?? null,
     notes: (doc.notes ?? []).map((n) => ({
       id: String((n as { _id?: unknown })._id ?? ''),

@@ -118,6 +118,7 @@ callSchema.index({ from: 1, startedAt: -1, _id: -1 }); // a caller's calls: the 
 callSchema.index({ clientId: 1, from: 1, startedAt: -1, _id: -1 }); // a caller's calls to one client
 callSchema.index({ from: 1, outcome: 1, startedAt: -1, _id: -1 }); // a caller's calls of one outcome
 callSchema.index({ clientId: 1, from: 1, outcome: 1, startedAt: -1, _id: -1 }); // the same, one client
+callSchema.index({ updatedAt: 1 }); // the reports' refresh: calls put on record since its last look
 
 export const CallModel = mongoose.model('Call', callSchema);
 
@@ -152,6 +153,11 @@ const messageSchema = new Schema(
     status: { type: String, enum: MESSAGE_STATUSES, required: true, default: 'new' },
     assigneeId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     handledAt: { type: Date, default: null },
+    /** Who marked it handled (a user; null for the API token or before this was recorded). */
+    handledBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** When someone first took it (claim or assignment) and who: the reports' time to claim. */
+    takenAt: { type: Date, default: null },
+    takenBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     acknowledgedAt: { type: Date, default: null },
     notes: { type: [noteSchema], default: [] },
     /** Set once follow-ups are queued; the sweeper queues what was stored but not queued. */
@@ -184,6 +190,7 @@ messageSchema.index({ callSid: 1 }); // the call log: the messages of a page of 
 // The cockpit's "to do" view (new and in progress): urgent first, then the longest waiting.
 messageSchema.index({ clientId: 1, status: 1, urgent: -1, createdAt: 1, _id: 1 });
 messageSchema.index({ status: 1, urgent: -1, createdAt: 1, _id: 1 });
+messageSchema.index({ updatedAt: 1 }); // the reports' refresh: messages changed since its last look
 export type MessageRecord = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const MessageModel = mongoose.model('Message', messageSchema);
 
@@ -308,6 +315,8 @@ deliverySchema.index({ messageId: 1, createdAt: 1, _id: 1 });
 deliverySchema.index({ to: 1, channel: 1, status: 1, createdAt: -1 });
 // The sweeper: pending entries whose job Redis may have lost, oldest first.
 deliverySchema.index({ status: 1, createdAt: 1, _id: 1 });
+deliverySchema.index({ clientId: 1, createdAt: 1 }); // the reports' rollup of a client's days
+deliverySchema.index({ updatedAt: 1 }); // the reports' refresh: notifications sent or retried since
 export type DeliveryRecord = InferSchemaType<typeof deliverySchema>;
 export const DeliveryModel = mongoose.model('Delivery', deliverySchema);
 

@@ -142,6 +142,7 @@ describe('recording deletions at Twilio', () => {
       recordings: { twilio: deleter, now: () => new Date() },
       closeIdleCalls: async () => 0,
       restoreAppointmentJobs: async () => ({ reminders: 0, confirmations: 0 }),
+      refreshReportRollups: async () => ({ days: 0, changed: 0 }),
     });
     const done: string[] = [];
     const worker = new Worker(QUEUES.maintenance, processor, { connection, prefix, concurrency: 1 });

@@ -1,0 +1,228 @@
+/**
+ * The reports' rollups: one document per client and day (`report_days`, the figures computed from
+ * that day's calls, messages and notifications) and one per client and month (`report_months`,
+ * the month's day rollups gathered), both found by `_id`.
+ *
+ * Why months: a page reads one month document per client and month of its period, by `_id` — the
+ * only read FerretDB v1 serves from an index (about 1 ms each, whatever the size of the store),
+ * where a range over `report_days` would scan it. MongoDB would serve either from an index.
+ * A month is always rebuilt from its day documents, so a lost or raced write heals at the next build.
+ */
+import mongoose, { Schema } from 'mongoose';
+import type { CallFacts, DayRollup, DeliveryFacts, MessageFacts } from '../domain/report-day';
+import type { MessageStatus } from '../domain/vocabulary';
+import { oid, oneOf } from './filters';
+import { CallModel, DeliveryModel, MessageModel } from './models';
+
+const reportDaySchema = new Schema(
+  {
+    /** `<clientId>:<YYYY-MM-DD>`. */
+    _id: { type: String, required: true },
+    clientId: { type: String, required: true },
+    day: { type: String, required: true },
+    rollup: { type: Schema.Types.Mixed, required: true },
+    builtAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+// A client's days in order (MongoDB; FerretDB reads them by `_id`).
+reportDaySchema.index({ clientId: 1, day: 1 });
+export const ReportDayModel = mongoose.model('ReportDay', reportDaySchema, 'report_days');
+
+const reportMonthSchema = new Schema(
+  {
+    /** `<clientId>:<YYYY-MM>`. */
+    _id: { type: String, required: true },
+    clientId: { type: String, required: true },
+    month: { type: String, required: true },
+    /** The month's day rollups that exist, in day order. */
+    days: { type: [Schema.Types.Mixed], default: [] },
+    builtAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+reportMonthSchema.index({ clientId: 1, month: 1 });
+export const ReportMonthModel = mongoose.model('ReportMonth', reportMonthSchema, 'report_months');
+
+/** Where the rollups' refresh stands: the instant up to which changes were looked at. */
+const reportStateSchema = new Schema(
+  { _id: { type: String, required: true }, changesSeenUntil: { type: Date, required: true } },
+  { versionKey: false },
+);
+export const ReportStateModel = mongoose.model('ReportState', reportStateSchema, 'report_state');
+
+export const dayRollupId = (clientId: string, day: string) => `${clientId}:${day}`;
+export const monthRollupId = (clientId: string, month: string) => `${clientId}:${month}`;
+
+/**
+ * Writes day rollups, replacing what was there, 50 at a time: FerretDB v1 has stalled on an
+ * unordered bulk of 100 updates while 50 went through.
+ */
+export async function saveDayRollups(rollups: readonly DayRollup[], builtAt: Date): Promise<void> {
+  for (let i = 0; i < rollups.length; i += 50) {
+    await ReportDayModel.bulkWrite(
+      rollups.slice(i, i + 50).map((rollup) => ({
+        replaceOne: {
+          filter: { _id: dayRollupId(rollup.clientId, rollup.day) },
+          replacement: { clientId: rollup.clientId, day: rollup.day, rollup, builtAt },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+}
+
+const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/** Gathers a month's day rollups (read by `_id`) into its month document. */
+export async function rebuildMonthRollup(clientId: string, month: string, builtAt: Date): Promise<number> {
+  const docs = await Promise.all(
+    DAYS_OF_MONTH.map((d) => ReportDayModel.findById(dayRollupId(clientId, `${month}-${d}`)).lean()),
+  );
+  const days = docs.filter((d) => d !== null).map((d) => d.rollup as DayRollup);
+  await ReportMonthModel.replaceOne(
+    { _id: monthRollupId(clientId, month) },
+    { clientId, month, days, builtAt },
+    { upsert: true },
+  );
+  return days.length;
+}
+
+/**
+ * The day rollups of these clients in these months (`YYYY-MM`), from the month documents, and
+ * when the freshest of them was built (null when none exists yet).
+ */
+export async function readMonthRollups(
+  clientIds: readonly string[],
+  months: readonly string[],
+): Promise<{ days: DayRollup[]; builtAt: Date | null }> {
+  const ids = clientIds.flatMap((c) => months.map((m) => monthRollupId(c, m)));
+  const docs = (await Promise.all(ids.map((id) => ReportMonthModel.findById(id).lean()))).filter(
+    (d) => d !== null,
+  );
+  const times = docs.map((d) => d.builtAt.getTime());
+  return {
+    days: docs.flatMap((d) => d.days as DayRollup[]),
+    builtAt: times.length > 0 ? new Date(Math.max(...times)) : null,
+  };
+}
+
+export async function changesSeenUntil(): Promise<Date | null> {
+  const doc = await ReportStateModel.findById('refresh').lean();
+  return doc?.changesSeenUntil ?? null;
+}
+
+export async function setChangesSeenUntil(at: Date): Promise<void> {
+  await ReportStateModel.replaceOne({ _id: 'refresh' }, { changesSeenUntil: at }, { upsert: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sources, streamed: a rebuild of a year must not hold a year of calls in memory.
+
+type Range = { clientIds: readonly string[]; from: Date; to: Date };
+
+const clientFilter = (clientIds: readonly string[]) => oneOf(clientIds.map(oid));
+
+/** Calls of these clients that started in [from, to). */
+export async function eachCallStarted(range: Range, visit: (call: CallFacts) => void): Promise<void> {
+  const cursor = CallModel.find({
+    clientId: clientFilter(range.clientIds),
+    startedAt: { $gte: range.from, $lt: range.to },
+  })
+    .select({ clientId: 1, from: 1, status: 1, outcome: 1, steps: 1, startedAt: 1 })
+    .lean()
+    .cursor({ batchSize: 500 });
+  for await (const c of cursor) {
+    visit({
+      clientId: c.clientId.toString(),
+      from: c.from,
+      status: c.status,
+      outcome: c.outcome,
+      steps: c.steps.map((s) => ({ name: s.name, detail: s.detail ?? '', at: s.at })),
+      startedAt: c.startedAt,
+    });
+  }
+}
+
+/** Messages of these clients created in [from, to). */
+export async function eachMessageCreated(range: Range, visit: (m: MessageFacts) => void): Promise<void> {
+  const cursor = MessageModel.find({
+    clientId: clientFilter(range.clientIds),
+    createdAt: { $gte: range.from, $lt: range.to },
+  })
+    .select({
+      clientId: 1,
+      urgent: 1,
+      reason: 1,
+      status: 1,
+      assigneeId: 1,
+      createdAt: 1,
+      takenAt: 1,
+      takenBy: 1,
+      handledAt: 1,
+      handledBy: 1,
+      acknowledgedAt: 1,
+      claimedBy: 1,
+    })
+    .lean()
+    .cursor({ batchSize: 500 });
+  for await (const m of cursor) {
+    const doc = m as typeof m & { createdAt: Date };
+    visit({
+      clientId: doc.clientId.toString(),
+      urgent: Boolean(doc.urgent),
+      reason: doc.reason ?? '',
+      status: doc.status as MessageStatus,
+      assigneeId: doc.assigneeId ? doc.assigneeId.toString() : null,
+      createdAt: doc.createdAt,
+      takenAt: doc.takenAt ?? null,
+      takenBy: doc.takenBy ? doc.takenBy.toString() : null,
+      handledAt: doc.handledAt ?? null,
+      handledBy: doc.handledBy ? doc.handledBy.toString() : null,
+      acknowledgedAt: doc.acknowledgedAt ?? null,
+      claimedBy: doc.claimedBy?.at ? { at: doc.claimedBy.at } : null,
+    });
+  }
+}
+
+/** Notifications of these clients' messages created in [from, to). */
+export async function eachDeliveryCreated(range: Range, visit: (d: DeliveryFacts) => void): Promise<void> {
+  const cursor = DeliveryModel.find({
+    clientId: clientFilter(range.clientIds),
+    createdAt: { $gte: range.from, $lt: range.to },
+  })
+    .select({ clientId: 1, status: 1, attempts: 1, createdAt: 1 })
+    .lean()
+    .cursor({ batchSize: 500 });
+  for await (const d of cursor) {
+    const doc = d as typeof d & { createdAt: Date };
+    visit({
+      clientId: doc.clientId.toString(),
+      status: doc.status,
+      attempts: doc.attempts,
+      createdAt: doc.createdAt,
+    });
+  }
+}
+
+/** A record changed since the last look: which client, and the instant that places it on a day. */
+export type ChangedRecord = { clientId: string; at: Date };
+
+/**
+ * Calls, messages and notifications written since `since` (a message handled days after it came,
+ * a call put on record late, a notification retried): the days whose rollups they change.
+ */
+export async function changedSince(since: Date): Promise<ChangedRecord[]> {
+  const recent = { updatedAt: { $gte: since } };
+  const [calls, messages, deliveries] = await Promise.all([
+    CallModel.find(recent).select({ clientId: 1, startedAt: 1 }).lean(),
+    MessageModel.find(recent).select({ clientId: 1, createdAt: 1 }).lean(),
+    DeliveryModel.find(recent).select({ clientId: 1, createdAt: 1 }).lean(),
+  ]);
+  return [
+    ...calls.map((c) => ({ clientId: c.clientId.toString(), at: c.startedAt })),
+    ...messages.map((m) => ({ clientId: m.clientId.toString(), at: (m as { createdAt: Date }).createdAt })),
+    ...deliveries.map((d) => ({ clientId: d.clientId.toString(), at: (d as { createdAt: Date }).createdAt })),
+  ];
+}

@@ -64,11 +64,18 @@ export async function saveDayRollups(rollups: readonly DayRollup[], builtAt: Dat
       rollups.slice(i, i + 50).map((rollup) => ({
         replaceOne: {
           filter: { _id: dayRollupId(rollup.clientId, rollup.day) },
-          replacement: { clientId: rollup.clientId, day: rollup.day, rollup, builtAt },
+          replacement: {
+            _id: dayRollupId(rollup.clientId, rollup.day),
+            clientId: rollup.clientId,
+            day: rollup.day,
+            rollup,
+            builtAt,
+          },
           upsert: true,
         },
       })),
-      { ordered: false },
+      // Unordered, mongoose would skip an invalid replacement silently: make it an error.
+      { ordered: false, throwOnValidationError: true },
     );
   }
 }
@@ -83,7 +90,7 @@ export async function rebuildMonthRollup(clientId: string, month: string, builtA
   const days = docs.filter((d) => d !== null).map((d) => d.rollup as DayRollup);
   await ReportMonthModel.replaceOne(
     { _id: monthRollupId(clientId, month) },
-    { clientId, month, days, builtAt },
+    { _id: monthRollupId(clientId, month), clientId, month, days, builtAt },
     { upsert: true },
   );
   return days.length;
@@ -114,7 +121,11 @@ export async function changesSeenUntil(): Promise<Date | null> {
 }
 
 export async function setChangesSeenUntil(at: Date): Promise<void> {
-  await ReportStateModel.replaceOne({ _id: 'refresh' }, { changesSeenUntil: at }, { upsert: true });
+  await ReportStateModel.replaceOne(
+    { _id: 'refresh' },
+    { _id: 'refresh', changesSeenUntil: at },
+    { upsert: true },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import request from 'supertest';
 import type { CommandStartedEvent } from 'mongodb';
 import type { WebRuntime } from '../../src/main/runtime';
 import { buildDigest } from '../../src/notify/digest';
+import { rebuildRange, refreshRollups } from '../../src/app/report-rollups';
+import { readReport, reportQuerySchema } from '../../src/app/reports';
 import { digestCallLog } from '../../src/notify/digest-call-log';
 import {
   findLatestUrgentSentTo,
@@ -277,6 +279,16 @@ describe('query shapes: every query the code sends is served by a declared index
       if (page.body.nextCursor) await api(`/calls?limit=1&cursor=${page.body.nextCursor}`).expect(200);
       await api(`/calls/${sid}`).expect(200);
       await digestCallLog(a, new Date(0), new Date());
+    });
+    // The reports: the worker's refresh (changes since its last look), an operator's rebuild, the reads.
+    await step('reports: rollups and reads', async () => {
+      const SYSTEM_READER = { type: 'system', id: 'shapes', label: 'shapes' } as const;
+      const deps = { now: () => new Date(), callerKeySecret: 'x'.repeat(32) };
+      await refreshRollups(deps);
+      await refreshRollups(deps);
+      await rebuildRange(deps, { clientIds: [a.id], from: '2026-11-28', to: '2026-12-03' });
+      await readReport(SYSTEM_READER, reportQuerySchema.parse({ period: 'month' }));
+      await readReport(SYSTEM_READER, reportQuerySchema.parse({ client: a.id, period: 'week' }));
     });
     await step('messages by key', async () => {
       const input = { ...first, key: messageKey(first.callSid), summary: 'again' };

@@ -150,6 +150,8 @@ export function localDayAndHour(at: Date, timeZone: string): { day: string; hour
   return { day: clock.date, hour: Number(clock.time.slice(0, 2)) };
 }
 
+const E164 = /^\+[1-9]\d{5,14}$/;
+
 const NOT_ANSWERED: ReadonlySet<ReportOutcome> = new Set(['blocked', 'failed']);
 
 /** Adds a call to its day (the day it started on, wherever it ended). */
@@ -168,7 +170,8 @@ export function addCall(
   // The start step's detail says whether the client was open: `open`, `closed`, `closed vip`…
   if (call.steps.some((s) => s.name === 'start' && s.detail.startsWith('closed'))) day.calls.afterHours += 1;
   day.hours[localDayAndHour(call.startedAt, timeZone).hour]! += 1;
-  if (call.from && call.from !== 'anonymous') {
+  // Only real numbers: a hidden caller ("anonymous") or an erased one is nobody to recognise.
+  if (E164.test(call.from)) {
     const key = callerKey(call.from);
     day.callers[key] = (day.callers[key] ?? 0) + 1;
   }

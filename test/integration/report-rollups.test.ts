@@ -13,7 +13,9 @@ import type { DayRollup } from '../../src/domain/report-day';
 import { recordCall } from '../../src/store/calls';
 import { createClient, type Client } from '../../src/store/clients';
 import { insertMessage, type Message } from '../../src/store/messages';
-import { DeliveryModel, MessageModel } from '../../src/store/models';
+import { anonymiseCalls } from '../../src/store/caller-erasure';
+import { CallModel, DeliveryModel, MessageModel } from '../../src/store/models';
+import { localDate } from '../../src/domain/zoned-time';
 import { dayRollupId, ReportDayModel, ReportMonthModel } from '../../src/store/report-rollups';
 import { createUser } from '../../src/store/users';
 import { DEMO_CLIENT } from '../../scripts/lib/seed';
@@ -214,6 +216,25 @@ describe('report rollups on the real store', () => {
     expect(after?.messages.byStatus).toEqual({ new: 0, in_progress: 0, handled: 1 });
     expect(after?.assistants[user.id]).toMatchObject({ claimed: 1, handled: 1 });
     expect(after?.handleSeconds[0]).toBeGreaterThan(6 * 86_400 - 60);
+  });
+
+  it('when a caller is erased, then the next refresh forgets their fingerprint in the rollups', async () => {
+    const c = await client('Cabinet Effacement', 'Europe/Paris');
+    await call(c, new Date(Date.now() - 3 * 86_400_000).toISOString(), { from: '+33655555555' });
+    const day = localDate(new Date(Date.now() - 3 * 86_400_000), 'Europe/Paris');
+    await rebuildRange(deps, { clientIds: [c.id], from: day, to: day });
+    await refreshRollups(deps);
+    expect(Object.keys((await rollup(c, day))?.callers ?? {})).toHaveLength(1);
+    const calls = await CallModel.find({ clientId: c.id }).lean();
+    await anonymiseCalls(
+      calls.map((x) => ({ callSid: x._id as string, from: x.from, steps: x.steps })) as never,
+      '+33655555555',
+      /\+33655555555/g,
+    );
+    await refreshRollups(deps);
+    const after = await rollup(c, day);
+    expect(after?.callers).toEqual({});
+    expect(after?.calls.total).toBe(1);
   });
 
   it('when an assistant asks for a client that is not theirs, then the report is not found', async () => {

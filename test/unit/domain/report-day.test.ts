@@ -105,6 +105,7 @@ describe('a day rollup', () => {
     addCall(day, call(), PARIS, key);
     addCall(day, call(), PARIS, key);
     addCall(day, call({ from: 'anonymous' }), PARIS, key);
+    addCall(day, call({ from: 'anonymised' }), PARIS, key);
     expect(day.callers).toEqual({ k5678: 2 });
     expect(JSON.stringify(day)).not.toContain('+33612345678');
   });

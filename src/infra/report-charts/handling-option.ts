@@ -11,8 +11,9 @@ export function handlingOption(figures: ReportFigures, locale: Locale, size: Cha
   const buckets = figures.messages.handleBuckets;
   if (buckets.every((n) => n === 0)) return emptyOption(emptyText('handling', locale));
   const labels = buckets.map((_, i) => handleBucketLabel(i, locale));
-  // Every bucket keeps its label: long ones wrap within their slot rather than disappear.
-  const slot = Math.max(40, Math.floor((size.width - 64) / buckets.length) - 8);
+  // Every bucket keeps its label: long ones wrap within their slot (the plot's width, less the count
+  // axis, shared out) rather than disappear.
+  const slot = Math.floor((size.width - 48) / buckets.length) - 4;
   return {
     ...baseOption(),
     grid: { top: 24, left: 8, right: 16, bottom: 8 },

@@ -12,6 +12,9 @@ export const DAILY_UP_TO_DAYS = 62;
 /** Past this many days a day's label names its month ("2 déc.") rather than its weekday. */
 const WEEKDAY_LABELS_UP_TO_DAYS = 31;
 
+/** Whether the calls chart draws weeks (a page may title it "per week" then). */
+export const callsByWeek = (figures: ReportFigures): boolean => figures.perDay.length > DAILY_UP_TO_DAYS;
+
 export type CallColumns = {
   weekly: boolean;
   labels: string[];
@@ -27,7 +30,7 @@ const zeroes = (n: number) =>
 
 export function callColumns(figures: ReportFigures, locale: Locale): CallColumns {
   const days = figures.perDay;
-  if (days.length <= DAILY_UP_TO_DAYS) {
+  if (!callsByWeek(figures)) {
     const label = days.length <= WEEKDAY_LABELS_UP_TO_DAYS ? dayLabel : dateLabel;
     const values = zeroes(days.length);
     days.forEach((d, i) => REPORT_OUTCOMES.forEach((o) => (values[o][i] = d.byOutcome[o])));

@@ -15,6 +15,7 @@ import { checkedSize, type ChartSize, type ReportChart } from './types';
 
 export { REPORT_CHARTS, type ReportChart, type ChartSize, type ChartTable } from './types';
 export { chartTable } from './table';
+export { callsByWeek } from './columns';
 export { chartTitle, outcomeLabel, handleBucketLabel, weekdayLabel, hourLabel } from './labels';
 import { FONT_FAMILY } from './palette';
 export { OUTCOME_COLOURS } from './palette';

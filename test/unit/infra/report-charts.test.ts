@@ -6,6 +6,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { REPORT_OUTCOMES, type ReportOutcome } from '../../../src/domain/report-day';
 import {
+  callsByWeek,
   chartOption,
   chartPng,
   chartSvg,
@@ -108,10 +109,12 @@ describe('the calls chart', () => {
     };
     const daily = every('2026-01-01', '2026-03-03');
     expect(daily.perDay).toHaveLength(62);
+    expect(callsByWeek(daily)).toBe(false);
     expect(marks(raw('calls', daily)).filter((m) => m.series === 0)).toHaveLength(62);
 
     // 1 January 2026 is a Thursday: a 4-day week first, 12 full weeks, then Monday 30 and Tuesday 31 March.
     const quarter = every('2026-01-01', '2026-03-31');
+    expect(callsByWeek(quarter)).toBe(true);
     expectBarsAt(raw('calls', quarter), 0, [4, ...Array.from({ length: 12 }, () => 7), 2]);
     const fr = chartOption('calls', quarter, 'fr-FR') as { xAxis: { data: string[] } };
     expect(fr.xAxis.data.map((l) => l.replace(/\u00a0/g, ' '))).toEqual(

@@ -9,6 +9,7 @@ import { callsOption } from './calls-option';
 import { handlingOption } from './handling-option';
 import { hoursOption } from './hours-option';
 import { chartTitle } from './labels';
+import { FONT_FAMILY } from './palette';
 import { svgToPng } from './png';
 import { cleanSvg, renderEcharts } from './render';
 import { checkedSize, type ChartSize, type ReportChart } from './types';
@@ -17,7 +18,6 @@ export { REPORT_CHARTS, type ReportChart, type ChartSize, type ChartTable } from
 export { chartTable } from './table';
 export { callsByWeek } from './columns';
 export { chartTitle, outcomeLabel, handleBucketLabel, weekdayLabel, hourLabel } from './labels';
-import { FONT_FAMILY } from './palette';
 export { OUTCOME_COLOURS } from './palette';
 
 const OPTIONS: Record<ReportChart, (f: ReportFigures, l: Locale, s: ChartSize) => EChartsOption> = {

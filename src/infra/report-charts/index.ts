@@ -1,60 +1,57 @@
 /**
- * The reports' charts, rendered on the server: SVG for the pages (no client script, nothing the CSP
- * must allow) and PNG for emails. PLACEHOLDER bodies until the charts land: signatures are the contract.
+ * The reports' charts, rendered on the server with Apache ECharts: SVG for the pages (no client
+ * script, nothing the CSP must allow) and PNG for emails (the same SVG through resvg).
  */
+import type { EChartsOption } from 'echarts';
 import type { ReportFigures } from '../../domain/report-figures';
 import type { Locale } from '../../domain/vocabulary';
+import { callsOption } from './calls-option';
+import { handlingOption } from './handling-option';
+import { hoursOption } from './hours-option';
+import { chartTitle } from './labels';
+import { FONT_FAMILY } from './palette';
+import { svgToPng } from './png';
+import { cleanSvg, renderEcharts } from './render';
+import { checkedSize, type ChartSize, type ReportChart } from './types';
 
-/** The charts of a report, by name: each has an SVG, a PNG and the table of numbers behind it (CSV). */
-export const REPORT_CHARTS = ['calls', 'hours', 'handling'] as const;
-export type ReportChart = (typeof REPORT_CHARTS)[number];
+export { REPORT_CHARTS, type ReportChart, type ChartSize, type ChartTable } from './types';
+export { chartTable } from './table';
+export { callsByWeek } from './columns';
+export { chartTitle, outcomeLabel, handleBucketLabel, weekdayLabel, hourLabel } from './labels';
+export { OUTCOME_COLOURS } from './palette';
 
-export type ChartSize = { width: number; height: number };
+const OPTIONS: Record<ReportChart, (f: ReportFigures, l: Locale, s: ChartSize) => EChartsOption> = {
+  calls: callsOption,
+  hours: hoursOption,
+  handling: handlingOption,
+};
 
-/** The numbers behind a chart, as the CSV gives them: a header row and one row per bar or cell. */
-export type ChartTable = { header: string[]; rows: (string | number)[][] };
+/** The ECharts option of a chart (tests read it; the page never needs it). */
+export const chartOption = (chart: ReportChart, figures: ReportFigures, locale: Locale, size?: ChartSize) =>
+  OPTIONS[chart](figures, locale, checkedSize(size));
 
-/** A chart as an SVG document (width 100% when placed in a page; its viewBox keeps the ratio). */
+/**
+ * A chart as an SVG document: `role="img"` with its title, its width and height as asked and a
+ * viewBox, so a page sizes it with CSS (`width: 100%; height: auto`) and it keeps its ratio.
+ */
 export function chartSvg(
   chart: ReportChart,
   figures: ReportFigures,
   locale: Locale,
   size?: ChartSize,
 ): string {
-  void figures;
-  void locale;
-  const { width, height } = size ?? { width: 720, height: 320 };
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"><title>${chart}</title></svg>`;
+  const checked = checkedSize(size);
+  const raw = renderEcharts(OPTIONS[chart](figures, locale, checked), checked);
+  return cleanSvg(raw, chartTitle(chart, locale), FONT_FAMILY);
 }
 
-/** The chart as a PNG image (emails). */
+/** The chart as a PNG image (emails), `size.width` pixels wide. */
 export function chartPng(
   chart: ReportChart,
   figures: ReportFigures,
   locale: Locale,
   size?: ChartSize,
 ): Buffer {
-  void chart;
-  void figures;
-  void locale;
-  void size;
-  return Buffer.alloc(0);
-}
-
-/** The chart's title, as people read it above the chart and in an image's alt text. */
-export function chartTitle(chart: ReportChart, locale: Locale): string {
-  const fr = locale === 'fr-FR';
-  return {
-    calls: fr ? 'Appels par jour' : 'Calls per day',
-    hours: fr ? 'Heures d’appel' : 'Call hours',
-    handling: fr ? 'Délai de traitement' : 'Time to handle',
-  }[chart];
-}
-
-/** The numbers behind the chart, with headers in the reader's language. */
-export function chartTable(chart: ReportChart, figures: ReportFigures, locale: Locale): ChartTable {
-  void chart;
-  void figures;
-  void locale;
-  return { header: [], rows: [] };
+  const checked = checkedSize(size);
+  return svgToPng(chartSvg(chart, figures, locale, checked), checked.width);
 }

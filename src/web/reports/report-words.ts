@@ -68,7 +68,7 @@ function spanWords(from: string, to: string, lang: Lang): string {
   const sameYear = from.slice(0, 4) === to.slice(0, 4);
   const sameMonth = from.slice(0, 7) === to.slice(0, 7);
   const first = dayWords(from, lang, { month: lang === 'en' || !sameMonth, year: !sameYear });
-  const last = dayWords(to, lang, { month: lang === 'fr' || !sameMonth, year: true });
+  const last = dayWords(to, lang, { month: true, year: true });
   return lang === 'en' ? `${first} to ${last}` : `du ${first} au ${last}`;
 }
 

@@ -8,7 +8,7 @@ import type { PeriodRange, ReportPeriod } from '../../app/reports';
 import type { Lang } from '../i18n';
 
 const NB = '\u202f';
-/** Between a number and its unit: never split across two lines. */
+/** Inside a duration: never split across two lines. */
 const NBSP = '\u00a0';
 
 /** A duration in words, rounded to what matters at its size; empty for none. */
@@ -21,14 +21,14 @@ export function durationText(seconds: number | null | undefined, lang: Lang): st
   if (minutes < 24 * 60) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    if (lang === 'en') return m === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h ${m}${NBSP}min`;
+    if (lang === 'en') return m === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h${NBSP}${m}${NBSP}min`;
     return m === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h${NBSP}${String(m).padStart(2, '0')}`;
   }
   const hours = Math.round(minutes / 60);
   const d = Math.floor(hours / 24);
   const h = hours % 24;
   const day = lang === 'en' ? 'd' : 'j';
-  return h === 0 ? `${d}${NBSP}${day}` : `${d}${NBSP}${day} ${h}${NBSP}h`;
+  return h === 0 ? `${d}${NBSP}${day}` : `${d}${NBSP}${day}${NBSP}${h}${NBSP}h`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -78,9 +78,9 @@ export function clientTable(report: Report, query: ReportPageQuery, lang: Lang):
       <h2 id="per-client">${t.perClient}</h2>
       <a href="/reports/clients.csv${queryString(params)}" download>${t.clientsCsv}</a>
     </div>
-    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="per-client">
+    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="per-client-caption">
       <table class="report-table">
-        <caption class="visually-hidden">
+        <caption id="per-client-caption" class="visually-hidden">
           ${t.perClientCaption}
         </caption>
         <thead>
@@ -107,9 +107,9 @@ export function assistantTable(
   const t = reportTexts(lang);
   const n = (v: number) => countText(v, lang);
   const body = assistants.length
-    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="per-assistant">
+    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="per-assistant-caption">
         <table class="report-table">
-          <caption class="visually-hidden">
+          <caption id="per-assistant-caption" class="visually-hidden">
             ${t.perAssistantCaption}
           </caption>
           <thead>

@@ -7,6 +7,7 @@ import { auditPageView, auditQuerySchema } from './audit-schemas';
 import * as retention from './retention-schemas';
 import * as appt from './appointment-schemas';
 import * as calls from './call-schemas';
+import * as reports from './report-schemas';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -158,6 +159,16 @@ export const ROUTES: RouteDoc[] = [
     summary:
       'One call: its kind and timeline in words, its message and appointment, the caller’s other calls; audited',
     ok: [200, calls.callDetailView],
+    errors: [400, 404],
+  },
+  // the reports (src/api/reports-routes.ts)
+  {
+    method: 'get',
+    path: '/reports',
+    summary:
+      'A period’s indicators for one client or every client, with the period before, each client’s and each assistant’s figures',
+    query: reports.reportApiQuerySchema,
+    ok: [200, reports.reportView],
     errors: [400, 404],
   },
   {

@@ -11,6 +11,7 @@ import { auditPageView } from './audit-schemas';
 import * as retention from './retention-schemas';
 import * as appt from './appointment-schemas';
 import * as calls from './call-schemas';
+import * as reports from './report-schemas';
 
 const REQUEST_SCHEMAS = {
   ClientProfile: clientProfileSchema,
@@ -55,6 +56,7 @@ const RESPONSE_SCHEMAS = {
   AppointmentList: appt.appointmentListView,
   CallPage: calls.callPageView,
   Call: calls.callDetailView,
+  Report: reports.reportView,
   Error: view.errorView,
 };
 

@@ -24,6 +24,7 @@ import type { AppointmentDeps } from '../app/appointments';
 import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentsRouter } from './appointments-routes';
 import { callsRouter } from './calls-routes';
+import { reportsRouter } from './reports-routes';
 
 export type ApiRouterOptions = {
   /** Bearer token of the API (`ADMIN_API_TOKEN`). */
@@ -84,6 +85,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   router.use('/users', usersRouter());
   router.use('/messages', messagesRouter(options.messages));
   router.use('/calls', callsRouter());
+  router.use('/reports', reportsRouter());
   router.use('/audit', auditRouter({ callerKeySecret: () => config().callerKeySecret }));
   router.use('/retention', retentionRouter(options.retention));
   if (options.callers) router.use('/callers', callersRouter(options.callers));

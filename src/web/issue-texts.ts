@@ -83,10 +83,25 @@ const OWN: Record<string, Own> = {
   },
   'at least 12 characters': { fr: '12 caractères au minimum.', en: 'At least 12 characters.' },
   'expected a client id': { fr: 'Client inconnu.', en: 'Unknown client.' },
+  // the reports' period (src/app/reports.ts)
+  'a custom period needs from and to': {
+    fr: 'Une période personnalisée demande un premier et un dernier jour.',
+    en: 'A custom period needs a first and a last day.',
+  },
+  'the last day comes before the first': {
+    fr: 'Le dernier jour vient avant le premier.',
+    en: 'The last day comes before the first.',
+  },
+  'period too long': { fr: 'Cette période est trop longue.', en: 'This period is too long.' },
 };
 
 /** The schemas' messages that carry a value. */
 const OWN_PATTERNS: OwnMatch[] = [
+  {
+    re: /^a period covers at most (\d+) days$/,
+    text: (m, lang) =>
+      lang === 'fr' ? `Une période couvre au plus ${m[1]} jours.` : `A period covers at most ${m[1]} days.`,
+  },
   {
     re: /^not a valid phone number: (.+)$/,
     text: (m, lang) =>

@@ -41,6 +41,7 @@ import type { AppointmentDeps } from '../app/appointments';
 import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentRoutes } from './appointments/appointment-routes';
 import { callRoutes } from './calls/call-routes';
+import { reportRoutes } from './reports/report-routes';
 
 /** Options of the web list; tests shorten the timeouts. */
 export type WebOptions = {
@@ -147,6 +148,7 @@ export async function createWebRouter(
   router.use(messageRoutes(userStack, deps.messages));
   if (deps.appointments) router.use(appointmentRoutes(userStack, deps.appointments));
   router.use(callRoutes(userStack));
+  router.use(reportRoutes(userStack));
   router.use(
     '/admin',
     adminRoutes(

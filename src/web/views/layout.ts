@@ -1,6 +1,7 @@
 /** The page frame: header with the user and the language switch, flash message, main content. */
 import { html, type SafeHtml } from '../html';
 import type { Lang, Texts } from '../i18n';
+import { reportTexts } from '../reports/report-texts';
 
 export type PageContext = {
   lang: Lang;
@@ -24,6 +25,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/cockpit.css" />
         <link rel="stylesheet" href="/assets/forms.css" />
+        <link rel="stylesheet" href="/assets/reports.css" />
         <script src="/assets/cockpit.js" defer></script>
         <script src="/assets/forms.js" defer></script>
       </head>
@@ -37,6 +39,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, bodyClas
                 ? html`<a href="/">${t.messagesLink}</a>
                     <a href="/calls">${t.callsLink}</a>
                     <a href="/appointments">${t.appointmentsLink}</a>
+                    <a href="/reports">${reportTexts(ctx.lang).nav}</a>
                     <span class="who">${ctx.user.name}</span>`
                 : ''
             }

@@ -219,6 +219,11 @@ const QUERY_KEYS = [
   'outcome',
   'caller',
   'lang',
+  // the reports
+  'client',
+  'period',
+  'date',
+  'olderThanDays',
 ];
 
 const query = fc.array(
@@ -238,6 +243,8 @@ const query = fc.array(
         '2026-02-30',
         '2026-01-01T00:00:00Z',
         'consultation',
+        'week',
+        'custom',
         'afternoon',
         'abcdefghijkl',
         '999999',
@@ -345,6 +352,12 @@ export function apiCall(ids: Ids): fc.Arbitrary<ApiCall> {
           ),
         ]
       : []),
+    // The reports: every client, or one, over any period.
+    { weight: 2, arbitrary: call('GET', fc.constant('/reports')) },
+    call(
+      'GET',
+      client.map((id) => `/reports?client=${id}`),
+    ),
     // Appointments: free slots, the list, bookings, one appointment moved or cancelled, the calendar.
     ...appointmentCalls(call, client, ids.appointments ?? []),
     fc.record({

@@ -8,6 +8,8 @@ const EXPECTED_OPERATIONS = [
   // the call log
   'get /calls',
   'get /calls/{callSid}',
+  // the reports
+  'get /reports',
   'get /clients',
   'post /clients',
   'get /clients/{id}',

@@ -29,6 +29,8 @@ export const NOTIFICATION_JOBS = {
   sweep: 'sweep',
   /** Per client, daily at its local time: yesterday's calls and messages. */
   digest: 'digest',
+  /** Per client, weekly on its weekday at its local time: last week's report by email. */
+  weeklyReport: 'weekly-report',
   /** An appointment was booked, moved or cancelled: plans its notifications (job id = the change's key). */
   appointmentChange: 'appointment-change',
   /** One notification of an appointment's change, or its reminder, to one recipient. */
@@ -41,6 +43,7 @@ export const NOTIFICATION_JOBS = {
 export const SCHEDULERS = {
   sweep: 'notifications.sweep',
   digestOf: (clientId: string) => `notifications.digest.${clientId}`,
+  weeklyReportOf: (clientId: string) => `notifications.weekly-report.${clientId}`,
 } as const;
 
 /** One repeatable job: its scheduler id, when it repeats and the job it makes. */

@@ -15,8 +15,11 @@ import { change, duration, rowValue, WEEKLY_ROWS, WEEKLY_WORDS, weekRange } from
 
 export type WeeklyReportInput = Pick<
   WeeklyReportData,
-  'client' | 'week' | 'figures' | 'previous' | 'open' | 'openTotal' | 'reportUrl'
-> & { publicBaseUrl: string };
+  'week' | 'figures' | 'previous' | 'open' | 'openTotal' | 'reportUrl'
+> & {
+  client: Pick<WeeklyReportData['client'], 'id' | 'name' | 'locale' | 'timezone' | 'numbers'>;
+  publicBaseUrl: string;
+};
 
 export type WeeklyReportEmail = {
   subject: string;

@@ -18,6 +18,13 @@ export async function startSmtpServer(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // `nobody@…` is refused with a permanent 550, as a mailbox that does not exist.
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('nobody@')) {
+        return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

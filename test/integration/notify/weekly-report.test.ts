@@ -14,7 +14,7 @@ import { NOTIFICATION_JOBS, SCHEDULERS } from '../../../src/queue/names';
 import { recordCall } from '../../../src/store/calls';
 import { updateClient } from '../../../src/store/clients';
 import { MessageModel } from '../../../src/store/models';
-import { findWeeklyReport } from '../../../src/store/weekly-reports';
+import { claimWeeklyReport, findWeeklyReport } from '../../../src/store/weekly-reports';
 import { useTestDatabase } from '../../helpers/db';
 import { mimeParts, startSmtpServer, type TestSmtp } from '../../helpers/smtp';
 import {
@@ -148,6 +148,31 @@ test('when the weekly job runs twice at once, then exactly one multipart email w
   );
   for (const cid of cids) expect(qp(html.body)).toContain(`src="cid:${cid!.slice(1, -1)}"`);
   expect(await findWeeklyReport(key)).toMatchObject({ status: 'sent', to: ['claire@example.test'] });
+});
+
+test('when the SMTP server refuses the report, then the week is released for a later send, and a claim left by a dead worker is taken over only once stale', async () => {
+  const { client, week } = await clientWithLastWeek();
+  await updateClient(client.id, {
+    ...client,
+    notifications: { ...client.notifications, weeklyReport: { enabled: true, to: ['nobody@example.test'] } },
+  });
+  const key = weeklyReportKey(client.id, week.from);
+  const job = await pipeline.worker.queue.add(NOTIFICATION_JOBS.weeklyReport, { clientId: client.id });
+  const failed = await waitFor(async () => {
+    const j = await pipeline.worker.queue.getJob(job.id!);
+    return j?.finishedOn ? j : undefined;
+  }, 'the refused report');
+  expect(failed.failedReason).toMatch(/550/);
+  expect(await findWeeklyReport(key)).toBeNull();
+
+  const now = new Date();
+  const claim = { key, clientId: client.id, week: week.from, to: ['claire@example.test'] };
+  const stale = (ms: number) => new Date(now.getTime() - ms);
+  expect(await claimWeeklyReport(claim, stale(20 * 60_000), stale(35 * 60_000))).toBe(true);
+  // Another run 20 minutes later: the first one's claim is older than 15 minutes, it takes over.
+  expect(await claimWeeklyReport(claim, now, stale(15 * 60_000))).toBe(true);
+  // A third run right after: the claim is fresh, it sends nothing.
+  expect(await claimWeeklyReport(claim, now, stale(15 * 60_000))).toBe(false);
 });
 
 test('when a weekly job carries bad data, then it fails for good without retrying', async () => {

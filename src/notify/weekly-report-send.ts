@@ -16,7 +16,11 @@ import { NOTIFICATION_JOBS, SCHEDULERS, type ScheduleDefinition } from '../queue
 import { listClients, type Client } from '../store/clients';
 import { claimWeeklyReport, markWeeklyReportSent, releaseWeeklyReport } from '../store/weekly-reports';
 import type { Transports } from './channels';
+import { BACKOFF_TYPE } from './producer';
 import { composeWeeklyReport, type ChartRenderer, type WeeklyReportEmail } from './weekly-report';
+
+/** Attempts of a scheduled report (2 s to 5 min apart, the notifications' backoff). */
+export const WEEKLY_ATTEMPTS = 8;
 
 /** A claim older than this is a worker that died mid-send: another run may take it over. */
 export const WEEKLY_CLAIM_STALE_MS = 15 * 60_000;
@@ -36,7 +40,13 @@ export function weeklyReportSchedules(clients: Client[]): ScheduleDefinition[] {
       return {
         id: SCHEDULERS.weeklyReportOf(c.id),
         repeat: { pattern: weeklyReportPattern(r.weekday, r.localTime), tz: c.timezone },
-        job: { name: NOTIFICATION_JOBS.weeklyReport, data: { clientId: c.id } satisfies WeeklyReportJobData },
+        job: {
+          name: NOTIFICATION_JOBS.weeklyReport,
+          data: { clientId: c.id } satisfies WeeklyReportJobData,
+          // A week is sent once: an SMTP server away for a while must not lose it (the claim is
+          // released on failure, so the retry sends).
+          opts: { attempts: WEEKLY_ATTEMPTS, backoff: { type: BACKOFF_TYPE } },
+        },
       };
     });
 }
@@ -83,14 +93,16 @@ export async function buildWeeklyReport(
   return { ...email, key: data.key, week: data.week.from, weekTo: data.week.to, to: data.recipients };
 }
 
+/** Sends the report of the last complete week before `asOf`, unless that week was sent already. */
 export async function sendWeeklyReport(
   clientId: string,
-  now: Date,
+  asOf: Date,
   deps: WeeklyReportDeps,
 ): Promise<WeeklyReportOutcome> {
-  const report = await buildWeeklyReport(clientId, now, deps);
+  const report = await buildWeeklyReport(clientId, asOf, deps);
   const { key, week, to } = report;
   if (to.length === 0) return { week, to, status: 'no-recipient' };
+  const now = new Date();
   const stale = new Date(now.getTime() - WEEKLY_CLAIM_STALE_MS);
   if (!(await claimWeeklyReport({ key, clientId, week, to }, now, stale))) {
     deps.logger.info(`weekly report ${key}: already sent`);
@@ -125,6 +137,9 @@ export function weeklyReportProcessor(deps: WeeklyReportDeps) {
   return async (job: Job): Promise<WeeklyReportOutcome> => {
     const data = weeklyReportJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError(`weekly-report job: ${data.error.message}`);
-    return sendWeeklyReport(data.data.clientId, new Date(), deps);
+    // The week is the one before the job was due, not before a retry's run: a Sunday 23:59 report
+    // retried after midnight still reports its own week.
+    const due = Math.min(job.timestamp + (job.delay || 0), Date.now());
+    return sendWeeklyReport(data.data.clientId, new Date(due), deps);
   };
 }

@@ -50,7 +50,12 @@ export const SCHEDULERS = {
 export type ScheduleDefinition = {
   id: string;
   repeat: { every: number } | { pattern: string; tz?: string };
-  job: { name: string; data?: Record<string, unknown> };
+  job: {
+    name: string;
+    data?: Record<string, unknown>;
+    /** Attempts of each job it makes, and their backoff (a registered strategy's name). */
+    opts?: { attempts: number; backoff: { type: string } };
+  };
 };
 
 /** The maintenance queue's schedules (server time). */

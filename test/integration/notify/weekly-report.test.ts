@@ -213,6 +213,7 @@ test('when a client turns the report on, then its scheduler is in Redis in its z
       pattern: '30 17 * * 5',
       tz: 'America/New_York',
       name: NOTIFICATION_JOBS.weeklyReport,
+      template: { data: { clientId: client.id }, opts: { attempts: 8, backoff: { type: 'notify' } } },
     });
     // Its next run: a Friday, 17:30 in New York.
     const next = new Date(Number(scheduler!.next));

@@ -42,6 +42,7 @@ export const ACTION_GROUPS = {
     'client.activate',
     'client.deactivate',
     'client.restore',
+    'client.weekly-report.send',
     'calendar.connect',
     'calendar.disconnect',
     'calendar.test',

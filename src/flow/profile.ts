@@ -158,6 +158,17 @@ export const notificationSettingsSchema = z.object({
   digest: z
     .object({ enabled: z.boolean().default(false), localTime: hhmmSchema.default('08:00') })
     .prefault({}),
+  /** The weekly report email: last week's figures and the open items, on a weekday at a local time. */
+  weeklyReport: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** ISO weekday: 1 is Monday, 7 is Sunday. */
+      weekday: z.number().int().min(1).max(7).default(1),
+      localTime: hhmmSchema.default('08:00'),
+      /** Empty: the addresses of the email notifications. */
+      to: z.array(z.email()).max(5).default([]),
+    })
+    .prefault({}),
 });
 
 export const messageTakingSchema = z.object({

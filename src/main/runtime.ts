@@ -39,6 +39,8 @@ import { Queue } from 'bullmq';
 import type { CallerRightsDeps } from '../app/caller-access';
 import { redisCallerTraces } from '../infra/caller-traces';
 import { QUEUES } from '../queue/names';
+import { createTransports } from '../notify/channels';
+import type { WeeklyReportDeps } from '../notify/weekly-report-send';
 
 export type WebRuntime = {
   config: Config;
@@ -178,6 +180,10 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
   }, 15_000);
   drainTimer.unref();
 
+  // « Envoyer maintenant » sends from here, through the channels the worker uses (SMTP or the outbox).
+  const transports = createTransports(config, logger);
+  const weeklyReport: WeeklyReportDeps = { transports, logger, publicBaseUrl: config.publicBaseUrl };
+
   const limits = { redis, logger, namespace: redisNamespace(config.mongodbUri) };
   const tokenThrottle = apiThrottle(limits, { ...DEFAULT_API_THROTTLE_POLICY, ...options.apiThrottle });
   const web = await createWebRouter({
@@ -191,6 +197,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     callers: callerDeps,
     appointments: appointmentDeps,
     calendars: calendarDeps,
+    weeklyReport,
   });
   const adminSession = apiSession(config, redis, options.web?.session);
   const app = buildApp({
@@ -257,6 +264,7 @@ export async function startWeb(config: Config, options: StartWebOptions = {}): P
     await pipeline.close?.();
     await ownAppointmentFollowUps?.close();
     await ownQueue?.close();
+    transports.close();
     await closeServer(server, 8000);
     redis.disconnect();
     await disconnectMongo();

@@ -2,7 +2,7 @@
  * The sweeper (a repeatable job, every minute): queues the follow-ups of messages that were stored
  * but never queued (`queuedAt: null`, e.g. Redis was down when `messageStored` ran), queues again
  * the deliveries still pending whose job Redis lost (a flush, a restart with an empty dataset, a
- * new instance), and keeps the digest schedules in step with the clients' settings.
+ * new instance), and keeps the digest and weekly report schedules in step with the clients' settings.
  */
 import type { Queue } from 'bullmq';
 import { NotFoundError } from '../domain/errors';
@@ -11,6 +11,8 @@ import { findPendingDeliveries } from '../store/deliveries';
 import { findUnqueued } from '../store/message-follow-ups';
 import { getMessage } from '../store/messages';
 import { syncDigestSchedules } from './digest';
+import { syncWeeklyReportSchedules } from './weekly-report-send';
+import { listClients } from '../store/clients';
 import { enqueueFollowUps, type EnqueueOptions } from './producer';
 
 export type SweepOptions = EnqueueOptions & {
@@ -35,7 +37,7 @@ export async function sweep(
   logger: Logger,
   options: SweepOptions = {},
   cursor: SweepCursor = { after: null },
-): Promise<{ queued: number; requeued: number; digests: number }> {
+): Promise<{ queued: number; requeued: number; digests: number; weeklyReports: number }> {
   const now = options.now ?? new Date();
   const messages = await findUnqueued(
     new Date(now.getTime() - (options.graceMs ?? 5000)),
@@ -52,8 +54,10 @@ export async function sweep(
   }
   if (queued > 0) logger.info(`sweeper queued the follow-ups of ${queued} message(s)`);
   const requeued = await requeueLostDeliveries(queue, logger, options, cursor);
-  const digests = await syncDigestSchedules(queue);
-  return { queued, requeued, digests };
+  const clients = await listClients();
+  const digests = await syncDigestSchedules(queue, clients);
+  const weeklyReports = await syncWeeklyReportSchedules(queue, clients);
+  return { queued, requeued, digests, weeklyReports };
 }
 
 /**

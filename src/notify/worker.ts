@@ -1,6 +1,7 @@
 /**
  * The notifications worker: one BullMQ Worker on the `notifications` queue running `follow-ups`,
- * `deliver`, `sweep` and `digest` jobs, plus the sweeper's and digests' schedulers, kept in Redis
+ * `deliver`, `sweep`, `digest` and `weekly-report` jobs, plus the sweeper's, digests' and weekly
+ * reports' schedulers, kept in Redis
  * whatever happens to its contents (`keepSchedules`). `close()` finishes the
  * active jobs and takes no new ones (SIGTERM); after a `kill -9`, BullMQ's stalled-job check hands
  * the jobs that were active to another worker once their lock expires, and the `deliver` job
@@ -16,6 +17,7 @@ import { keepSchedules, type ScheduleKeeper } from '../queue/schedule-keeper';
 import { listClients } from '../store/clients';
 import { createTransports, type Transports } from './channels';
 import { digestSchedules, sendDigest } from './digest';
+import { weeklyReportProcessor, weeklyReportSchedules } from './weekly-report-send';
 import { backoffDelay, type BackoffOptions } from './errors';
 import { deliverProcessor } from './processor';
 import { appointmentProcessors } from './appointment-processor';
@@ -88,6 +90,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   // Without a listener BullMQ prints each connection error of an outage to stderr.
   queue.on('error', (err) => o.logger.warn(`notifications queue: ${err.message}`));
   const deliver = deliverProcessor(deps);
+  const weeklyReport = weeklyReportProcessor(deps);
   const appointments = appointmentProcessors(queue, {
     transports,
     logger: o.logger,
@@ -113,6 +116,8 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
           return sweep(queue, o.logger, planning, sweepCursor);
         case NOTIFICATION_JOBS.digest:
           return sendDigest((job.data as DigestJobData).clientId, new Date(), deps);
+        case NOTIFICATION_JOBS.weeklyReport:
+          return weeklyReport(job);
         case NOTIFICATION_JOBS.appointmentChange:
           return appointments.change(job as Job<AppointmentChangeJobData>);
         case NOTIFICATION_JOBS.appointmentReminder:
@@ -150,7 +155,7 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
       connection: o.connection,
       logger: o.logger,
       checkEveryMs: o.scheduleCheckEveryMs,
-      schedules: async () => [sweepSchedule(sweepEveryMs), ...(await wantedDigests(o.logger))],
+      schedules: async () => [sweepSchedule(sweepEveryMs), ...(await wantedPerClient(o.logger))],
     });
   }
 
@@ -167,12 +172,16 @@ export async function startNotificationWorker(o: NotificationWorkerOptions): Pro
   };
 }
 
-/** The digests' schedules; none this time when MongoDB does not answer (the sweeper's comes first). */
-async function wantedDigests(logger: Logger) {
+/**
+ * The digests' and weekly reports' schedules; none this time when MongoDB does not answer (the
+ * sweeper's comes first).
+ */
+async function wantedPerClient(logger: Logger) {
   try {
-    return digestSchedules(await listClients());
+    const clients = await listClients();
+    return [...digestSchedules(clients), ...weeklyReportSchedules(clients)];
   } catch (err) {
-    logger.error(`digest schedules: ${(err as Error).message}`);
+    logger.error(`digest and weekly report schedules: ${(err as Error).message}`);
     return [];
   }
 }

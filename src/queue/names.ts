@@ -29,6 +29,8 @@ export const NOTIFICATION_JOBS = {
   sweep: 'sweep',
   /** Per client, daily at its local time: yesterday's calls and messages. */
   digest: 'digest',
+  /** Per client, weekly on its weekday at its local time: last week's report by email. */
+  weeklyReport: 'weekly-report',
   /** An appointment was booked, moved or cancelled: plans its notifications (job id = the change's key). */
   appointmentChange: 'appointment-change',
   /** One notification of an appointment's change, or its reminder, to one recipient. */
@@ -41,13 +43,19 @@ export const NOTIFICATION_JOBS = {
 export const SCHEDULERS = {
   sweep: 'notifications.sweep',
   digestOf: (clientId: string) => `notifications.digest.${clientId}`,
+  weeklyReportOf: (clientId: string) => `notifications.weekly-report.${clientId}`,
 } as const;
 
 /** One repeatable job: its scheduler id, when it repeats and the job it makes. */
 export type ScheduleDefinition = {
   id: string;
   repeat: { every: number } | { pattern: string; tz?: string };
-  job: { name: string; data?: Record<string, unknown> };
+  job: {
+    name: string;
+    data?: Record<string, unknown>;
+    /** Attempts of each job it makes, and their backoff (a registered strategy's name). */
+    opts?: { attempts: number; backoff: { type: string } };
+  };
 };
 
 /** The maintenance queue's schedules (server time). */

@@ -42,6 +42,7 @@ import type { CalendarConnectionDeps } from '../app/calendar-connections';
 import { appointmentRoutes } from './appointments/appointment-routes';
 import { callRoutes } from './calls/call-routes';
 import { reportRoutes } from './reports/report-routes';
+import type { WeeklyReportDeps } from '../notify/weekly-report-send';
 
 /** Options of the web list; tests shorten the timeouts. */
 export type WebOptions = {
@@ -68,6 +69,8 @@ export type WebDeps = {
   appointments?: AppointmentDeps;
   /** What connecting a client's CalDAV calendar needs (the admin client page's calendar panel). */
   calendars?: CalendarConnectionDeps;
+  /** What the weekly report preview and « Envoyer maintenant » need (the admin client page). */
+  weeklyReport?: WeeklyReportDeps;
 };
 
 export function securityHeaders(config: Config): RequestHandler {
@@ -156,7 +159,7 @@ export async function createWebRouter(
       deps.clients,
       config.retention,
       deps.callers,
-      { appointments: deps.appointments, calendars: deps.calendars },
+      { appointments: deps.appointments, calendars: deps.calendars, weeklyReport: deps.weeklyReport },
     ),
   );
   // Any other page a browser asks for (it says it wants HTML) is an HTML "not found" page; other

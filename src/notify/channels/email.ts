@@ -7,8 +7,16 @@
 import nodemailer from 'nodemailer';
 import { PermanentError, TransientError } from '../errors';
 
-/** A file sent with an email (an appointment's `.ics`). */
-export type EmailAttachment = { filename: string; content: string; contentType: string };
+/**
+ * A file sent with an email (an appointment's `.ics`), or an image the HTML shows inline: with a
+ * `cid`, the HTML refers to it as `cid:<cid>` (nodemailer makes it a related part).
+ */
+export type EmailAttachment = {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+  cid?: string;
+};
 
 export type EmailSender = {
   sendEmail(input: {

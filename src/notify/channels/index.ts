@@ -100,7 +100,8 @@ export function createTransports(config: Config, logger: Logger): Transports {
               channel: 'email',
               to: i.to.join(', '),
               subject: i.subject,
-              // The outbox keeps text: an attachment is named, its content is not kept.
+              // The outbox keeps text: an attachment is named, its content is not kept (the weekly
+              // report's charts included: the offline demo shows its text, the admin preview its HTML).
               body: i.attachments?.length
                 ? `${i.text}\n[${i.attachments.map((a) => a.filename).join(', ')}]`
                 : i.text,

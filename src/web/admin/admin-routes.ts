@@ -15,6 +15,7 @@ import type { CallerRightsDeps } from '../../app/caller-access';
 import { callerRoutes } from './caller-routes';
 import type { ClientPageDeps } from './client-routes';
 import { calendarRoutes } from './calendar-routes';
+import { weeklyReportRoutes } from './weekly-report-routes';
 
 /**
  * The client form has more fields than the web stack's body parser allows (50): this parser reads
@@ -42,6 +43,7 @@ export function adminRoutes(
   router.get('/', ...stack, (_req, res) => res.redirect(303, '/admin/clients'));
   router.use(clientRoutes(stack, clients, more));
   if (more.calendars) router.use(calendarRoutes(stack, more.calendars, more));
+  if (more.weeklyReport) router.use(weeklyReportRoutes(stack, more.weeklyReport));
   router.use(userRoutes(stack));
   router.use(auditRoutes(stack, () => config().callerKeySecret));
   router.use(historyRoutes(stack, clients));

@@ -51,6 +51,9 @@ const NOTIFICATIONS: Record<string, string> = {
   'escalation.backup.name': 'backupName',
   escalation: 'backupNumber',
   digest: 'digestTime',
+  'weeklyReport.to': 'weeklyTo',
+  'weeklyReport.weekday': 'weeklyWeekday',
+  weeklyReport: 'weeklyTime',
 };
 
 /** `ruleBlocks`: the builder block of each rule, as `rulesFromForm` read them. */

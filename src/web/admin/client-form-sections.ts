@@ -84,7 +84,8 @@ export function messageSection(s: FormState, t: AdminTexts): SafeHtml {
   );
 }
 
-export function notificationsSection(s: FormState, t: AdminTexts): SafeHtml {
+/** `weeklyPreview`: the edit page's link to the weekly report as the client would receive it. */
+export function notificationsSection(s: FormState, t: AdminTexts, weeklyPreview?: string): SafeHtml {
   return fieldset(
     t.notifications,
     html`${checkbox(s, 'smsEnabled', t.smsEnabled)} ${textarea(s, 'smsTo', t.smsTo, { rows: 2 })}
@@ -97,6 +98,11 @@ export function notificationsSection(s: FormState, t: AdminTexts): SafeHtml {
     ${input(s, 'escalationResends', t.escalationResends, { type: 'number', cls: 'narrow' })}
     ${input(s, 'backupName', t.backupName)} ${input(s, 'backupNumber', t.backupNumber, { type: 'tel' })}
     ${checkbox(s, 'digestEnabled', t.digestEnabled)}
-    ${input(s, 'digestTime', t.digestTime, { type: 'time', cls: 'narrow' })}`,
+    ${input(s, 'digestTime', t.digestTime, { type: 'time', cls: 'narrow' })}
+    ${checkbox(s, 'weeklyEnabled', t.weeklyEnabled)}
+    ${select(s, 'weeklyWeekday', t.weeklyWeekday, Object.entries(t.weeklyDays), { cls: 'narrow' })}
+    ${input(s, 'weeklyTime', t.weeklyTime, { type: 'time', cls: 'narrow' })}
+    ${textarea(s, 'weeklyTo', t.weeklyTo, { rows: 2, hint: t.weeklyToHint })}
+    ${weeklyPreview ? html`<p class="field"><a href="${weeklyPreview}">${t.weeklyPreviewLink}</a></p>` : ''}`,
   );
 }

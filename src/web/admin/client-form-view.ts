@@ -37,7 +37,8 @@ export function clientFormPage(ctx: PageContext, page: ClientFormPage): string {
   // The sections first: they collect the labels the error summary names.
   const sections = html`${identitySection(s, t)} ${speechSection(s, t)} ${hoursSection(s, t)}
   ${transferSection(s, t)} ${callersSection(s, t)} ${rulesSection(s, t)} ${messageSection(s, t)}
-  ${notificationsSection(s, t)} ${appointmentsSection(s, t)}`;
+  ${notificationsSection(s, t, page.client && `/admin/clients/${page.client.id}/weekly-report`)}
+  ${appointmentsSection(s, t)}`;
   const body = html`<p class="back"><a href="/admin/clients">← ${t.clients}</a></p>
     <h1>${title}</h1>
     ${errorSummary(s.errors, t.fixErrors, s.labels, t.fieldMessage)}

@@ -99,6 +99,12 @@ function notificationsOf(v: FormValues) {
       backup: backup ? { name: v.backupName?.trim() ?? '', number: v.backupNumber?.trim() ?? '' } : undefined,
     },
     digest: { enabled: checked(v.digestEnabled), localTime: optional(v.digestTime) },
+    weeklyReport: {
+      enabled: checked(v.weeklyEnabled),
+      weekday: numberOrDefault(v.weeklyWeekday),
+      localTime: optional(v.weeklyTime),
+      to: lines(v.weeklyTo),
+    },
   };
 }
 

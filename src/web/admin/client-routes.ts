@@ -33,6 +33,7 @@ import { slotsOfferedAt, type OfferedSlots } from '../../app/offered-slots';
 import { calendarFormValues, calendarPanel, type CalendarPanelData } from './calendar-panel';
 import type { FormState } from './form-controls';
 import { applyRulesOp, RULES_OP } from './rules-form';
+import type { WeeklyReportDeps } from '../../notify/weekly-report-send';
 
 type IdRequest = Request<{ id: string }>;
 
@@ -42,6 +43,8 @@ export type ClientPageDeps = {
   appointments?: AppointmentDeps | undefined;
   /** Without it, the calendar panel is not shown. */
   calendars?: CalendarConnectionDeps | undefined;
+  /** Without it, the weekly report preview and « Envoyer maintenant » are not served. */
+  weeklyReport?: WeeklyReportDeps | undefined;
 };
 
 /** The edit page: the form, the preview panel (with the slots a caller would be offered), the calendar panel. */

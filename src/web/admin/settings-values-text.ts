@@ -101,6 +101,8 @@ const VALUES: Record<string, Format> = {
   },
   'notifications.escalation.backup': (v, w) => (v ? targetText(v as Target, w) : ''),
   'notifications.digest.localTime': (v, _w, ctx) => spokenTime(String(v), locale(ctx)),
+  'notifications.weeklyReport.localTime': (v, _w, ctx) => spokenTime(String(v), locale(ctx)),
+  'notifications.weeklyReport.weekday': (v, w) => w.a.weeklyDays[String(v)] ?? '',
   'messageTaking.maxRecordingSeconds': (v, w) => w.seconds(Number(v)),
   maxCallSeconds: (v, w) => w.seconds(Number(v)),
   'notifications.escalation.delayMinutes': (v, w) => w.minutes(Number(v)),
@@ -122,6 +124,7 @@ export const LISTS: Record<
   vocabulary: { text: (v) => String(v) },
   urgencyKeywords: { text: (v) => String(v) },
   'notifications.email.to': { text: (v) => String(v) },
+  'notifications.weeklyReport.to': { text: (v) => String(v) },
   clientIds: { text: (v, w, ctx) => ctx.clientNames?.get(String(v)) ?? w.deletedClient },
   closures: { text: (v, _w, ctx) => closureText(v as Closure, ctx) },
   transferTargets: {

@@ -11,6 +11,7 @@ import { parseEnv } from '../src/config/env';
 import { connectMongo } from '../src/store/mongo';
 import { bold, cyan, dim, green, red, seconds, step } from './lib/console';
 import { DEMO_ASSISTANT, seedDemo } from './lib/seed';
+import { seedDemoHistory } from './lib/seed-history';
 import { startRadicale } from './lib/radicale';
 import { ensureMongo, ensureRedis, portIsFree, ROOT, writeDevServices, type Service } from './lib/services';
 import { Supervisor } from './lib/supervisor';
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
 
   await connectMongo(config.mongodbUri);
   const demo = await seedDemo();
+  // Never over existing data: only a demo client created just now gets a past.
+  if (demo.created) {
+    step('Writing a few weeks of past calls and messages for the reports');
+    await seedDemoHistory(demo.client, { now: () => new Date(), callerKeySecret: config.callerKeySecret });
+  }
   await mongoose.disconnect();
 
   for (const [name, entry] of [

@@ -151,12 +151,17 @@ async function ensureUser(
   if (!(await findUserByEmail(email))) await createUser({ email, name, role, password, clientIds });
 }
 
-export async function seedDemo(): Promise<{ client: Client; adminEmail: string; adminPassword: string }> {
-  const client = await withAppointmentTypes(
-    (await findClientByNumber(DEMO_NUMBER)) ?? (await createClient(DEMO_CLIENT)),
-  );
+/** `created`: the demo client did not exist (a fresh data folder), so it has no history yet. */
+export async function seedDemo(): Promise<{
+  client: Client;
+  created: boolean;
+  adminEmail: string;
+  adminPassword: string;
+}> {
+  const existing = await findClientByNumber(DEMO_NUMBER);
+  const client = await withAppointmentTypes(existing ?? (await createClient(DEMO_CLIENT)));
   await ensureUser(DEMO_ADMIN.email, DEMO_ADMIN.password, 'admin', 'Demo admin', []);
   await ensureUser(DEMO_ASSISTANT.email, DEMO_ASSISTANT.password, 'assistant', 'Camille Besson', [client.id]);
   await seedMessages(client);
-  return { client, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
+  return { client, created: !existing, adminEmail: DEMO_ADMIN.email, adminPassword: DEMO_ADMIN.password };
 }

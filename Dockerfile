@@ -9,6 +9,8 @@ COPY webhooks ./webhooks
 RUN npx tsc -p tsconfig.build.json && cp -r src/web/assets dist/src/web/ && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# The report emails' PNG charts are drawn by resvg with the system's fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-liberation && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -38,6 +38,81 @@ export const FERRETDB_PATCHES: Patch[] = [
       `\t// "->'_id'" selects the same value and matches the index's expression.\n` +
       `\tIDColumn = DefaultColumn + "->'_id'"\n`,
   },
+  // The SQLite backend pushes down only `{_id: <one id>}`: `{_id: {$in: [ids]}}`, the read of a
+  // known set of documents (a report's month rollups, one per client and month), scanned the whole
+  // table and converted every document. These four patches push it down as `_id IN (…)`, which the
+  // same `_id_` index serves; FerretDB's handler still filters the rows it gets, as after any pushdown.
+  {
+    file: 'internal/backends/sqlite/query.go',
+    find: `\t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"\n`,
+    replace:
+      `\t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"\n` +
+      `\t"github.com/FerretDB/FerretDB/internal/handler/sjson"\n`,
+  },
+  {
+    file: 'internal/backends/sqlite/query.go',
+    find: `\treturn fmt.Sprintf(" ORDER BY %s%s", metadata.RecordIDColumn, order)\n}\n`,
+    replace:
+      `\treturn fmt.Sprintf(" ORDER BY %s%s", metadata.RecordIDColumn, order)\n}\n` +
+      `\n` +
+      `// maxPushedIDs keeps an IN list well under SQLite's limit of bound parameters.\n` +
+      `const maxPushedIDs = 1000\n` +
+      `\n` +
+      `// idInClause is patched in at build time by the receptionist project (scripts/ferretdb/patches.ts):\n` +
+      `// the WHERE clause of a {_id: {$in: [<string|ObjectId>...]}} filter, served by the _id_ index;\n` +
+      `// "" for any other filter (the table is scanned, as upstream).\n` +
+      `func idInClause(filter *types.Document) (string, []any) {\n` +
+      `\tif filter.Len() != 1 {\n` +
+      `\t\treturn "", nil\n` +
+      `\t}\n` +
+      `\tv, _ := filter.Get("_id")\n` +
+      `\tcond, ok := v.(*types.Document)\n` +
+      `\tif !ok || cond.Len() != 1 {\n` +
+      `\t\treturn "", nil\n` +
+      `\t}\n` +
+      `\tin, _ := cond.Get("$in")\n` +
+      `\tids, ok := in.(*types.Array)\n` +
+      `\tif !ok || ids.Len() == 0 || ids.Len() > maxPushedIDs {\n` +
+      `\t\treturn "", nil\n` +
+      `\t}\n` +
+      `\targs := make([]any, 0, ids.Len())\n` +
+      `\tfor i := 0; i < ids.Len(); i++ {\n` +
+      `\t\tid := must.NotFail(ids.Get(i))\n` +
+      `\t\tswitch id.(type) {\n` +
+      `\t\tcase string, types.ObjectID:\n` +
+      `\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(id))))\n` +
+      `\t\tdefault:\n` +
+      `\t\t\treturn "", nil\n` +
+      `\t\t}\n` +
+      `\t}\n` +
+      `\tplaceholders := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")\n` +
+      `\treturn fmt.Sprintf(" WHERE %s IN (%s)", metadata.IDColumn, placeholders), args\n` +
+      `}\n`,
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: `\tq += whereClause\n`,
+    replace:
+      `\t// Patched (scripts/ferretdb/patches.ts): {_id: {$in: [...]}} pushed down too.\n` +
+      `\tif whereClause == "" {\n` +
+      `\t\twhereClause, args = idInClause(params.Filter)\n` +
+      `\t}\n` +
+      `\n` +
+      `\tq += whereClause\n`,
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: `\torderByClause := prepareOrderByClause(params.Sort)\n`,
+    replace:
+      `\t// Patched (scripts/ferretdb/patches.ts): {_id: {$in: [...]}} pushed down too.\n` +
+      `\tif whereClause == "" {\n` +
+      `\t\tif whereClause, args = idInClause(params.Filter); whereClause != "" {\n` +
+      `\t\t\tfilterPushdown = true\n` +
+      `\t\t}\n` +
+      `\t}\n` +
+      `\n` +
+      `\torderByClause := prepareOrderByClause(params.Sort)\n`,
+  },
 ];
 
 /** Applies the patches to one original file's text; throws unless each `find` occurs exactly once. */

@@ -40,3 +40,27 @@ describe('_id index on the store', () => {
     },
   );
 });
+
+describe('_id $in on the store', () => {
+  it('when documents are read by a list of ids, then the _id index serves it and only they come back', async () => {
+    const coll = mongoose.connection.db!.collection<{ _id: string; n: number }>('idindexin');
+    await coll.insertMany(Array.from({ length: 60 }, (_, n) => ({ _id: `doc-${n}`, n })));
+    const wanted = ['doc-3', 'doc-41', 'doc-59', 'missing'];
+
+    const res = await mongoose.connection.db!.command({
+      explain: { find: 'idindexin', filter: { _id: { $in: wanted } } },
+    });
+    const plan = (res.queryPlanner as { Plan?: string[] } | undefined)?.Plan;
+    if (plan) {
+      expect(plan.join('\n')).toMatch(/SEARCH \S+ USING INDEX \S+__id_ /);
+      expect(res.filterPushdown).toBe(true);
+    }
+
+    const found = await coll.find({ _id: { $in: wanted } }).toArray();
+    expect(found.map((d) => d.n).sort((a, b) => a - b)).toEqual([3, 41, 59]);
+    // Anything but plain ids is not pushed down and still filtered right.
+    const mixed = await coll.find({ _id: { $in: ['doc-3', /doc-4\d/] } }).toArray();
+    expect(mixed).toHaveLength(11);
+    await coll.drop();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * `npm run reports:rebuild -- (--client <id> | --all) --from YYYY-MM-DD --to YYYY-MM-DD`: rebuilds
- * the reports' rollups of past days (after an import, a fix of the figures, a restore), a month at
- * a time, with a line per month. Exit code 2 on bad arguments, 1 when the rebuild fails.
+ * the reports' rollups of past days (after an import, a fix of the figures, a restore), in passes
+ * of consecutive days (a year per pass for 20 clients), with a line per pass. Exit code 2 on bad arguments, 1 when the rebuild fails.
  */
 import mongoose from 'mongoose';
 import { rebuildRange } from '../src/app/report-rollups';
@@ -37,8 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const totals = await rebuildRange(
       { now: () => new Date(), callerKeySecret: config.callerKeySecret },
       { ...(args.client ? { clientIds: [args.client] } : {}), from: args.from, to: args.to },
-      (month, done, total) =>
-        console.log(`  ${month} ${green('✓')} ${done}/${total} ${dim(`(${seconds(started)})`)}`),
+      (pass, done, total) =>
+        console.log(
+          `  ${pass.from} to ${pass.to} ${green('✓')} pass ${done}/${total} ${dim(`(${seconds(started)})`)}`,
+        ),
     );
     console.log(
       `${green('✓')} ${bold(String(totals.days))} day rollups of ${totals.clients} client${totals.clients === 1 ? '' : 's'} rebuilt in ${seconds(started)}`,

@@ -48,8 +48,8 @@ export async function seedDemoHistory(client: Client, deps: RollupDeps): Promise
     seed: DEMO_SEED,
   });
   await writeHistory(history);
-  const { days } = await rebuildRange(deps, { clientIds: [client.id], ...range }, (month, done, total) =>
-    console.log(dim(`  reports of ${month} ${green('✓')} ${done}/${total}`)),
+  const { days } = await rebuildRange(deps, { clientIds: [client.id], ...range }, (pass, done, total) =>
+    console.log(dim(`  reports of ${pass.from} to ${pass.to} ${green('✓')} ${done}/${total}`)),
   );
   const seeded = {
     calls: history.calls.length,

@@ -57,60 +57,53 @@ function dayRuns(days: readonly string[]): { from: string; to: string }[] {
 }
 
 /**
- * Rebuilds the targeted days: per run of consecutive days, one pass over each source for the
- * targeted clients, each record added to its client's local day when that day is targeted.
- * Answers the number of day rollups written.
+ * Rebuilds the targeted days in one pass over each source: every record of the targeted clients in
+ * the runs of targeted days is added to its client's local day when that day is targeted.
+ * Answers the number of day rollups written. Holds the targeted days' rollups in memory (a few KB
+ * each), never the records: callers bound the targets (rebuildRange cuts a long range in passes).
  */
 export async function rebuildDays(
   deps: RollupDeps,
   clients: readonly Client[],
   targets: RollupTargets,
-  onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const zoneOf = new Map(clients.map((c) => [c.id, c.timezone]));
-  const ids = [...targets.keys()].filter((id) => zoneOf.has(id));
-  const allDays = ids.flatMap((id) => [...targets.get(id)!]);
-  const runs = dayRuns(allDays);
-  const keyOf = (phone: string) => callerKey(deps.callerKeySecret, phone).slice(0, 16);
-  let written = 0;
-  for (const [i, run] of runs.entries()) {
-    const rollups = new Map<string, DayRollup>();
-    for (const id of ids) {
-      for (const day of targets.get(id)!) {
-        if (day >= run.from && day <= run.to) rollups.set(`${id}:${day}`, emptyDay(id, day));
-      }
-    }
-    const clientIds = [...new Set([...rollups.values()].map((r) => r.clientId))];
-    const range = {
-      clientIds,
+  const rollups = new Map<string, DayRollup>();
+  for (const [id, days] of targets) {
+    if (!zoneOf.has(id)) continue;
+    for (const day of days) rollups.set(`${id}:${day}`, emptyDay(id, day));
+  }
+  if (rollups.size === 0) return 0;
+  const range = {
+    clientIds: [...new Set([...rollups.values()].map((r) => r.clientId))],
+    windows: dayRuns([...rollups.values()].map((r) => r.day)).map((run) => ({
       from: new Date(Date.parse(`${run.from}T00:00:00Z`) - ZONE_MARGIN_MS),
       to: new Date(Date.parse(`${shiftDay(run.to, 1)}T00:00:00Z`) + ZONE_MARGIN_MS),
-    };
-    const dayOf = (clientId: string, at: Date) =>
-      rollups.get(`${clientId}:${localDayAndHour(at, zoneOf.get(clientId)!).day}`);
-    await eachCallStarted(range, (call) => {
-      const day = dayOf(call.clientId, call.startedAt);
-      if (day) addCall(day, call, zoneOf.get(call.clientId)!, keyOf);
-    });
-    await eachMessageCreated(range, (m) => {
-      const day = dayOf(m.clientId, m.createdAt);
-      if (day) addMessage(day, m);
-    });
-    await eachDeliveryCreated(range, (d) => {
-      const day = dayOf(d.clientId, d.createdAt);
-      if (day) addDelivery(day, d);
-    });
-    const builtAt = deps.now();
-    await saveDayRollups([...rollups.values()], builtAt);
-    const months = new Set([...rollups.values()].map((r) => `${r.clientId}|${r.day.slice(0, 7)}`));
-    for (const key of months) {
-      const [clientId, month] = key.split('|') as [string, string];
-      await rebuildMonthRollup(clientId, month, builtAt);
-    }
-    written += rollups.size;
-    onProgress?.(i + 1, runs.length);
+    })),
+  };
+  const keyOf = (phone: string) => callerKey(deps.callerKeySecret, phone).slice(0, 16);
+  const dayOf = (clientId: string, at: Date) =>
+    rollups.get(`${clientId}:${localDayAndHour(at, zoneOf.get(clientId)!).day}`);
+  await eachCallStarted(range, (call) => {
+    const day = dayOf(call.clientId, call.startedAt);
+    if (day) addCall(day, call, zoneOf.get(call.clientId)!, keyOf);
+  });
+  await eachMessageCreated(range, (m) => {
+    const day = dayOf(m.clientId, m.createdAt);
+    if (day) addMessage(day, m);
+  });
+  await eachDeliveryCreated(range, (d) => {
+    const day = dayOf(d.clientId, d.createdAt);
+    if (day) addDelivery(day, d);
+  });
+  const builtAt = deps.now();
+  await saveDayRollups([...rollups.values()], builtAt);
+  const months = new Set([...rollups.values()].map((r) => `${r.clientId}|${r.day.slice(0, 7)}`));
+  for (const key of months) {
+    const [clientId, month] = key.split('|') as [string, string];
+    await rebuildMonthRollup(clientId, month, builtAt);
   }
-  return written;
+  return rollups.size;
 }
 
 /** How far back the refresh looks for changes when it has no record of its last look. */
@@ -152,23 +145,39 @@ export type RebuildRange = {
   to: string;
 };
 
-/** The operator's rebuild of past days, a month at a time (each month one pass over the sources). */
+/**
+ * Client-days one pass of a rebuild holds (a few KB each): 20 clients get a year per pass, 1,000
+ * clients 20 days. Each pass reads every source once, which FerretDB does by scanning it whole.
+ */
+const CLIENT_DAYS_PER_PASS = 20_000;
+
+/** Consecutive days cut in passes of at most `clientDaysPerPass` client-days (one day at least). */
+export function rebuildPasses(
+  days: readonly string[],
+  clientCount: number,
+  clientDaysPerPass = CLIENT_DAYS_PER_PASS,
+): string[][] {
+  const perPass = Math.max(1, Math.floor(clientDaysPerPass / Math.max(1, clientCount)));
+  const passes: string[][] = [];
+  for (let i = 0; i < days.length; i += perPass) passes.push(days.slice(i, i + perPass));
+  return passes;
+}
+
+/** The operator's rebuild of past days, in passes of consecutive days (see CLIENT_DAYS_PER_PASS). */
 export async function rebuildRange(
   deps: RollupDeps,
   range: RebuildRange,
-  onProgress?: (month: string, done: number, total: number) => void,
+  onProgress?: (pass: { from: string; to: string }, done: number, total: number) => void,
 ): Promise<{ clients: number; days: number }> {
   const all = await listClients();
   const clients = range.clientIds ? all.filter((c) => range.clientIds!.includes(c.id)) : all;
-  const days = daysBetween(range.from, range.to);
-  const months = [...new Set(days.map((d) => d.slice(0, 7)))];
+  if (clients.length === 0) return { clients: 0, days: 0 };
+  const passes = rebuildPasses(daysBetween(range.from, range.to), clients.length);
   let written = 0;
-  for (const [i, month] of months.entries()) {
-    const targets: RollupTargets = new Map(
-      clients.map((c) => [c.id, new Set(days.filter((d) => d.startsWith(month)))]),
-    );
+  for (const [i, passDays] of passes.entries()) {
+    const targets: RollupTargets = new Map(clients.map((c) => [c.id, new Set(passDays)]));
     written += await rebuildDays(deps, clients, targets);
-    onProgress?.(month, i + 1, months.length);
+    onProgress?.({ from: passDays[0]!, to: passDays[passDays.length - 1]! }, i + 1, passes.length);
   }
   return { clients: clients.length, days: written };
 }

@@ -89,12 +89,12 @@ export async function saveDayRollups(rollups: readonly DayRollup[], builtAt: Dat
 
 const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0'));
 
-/** Gathers a month's day rollups (read by `_id`) into its month document. */
+/** Gathers a month's day rollups (read by `_id`, in one query) into its month document. */
 export async function rebuildMonthRollup(clientId: string, month: string, builtAt: Date): Promise<number> {
-  const docs = await Promise.all(
-    DAYS_OF_MONTH.map((d) => ReportDayModel.findById(dayRollupId(clientId, `${month}-${d}`)).lean()),
-  );
-  const days = docs.filter((d) => d !== null).map((d) => d.rollup as DayRollup);
+  const docs = await ReportDayModel.find({
+    _id: { $in: DAYS_OF_MONTH.map((d) => dayRollupId(clientId, `${month}-${d}`)) },
+  }).lean();
+  const days = docs.map((d) => d.rollup as DayRollup).sort((a, b) => a.day.localeCompare(b.day));
   await ReportMonthModel.replaceOne(
     { _id: monthRollupId(clientId, month) },
     {
@@ -156,16 +156,27 @@ export async function setChangesSeenUntil(at: Date): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The sources, streamed: a rebuild of a year must not hold a year of calls in memory.
 
-type Range = { clientIds: readonly string[]; from: Date; to: Date };
+/**
+ * Records of these clients in any of these windows of time, [from, to) each. One query per source
+ * whatever the number of windows: MongoDB walks its `{clientId, <time>}` index once per window,
+ * and FerretDB, which scans the collection for any range, scans it once.
+ */
+export type SourceRange = { clientIds: readonly string[]; windows: readonly { from: Date; to: Date }[] };
 
 const clientFilter = (clientIds: readonly string[]) => oneOf(clientIds.map(oid));
 
-/** Calls of these clients that started in [from, to). */
-export async function eachCallStarted(range: Range, visit: (call: CallFacts) => void): Promise<void> {
-  const cursor = CallModel.find({
+function sourceFilter(range: SourceRange, time: 'startedAt' | 'createdAt') {
+  const inWindow = (w: { from: Date; to: Date }) => ({ [time]: { $gte: w.from, $lt: w.to } });
+  const [only] = range.windows;
+  return {
     clientId: clientFilter(range.clientIds),
-    startedAt: { $gte: range.from, $lt: range.to },
-  })
+    ...(range.windows.length === 1 && only ? inWindow(only) : { $or: range.windows.map(inWindow) }),
+  };
+}
+
+/** Calls of these clients that started in the range's windows. */
+export async function eachCallStarted(range: SourceRange, visit: (call: CallFacts) => void): Promise<void> {
+  const cursor = CallModel.find(sourceFilter(range, 'startedAt'))
     .select({ clientId: 1, from: 1, status: 1, outcome: 1, steps: 1, startedAt: 1 })
     .lean()
     .cursor({ batchSize: 500 });
@@ -181,12 +192,12 @@ export async function eachCallStarted(range: Range, visit: (call: CallFacts) => 
   }
 }
 
-/** Messages of these clients created in [from, to). */
-export async function eachMessageCreated(range: Range, visit: (m: MessageFacts) => void): Promise<void> {
-  const cursor = MessageModel.find({
-    clientId: clientFilter(range.clientIds),
-    createdAt: { $gte: range.from, $lt: range.to },
-  })
+/** Messages of these clients created in the range's windows. */
+export async function eachMessageCreated(
+  range: SourceRange,
+  visit: (m: MessageFacts) => void,
+): Promise<void> {
+  const cursor = MessageModel.find(sourceFilter(range, 'createdAt'))
     .select({
       clientId: 1,
       urgent: 1,
@@ -222,12 +233,12 @@ export async function eachMessageCreated(range: Range, visit: (m: MessageFacts) 
   }
 }
 
-/** Notifications of these clients' messages created in [from, to). */
-export async function eachDeliveryCreated(range: Range, visit: (d: DeliveryFacts) => void): Promise<void> {
-  const cursor = DeliveryModel.find({
-    clientId: clientFilter(range.clientIds),
-    createdAt: { $gte: range.from, $lt: range.to },
-  })
+/** Notifications of these clients' messages created in the range's windows. */
+export async function eachDeliveryCreated(
+  range: SourceRange,
+  visit: (d: DeliveryFacts) => void,
+): Promise<void> {
+  const cursor = DeliveryModel.find(sourceFilter(range, 'createdAt'))
     .select({ clientId: 1, status: 1, attempts: 1, createdAt: 1 })
     .lean()
     .cursor({ batchSize: 500 });

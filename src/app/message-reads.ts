@@ -6,7 +6,7 @@
 import { accessOf, canSeeClient, type ActionSource, type MessageAccess } from '../domain/access';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
 import { clientCountry, type CountryCode } from '../domain/phone';
-import { listClients } from '../store/clients';
+import { listClientEntries } from '../store/clients';
 import { deliveriesOf, deliveriesOfMessages, type Delivery } from '../store/deliveries';
 import { assignableUsers, type AssignableUser } from '../store/message-actions';
 import {
@@ -85,7 +85,7 @@ export type VisibleClient = { id: string; name: string; timezone: string; countr
 
 /** The clients whose messages the actor may read, for filters and row labels. */
 export async function visibleClients(access: MessageAccess): Promise<VisibleClient[]> {
-  const clients = await listClients(access.all ? {} : { ids: access.clientIds });
+  const clients = await listClientEntries(access.all ? {} : { ids: access.clientIds });
   return clients.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone, country: clientCountry(c) }));
 }
 

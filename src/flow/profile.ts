@@ -342,5 +342,12 @@ export const storedClientProfileSchema = z
   })
   .superRefine(profileChecks);
 
+/** What choosers and labels read of a stored client (name, zone, numbers), checked as the profile. */
+export const storedClientEntrySchema = z.object({
+  name: profileShape.name,
+  timezone: storedClientProfileSchema.shape.timezone,
+  numbers: profileShape.numbers,
+});
+
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
 export type ClientProfileInput = z.input<typeof clientProfileSchema>;

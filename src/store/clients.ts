@@ -5,6 +5,7 @@
 import { Types } from 'mongoose';
 import {
   clientProfileSchema,
+  storedClientEntrySchema,
   storedClientProfileSchema,
   type ClientProfile,
   type ClientProfileInput,
@@ -88,6 +89,22 @@ export async function listClients(filter: { ids?: string[] } = {}): Promise<Clie
   const query = filter.ids ? { _id: oneOf(filter.ids.map(toObjectId)) } : {};
   const docs = await ClientModel.find(query).sort({ name: 1 }).lean();
   return docs.map((d) => toClient(d as never));
+}
+
+export type ClientEntry = { id: string; name: string; timezone: string; numbers: string[] };
+
+/**
+ * Clients' names, zones and numbers, in name order (choosers, row labels, reports): only those
+ * fields are read and checked. A whole profile costs milliseconds per client to fetch and parse,
+ * and every page lists the clients its user may see.
+ */
+export async function listClientEntries(filter: { ids?: string[] } = {}): Promise<ClientEntry[]> {
+  const query = filter.ids ? { _id: oneOf(filter.ids.map(toObjectId)) } : {};
+  const docs = await ClientModel.find(query)
+    .select({ name: 1, timezone: 1, numbers: 1 })
+    .sort({ name: 1 })
+    .lean();
+  return docs.map((d) => ({ id: d._id.toString(), ...storedClientEntrySchema.parse(d) }));
 }
 
 /** The client whose dedicated number was dialled, or null for a number we do not serve. */

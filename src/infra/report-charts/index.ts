@@ -3,6 +3,7 @@
  * script, nothing the CSP must allow) and PNG for emails (the same SVG through resvg).
  */
 import type { EChartsOption } from 'echarts';
+import { LRUCache } from 'lru-cache';
 import type { ReportFigures } from '../../domain/report-figures';
 import type { Locale } from '../../domain/vocabulary';
 import { callsOption } from './calls-option';
@@ -41,9 +42,25 @@ export function chartSvg(
   size?: ChartSize,
 ): string {
   const checked = checkedSize(size);
-  const raw = renderEcharts(OPTIONS[chart](figures, locale, checked), checked);
-  return cleanSvg(raw, chartTitle(chart, locale), FONT_FAMILY);
+  const option = OPTIONS[chart](figures, locale, checked);
+  // The option is every input of the drawing: the same option draws the same SVG.
+  const key = `${chart}|${locale}|${checked.width}x${checked.height}|${JSON.stringify(option)}`;
+  const drawn = drawnCharts.get(key);
+  if (drawn !== undefined) return drawn;
+  const svg = cleanSvg(renderEcharts(option, checked), chartTitle(chart, locale), FONT_FAMILY);
+  drawnCharts.set(key, svg);
+  return svg;
 }
+
+/**
+ * Charts already drawn, by their option: ECharts takes 10 to 80 ms a chart on this machine, and the
+ * figures behind a report change only when the worker refreshes its rollups (every 5 minutes), so a
+ * page seen again, a CSV's page or the next assistant's view reuse the drawing. Bounded in size.
+ */
+const drawnCharts = new LRUCache<string, string>({
+  maxSize: 8_000_000,
+  sizeCalculation: (svg, key) => svg.length + key.length,
+});
 
 /** The chart as a PNG image (emails), `size.width` pixels wide. */
 export function chartPng(

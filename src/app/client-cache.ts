@@ -4,7 +4,7 @@
  * client's fallback number while the database is down. Call state is never cached (stateless tier).
  */
 import type { ClientChange } from '../infra/client-cache-bus';
-import { findClientByNumber, getClient, type Client } from '../store/clients';
+import { findClientByNumber, forgetClientDirectory, getClient, type Client } from '../store/clients';
 
 const TTL_MS = 15_000;
 /** Unknown numbers are re-checked sooner, so a client just created answers within seconds. */
@@ -53,6 +53,7 @@ export function expireClient(change: ClientChange): void {
     if (entry) entry.expires = 0;
   };
   expire(byId.get(change.id));
+  forgetClientDirectory();
   for (const number of change.numbers) expire(byNumber.get(number));
   for (const entry of byNumber.values()) if (entry.client?.id === change.id) expire(entry);
 }
@@ -60,10 +61,12 @@ export function expireClient(change: ClientChange): void {
 /** Reads every client again on next use (changes may have been missed while Redis was away). */
 export function expireAllClients(): void {
   for (const entry of [...byId.values(), ...byNumber.values()]) entry.expires = 0;
+  forgetClientDirectory();
 }
 
 /** Forget cached profiles entirely (between tests). */
 export function invalidateClientCache(): void {
   byNumber.clear();
   byId.clear();
+  forgetClientDirectory();
 }

@@ -16,6 +16,7 @@ import { createUser } from '../../src/store/users';
 import { bold, dim, step, withProgress } from '../lib/console';
 import { DEMO_CLIENT } from '../lib/seed';
 import { ensureRedis, ROOT, startFerretDB } from '../lib/services';
+import { pct, signIn } from './web-http';
 
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -64,26 +65,9 @@ async function insertMessages(clientId: Types.ObjectId): Promise<void> {
   }
 }
 
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/login`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password }),
-  });
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
-
 function timing(header: string | null, name: string): number {
   return Number(new RegExp(`${name};dur=([\\d.]+)`).exec(header ?? '')?.[1] ?? NaN);
 }
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 async function main(): Promise<void> {
   const dir = path.join(ROOT, 'var', 'bench');

@@ -21,7 +21,7 @@ import { bold, dim, green, seconds, step, yellow } from '../lib/console';
 import { generateHistory, lastDays, writeHistory, type HistoryAssistant } from '../lib/report-history';
 import { DEMO_CLIENT } from '../lib/seed';
 import { ensureRedis, ROOT, startFerretDB } from '../lib/services';
-import { row, signIn, timePages } from './reports-http';
+import { row, signIn, timePages } from './web-http';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);

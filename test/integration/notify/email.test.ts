@@ -1,7 +1,6 @@
 /** Email through SMTP (nodemailer) against a real smtp-server on loopback. */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { useTestDatabase } from '../../helpers/db';
+import { startSmtpServer, type ReceivedMail, type TestSmtp } from '../../helpers/smtp';
 import { deliveryKey } from '../../../src/notify';
 import { appointmentWhen } from '../../../src/notify/appointment-texts';
 import { markAttemptStarted, recordDelivery } from '../../../src/store/deliveries';
@@ -17,44 +16,20 @@ import {
 
 useTestDatabase(__filename);
 
-type Received = { from: string; to: string[]; raw: string };
-const received: Received[] = [];
-let server: SMTPServer;
+let smtp: TestSmtp;
+let received: ReceivedMail[];
 let pipeline: Pipeline;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('nobody@')) {
-        return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  smtp = await startSmtpServer();
+  received = smtp.received;
   pipeline = await startPipeline(
-    testConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Receptionist <rx@example.test>' }),
+    testConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'Receptionist <rx@example.test>' }),
   );
 });
 afterAll(async () => {
   await pipeline.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 const decoded = (raw: string) =>

@@ -1,4 +1,4 @@
-/** The reports benchmark's HTTP side: signing in to the in-process web app and timing pages. */
+/** The benchmarks' HTTP side: signing in to the in-process web app and timing pages. */
 import { bold, dim } from '../lib/console';
 
 export async function signIn(base: string, email: string, password: string): Promise<string> {

@@ -117,8 +117,14 @@ const MONTHS_PER_READ = 500;
 const bytesOf = (value: unknown): Uint8Array =>
   value instanceof Uint8Array ? value : (value as { buffer: Uint8Array }).buffer;
 
-const unpackDays = (packed: unknown): DayRollup[] =>
-  JSON.parse(gunzipSync(bytesOf(packed)).toString('utf8')) as DayRollup[];
+/**
+ * A month document's days. One written before the days were packed (a data folder from an earlier
+ * version) still holds them as a nested `days` array, and reads as it is until its next rebuild.
+ */
+function daysOfMonth(doc: { packedDays?: unknown; days?: unknown }): DayRollup[] {
+  if (doc.packedDays) return JSON.parse(gunzipSync(bytesOf(doc.packedDays)).toString('utf8')) as DayRollup[];
+  return Array.isArray(doc.days) ? (doc.days as DayRollup[]) : [];
+}
 
 /**
  * The day rollups of these clients in these months (`YYYY-MM`), from the month documents, and
@@ -135,7 +141,7 @@ export async function readMonthRollups(
   }
   const times = docs.map((d) => d.builtAt.getTime());
   return {
-    days: docs.flatMap((d) => unpackDays(d.packedDays)),
+    days: docs.flatMap((d) => daysOfMonth(d)),
     builtAt: times.length > 0 ? new Date(Math.max(...times)) : null,
   };
 }

@@ -168,6 +168,15 @@ describe('report rollups on the real store', () => {
     expect((await readMonthRollups([c.id], ['2026-11'])).days.map((d) => d.day)).toEqual(
       daysBetween('2026-11-01', '2026-11-30'),
     );
+    // A month written before the days were packed still reads, as nested days.
+    const day11 = await rollup(c, '2026-11-11');
+    await ReportMonthModel.collection.replaceOne(
+      { _id: `${c.id}:2026-11` as never },
+      { clientId: c.id, month: '2026-11', days: [day11], builtAt: new Date() },
+    );
+    expect((await readMonthRollups([c.id], ['2026-11'])).days).toEqual([day11]);
+    await rebuildRange(deps, { clientIds: [c.id], from: '2026-11-11', to: '2026-11-11' });
+    expect((await readMonthRollups([c.id], ['2026-11'])).days).toHaveLength(30);
     const report = await readReport(
       SYSTEM,
       reportQuerySchema.parse({ client: c.id, period: 'week', date: '2026-11-11' }),
